@@ -1,1 +1,386 @@
-fn main() {}
+//! The `newsfacts` command line: a thin binary over the library.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use newsfacts::export::csv::CsvExport;
+use newsfacts::export::json;
+use newsfacts::read::{Input, ReadOptions, Reader, StdinFormat};
+use newsfacts::Pipeline;
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "newsfacts",
+    version,
+    about = "Turn news articles into structured facts with evidence: who did what to whom, where, when.",
+    long_about = "Turn news articles into structured facts with evidence: who did what to whom, where, when.\n\n\
+Reads files, folders and JSON Lines; finds people, countries, places, dates and events; writes \
+JSON Lines (schema newsfacts/1) or CSV tables for a database.",
+    after_help = "Examples:\n  newsfacts extract samples/\n  newsfacts extract --reference-date 2023-04-14 samples/000_0f39d2d8498105a9.txt\n  newsfacts extract --format csv --out facts/ articles/\n  cat docs.jsonl | newsfacts extract -"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities, dates and events from articles.
+    #[command(
+        after_help = "Inputs:\n  A folder is walked recursively in sorted order; .txt, .text and .md files are one article each,\n  .jsonl/.ndjson files hold one document per line: {\"id\", \"text\", \"date\", \"url\", \"title\"} (only text\n  is required). `-` reads stdin: JSON Lines when it starts with `{`, else one article.\n\n\
+Output:\n  One JSON object per document, in input order (schema newsfacts/1, see README.md). Byte offsets\n  point into each document's text. With --format csv, --out names a folder that receives\n  documents.csv, entities.csv, events.csv, event_arguments.csv and schema.sql.\n\n\
+Exit status:\n  0 every input processed; 2 some inputs failed (listed on stderr); 1 the run itself failed.\n\n\
+Examples:\n  newsfacts extract samples/\n  newsfacts extract --reference-date 2023-04-14 samples/000_0f39d2d8498105a9.txt\n  newsfacts extract --format csv --out facts/ samples/\n  newsfacts extract --threads 2 --out facts.jsonl ../shared/data/reuters21578/reuters21578.jsonl"
+    )]
+    Extract(ExtractArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// JSON Lines, one document per line (schema newsfacts/1).
+    Jsonl,
+    /// CSV tables plus schema.sql in the folder given by --out.
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum InputArg {
+    /// JSON Lines when stdin starts with `{`, else one article.
+    Auto,
+    /// Stdin holds JSON Lines.
+    Jsonl,
+    /// Stdin is one article.
+    Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OnError {
+    /// Report bad inputs on stderr; exit status 2.
+    Report,
+    /// Write an error record in the output for each bad input; exit status 0 (for Spark pipes).
+    Record,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files, folders or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Output file (jsonl; written atomically) or folder (csv). Default for jsonl: stdout.
+    #[arg(long, short, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Publication date to resolve relative dates against when a document gives none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    reference_date: Option<chrono::NaiveDate>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// Folder of extra gazetteers (*.tsv in the gazetteer format, spaCy patterns *.jsonl).
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Vec<PathBuf>,
+    /// How to read stdin.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    input: InputArg,
+    /// What to do with inputs that cannot be processed.
+    #[arg(long, value_enum, default_value_t = OnError::Report)]
+    on_error: OnError,
+    /// Documents larger than this many bytes fail (the run goes on).
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_doc_bytes: usize,
+    /// Also write the run summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// No summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("`{s}` is not a date like 2023-04-14: {e}"))
+}
+
+/// A problem with one input.
+#[derive(serde::Serialize)]
+struct Problem {
+    source: String,
+    reason: String,
+}
+
+#[derive(Default, serde::Serialize)]
+struct Summary {
+    read: usize,
+    processed: usize,
+    skipped: usize,
+    failed: usize,
+    warnings: usize,
+    entities: usize,
+    events: usize,
+    bytes: usize,
+    seconds: f64,
+    skipped_inputs: Vec<Problem>,
+    failed_inputs: Vec<Problem>,
+}
+
+/// Where formatted output goes.
+enum Sink {
+    Stdout(io::BufWriter<io::Stdout>),
+    File {
+        tmp: PathBuf,
+        path: PathBuf,
+        w: io::BufWriter<std::fs::File>,
+    },
+    Csv(CsvExport),
+}
+
+/// Entities, events, and whether the document had warnings.
+type DocStats = (usize, usize, bool);
+
+/// One processed input, formatted.
+enum Out {
+    Json(Vec<u8>),
+    Csv(Box<[Vec<u8>; 4]>),
+    Nothing,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsfacts: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            bail!("--threads must be at least 1");
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    if args.format == Format::Csv && args.out.is_none() {
+        bail!("--format csv writes several tables: name a folder with --out DIR");
+    }
+    let mut builder = Pipeline::builder();
+    for g in &args.gazetteers {
+        builder = builder.gazetteer_dir(g);
+    }
+    if let Some(d) = args.reference_date {
+        builder = builder.reference_date(d);
+    }
+    let pipeline = builder.build().context("cannot build the pipeline")?;
+
+    let mut sink = match (args.format, &args.out) {
+        (Format::Csv, Some(dir)) => Sink::Csv(CsvExport::create(dir)?),
+        (Format::Jsonl, Some(path)) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "out.jsonl".into());
+            let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+            let f = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
+            Sink::File {
+                tmp,
+                path: path.clone(),
+                w: io::BufWriter::with_capacity(1 << 16, f),
+            }
+        }
+        (_, None) => Sink::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout())),
+    };
+
+    let opts = ReadOptions {
+        stdin: match args.input {
+            InputArg::Auto => StdinFormat::Auto,
+            InputArg::Jsonl => StdinFormat::Jsonl,
+            InputArg::Text => StdinFormat::Text,
+        },
+        max_doc_bytes: args.max_doc_bytes,
+    };
+    let record_errors = args.on_error == OnError::Record;
+    let mut summary = Summary::default();
+    let start = Instant::now();
+    let mut reader = Reader::new(&args.paths, opts);
+    let result = (|| -> Result<()> {
+        loop {
+            // A batch: bounded by count and bytes so memory stays flat on any corpus.
+            let mut batch: Vec<Input> = Vec::new();
+            let mut bytes = 0usize;
+            for item in reader.by_ref() {
+                if let Input::Doc(d) = &item {
+                    bytes += d.text.len();
+                }
+                batch.push(item);
+                if batch.len() >= 512 || bytes >= 8 << 20 {
+                    break;
+                }
+            }
+            if batch.is_empty() {
+                break;
+            }
+            let csv = matches!(sink, Sink::Csv(_));
+            let outs: Vec<(Out, Option<DocStats>)> = batch
+                .par_iter()
+                .map(|item| match item {
+                    Input::Doc(doc) => {
+                        let a = pipeline.analyze(doc);
+                        let stats = Some((
+                            a.entities.len(),
+                            a.events.len(),
+                            !json::warnings(&a).is_empty(),
+                        ));
+                        if csv {
+                            (Out::Csv(Box::new(CsvExport::format(&a))), stats)
+                        } else {
+                            let mut buf = Vec::with_capacity(doc.text.len() * 2 + 512);
+                            json::write_document(&a, &mut buf);
+                            (Out::Json(buf), stats)
+                        }
+                    }
+                    Input::Failed {
+                        source,
+                        doc_id,
+                        reason,
+                    } if record_errors && !csv => {
+                        let mut buf = Vec::new();
+                        json::write_error(doc_id.as_deref(), source, reason, &mut buf);
+                        (Out::Json(buf), None)
+                    }
+                    Input::Skipped { source, reason }
+                        if record_errors && !csv && source.contains('#') =>
+                    {
+                        // A blank line in a filter still gives one output line.
+                        let mut buf = Vec::new();
+                        json::write_error(None, source, reason, &mut buf);
+                        (Out::Json(buf), None)
+                    }
+                    _ => (Out::Nothing, None),
+                })
+                .collect();
+            for (item, (out, stats)) in batch.iter().zip(outs) {
+                match item {
+                    Input::Doc(d) => {
+                        summary.read += 1;
+                        summary.processed += 1;
+                        summary.bytes += d.text.len();
+                        if let Some((e, v, w)) = stats {
+                            summary.entities += e;
+                            summary.events += v;
+                            summary.warnings += usize::from(w);
+                        }
+                    }
+                    Input::Skipped { source, reason } => {
+                        summary.skipped += 1;
+                        summary.skipped_inputs.push(Problem {
+                            source: source.clone(),
+                            reason: reason.clone(),
+                        });
+                    }
+                    Input::Failed { source, reason, .. } => {
+                        summary.read += 1;
+                        summary.failed += 1;
+                        if !args.quiet && !record_errors {
+                            eprintln!("newsfacts: {source}: {reason}");
+                        }
+                        summary.failed_inputs.push(Problem {
+                            source: source.clone(),
+                            reason: reason.clone(),
+                        });
+                    }
+                }
+                match (&mut sink, out) {
+                    (Sink::Stdout(w), Out::Json(b)) => w.write_all(&b)?,
+                    (Sink::File { w, tmp, .. }, Out::Json(b)) => w
+                        .write_all(&b)
+                        .with_context(|| format!("cannot write {}", tmp.display()))?,
+                    (Sink::Csv(c), Out::Csv(rows)) => c.write(&rows)?,
+                    _ => {}
+                }
+            }
+            if let Sink::Stdout(w) = &mut sink {
+                w.flush()?;
+            }
+        }
+        Ok(())
+    })();
+    summary.seconds = start.elapsed().as_secs_f64();
+    if let Err(e) = result {
+        match sink {
+            Sink::File { tmp, .. } => {
+                let _ = std::fs::remove_file(tmp);
+            }
+            Sink::Csv(c) => c.abort(),
+            Sink::Stdout(_) => {}
+        }
+        return Err(e);
+    }
+    match sink {
+        Sink::Stdout(mut w) => w.flush()?,
+        Sink::File { tmp, path, w } => {
+            let f = w
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            f.sync_all()
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            std::fs::rename(&tmp, &path).with_context(|| {
+                format!("cannot rename {} to {}", tmp.display(), path.display())
+            })?;
+        }
+        Sink::Csv(c) => c.finish()?,
+    }
+    if !args.quiet {
+        let mb = summary.bytes as f64 / 1e6;
+        eprintln!(
+            "newsfacts: {} documents processed ({:.1} MB), {} skipped, {} failed; {} entities, {} events; {:.2} s ({:.1} MB/s)",
+            summary.processed,
+            mb,
+            summary.skipped,
+            summary.failed,
+            summary.entities,
+            summary.events,
+            summary.seconds,
+            if summary.seconds > 0.0 { mb / summary.seconds } else { 0.0 }
+        );
+    }
+    if let Some(path) = &args.report {
+        let bytes = serde_json::to_vec_pretty(&summary)?;
+        newsfacts::export::write_atomic(path, &bytes)?;
+    }
+    Ok(if summary.failed > 0 && !record_errors {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+

@@ -1,0 +1,1008 @@
+//! First pass: date rules over tokens. Each rule reads a short token sequence and emits an
+//! underspecified [`Val`]; the stage resolves it afterwards. Rules are tried longest first at
+//! every candidate token; a cheap prefilter skips tokens that cannot start a date.
+
+use super::lexicon::{Lexicon, Unit, Word};
+use super::value::{Dir, Val};
+use crate::model::{Token, TokenKind};
+
+/// Which end of a range a date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangePart {
+    /// The first date of a range ("April 16" in "April 16 to 19").
+    Begin,
+    /// The last ("19").
+    End,
+}
+
+/// A date found by a rule: tokens `start..end`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The value.
+    pub val: Val,
+    /// Rule id.
+    pub rule: &'static str,
+    /// Range end, if part of a range.
+    pub range: Option<RangePart>,
+    /// Direction forced by the expression itself ("last March").
+    pub dir: Option<Dir>,
+}
+
+/// Token access for the rules.
+pub struct Ctx<'t> {
+    /// Document text.
+    pub text: &'t str,
+    /// All tokens.
+    pub toks: &'t [Token],
+    /// Sentence token range start.
+    pub start: usize,
+    /// Sentence token range end.
+    pub end: usize,
+    /// The lexicon.
+    pub lx: &'t Lexicon,
+}
+
+/// A lowercased token without allocation for short ASCII words.
+pub struct Lower {
+    buf: [u8; 24],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+impl<'t> Ctx<'t> {
+    #[inline]
+    fn tok(&self, i: usize) -> Option<&'t str> {
+        (i < self.end).then(|| &self.text[self.toks[i].span])
+    }
+
+    #[inline]
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        (i < self.end).then(|| self.toks[i].kind)
+    }
+
+    /// Lowercase text of token `i` (empty past the end).
+    pub fn lower(&self, i: usize) -> Lower {
+        let s = self.tok(i).unwrap_or("");
+        if s.is_ascii() && s.len() <= 24 {
+            let mut buf = [0u8; 24];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_lowercase();
+            Lower {
+                buf,
+                len: s.len(),
+                heap: None,
+            }
+        } else {
+            Lower {
+                buf: [0; 24],
+                len: 0,
+                heap: Some(s.to_lowercase()),
+            }
+        }
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|s| s.eq_ignore_ascii_case(w))
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.tok(i)
+            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
+    }
+
+    fn words(&self, i: usize) -> Vec<Word> {
+        if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
+            return Vec::new();
+        }
+        self.lx.get(&self.lower(i)).to_vec()
+    }
+
+    /// True when tokens `i` and `i+1` touch (no space between).
+    fn touching(&self, i: usize) -> bool {
+        i + 1 < self.end && self.toks[i].span.end == self.toks[i + 1].span.start
+    }
+
+    fn hyphen(&self, i: usize) -> bool {
+        self.is_any(i, &["-", "–", "—"])
+    }
+
+    /// A month name (capitalised, or any case in all-caps text): (month, next token).
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i).filter(|_| i < self.end)?;
+        if t.kind != TokenKind::Word || !t.is_cap() {
+            return None;
+        }
+        let m = self.words(i).into_iter().find_map(|w| {
+            if let Word::Month(m) = w {
+                Some(m)
+            } else {
+                None
+            }
+        })?;
+        let mut next = i + 1;
+        let s = self.tok(i)?;
+        if s.len() <= 4 && self.is(next, ".") && self.touching(i) {
+            next += 1;
+        }
+        Some((m, next))
+    }
+
+    /// A day of month 1–31, digits with an optional ordinal suffix: (day, next).
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i)? != TokenKind::Number {
+            return None;
+        }
+        let s = self.tok(i)?;
+        let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &s[digits.len()..];
+        if !(suffix.is_empty()
+            || ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()))
+        {
+            return None;
+        }
+        if digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some((d, i + 1))
+    }
+
+    /// A four-digit year: (year, next).
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.kind(i)? != TokenKind::Number {
+            return None;
+        }
+        let s = self.tok(i)?;
+        if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = s.parse().ok()?;
+        (1000..=2199).contains(&y).then_some((y, i + 1))
+    }
+
+    /// A cardinal number (digits or words; `None` for vague "few"): (value, next).
+    fn number(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        match self.kind(i)? {
+            TokenKind::Number => {
+                let s = self.tok(i)?.replace(',', "");
+                let v: f64 = s.parse().ok()?;
+                Some((Some(v), i + 1))
+            }
+            TokenKind::Word => {
+                let ws = self.words(i);
+                let mut v = ws.iter().find_map(|w| {
+                    if let Word::Number(n) = w {
+                        Some(*n)
+                    } else {
+                        None
+                    }
+                })?;
+                let mut next = i + 1;
+                // "a few", "a couple of"
+                if self.is_any(i, &["a", "an"]) && self.is_any(next, &["few", "couple"]) {
+                    v = None;
+                    next += 1;
+                    if self.is(next, "of") {
+                        next += 1;
+                    }
+                }
+                // twenty four / twenty-four
+                if let Some(tens) = v.filter(|t| *t >= 20.0 && *t % 10.0 == 0.0 && *t < 100.0) {
+                    let j = if self.hyphen(next) { next + 1 } else { next };
+                    if let Some(Some(u)) = self.words(j).iter().find_map(|w| {
+                        if let Word::Number(n) = w {
+                            Some(*n)
+                        } else {
+                            None
+                        }
+                    }) {
+                        if (1.0..10.0).contains(&u) && !self.is_any(j, &["a", "an"]) {
+                            v = Some(tens + u);
+                            next = j + 1;
+                        }
+                    }
+                }
+                Some((v, next))
+            }
+            _ => None,
+        }
+    }
+
+    fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
+        let s = self.tok(i)?;
+        let u = self.words(i).into_iter().find_map(|w| {
+            if let Word::Unit(u) = w {
+                Some(u)
+            } else {
+                None
+            }
+        })?;
+        let plural = s.ends_with('s') || s.ends_with("ies");
+        Some((u, plural, i + 1))
+    }
+
+    fn shift_word(&self, i: usize) -> Option<i32> {
+        self.words(i).into_iter().find_map(|w| {
+            if let Word::Shift(n) = w {
+                Some(n)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+fn found(start: usize, end: usize, val: Val, rule: &'static str) -> Found {
+    Found {
+        start,
+        end,
+        val,
+        rule,
+        range: None,
+        dir: None,
+    }
+}
+
+/// Can a date start at token `i`? (Cheap check before the rules.)
+pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
+    match c.toks[i].kind {
+        TokenKind::Number => true,
+        TokenKind::Word | TokenKind::Abbrev => {
+            let l = c.lower(i);
+            c.lx.contains(&l)
+                || matches!(
+                    &*l,
+                    "the"
+                        | "between"
+                        | "from"
+                        | "every"
+                        | "each"
+                        | "recent"
+                        | "at"
+                        | "fiscal"
+                        | "mid"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Tries every rule at token `i`; returns what the longest one found.
+pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
+    let candidates = [
+        time_rule(c, i),
+        numeric_date(c, i),
+        year_range(c, i),
+        month_rules(c, i),
+        day_first(c, i),
+        part_of(c, i),
+        decade(c, i),
+        weekday(c, i),
+        relday(c, i),
+        shift_unit(c, i),
+        duration(c, i),
+        reference(c, i),
+        set_rule(c, i),
+        season_quarter(c, i),
+        year_alone(c, i),
+    ];
+    let mut best: Vec<Found> = Vec::new();
+    let mut best_end = 0;
+    for f in candidates.into_iter().flatten() {
+        let end = f.iter().map(|x| x.end).max().unwrap_or(0);
+        if end > best_end {
+            best_end = end;
+            best = f;
+        }
+    }
+    best
+}
+
+fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.kind(i)? != TokenKind::Number {
+        return None;
+    }
+    let s = c.tok(i)?;
+    let lower = s.to_ascii_lowercase();
+    let (body, mer_inline) = if let Some(b) = lower.strip_suffix("am") {
+        (b.to_string(), Some(false))
+    } else if let Some(b) = lower.strip_suffix("pm") {
+        (b.to_string(), Some(true))
+    } else {
+        (lower.clone(), None)
+    };
+    let (mut h, mi, colon) = match body.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, true),
+        None if mer_inline.is_some() => (body.parse::<u32>().ok()?, 0, false),
+        None => (body.parse::<u32>().ok()?, 0, false),
+        _ => return None,
+    };
+    let mut next = i + 1;
+    let mut mer = mer_inline;
+    if mer.is_none() {
+        if let Some(m) = c.words(next).into_iter().find_map(|w| {
+            if let Word::Meridiem(p) = w {
+                Some(p)
+            } else {
+                None
+            }
+        }) {
+            mer = Some(m);
+            next += 1;
+        }
+    }
+    if !colon && mer.is_none() {
+        return None;
+    }
+    if h > 23 || mi > 59 || (mer.is_some() && (h == 0 || h > 12)) {
+        return None;
+    }
+    if let Some(pm) = mer {
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+    }
+    if c.words(next).contains(&Word::TimeZone) {
+        next += 1;
+    }
+    Some(vec![found(i, next, Val::Time { day: None, h, mi }, "time")])
+}
+
+fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.kind(i)? != TokenKind::Number {
+        return None;
+    }
+    let s = c.tok(i)?;
+    // ISO 2023-04-14 as tokens 2023 - 04 - 14 (touching).
+    if s.len() == 4
+        && c.touching(i)
+        && c.hyphen(i + 1)
+        && c.touching(i + 1)
+        && c.touching(i + 2)
+        && c.hyphen(i + 3)
+        && c.touching(i + 3)
+    {
+        let y: i32 = s.parse().ok()?;
+        let m: u32 = c.tok(i + 2)?.parse().ok()?;
+        let d: u32 = c.tok(i + 4)?.parse().ok()?;
+        if c.tok(i + 2)?.len() == 2
+            && c.tok(i + 4)?.len() == 2
+            && chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()
+        {
+            return Some(vec![found(
+                i,
+                i + 5,
+                Val::Day { y: Some(y), m, d },
+                "iso_date",
+            )]);
+        }
+    }
+    let sep = if s.contains('.') {
+        '.'
+    } else if s.contains('/') {
+        '/'
+    } else {
+        return None;
+    };
+    let parts: Vec<&str> = s.split(sep).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    let year = |p: &str, v: u32| -> Option<i32> {
+        match p.len() {
+            4 => Some(v as i32),
+            2 => Some(if v < 50 {
+                2000 + v as i32
+            } else {
+                1900 + v as i32
+            }),
+            _ => None,
+        }
+    };
+    let (y, m, d) = if parts[0].len() == 4 {
+        (Some(n[0] as i32), n[1], n[2])
+    } else if sep == '.' || n[0] > 12 {
+        (year(parts[2], n[2]), n[1], n[0]) // European d.m.y
+    } else {
+        (year(parts[2], n[2]), n[0], n[1]) // US m/d/y
+    };
+    let y = y?;
+    chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    Some(vec![found(
+        i,
+        i + 1,
+        Val::Day { y: Some(y), m, d },
+        "numeric_date",
+    )])
+}
+
+fn range_sep(c: &Ctx<'_>, i: usize) -> bool {
+    c.hyphen(i) || c.is_any(i, &["to", "through", "thru", "until", "till"])
+}
+
+fn year_range(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let (start, lead) = if c.is_any(i, &["between", "from"]) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let (y1, n1) = c.year(start)?;
+    let (sep_ok, j) = if lead && c.is_any(i, &["between"]) {
+        (c.is(n1, "and"), n1 + 1)
+    } else {
+        (range_sep(c, n1), n1 + 1)
+    };
+    if !sep_ok {
+        return None;
+    }
+    // 1998-99
+    let (y2, n2) = match c.year(j) {
+        Some(v) => v,
+        None if c.hyphen(n1) => {
+            let s = c.tok(j)?;
+            if c.kind(j)? != TokenKind::Number || s.len() != 2 {
+                return None;
+            }
+            let v: i32 = s.parse().ok()?;
+            let y = y1 / 100 * 100 + v;
+            if y <= y1 {
+                return None;
+            }
+            (y, j + 1)
+        }
+        None => return None,
+    };
+    if y2 <= y1 {
+        return None;
+    }
+    let mut a = found(start, n1, Val::Year(y1), "year_range");
+    a.range = Some(RangePart::Begin);
+    let mut b = found(j, n2, Val::Year(y2), "year_range");
+    b.range = Some(RangePart::End);
+    Some(vec![a, b])
+}
+
+/// Months: "April 16", "April 16, 2023", "April 16 to 19", "April 16-18", "March 2023",
+/// "from May to July", "March".
+fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let from = c.is(i, "from");
+    let i0 = if from { i + 1 } else { i };
+    let (m, n) = c.month(i0)?;
+    // day
+    if let Some((d, nd)) = c.day(n) {
+        // don't read "April 16:00" or a number that continues (16.5)
+        let mut k = nd;
+        // range of days
+        if range_sep(c, k) || (c.is(k, "and") && c.day(k + 1).is_some()) {
+            if let Some((d2, nd2)) = c.day(k + 1) {
+                if d2 > d {
+                    let (y, end2) = year_after(c, nd2);
+                    let mut a = found(i0, nd, Val::Day { y, m, d }, "month_day_range");
+                    a.range = Some(RangePart::Begin);
+                    let mut b = found(k + 1, end2, Val::Day { y, m, d: d2 }, "month_day_range");
+                    b.range = Some(RangePart::End);
+                    return Some(vec![a, b]);
+                }
+            }
+            // April 16 to May 2
+            if let Some((m2, nm2)) = c.month(k + 1) {
+                if let Some((d2, nd2)) = c.day(nm2) {
+                    let (y, end2) = year_after(c, nd2);
+                    let mut a = found(i0, nd, Val::Day { y, m, d }, "month_day_range");
+                    a.range = Some(RangePart::Begin);
+                    let mut b = found(k + 1, end2, Val::Day { y, m: m2, d: d2 }, "month_day_range");
+                    b.range = Some(RangePart::End);
+                    return Some(vec![a, b]);
+                }
+            }
+        }
+        let (y, end) = year_after(c, nd);
+        k = end;
+        return Some(vec![found(i0, k, Val::Day { y, m, d }, "month_day")]);
+    }
+    // month year
+    let j = if c.is(n, ",") { n + 1 } else { n };
+    if let Some((y, ny)) = c.year(j) {
+        return Some(vec![found(
+            i0,
+            ny,
+            Val::Month { y: Some(y), m },
+            "month_year",
+        )]);
+    }
+    // month range: May to July [2023]
+    if range_sep(c, n) {
+        if let Some((m2, nm2)) = c.month(n + 1) {
+            let (y, end2) = year_after(c, nm2);
+            let mut a = found(i0, n, Val::Month { y, m }, "month_range");
+            a.range = Some(RangePart::Begin);
+            let mut b = found(n + 1, end2, Val::Month { y, m: m2 }, "month_range");
+            b.range = Some(RangePart::End);
+            return Some(vec![a, b]);
+        }
+    }
+    // a month alone; "May" (and "March") need a preposition or modifier before them
+    let s = c.tok(i0)?;
+    let prev_ok = i0 > c.start
+        && c.is_any(
+            i0 - 1,
+            &[
+                "in", "since", "until", "till", "by", "during", "of", "from", "to", "through",
+                "early", "mid", "late", "last", "next", "this", "before", "after", "-", "end",
+            ],
+        );
+    if matches!(
+        s,
+        "May"
+            | "March"
+            | "Jan"
+            | "Mar"
+            | "Sept"
+            | "Sep"
+            | "Dec"
+            | "Oct"
+            | "Nov"
+            | "Aug"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Feb"
+    ) && !prev_ok
+    {
+        return None;
+    }
+    let mut f = found(i0, n, Val::Month { y: None, m }, "month");
+    if i0 > c.start {
+        match c.lower(i0 - 1).as_ref() {
+            "last" | "past" | "previous" => f.dir = Some(Dir::Past),
+            "next" | "coming" => f.dir = Some(Dir::Future),
+            _ => {}
+        }
+    }
+    Some(vec![f])
+}
+
+/// `, 2023` or ` 2023` after a day.
+fn year_after(c: &Ctx<'_>, i: usize) -> (Option<i32>, usize) {
+    let j = if c.is(i, ",") { i + 1 } else { i };
+    match c.year(j) {
+        Some((y, n)) => (Some(y), n),
+        None => (None, i),
+    }
+}
+
+/// "16 April", "16th of April 2023", "16-18 April".
+fn day_first(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let (d, nd) = c.day(i)?;
+    if range_sep(c, nd) {
+        if let Some((d2, nd2)) = c.day(nd + 1) {
+            if let Some((m, nm)) = c.month(nd2) {
+                if d2 > d {
+                    let (y, end) = year_after(c, nm);
+                    let mut a = found(i, nd, Val::Day { y, m, d }, "day_month_range");
+                    a.range = Some(RangePart::Begin);
+                    let mut b = found(nd + 1, end, Val::Day { y, m, d: d2 }, "day_month_range");
+                    b.range = Some(RangePart::End);
+                    return Some(vec![a, b]);
+                }
+            }
+        }
+    }
+    let j = if c.is(nd, "of") { nd + 1 } else { nd };
+    let (m, nm) = c.month(j)?;
+    let (y, end) = year_after(c, nm);
+    let end = if y.is_some() { end } else { nm };
+    Some(vec![found(i, end, Val::Day { y, m, d }, "day_month")])
+}
+
+/// "early March", "mid-2022", "late 1990s", "the end of March", "the beginning of 2020".
+fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let mut j = i;
+    if c.is(j, "the") {
+        j += 1;
+    }
+    let part = c
+        .words(j)
+        .into_iter()
+        .find_map(|w| if let Word::Part(p) = w { Some(p) } else { None });
+    let is_mid = c.is(j, "mid");
+    if part.is_none() && !is_mid {
+        return None;
+    }
+    j += 1;
+    if (c.hyphen(j) && c.touching(j - 1)) || c.is(j, "of") {
+        j += 1;
+    } else if c.is(i, "the") {
+        return None; // "the end" alone
+    }
+    let inner = month_rules(c, j)
+        .or_else(|| decade(c, j))
+        .or_else(|| {
+            c.year(j)
+                .map(|(y, n)| vec![found(j, n, Val::Year(y), "year")])
+        })
+        .or_else(|| shift_unit(c, j))?;
+    if inner.len() != 1 {
+        return None;
+    }
+    let mut f = inner.into_iter().next()?;
+    f.start = i;
+    f.rule = "part_of";
+    Some(vec![f])
+}
+
+/// "the 1990s", "1990s".
+fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let j = if c.is(i, "the") { i + 1 } else { i };
+    let s = c.tok(j)?;
+    if c.kind(j)? != TokenKind::Number || s.len() != 5 || !s.ends_with('s') {
+        return None;
+    }
+    let y: i32 = s[..4].parse().ok()?;
+    if y % 10 != 0 || !(1000..=2190).contains(&y) {
+        return None;
+    }
+    Some(vec![found(i, j + 1, Val::Decade(y / 10), "decade")])
+}
+
+fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let (j, dir) = match c.shift_word(i) {
+        Some(-1) => (i + 1, Some(Dir::Past)),
+        Some(1) => (i + 1, Some(Dir::Future)),
+        Some(_) => (i + 1, None),
+        None => (i, None),
+    };
+    let t = c.toks.get(j).filter(|_| j < c.end)?;
+    if !t.is_cap() {
+        return None;
+    }
+    let wd = c.words(j).into_iter().find_map(|w| {
+        if let Word::Weekday(d) = w {
+            Some(d)
+        } else {
+            None
+        }
+    })?;
+    let mut end = j + 1;
+    let mut val = Val::Weekday {
+        wd,
+        dir: dir.unwrap_or(Dir::Nearest),
+    };
+    if let Some(part) = c.words(end).into_iter().find_map(|w| {
+        if let Word::DayPart(p) = w {
+            Some(p)
+        } else {
+            None
+        }
+    }) {
+        val = Val::DayPart {
+            day: Box::new(val),
+            part,
+        };
+        end += 1;
+    }
+    // "Friday, April 14"
+    if c.is(end, ",") {
+        if let Some(mut f) = month_rules(c, end + 1) {
+            if f.len() == 1 && matches!(f[0].val, Val::Day { .. }) {
+                f[0].start = i;
+                f[0].rule = "weekday_date";
+                return Some(f);
+            }
+        }
+    }
+    let mut f = found(i, end, val, "weekday");
+    f.dir = dir;
+    Some(vec![f])
+}
+
+fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let n = c.words(i).into_iter().find_map(|w| {
+        if let Word::RelDay(n) = w {
+            Some(n)
+        } else {
+            None
+        }
+    })?;
+    let mut val = Val::Shift { unit: Unit::Day, n };
+    let mut end = i + 1;
+    if c.is(i, "tonight") {
+        val = Val::DayPart {
+            day: Box::new(val),
+            part: "NI",
+        };
+    } else if let Some(part) = c.words(end).into_iter().find_map(|w| {
+        if let Word::DayPart(p) = w {
+            Some(p)
+        } else {
+            None
+        }
+    }) {
+        val = Val::DayPart {
+            day: Box::new(val),
+            part,
+        };
+        end += 1;
+    }
+    Some(vec![found(i, end, val, "relday")])
+}
+
+/// "last month", "next week", "this year", "the past week" (a duration), "the last two years".
+fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let j = if c.is(i, "the") { i + 1 } else { i };
+    let n = c.shift_word(j)?;
+    let past = c.is(j, "past");
+    // the last two years / the next five months / the past few years
+    if let Some((num, nn)) = c.number(j + 1) {
+        if let Some((u, _, nu)) = c.unit(nn) {
+            return Some(vec![found(
+                i,
+                nu,
+                Val::Duration(u.duration(num)),
+                "shift_duration",
+            )]);
+        }
+    }
+    let (u, plural, nu) = c.unit(j + 1)?;
+    if plural {
+        // "the past years" — vague duration
+        return Some(vec![found(
+            i,
+            nu,
+            Val::Duration(u.duration(None)),
+            "shift_duration",
+        )]);
+    }
+    if past || (c.is(i, "the") && n != 0) {
+        return Some(vec![found(
+            i,
+            nu,
+            Val::Duration(u.duration(Some(1.0))),
+            "shift_duration",
+        )]);
+    }
+    Some(vec![found(i, nu, Val::Shift { unit: u, n }, "shift_unit")])
+}
+
+/// "two years", "four-day", "a few weeks", "two days ago", "for years", "recent years".
+fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // recent years / for years
+    if c.is(i, "recent") {
+        let (u, plural, nu) = c.unit(i + 1)?;
+        return plural.then(|| {
+            vec![found(
+                i,
+                nu,
+                Val::Duration(u.duration(None)),
+                "vague_duration",
+            )]
+        });
+    }
+    let (num, nn) = c.number(i)?;
+    if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn).is_none() {
+        return None;
+    }
+    let (j, hyph) = if c.hyphen(nn) && c.touching(nn - 1) {
+        (nn + 1, true)
+    } else {
+        (nn, false)
+    };
+    let (u, plural, nu) = c.unit(j)?;
+    if hyph && plural {
+        return None;
+    }
+    // N units ago → a date
+    if c.is(nu, "ago") {
+        let val = match num {
+            Some(n) if n.fract() == 0.0 => Val::Shift {
+                unit: u,
+                n: -(n as i32),
+            },
+            _ => Val::Ref("PAST_REF"),
+        };
+        return Some(vec![found(i, nu + 1, val, "ago")]);
+    }
+    // A bare digit number before a unit, not a date: "5 years".
+    if u == Unit::Weekend {
+        return None;
+    }
+    Some(vec![found(
+        i,
+        nu,
+        Val::Duration(u.duration(num)),
+        "duration",
+    )])
+}
+
+fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "the past", "the future", "at present"
+    if c.is(i, "the")
+        && c.is_any(i + 1, &["past", "future"])
+        && c.unit(i + 2).is_none()
+        && c.number(i + 2).is_none()
+    {
+        let v = if c.is(i + 1, "past") {
+            "PAST_REF"
+        } else {
+            "FUTURE_REF"
+        };
+        return Some(vec![found(i, i + 2, Val::Ref(v), "reference")]);
+    }
+    if c.is(i, "at") && c.is(i + 1, "present") {
+        return Some(vec![found(
+            i + 1,
+            i + 2,
+            Val::Ref("PRESENT_REF"),
+            "reference",
+        )]);
+    }
+    if c.is_any(i, &["past", "future", "present"]) {
+        return None;
+    }
+    let r = c
+        .words(i)
+        .into_iter()
+        .find_map(|w| if let Word::Ref(r) = w { Some(r) } else { None })?;
+    Some(vec![found(i, i + 1, Val::Ref(r), "reference")])
+}
+
+fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.is_any(i, &["every", "each"]) {
+        let j = if c.is(i + 1, "other") { i + 2 } else { i + 1 };
+        if let Some((u, plural, nu)) = c.unit(j) {
+            if !plural {
+                let n = if j == i + 2 { 2.0 } else { 1.0 };
+                return Some(vec![found(i, nu, Val::Set(u.duration(Some(n))), "set")]);
+            }
+        }
+        let wd = c.words(j).into_iter().find_map(|w| {
+            if let Word::Weekday(d) = w {
+                Some(d)
+            } else {
+                None
+            }
+        })?;
+        return Some(vec![found(
+            i,
+            j + 1,
+            Val::Set(format!("XXXX-WXX-{wd}")),
+            "set",
+        )]);
+    }
+    let s = c
+        .words(i)
+        .into_iter()
+        .find_map(|w| if let Word::Set(s) = w { Some(s) } else { None })?;
+    Some(vec![found(i, i + 1, Val::Set(s.to_string()), "set")])
+}
+
+fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let mut j = i;
+    if c.is(j, "the") {
+        j += 1;
+    }
+    let shift = c.shift_word(j);
+    if shift.is_some() {
+        j += 1;
+    }
+    if let Some(s) = c.words(j).into_iter().find_map(|w| {
+        if let Word::Season(s) = w {
+            Some(s)
+        } else {
+            None
+        }
+    }) {
+        if j == i
+            && !(i > c.start
+                && c.is_any(
+                    i - 1,
+                    &[
+                        "in", "this", "last", "next", "during", "by", "until", "since",
+                    ],
+                ))
+        {
+            return None;
+        }
+        let (y, end) = match c.year(j + 1) {
+            Some((y, n)) => (Some(y), n),
+            None => (None, j + 1),
+        };
+        let val = match (y, shift) {
+            (None, Some(n)) if n != 0 => Val::Season { y: None, s },
+            _ => Val::Season { y, s },
+        };
+        return Some(vec![found(i, end, val, "season")]);
+    }
+    let q = c.words(j).into_iter().find_map(|w| {
+        if let Word::Ordinal(q) = w {
+            Some(q)
+        } else {
+            None
+        }
+    })?;
+    if !(1..=4).contains(&q) || !c.is(j + 1, "quarter") {
+        return None;
+    }
+    let mut end = j + 2;
+    let mut y = None;
+    if c.is(end, "of") {
+        if let Some((yy, n)) = c.year(end + 1) {
+            y = Some(yy);
+            end = n;
+        }
+    } else if let Some((yy, n)) = c.year(end) {
+        y = Some(yy);
+        end = n;
+    }
+    Some(vec![found(i, end, Val::Quarter { y, q }, "quarter")])
+}
+
+fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let start = if c.is(i, "fiscal") { i + 1 } else { i };
+    let (y, n) = c.year(start)?;
+    if !(1900..=2099).contains(&y) {
+        return None;
+    }
+    // Not money, not a measure: "$1998", "2000 tonnes", "1,500".
+    if start > c.start && c.is_any(start - 1, &["$", "£", "€", "#", "No", "no"]) {
+        return None;
+    }
+    if c.is_any(n, &["%", "percent"]) {
+        return None;
+    }
+    if let Some(t) = c.toks.get(n).filter(|_| n < c.end) {
+        if t.kind == TokenKind::Word && t.has(crate::model::tokflags::LOWER) {
+            let w = c.lower(n);
+            let prev_prep = start > c.start
+                && c.is_any(
+                    start - 1,
+                    &[
+                        "in", "since", "by", "until", "of", "from", "to", "before", "after",
+                        "during", "through", "year", "early", "late", "mid",
+                    ],
+                );
+            if !prev_prep
+                && !matches!(
+                    &*w,
+                    "and"
+                        | "or"
+                        | "to"
+                        | "when"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "but"
+                        | "with"
+                        | "for"
+                        | "in"
+                        | "at"
+                        | "on"
+                )
+            {
+                return None;
+            }
+        }
+    }
+    Some(vec![found(i, n, Val::Year(y), "year")])
+}

@@ -1,0 +1,230 @@
+//! The words date rules read, from `rules/dates.tsv`.
+
+use crate::data::Table;
+use crate::error::Result;
+use rustc_hash::FxHashMap;
+
+/// A duration or calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Two weeks.
+    Fortnight,
+    /// Weekends.
+    Weekend,
+    /// Months.
+    Month,
+    /// Quarters.
+    Quarter,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "S" => Unit::Second,
+            "MI" => Unit::Minute,
+            "H" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "2W" => Unit::Fortnight,
+            "WE" => Unit::Weekend,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// The ISO 8601 duration designator and multiplier: `P4D`, `PT3H`, `P2W`, `P10Y` for a decade.
+    pub fn duration(&self, n: Option<f64>) -> String {
+        let (time, code, mul) = match self {
+            Unit::Second => (true, "S", 1.0),
+            Unit::Minute => (true, "M", 1.0),
+            Unit::Hour => (true, "H", 1.0),
+            Unit::Day => (false, "D", 1.0),
+            Unit::Week => (false, "W", 1.0),
+            Unit::Fortnight => (false, "W", 2.0),
+            Unit::Weekend => (false, "WE", 1.0),
+            Unit::Month => (false, "M", 1.0),
+            Unit::Quarter => (false, "Q", 1.0),
+            Unit::Year => (false, "Y", 1.0),
+            Unit::Decade => (false, "DE", 1.0),
+            Unit::Century => (false, "CE", 1.0),
+        };
+        let amount = match n {
+            None => "X".to_string(),
+            Some(v) => {
+                let v = v * mul;
+                if (v.fract()).abs() < 1e-9 {
+                    format!("{}", v as i64)
+                } else {
+                    format!("{v}")
+                }
+            }
+        };
+        if time {
+            format!("PT{amount}{code}")
+        } else {
+            format!("P{amount}{code}")
+        }
+    }
+}
+
+/// Tense cues for choosing a weekday's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Past.
+    Past,
+    /// Present.
+    Present,
+    /// Future.
+    Future,
+}
+
+/// What a word means to the date rules.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Word {
+    /// A month name: 1–12.
+    Month(u32),
+    /// A weekday: 1 (Monday) – 7.
+    Weekday(u32),
+    /// A cardinal number word (`None` = vague: few, several).
+    Number(Option<f64>),
+    /// An ordinal word.
+    Ordinal(u32),
+    /// A unit.
+    Unit(Unit),
+    /// yesterday/today/tomorrow: day offset.
+    RelDay(i32),
+    /// last/next/this: offset.
+    Shift(i32),
+    /// early/mid/late.
+    Part(&'static str),
+    /// PAST_REF etc.
+    Ref(&'static str),
+    /// daily/weekly: SET value.
+    Set(&'static str),
+    /// A season code.
+    Season(&'static str),
+    /// A part of the day code.
+    DayPart(&'static str),
+    /// A time zone.
+    TimeZone,
+    /// am/pm.
+    Meridiem(bool),
+}
+
+/// The date lexicon: lowercase word → meanings (a word may have several: "second", "may").
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: FxHashMap<Box<str>, Vec<Word>>,
+    tense: FxHashMap<Box<str>, Tense>,
+}
+
+fn intern(s: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "START",
+        "MID",
+        "END",
+        "PAST_REF",
+        "PRESENT_REF",
+        "FUTURE_REF",
+        "P1D",
+        "P1W",
+        "P1M",
+        "P1Y",
+        "PT1H",
+        "P3M",
+        "SP",
+        "SU",
+        "FA",
+        "WI",
+        "MO",
+        "AF",
+        "EV",
+        "NI",
+    ];
+    KNOWN.iter().copied().find(|k| *k == s).unwrap_or("")
+}
+
+impl Lexicon {
+    /// Builds the lexicon from its table.
+    pub fn new(table: &Table) -> Result<Lexicon> {
+        let mut lx = Lexicon::default();
+        for row in table.rows() {
+            let text = row.get("text").to_lowercase();
+            let v = row.get("value");
+            let bad = || row.error(format!("bad value `{v}` for kind `{}`", row.get("kind")));
+            let num = || v.parse::<u32>().map_err(|_| bad());
+            let known = || Some(intern(v)).filter(|s| !s.is_empty()).ok_or_else(bad);
+            let w = match row.get("kind") {
+                "month" => Word::Month(num()?),
+                "weekday" => Word::Weekday(num()?),
+                "number" => Word::Number(if v == "X" {
+                    None
+                } else {
+                    Some(v.parse::<f64>().map_err(|_| bad())?)
+                }),
+                "ordinal" => Word::Ordinal(num()?),
+                "unit" => Word::Unit(Unit::parse(v).ok_or_else(bad)?),
+                "relday" => Word::RelDay(v.parse().map_err(|_| bad())?),
+                "shift" => Word::Shift(v.parse().map_err(|_| bad())?),
+                "part" => Word::Part(known()?),
+                "ref" => Word::Ref(known()?),
+                "set" => Word::Set(known()?),
+                "season" => Word::Season(known()?),
+                "daypart" => Word::DayPart(known()?),
+                "timezone" => Word::TimeZone,
+                "meridiem" => Word::Meridiem(v == "PM"),
+                "tense" => {
+                    let t = match v {
+                        "PAST" => Tense::Past,
+                        "PRESENT" => Tense::Present,
+                        "FUTURE" => Tense::Future,
+                        _ => return Err(bad()),
+                    };
+                    lx.tense.insert(text.into(), t);
+                    continue;
+                }
+                other => return Err(row.error(format!("unknown kind `{other}`"))),
+            };
+            lx.words.entry(text.into()).or_default().push(w);
+        }
+        Ok(lx)
+    }
+
+    /// Meanings of a lowercase word.
+    #[inline]
+    pub fn get(&self, lower: &str) -> &[Word] {
+        self.words.get(lower).map_or(&[], |v| v.as_slice())
+    }
+
+    /// True when the word has any meaning.
+    #[inline]
+    pub fn contains(&self, lower: &str) -> bool {
+        self.words.contains_key(lower)
+    }
+
+    /// Tense cue of a lowercase word.
+    #[inline]
+    pub fn tense(&self, lower: &str) -> Option<Tense> {
+        self.tense.get(lower).copied()
+    }
+}

@@ -1,0 +1,187 @@
+//! Stage 5: dates. Temporal expressions become DATE entities with TIMEX3-style values, in two
+//! passes: rules (`detect`) emit underspecified values ("April 16" = `XXXX-04-16`, "Friday" =
+//! `XXXX-WXX-5`), then resolution (`value`) fills them from the publication date, choosing a
+//! weekday's direction by the tense of its clause. Without a publication date nothing is guessed
+//! from the clock: unknown parts stay `X`.
+
+mod detect;
+mod lexicon;
+mod value;
+
+pub use detect::RangePart;
+pub use lexicon::{Lexicon, Tense, Unit};
+pub use value::{Dir, Resolved, Val};
+
+use crate::data::Table;
+use crate::error::Result;
+use crate::model::{Analysis, Entity, EntityType, How, Timex, TimexType, TokenKind};
+use crate::span::Span;
+use detect::{may_start, rules_at, Ctx, Found};
+use std::borrow::Cow;
+
+/// Month number of an English month name or abbreviation (`Feb`, `February`, `Sept`).
+pub fn month_number(s: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let l = s.trim_end_matches('.').to_ascii_lowercase();
+    NAMES
+        .iter()
+        .position(|n| l.starts_with(n))
+        .map(|i| i as u32 + 1)
+}
+
+/// The date stage.
+#[derive(Debug)]
+pub struct DateTagger {
+    lexicon: Lexicon,
+}
+
+impl DateTagger {
+    /// Builds the stage from `rules/dates.tsv`.
+    pub fn new(table: &Table) -> Result<DateTagger> {
+        Ok(DateTagger {
+            lexicon: Lexicon::new(table)?,
+        })
+    }
+
+    /// Finds and resolves the dates of every sentence, adding DATE entities where no other
+    /// entity stands.
+    pub fn run(&self, a: &mut Analysis<'_>) {
+        let text = a.text();
+        let reference = a.meta.reference;
+        let mut new: Vec<Entity<'static>> = Vec::new();
+        let mut ent = 0usize; // cursor into the (sorted) entities
+        for (si, s) in a.sentences.iter().enumerate() {
+            let c = Ctx {
+                text,
+                toks: &a.tokens,
+                start: s.first_token,
+                end: s.end_token,
+                lx: &self.lexicon,
+            };
+            let mut found: Vec<Found> = Vec::new();
+            let mut i = s.first_token;
+            while i < s.end_token {
+                let t = a.tokens[i];
+                while ent < a.entities.len() && a.entities[ent].span.end <= t.span.start {
+                    ent += 1;
+                }
+                if ent < a.entities.len() && a.entities[ent].span.overlaps(t.span) {
+                    i += 1;
+                    continue;
+                }
+                if !may_start(&c, i) {
+                    i += 1;
+                    continue;
+                }
+                let f = rules_at(&c, i);
+                if f.is_empty() {
+                    i += 1;
+                    continue;
+                }
+                // Never run over another entity.
+                let last = f.iter().map(|x| x.end).max().unwrap_or(i + 1);
+                let span = Span::new(t.span.start, a.tokens[last - 1].span.end);
+                let blocked = a.entities[ent..]
+                    .iter()
+                    .take_while(|e| e.span.start < span.end)
+                    .any(|e| e.span.overlaps(span));
+                if blocked {
+                    i += 1;
+                    continue;
+                }
+                found.extend(f);
+                i = last;
+            }
+            attach_times(&mut found, &a.tokens, text);
+            for f in found {
+                let tense = self.tense(&c, f.start, f.end);
+                let dir = f.dir.unwrap_or(Dir::from(tense));
+                let r = f.val.resolve(reference, dir);
+                let span = Span::new(a.tokens[f.start].span.start, a.tokens[f.end - 1].span.end);
+                let timex_type = f.val.timex_type();
+                new.push(Entity {
+                    span,
+                    kind: EntityType::Date,
+                    sentence: si,
+                    canonical: Cow::Owned(r.value.clone()),
+                    key: None,
+                    country: None,
+                    how: How::DateRule,
+                    timex: Some(Timex {
+                        value: r.value,
+                        timex_type,
+                        interval: if timex_type == TimexType::Duration
+                            || timex_type == TimexType::Set
+                        {
+                            None
+                        } else {
+                            r.interval
+                        },
+                        granularity: r.granularity,
+                        rule: f.rule,
+                        range: f.range,
+                    }),
+                });
+            }
+        }
+        crate::tag::insert_sorted(&mut a.entities, new);
+    }
+
+    /// The tense of the clause around tokens `start..end`: the nearest tense cue.
+    fn tense(&self, c: &Ctx<'_>, start: usize, end: usize) -> Option<Tense> {
+        let cue = |i: usize| -> Option<Tense> {
+            let t = &c.toks[i];
+            if t.kind != TokenKind::Word {
+                return None;
+            }
+            let l = c.lower(i);
+            if let Some(t) = self.lexicon.tense(&l) {
+                return Some(t);
+            }
+            (l.len() > 4 && l.ends_with("ed") && !self.lexicon.contains(&l)).then_some(Tense::Past)
+        };
+        for d in 1..=12 {
+            if start >= c.start + d {
+                if let Some(t) = cue(start - d) {
+                    return Some(t);
+                }
+            }
+            if end + d - 1 < c.end {
+                if let Some(t) = cue(end + d - 1) {
+                    return Some(t);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A time of day next to a date takes that date: "09:15 GMT 14.04.2023".
+fn attach_times(found: &mut [Found], toks: &[crate::model::Token], text: &str) {
+    for k in 0..found.len() {
+        if !matches!(found[k].val, Val::Time { day: None, .. }) {
+            continue;
+        }
+        let near = |other: &Found| -> bool {
+            let (a, b) = if other.start >= found[k].end {
+                (found[k].end - 1, other.start)
+            } else {
+                (other.end - 1, found[k].start)
+            };
+            text[toks[a].span.end..toks[b].span.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                .is_empty()
+        };
+        let day = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| found.get(j))
+            .find(|o| matches!(o.val, Val::Day { .. }) && near(o))
+            .map(|o| o.val.clone());
+        if let (Some(d), Val::Time { day, .. }) = (day, &mut found[k].val) {
+            *day = Some(Box::new(d));
+        }
+    }
+}

@@ -1,0 +1,513 @@
+//! Underspecified temporal values (first pass) and their resolution against the publication
+//! date (second pass), as HeidelTime does it: rules say "April 16" or "last month"; resolution
+//! says which April 16 and which month.
+
+use super::lexicon::{Tense, Unit};
+use crate::model::TimexType;
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+/// Direction of a weekday reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    /// The last such day on or before the reference.
+    Past,
+    /// The next such day after the reference.
+    Future,
+    /// The nearest such day.
+    Nearest,
+}
+
+impl From<Option<Tense>> for Dir {
+    fn from(t: Option<Tense>) -> Dir {
+        match t {
+            Some(Tense::Past) => Dir::Past,
+            Some(Tense::Future) => Dir::Future,
+            _ => Dir::Nearest,
+        }
+    }
+}
+
+/// A temporal value as the rules found it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Val {
+    /// A calendar day, year maybe unknown.
+    Day {
+        /// Year, if written.
+        y: Option<i32>,
+        /// Month.
+        m: u32,
+        /// Day.
+        d: u32,
+    },
+    /// A month.
+    Month {
+        /// Year, if written.
+        y: Option<i32>,
+        /// Month.
+        m: u32,
+    },
+    /// A year.
+    Year(i32),
+    /// A decade: 199 for the 1990s.
+    Decade(i32),
+    /// A season: `SU`.
+    Season {
+        /// Year, if written.
+        y: Option<i32>,
+        /// Season code.
+        s: &'static str,
+    },
+    /// A quarter.
+    Quarter {
+        /// Year, if written.
+        y: Option<i32>,
+        /// 1–4.
+        q: u32,
+    },
+    /// A weekday: 1 (Monday) – 7.
+    Weekday {
+        /// Day of week.
+        wd: u32,
+        /// Which one.
+        dir: Dir,
+    },
+    /// The reference shifted by `n` units (yesterday = Day −1, last month = Month −1).
+    Shift {
+        /// Unit.
+        unit: Unit,
+        /// Offset.
+        n: i32,
+    },
+    /// PAST_REF, PRESENT_REF, FUTURE_REF.
+    Ref(&'static str),
+    /// An ISO 8601 duration.
+    Duration(String),
+    /// A time of day, on a day if known.
+    Time {
+        /// The day it is on.
+        day: Option<Box<Val>>,
+        /// Hour.
+        h: u32,
+        /// Minute.
+        mi: u32,
+    },
+    /// A part of a day: `TMO`.
+    DayPart {
+        /// The day.
+        day: Box<Val>,
+        /// MO, AF, EV, NI.
+        part: &'static str,
+    },
+    /// A recurring time.
+    Set(String),
+}
+
+impl Val {
+    /// TIMEX3 type.
+    pub fn timex_type(&self) -> TimexType {
+        match self {
+            Val::Duration(_) => TimexType::Duration,
+            Val::Time { .. } | Val::DayPart { .. } => TimexType::Time,
+            Val::Set(_) => TimexType::Set,
+            _ => TimexType::Date,
+        }
+    }
+}
+
+/// The resolved form: value, inclusive interval, granularity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// TIMEX3 value.
+    pub value: String,
+    /// Inclusive bounds.
+    pub interval: Option<(NaiveDate, NaiveDate)>,
+    /// Granularity name.
+    pub granularity: &'static str,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_bounds(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = ymd(y, m, 1)?;
+    let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+    Some((first, last))
+}
+
+fn fmt_day(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The year among `r.year()-1 ..= r.year()+1` that puts `(m, d)` nearest to `r`, preferring the
+/// side the tense points to.
+fn nearest_year(r: NaiveDate, m: u32, d: u32, tense: Dir) -> i32 {
+    let mut best = r.year();
+    let mut best_dist = i64::MAX;
+    for y in [r.year() - 1, r.year(), r.year() + 1] {
+        let Some(c) =
+            ymd(y, m, d.clamp(1, 28)).and_then(|_| ymd(y, m, d).or_else(|| ymd(y, m, 28)))
+        else {
+            continue;
+        };
+        let mut dist = (c - r).num_days().abs();
+        match tense {
+            Dir::Past if c > r => dist += 200,
+            Dir::Future if c < r => dist += 200,
+            _ => {}
+        }
+        if dist < best_dist {
+            best_dist = dist;
+            best = y;
+        }
+    }
+    best
+}
+
+fn weekday_from(n: u32) -> Weekday {
+    match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn week_bounds(d: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let monday = d - Days::new(d.weekday().num_days_from_monday() as u64);
+    (monday, monday + Days::new(6))
+}
+
+impl Val {
+    /// Resolves against the reference day `r` (the publication date), with the tense of the
+    /// clause for underspecified years and weekdays. Without `r`, unknown parts stay `X`.
+    pub fn resolve(&self, r: Option<NaiveDate>, tense: Dir) -> Resolved {
+        let dayres = |d: NaiveDate| Resolved {
+            value: fmt_day(d),
+            interval: Some((d, d)),
+            granularity: "day",
+        };
+        let unresolved = |value: String, granularity: &'static str| Resolved {
+            value,
+            interval: None,
+            granularity,
+        };
+        match self {
+            Val::Day { y, m, d } => {
+                let y = y.or_else(|| r.map(|r| nearest_year(r, *m, *d, tense)));
+                match y.and_then(|y| ymd(y, *m, *d)) {
+                    Some(day) => dayres(day),
+                    None => unresolved(
+                        format!(
+                            "{}-{:02}-{:02}",
+                            y.map_or("XXXX".to_string(), |y| format!("{y:04}")),
+                            m,
+                            d
+                        ),
+                        "day",
+                    ),
+                }
+            }
+            Val::Month { y, m } => {
+                let y = y.or_else(|| r.map(|r| nearest_year(r, *m, 15, tense)));
+                match y {
+                    Some(y) => Resolved {
+                        value: format!("{y:04}-{m:02}"),
+                        interval: month_bounds(y, *m),
+                        granularity: "month",
+                    },
+                    None => unresolved(format!("XXXX-{m:02}"), "month"),
+                }
+            }
+            Val::Year(y) => Resolved {
+                value: format!("{y:04}"),
+                interval: ymd(*y, 1, 1).zip(ymd(*y, 12, 31)),
+                granularity: "year",
+            },
+            Val::Decade(d) => Resolved {
+                value: format!("{d:03}"),
+                interval: ymd(d * 10, 1, 1).zip(ymd(d * 10 + 9, 12, 31)),
+                granularity: "decade",
+            },
+            Val::Season { y, s } => {
+                let y = y.or_else(|| r.map(|r| r.year()));
+                unresolved(
+                    format!(
+                        "{}-{s}",
+                        y.map_or("XXXX".to_string(), |y| format!("{y:04}"))
+                    ),
+                    "season",
+                )
+            }
+            Val::Quarter { y, q } => {
+                let y = y.or_else(|| r.map(|r| r.year()));
+                match y {
+                    Some(y) => Resolved {
+                        value: format!("{y:04}-Q{q}"),
+                        interval: ymd(y, (q - 1) * 3 + 1, 1)
+                            .zip(month_bounds(y, q * 3).map(|b| b.1)),
+                        granularity: "quarter",
+                    },
+                    None => unresolved(format!("XXXX-Q{q}"), "quarter"),
+                }
+            }
+            Val::Weekday { wd, dir } => {
+                let dir = if *dir == Dir::Nearest { tense } else { *dir };
+                match r {
+                    Some(r) => {
+                        let target = weekday_from(*wd);
+                        let back = (7 + r.weekday().num_days_from_monday() as i64
+                            - target.num_days_from_monday() as i64)
+                            % 7;
+                        let fwd = (7 - back) % 7;
+                        let day = match dir {
+                            Dir::Past => r - Days::new(back as u64),
+                            Dir::Future => r + Days::new(if fwd == 0 { 7 } else { fwd as u64 }),
+                            Dir::Nearest => {
+                                if back <= fwd {
+                                    r - Days::new(back as u64)
+                                } else {
+                                    r + Days::new(fwd as u64)
+                                }
+                            }
+                        };
+                        dayres(day)
+                    }
+                    None => unresolved(format!("XXXX-WXX-{wd}"), "day"),
+                }
+            }
+            Val::Shift { unit, n } => shift(*unit, *n, r),
+            Val::Ref(s) => unresolved((*s).to_string(), "vague"),
+            Val::Duration(s) => unresolved(s.clone(), "duration"),
+            Val::Set(s) => unresolved(s.clone(), "set"),
+            Val::Time { day, h, mi } => {
+                let base = match day {
+                    Some(d) => d.resolve(r, tense),
+                    None => match r {
+                        Some(r) => dayres(r),
+                        None => unresolved("XXXX-XX-XX".to_string(), "day"),
+                    },
+                };
+                Resolved {
+                    value: format!("{}T{h:02}:{mi:02}", base.value),
+                    interval: base.interval,
+                    granularity: "time",
+                }
+            }
+            Val::DayPart { day, part } => {
+                let base = day.resolve(r, tense);
+                Resolved {
+                    value: format!("{}T{part}", base.value),
+                    interval: base.interval,
+                    granularity: "time",
+                }
+            }
+        }
+    }
+}
+
+fn shift(unit: Unit, n: i32, r: Option<NaiveDate>) -> Resolved {
+    let Some(r) = r else {
+        let (value, g) = match unit {
+            Unit::Day => ("XXXX-XX-XX", "day"),
+            Unit::Week | Unit::Fortnight => ("XXXX-WXX", "week"),
+            Unit::Weekend => ("XXXX-WXX-WE", "week"),
+            Unit::Month => ("XXXX-XX", "month"),
+            Unit::Quarter => ("XXXX-QX", "quarter"),
+            Unit::Year => ("XXXX", "year"),
+            Unit::Decade => ("XXX", "decade"),
+            Unit::Century => ("XX", "century"),
+            _ => ("PRESENT_REF", "vague"),
+        };
+        return Resolved {
+            value: value.to_string(),
+            interval: None,
+            granularity: g,
+        };
+    };
+    let add_days = |d: NaiveDate, k: i64| {
+        if k >= 0 {
+            d.checked_add_days(Days::new(k as u64))
+        } else {
+            d.checked_sub_days(Days::new((-k) as u64))
+        }
+    };
+    let add_months = |d: NaiveDate, k: i32| {
+        if k >= 0 {
+            d.checked_add_months(Months::new(k as u32))
+        } else {
+            d.checked_sub_months(Months::new((-k) as u32))
+        }
+    };
+    let fallback = Resolved {
+        value: "PRESENT_REF".into(),
+        interval: None,
+        granularity: "vague",
+    };
+    match unit {
+        Unit::Day => add_days(r, n as i64).map_or(fallback, |d| Resolved {
+            value: fmt_day(d),
+            interval: Some((d, d)),
+            granularity: "day",
+        }),
+        Unit::Week | Unit::Fortnight => add_days(r, 7 * n as i64).map_or(fallback, |d| Resolved {
+            value: iso_week(d),
+            interval: Some(week_bounds(d)),
+            granularity: "week",
+        }),
+        Unit::Weekend => add_days(r, 7 * n as i64).map_or(fallback, |d| {
+            let (mon, _) = week_bounds(d);
+            Resolved {
+                value: format!("{}-WE", iso_week(d)),
+                interval: Some((mon + Days::new(5), mon + Days::new(6))),
+                granularity: "week",
+            }
+        }),
+        Unit::Month => add_months(r.with_day(1).unwrap_or(r), n).map_or(fallback, |d| Resolved {
+            value: format!("{:04}-{:02}", d.year(), d.month()),
+            interval: month_bounds(d.year(), d.month()),
+            granularity: "month",
+        }),
+        Unit::Quarter => {
+            let q0 = (r.year() * 4 + (r.month0() / 3) as i32) + n;
+            let (y, q) = (q0.div_euclid(4), q0.rem_euclid(4) as u32 + 1);
+            Resolved {
+                value: format!("{y:04}-Q{q}"),
+                interval: ymd(y, (q - 1) * 3 + 1, 1).zip(month_bounds(y, q * 3).map(|b| b.1)),
+                granularity: "quarter",
+            }
+        }
+        Unit::Year => {
+            let y = r.year() + n;
+            Resolved {
+                value: format!("{y:04}"),
+                interval: ymd(y, 1, 1).zip(ymd(y, 12, 31)),
+                granularity: "year",
+            }
+        }
+        Unit::Decade => {
+            let d = r.year().div_euclid(10) + n;
+            Resolved {
+                value: format!("{d:03}"),
+                interval: ymd(d * 10, 1, 1).zip(ymd(d * 10 + 9, 12, 31)),
+                granularity: "decade",
+            }
+        }
+        Unit::Century => {
+            let c = r.year().div_euclid(100) + n;
+            Resolved {
+                value: format!("{c:02}"),
+                interval: ymd(c * 100, 1, 1).zip(ymd(c * 100 + 99, 12, 31)),
+                granularity: "century",
+            }
+        }
+        Unit::Hour | Unit::Minute | Unit::Second => Resolved {
+            value: "PRESENT_REF".into(),
+            interval: Some((r, r)),
+            granularity: "vague",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn weekdays_by_tense() {
+        let r = d("2023-04-14"); // a Friday
+        let fri = Val::Weekday {
+            wd: 5,
+            dir: Dir::Nearest,
+        };
+        assert_eq!(fri.resolve(r, Dir::Past).value, "2023-04-14");
+        assert_eq!(fri.resolve(r, Dir::Future).value, "2023-04-21");
+        let tue = Val::Weekday {
+            wd: 2,
+            dir: Dir::Nearest,
+        };
+        assert_eq!(tue.resolve(r, Dir::Past).value, "2023-04-11");
+        assert_eq!(tue.resolve(r, Dir::Future).value, "2023-04-18");
+        assert_eq!(tue.resolve(None, Dir::Past).value, "XXXX-WXX-2");
+    }
+
+    #[test]
+    fn months_and_shifts() {
+        let r = d("2023-04-14");
+        let lm = Val::Shift {
+            unit: Unit::Month,
+            n: -1,
+        }
+        .resolve(r, Dir::Nearest);
+        assert_eq!(lm.value, "2023-03");
+        assert_eq!(lm.interval, d("2023-03-01").zip(d("2023-03-31")));
+        assert_eq!(
+            Val::Shift {
+                unit: Unit::Month,
+                n: -1
+            }
+            .resolve(None, Dir::Nearest)
+            .value,
+            "XXXX-XX"
+        );
+        assert_eq!(
+            Val::Month { y: None, m: 3 }.resolve(r, Dir::Nearest).value,
+            "2023-03"
+        );
+        assert_eq!(
+            Val::Month { y: None, m: 12 }
+                .resolve(d("2024-01-05"), Dir::Nearest)
+                .value,
+            "2023-12"
+        );
+        assert_eq!(
+            Val::Day {
+                y: None,
+                m: 4,
+                d: 16
+            }
+            .resolve(None, Dir::Nearest)
+            .value,
+            "XXXX-04-16"
+        );
+        assert_eq!(
+            Val::Shift {
+                unit: Unit::Week,
+                n: 1
+            }
+            .resolve(r, Dir::Nearest)
+            .value,
+            "2023-W16"
+        );
+        assert_eq!(
+            Val::Shift {
+                unit: Unit::Quarter,
+                n: -1
+            }
+            .resolve(r, Dir::Nearest)
+            .value,
+            "2023-Q1"
+        );
+        assert_eq!(
+            Val::Shift {
+                unit: Unit::Day,
+                n: -1
+            }
+            .resolve(r, Dir::Nearest)
+            .value,
+            "2023-04-13"
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! Argument candidates: noun chunks built from entities ("China's State Councilor and Defense
+//! Minister Li Shangfu" is one chunk whose head is Li Shangfu), pronouns ("he", "his") and
+//! descriptions ("The Chinese defense minister"), each with the preposition that governs it.
+
+use super::lexicon::EventLexicon;
+use crate::model::{Analysis, EntityType, Iso3, TokenKind};
+use crate::span::Span;
+
+/// What a chunk refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// An entity (index into `Analysis::entities`).
+    Entity(usize),
+    /// A pronoun token and its number (1 person, 2 plural, 0 thing).
+    Pronoun(usize, u8),
+    /// A title without a name: the TITLE entity and the chain's country.
+    Description(usize, Option<Iso3>),
+}
+
+/// A noun chunk.
+#[derive(Clone, Debug)]
+pub struct Chunk {
+    /// Bytes, determiners included.
+    pub span: Span,
+    /// First token (determiners included).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its referent.
+    pub head: Head,
+    /// The governing preposition (lowercase), inherited by coordinated chunks.
+    pub prep: Option<Box<str>>,
+    /// Index in the coordination ("between X and Y": 0 for X, 1 for Y).
+    pub coord: u8,
+    /// Followed by ’s, or a possessive pronoun.
+    pub possessive: bool,
+    /// Inside a relative clause (", who …,").
+    pub embedded: bool,
+}
+
+/// Words that are prepositions before a noun but subordinators before a clause.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "until", "as", "because", "while", "once",
+];
+
+/// Relative clauses of a sentence: token ranges from "who"/"which" after a comma to the next comma.
+pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)> {
+    let text = a.text();
+    let mut out = Vec::new();
+    let mut i = first + 1;
+    while i < end {
+        let w = &text[a.tokens[i].span];
+        if (w == "who" || w == "which") && &text[a.tokens[i - 1].span] == "," {
+            let mut j = i + 1;
+            while j < end && &text[a.tokens[j].span] != "," {
+                j += 1;
+            }
+            out.push((i - 1, j));
+            i = j;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Builds the chunks of sentence `si`.
+pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
+    let text = a.text();
+    let s = &a.sentences[si];
+    let rel = relative_clauses(a, s.first_token, s.end_token);
+    let lower = |i: usize| text[a.tokens[i].span].to_lowercase();
+    let ent_start = |i: usize| -> Option<usize> {
+        let e = a.entity_at_token(i)?;
+        let ent = &a.entities[e];
+        (ent.span.start == a.tokens[i].span.start && ent.kind != EntityType::Date).then_some(e)
+    };
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut i = s.first_token;
+    while i < s.end_token {
+        let start = i;
+        let mut j = i;
+        // determiners
+        while j < s.end_token
+            && a.tokens[j].kind == TokenKind::Word
+            && lx.determiners.contains(lower(j).as_str())
+            && ent_start(j).is_none()
+        {
+            j += 1;
+        }
+        let Some(first_ent) = (j < s.end_token).then(|| ent_start(j)).flatten() else {
+            // A pronoun standing alone (or a possessive one before a common noun).
+            if j > start {
+                // "his first visit": the determiner was a possessive pronoun
+                let l = lower(start);
+                if let Some(&n) = lx.pronouns.get(l.as_str()) {
+                    out.push(pronoun_chunk(a, start, n, true));
+                }
+                i = j.max(start + 1);
+                continue;
+            }
+            if a.tokens[i].kind == TokenKind::Word {
+                let l = lower(i);
+                if let Some(&n) = lx.pronouns.get(l.as_str()) {
+                    let poss = matches!(l.as_str(), "his" | "her" | "its" | "their");
+                    out.push(pronoun_chunk(a, i, n, poss));
+                }
+            }
+            i += 1;
+            continue;
+        };
+        // entity chain
+        let mut ents = vec![first_ent];
+        let mut k = last_tok(a, first_ent) + 1;
+        loop {
+            if k >= s.end_token {
+                break;
+            }
+            if let Some(e) = ent_start(k) {
+                ents.push(e);
+                k = last_tok(a, e) + 1;
+                continue;
+            }
+            let w = lower(k);
+            let tk = a.tokens[k];
+            // China's State Councilor…: a possessive joining two entities of the chain
+            let next_is_ent = |m: usize| m < s.end_token && ent_start(m).is_some();
+            if tk.kind == TokenKind::Clitic
+                && next_is_ent(k + 1)
+                && a.entities[*ents.last().unwrap_or(&first_ent)].kind != EntityType::Person
+            {
+                k += 1;
+                continue;
+            }
+            // State Councilor and Defense Minister
+            if w == "and" && next_is_ent(k + 1) {
+                let last = &a.entities[*ents.last().unwrap_or(&first_ent)];
+                let nxt = ent_start(k + 1).map(|e| &a.entities[e]);
+                if last.kind == EntityType::Title
+                    && nxt.is_some_and(|n| n.kind == EntityType::Title)
+                {
+                    k += 1;
+                    continue;
+                }
+            }
+            // his Russian counterpart Sergey Shoigu
+            if lx.role_nouns.contains(w.as_str()) && next_is_ent(k + 1) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let end = k;
+        let head_ent = ents
+            .iter()
+            .rev()
+            .find(|&&e| a.entities[e].kind == EntityType::Person)
+            .or_else(|| {
+                ents.iter()
+                    .rev()
+                    .find(|&&e| a.entities[e].kind == EntityType::Organization)
+            })
+            .or_else(|| {
+                ents.iter().rev().find(|&&e| {
+                    matches!(
+                        a.entities[e].kind,
+                        EntityType::Country | EntityType::City | EntityType::Region
+                    )
+                })
+            })
+            .copied();
+        let last = *ents.last().unwrap_or(&first_ent);
+        let head = match head_ent {
+            // A chain ending in a title with no name after it describes someone.
+            _ if a.entities[last].kind == EntityType::Title
+                && !ents
+                    .iter()
+                    .any(|&e| a.entities[e].kind == EntityType::Person) =>
+            {
+                let country = ents.iter().rev().find_map(|&e| {
+                    a.entities[e]
+                        .country
+                        .filter(|_| a.entities[e].kind != EntityType::Title)
+                });
+                Head::Description(last, country)
+            }
+            Some(e) => Head::Entity(e),
+            None => Head::Entity(last),
+        };
+        let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
+        let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
+        out.push(Chunk {
+            span,
+            first: start,
+            end,
+            head,
+            prep: None,
+            coord: 0,
+            possessive,
+            embedded: false,
+        });
+        i = end;
+    }
+    // prepositions and coordination
+    for c in 0..out.len() {
+        let f = out[c].first;
+        if f == s.first_token {
+            continue;
+        }
+        let before = lower(f - 1);
+        // "after Moscow began": a subordinator followed by a clause, not a preposition.
+        let clause_follows = SUBORDINATORS.contains(&before.as_str())
+            && out[c].end < s.end_token
+            && a.tokens[out[c].end].kind == TokenKind::Word
+            && a.tokens[out[c].end].has(crate::model::tokflags::LOWER)
+            && {
+                let w = lower(out[c].end);
+                !lx.prepositions.contains(w.as_str())
+                    && !lx.determiners.contains(w.as_str())
+                    && !matches!(w.as_str(), "and" | "or" | "but")
+            };
+        if lx.prepositions.contains(before.as_str()) && !clause_follows {
+            out[c].prep = Some(before.into());
+        } else if (before == "and" || before == "or") && c > 0 && out[c - 1].end + 1 == f {
+            out[c].prep = out[c - 1].prep.clone();
+            out[c].coord = out[c - 1].coord + 1;
+        }
+        out[c].embedded = rel.iter().any(|&(b, e)| f > b && f < e);
+    }
+    out
+}
+
+fn pronoun_chunk(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chunk {
+    Chunk {
+        span: a.tokens[i].span,
+        first: i,
+        end: i + 1,
+        head: Head::Pronoun(i, n),
+        prep: None,
+        coord: 0,
+        possessive,
+        embedded: false,
+    }
+}
+
+fn last_tok(a: &Analysis<'_>, e: usize) -> usize {
+    crate::tag::last_token_of(a, a.entities[e].span).unwrap_or(0)
+}

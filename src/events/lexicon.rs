@@ -1,0 +1,357 @@
+//! The trigger lexicon (`rules/triggers.tsv`) and the event word lists (`rules/events.tsv`),
+//! compiled into token-sequence patterns.
+
+use crate::data::Table;
+use crate::error::Result;
+use crate::gazetteer::lower_into;
+use crate::model::{EventType, Modality, Role, Token, TokenKind};
+use crate::tokenize::phrase_tokens;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Where an argument is looked for, relative to the trigger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cue {
+    /// The clause subject.
+    Subj,
+    /// The chunk right after the trigger.
+    Obj,
+    /// A possessor before the trigger.
+    Poss,
+    /// A country or organisation right before a noun trigger.
+    Mod,
+    /// "anti-X" before the trigger.
+    Anti,
+    /// First of "between X and Y".
+    Between1,
+    /// Second of "between X and Y".
+    Between2,
+    /// A chunk after the trigger introduced by this preposition.
+    Prep(Box<str>),
+    /// A chunk anywhere in the sentence right after these words ("invitation of").
+    After(Box<[Box<str>]>),
+}
+
+impl Cue {
+    fn parse(s: &str) -> Cue {
+        match s {
+            "subj" => Cue::Subj,
+            "obj" => Cue::Obj,
+            "poss" => Cue::Poss,
+            "mod" => Cue::Mod,
+            "anti" => Cue::Anti,
+            "between1" => Cue::Between1,
+            "between2" => Cue::Between2,
+            p if p.contains('_') => Cue::After(p.split('_').map(Into::into).collect()),
+            p => Cue::Prep(p.into()),
+        }
+    }
+}
+
+/// One element of a trigger phrase.
+#[derive(Clone, Debug)]
+enum Elem {
+    /// One of these token sequences (lowercase).
+    Alt(Vec<Vec<Box<str>>>),
+    /// Up to six tokens of anything (never across clause punctuation).
+    Gap,
+}
+
+/// A trigger pattern.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// Event type.
+    pub kind: EventType,
+    /// CAMEO code.
+    pub cameo: Box<str>,
+    /// CAMEO code when planned.
+    pub cameo_planned: Box<str>,
+    elems: Vec<Elem>,
+    head: (usize, usize),
+    /// Role → cues, in order of preference.
+    pub args: Vec<(Role, Vec<Cue>)>,
+    /// Base confidence.
+    pub confidence: f32,
+    /// Rule id: `triggers.tsv:LINE`.
+    pub rule: Box<str>,
+    /// Number of literal (non-gap) elements: more is more specific.
+    pub specificity: usize,
+}
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug)]
+pub struct TriggerMatch {
+    /// Specificity of the pattern (literal elements).
+    pub specificity: usize,
+    /// Pattern index.
+    pub pattern: usize,
+    /// First token of the whole phrase.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Head tokens (the reported trigger).
+    pub head: (usize, usize),
+}
+
+/// The compiled event lexicon.
+#[derive(Debug, Default)]
+pub struct EventLexicon {
+    /// Patterns.
+    pub patterns: Vec<Pattern>,
+    index: FxHashMap<Box<str>, Vec<usize>>,
+    /// Modality cues: token sequences (lowercase) → modality.
+    pub modality: Vec<(Vec<Box<str>>, Modality)>,
+    /// Prepositions.
+    pub prepositions: FxHashSet<Box<str>>,
+    /// Determiners.
+    pub determiners: FxHashSet<Box<str>>,
+    /// Role nouns.
+    pub role_nouns: FxHashSet<Box<str>>,
+    /// Pronouns → number (1 person, 2 plural, 0 thing).
+    pub pronouns: FxHashMap<Box<str>, u8>,
+    /// Clause boundary words.
+    pub boundaries: FxHashSet<Box<str>>,
+}
+
+fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
+    let mut elems = Vec::new();
+    let mut head = None;
+    let mut rest = phrase.trim();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('[') {
+            let close = r.find(']')?;
+            let group = &r[..close];
+            let start = elems.len();
+            // A bracketed group is one element of alternatives, each possibly multi-word.
+            elems.push(Elem::Alt(
+                group
+                    .split('|')
+                    .map(|a| {
+                        phrase_tokens(a)
+                            .into_iter()
+                            .map(|t| t.to_lowercase().into())
+                            .collect()
+                    })
+                    .collect(),
+            ));
+            head = Some((start, elems.len()));
+            rest = r[close + 1..].trim_start();
+            continue;
+        }
+        let end = rest.find(' ').unwrap_or(rest.len());
+        let item = &rest[..end];
+        if item == "*" {
+            elems.push(Elem::Gap);
+        } else {
+            elems.push(Elem::Alt(
+                item.split('|')
+                    .map(|a| {
+                        phrase_tokens(a)
+                            .into_iter()
+                            .map(|t| t.to_lowercase().into())
+                            .collect()
+                    })
+                    .collect(),
+            ));
+        }
+        rest = rest[end..].trim_start();
+    }
+    if elems.is_empty() || matches!(elems.first(), Some(Elem::Gap)) {
+        return None;
+    }
+    let head = head.unwrap_or((0, elems.len()));
+    Some((elems, head))
+}
+
+impl EventLexicon {
+    /// Compiles the lexicon.
+    pub fn new(triggers: &Table, words: &Table) -> Result<EventLexicon> {
+        let mut lx = EventLexicon::default();
+        for row in triggers.rows() {
+            let kind = EventType::parse(row.get("type"))
+                .ok_or_else(|| row.error(format!("unknown event type `{}`", row.get("type"))))?;
+            let (elems, head) = parse_phrase(row.get("phrase"))
+                .ok_or_else(|| row.error(format!("bad phrase `{}`", row.get("phrase"))))?;
+            let mut args = Vec::new();
+            for part in row
+                .get("args")
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                let (role, cues) = part
+                    .split_once('=')
+                    .ok_or_else(|| row.error(format!("bad args item `{part}` (role=cue|cue)")))?;
+                let role = Role::parse(role.trim())
+                    .ok_or_else(|| row.error(format!("unknown role `{role}`")))?;
+                args.push((
+                    role,
+                    cues.split('|').map(|c| Cue::parse(c.trim())).collect(),
+                ));
+            }
+            let confidence: f32 = row
+                .get("confidence")
+                .parse()
+                .map_err(|_| row.error("confidence must be a number"))?;
+            let pid = lx.patterns.len();
+            if let Elem::Alt(alts) = &elems[0] {
+                for a in alts {
+                    if let Some(first) = a.first() {
+                        let v = lx.index.entry(first.clone()).or_default();
+                        if !v.contains(&pid) {
+                            v.push(pid);
+                        }
+                    }
+                }
+            }
+            lx.patterns.push(Pattern {
+                kind,
+                cameo: row.get("cameo").into(),
+                cameo_planned: row.opt("cameo_planned").unwrap_or(row.get("cameo")).into(),
+                elems,
+                head,
+                args,
+                confidence,
+                rule: format!("triggers.tsv:{}", row.line).into(),
+                specificity: 0,
+            });
+            let p = lx.patterns.last_mut().expect("just pushed");
+            p.specificity = p.elems.iter().filter(|e| matches!(e, Elem::Alt(_))).count();
+        }
+        for row in words.rows() {
+            let text = row.get("text");
+            let lower: Box<str> = text.to_lowercase().into();
+            match row.get("kind") {
+                "modality" => {
+                    let m = Modality::parse(row.get("value")).ok_or_else(|| {
+                        row.error(format!("unknown modality `{}`", row.get("value")))
+                    })?;
+                    lx.modality
+                        .push((phrase_tokens(text).into_iter().map(Into::into).collect(), m));
+                }
+                "preposition" => {
+                    lx.prepositions.insert(lower);
+                }
+                "determiner" => {
+                    lx.determiners.insert(lower);
+                }
+                "role_noun" => {
+                    lx.role_nouns.insert(lower);
+                }
+                "pronoun" => {
+                    let n: u8 = row
+                        .get("value")
+                        .parse()
+                        .map_err(|_| row.error("pronoun value must be 0, 1 or 2"))?;
+                    lx.pronouns.insert(lower, n);
+                }
+                "boundary" => {
+                    lx.boundaries.insert(lower);
+                }
+                other => return Err(row.error(format!("unknown kind `{other}`"))),
+            }
+        }
+        // Longest modality cues first.
+        lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        Ok(lx)
+    }
+
+    /// All trigger matches starting at token `i` (sentence ends at `end`).
+    pub fn matches_at(
+        &self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        end: usize,
+        buf: &mut String,
+        out: &mut Vec<TriggerMatch>,
+    ) {
+        if toks[i].kind != TokenKind::Word {
+            return;
+        }
+        let l = lower_into(&text[toks[i].span], buf);
+        let Some(pids) = self.index.get(l) else {
+            return;
+        };
+        for &pid in pids {
+            let p = &self.patterns[pid];
+            let mut head = (i, i);
+            if let Some(e) = match_elems(text, toks, &p.elems, 0, i, end, p.head, &mut head) {
+                out.push(TriggerMatch {
+                    specificity: p.specificity,
+                    pattern: pid,
+                    start: i,
+                    end: e,
+                    head,
+                });
+            }
+        }
+    }
+}
+
+fn tok_eq(text: &str, t: &Token, w: &str) -> bool {
+    let s = &text[t.span];
+    s.len() == w.len() && s.chars().flat_map(char::to_lowercase).eq(w.chars())
+        || s.eq_ignore_ascii_case(w)
+}
+
+/// Matches elements `k..` from token `i`; returns the end token.
+#[allow(clippy::too_many_arguments)]
+fn match_elems(
+    text: &str,
+    toks: &[Token],
+    elems: &[Elem],
+    k: usize,
+    i: usize,
+    end: usize,
+    hspec: (usize, usize),
+    head: &mut (usize, usize),
+) -> Option<usize> {
+    if k == elems.len() {
+        return Some(i);
+    }
+    if k == hspec.0 {
+        head.0 = i;
+    }
+    match &elems[k] {
+        Elem::Gap => {
+            for g in 0..=6 {
+                if i + g > end {
+                    break;
+                }
+                if let Some(e) = match_elems(text, toks, elems, k + 1, i + g, end, hspec, head) {
+                    return Some(e);
+                }
+                // A gap never crosses punctuation that ends a clause.
+                if i + g < end
+                    && matches!(&text[toks[i + g].span], "," | ";" | ":" | "." | "(" | ")")
+                {
+                    break;
+                }
+            }
+            None
+        }
+        Elem::Alt(alts) => {
+            for a in alts {
+                if i + a.len() > end {
+                    continue;
+                }
+                if a.iter()
+                    .enumerate()
+                    .all(|(j, w)| tok_eq(text, &toks[i + j], w))
+                {
+                    let next = i + a.len();
+                    if k + 1 == hspec.1 {
+                        head.1 = next;
+                    }
+                    if let Some(e) = match_elems(text, toks, elems, k + 1, next, end, hspec, head) {
+                        if k + 1 == hspec.1 {
+                            head.1 = next;
+                        }
+                        return Some(e);
+                    }
+                }
+            }
+            None
+        }
+    }
+}

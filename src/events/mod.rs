@@ -1,0 +1,898 @@
+//! Stage 6: events. Triggers from the lexicon (`rules/triggers.tsv`), arguments from noun
+//! chunks found by the cues each trigger row names (subject, object, possessor, prepositions),
+//! pronouns and descriptions resolved within the document, modality from cues before the
+//! trigger, time from the nearest date expression (a range gives begin and end; a duration
+//! anchored to a start gives the end), and last, the mentions of one real-world event in the
+//! headline, lede and body merged into one event with its `mentions` and `conflicts`.
+
+mod chunks;
+mod lexicon;
+
+pub use lexicon::{Cue, EventLexicon, Pattern};
+
+use crate::data::Table;
+use crate::dates::RangePart;
+use crate::error::Result;
+use crate::model::{
+    Analysis, Argument, Conflict, EntityType, Event, EventMention, EventTime, EventType, Iso3,
+    Modality, Role, SegmentKind, TimeSource, TimexType,
+};
+use crate::span::Span;
+use chrono::{Days, NaiveDate};
+use chunks::{chunks, relative_clauses, Chunk, Head};
+use lexicon::TriggerMatch;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+
+/// The event stage.
+#[derive(Debug)]
+pub struct EventExtractor {
+    lx: EventLexicon,
+}
+
+/// One trigger with what its sentence says about it.
+#[derive(Clone, Debug)]
+struct MentionData<'a> {
+    pattern: usize,
+    kind: EventType,
+    trigger: Span,
+    sentence: usize,
+    args: Vec<Argument<'a>>,
+    time: Option<EventTime>,
+    modality: Modality,
+    explicit_modality: bool,
+}
+
+/// A person mention in document order, for pronoun resolution.
+#[derive(Clone, Copy, Debug)]
+struct PersonMention {
+    pos: usize,
+    entity: usize,
+    sentence: usize,
+    /// In subject position (not governed by a preposition, not in a relative clause).
+    subject: bool,
+}
+
+impl EventExtractor {
+    /// Builds the stage from the trigger table and the event word table.
+    pub fn new(triggers: &Table, words: &Table) -> Result<EventExtractor> {
+        Ok(EventExtractor {
+            lx: EventLexicon::new(triggers, words)?,
+        })
+    }
+
+    /// The compiled lexicon.
+    pub fn lexicon(&self) -> &EventLexicon {
+        &self.lx
+    }
+
+    /// Finds the events of the document.
+    pub fn run<'a>(&'a self, a: &mut Analysis<'a>) {
+        if a.sentences.is_empty() {
+            return;
+        }
+        let all_chunks: Vec<Vec<Chunk>> = (0..a.sentences.len())
+            .map(|si| chunks(a, &self.lx, si))
+            .collect();
+        let appositions = appositions(a);
+        let mut people: Vec<PersonMention> = Vec::new();
+        for (si, cs) in all_chunks.iter().enumerate() {
+            for c in cs {
+                let entity = match c.head {
+                    Head::Entity(e) if a.entities[e].kind == EntityType::Person => Some(e),
+                    Head::Description(t, country) if !is_plural_title(a, t) => {
+                        resolve_description(a, &appositions, t, country)
+                    }
+                    _ => None,
+                };
+                if let Some(entity) = entity {
+                    people.push(PersonMention {
+                        pos: c.span.start,
+                        entity,
+                        sentence: si,
+                        subject: c.prep.is_none() && !c.embedded,
+                    });
+                }
+            }
+        }
+        people.sort_by_key(|p| p.pos);
+
+        let mut mentions: Vec<MentionData<'a>> = Vec::new();
+        let mut buf = String::new();
+        let mut found: Vec<TriggerMatch> = Vec::new();
+        for (si, s) in a.sentences.iter().enumerate() {
+            found.clear();
+            let headline = s.kind == SegmentKind::Title || s.all_caps;
+            for i in s.first_token..s.end_token {
+                let t = a.tokens[i];
+                // Capitalised words in running text are names ("March"), not triggers.
+                if t.is_cap() && !headline && i != s.first_token {
+                    continue;
+                }
+                if a.entity_at_token(i)
+                    .is_some_and(|e| a.entities[e].kind != EntityType::Date)
+                {
+                    continue;
+                }
+                self.lx
+                    .matches_at(a.text(), &a.tokens, i, s.end_token, &mut buf, &mut found);
+            }
+            let triggers = select_triggers(&found);
+            let ctx = SentenceCtx {
+                a,
+                lx: &self.lx,
+                si,
+                triggers: &triggers,
+                chunks: &all_chunks[si],
+                rel: relative_clauses(a, s.first_token, s.end_token),
+                appositions: &appositions,
+                people: &people,
+            };
+            let times = assign_times(a, si, &triggers);
+            let mut ms: Vec<MentionData<'a>> = triggers
+                .iter()
+                .zip(times)
+                .map(|(t, time)| {
+                    let p = &self.lx.patterns[t.pattern];
+                    let args = ctx.arguments(p, t);
+                    let (modality, explicit) = ctx.modality(t, &args);
+                    MentionData {
+                        pattern: t.pattern,
+                        kind: p.kind,
+                        trigger: Span::new(
+                            a.tokens[t.head.0].span.start,
+                            a.tokens[t.head.1 - 1].span.end,
+                        ),
+                        sentence: si,
+                        args,
+                        time,
+                        modality,
+                        explicit_modality: explicit,
+                    }
+                })
+                .collect();
+            purpose_targets(&mut ms, a);
+            mentions.extend(ms);
+        }
+        a.events = self.merge(a, mentions);
+    }
+
+    /// Merges mentions of the same event (same type, compatible participants and times).
+    fn merge<'a>(&'a self, a: &Analysis<'a>, mentions: Vec<MentionData<'a>>) -> Vec<Event<'a>> {
+        let mut groups: Vec<Vec<MentionData<'a>>> = Vec::new();
+        // Two sentences repeat each other when they share at least 80% of their words.
+        let words = |si: usize| -> rustc_hash::FxHashSet<String> {
+            a.text()[a.sentences[si].span]
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let repeated = |x: usize, y: usize| {
+            if x == y {
+                return true;
+            }
+            let (wx, wy) = (words(x), words(y));
+            let inter = wx.intersection(&wy).count();
+            let union = wx.union(&wy).count().max(1);
+            inter * 5 >= union * 4
+        };
+        for m in mentions {
+            let target = groups
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, g)| g[0].kind == m.kind && g.iter().all(|x| compatible(x, &m)))
+                .filter(|(_, g)| {
+                    !speech_act(m.kind) || g.iter().any(|x| repeated(x.sentence, m.sentence))
+                })
+                .find(|(_, g)| {
+                    shares_participant(g, &m)
+                        || !has_participants(&m)
+                        || g.iter().all(|x| !has_participants(x))
+                })
+                .map(|(i, _)| i);
+            match target {
+                Some(i) => groups[i].push(m),
+                None => groups.push(vec![m]),
+            }
+        }
+        let published = a.meta.reference;
+        let mut events: Vec<Event<'a>> = groups
+            .into_iter()
+            .map(|mut g| {
+                let main = (0..g.len())
+                    .max_by(|&x, &y| {
+                        score(a, &g[x]).partial_cmp(&score(a, &g[y])).unwrap_or(std::cmp::Ordering::Equal).then(y.cmp(&x))
+                    })
+                    .unwrap_or(0);
+                let m = g.remove(main);
+                let p = &self.lx.patterns[m.pattern];
+                let mut time = m.time.clone().or_else(|| g.iter().find_map(|x| x.time.clone().filter(|t| t.begin.is_some())));
+                let mut conflicts = Vec::new();
+                for (field, get) in [("time.begin", 0usize), ("time.end", 1usize)] {
+                    let pick = |t: &Option<EventTime>| -> Option<NaiveDate> { t.as_ref().and_then(|t| if get == 0 { t.begin } else { t.end }) };
+                    let mut values: Vec<String> = Vec::new();
+                    for t in std::iter::once(&time).chain(g.iter().map(|x| &x.time)) {
+                        if let Some(v) = pick(t) {
+                            let s = v.format("%Y-%m-%d").to_string();
+                            if !values.contains(&s) {
+                                values.push(s);
+                            }
+                        }
+                    }
+                    if values.len() > 1 {
+                        conflicts.push(Conflict { field, values });
+                    }
+                }
+                if time.is_none() {
+                    time = a.meta.published.as_ref().map(|v| EventTime {
+                        entity: None,
+                        value: v.clone(),
+                        begin: published,
+                        end: published,
+                        source: TimeSource::Published,
+                    });
+                }
+                let mut modality = m.modality;
+                if modality == Modality::Asserted {
+                    // A mention elsewhere that says it is planned, or a start after the
+                    // publication date, makes it planned.
+                    let starts_later = matches!((&time, published), (Some(t), Some(p)) if t.source != TimeSource::Published && t.begin.is_some_and(|b| b > p));
+                    if starts_later || g.iter().any(|x| x.modality == Modality::Planned && x.explicit_modality) {
+                        modality = Modality::Planned;
+                    }
+                }
+                let mut confidence = p.confidence;
+                if m.args.iter().any(|x| x.role == Role::Actor && x.entity.is_some()) {
+                    confidence += 0.1;
+                }
+                if m.args.is_empty() {
+                    confidence -= 0.25;
+                }
+                confidence += 0.03 * g.len().min(3) as f32;
+                let confidence = (confidence.clamp(0.05, 0.99) * 100.0).round() / 100.0;
+                Event {
+                    kind: m.kind,
+                    cameo: Cow::Borrowed(if modality == Modality::Planned { &p.cameo_planned } else { &p.cameo }),
+                    trigger: m.trigger,
+                    sentence: m.sentence,
+                    arguments: m.args,
+                    time,
+                    modality,
+                    confidence,
+                    rule: Cow::Borrowed(&p.rule),
+                    mentions: g
+                        .into_iter()
+                        .map(|x| EventMention {
+                            trigger: x.trigger,
+                            sentence: x.sentence,
+                            arguments: x.args,
+                            time: x.time,
+                        })
+                        .collect(),
+                    conflicts,
+                }
+            })
+            .collect();
+        events.sort_by_key(|e| e.trigger.start);
+        events
+    }
+}
+
+fn score(a: &Analysis<'_>, m: &MentionData<'_>) -> f32 {
+    let mut s = 0.0;
+    for r in &m.args {
+        s += match r.role {
+            Role::Actor | Role::Person | Role::Victim => 2.0,
+            _ => 1.0,
+        };
+    }
+    if m.time.as_ref().is_some_and(|t| t.begin.is_some()) {
+        s += 1.0;
+    }
+    if m.explicit_modality {
+        s += 0.5;
+    }
+    if a.sentences[m.sentence].kind == SegmentKind::Body {
+        s += 0.5;
+    }
+    s
+}
+
+const KEY_ROLES: &[Role] = &[
+    Role::Actor,
+    Role::Target,
+    Role::Destination,
+    Role::Person,
+    Role::Victim,
+];
+
+fn has_participants(m: &MentionData<'_>) -> bool {
+    m.args.iter().any(|a| KEY_ROLES.contains(&a.role))
+}
+
+fn shares_participant(g: &[MentionData<'_>], m: &MentionData<'_>) -> bool {
+    g.iter().any(|x| {
+        x.args.iter().any(|a| {
+            KEY_ROLES.contains(&a.role)
+                && m.args
+                    .iter()
+                    .any(|b| b.role == a.role && same_referent(a, b))
+        })
+    })
+}
+
+fn same_referent(a: &Argument<'_>, b: &Argument<'_>) -> bool {
+    a.canonical == b.canonical || (a.key.is_some() && a.key == b.key)
+}
+
+/// No key role filled differently, and times that overlap.
+fn compatible(x: &MentionData<'_>, m: &MentionData<'_>) -> bool {
+    for r in KEY_ROLES {
+        let xa = x.args.iter().find(|a| a.role == *r);
+        let ma = m.args.iter().find(|a| a.role == *r);
+        if let (Some(p), Some(q)) = (xa, ma) {
+            let places = matches!(r, Role::Destination);
+            let same_country = places && p.country.is_some() && p.country == q.country;
+            if !same_referent(p, q) && !same_country {
+                return false;
+            }
+        }
+    }
+    if let (Some(t1), Some(t2)) = (&x.time, &m.time) {
+        if let (Some(b1), Some(e1), Some(b2), Some(e2)) = (t1.begin, t1.end, t2.begin, t2.end) {
+            if e1 < b2 || e2 < b1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A VISIT whose sentence also says whom the visitor meets ("to meet with X", "for talks with X")
+/// has X as its host.
+fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
+    let meets: Vec<(usize, bool, Option<Argument<'_>>, Argument<'_>)> = ms
+        .iter()
+        .filter(|m| m.kind == EventType::Meet)
+        .filter_map(|m| {
+            let t = m.args.iter().find(|a| a.role == Role::Target)?.clone();
+            Some((
+                m.trigger.start,
+                false,
+                m.args.iter().find(|a| a.role == Role::Actor).cloned(),
+                t,
+            ))
+        })
+        .collect();
+    for m in ms.iter_mut().filter(|m| m.kind == EventType::Visit) {
+        if m.args.iter().any(|a| a.role == Role::Target) {
+            continue;
+        }
+        let actor = m.args.iter().find(|a| a.role == Role::Actor).cloned();
+        // The meeting is the visit's purpose when it shares the visit's subject ("X is to visit
+        // Moscow to meet Y", "X visited Moscow for talks with Y") or its subject is a pronoun for
+        // the visitor ("X's visit to Russia, when he sat down with Y").
+        let found = meets.iter().find(|(pos, _, ma, _)| {
+            *pos > m.trigger.start
+                && match (ma, &actor) {
+                    (Some(x), Some(y)) => {
+                        same_referent(x, y)
+                            && (x.span.end <= m.trigger.start || is_pronoun(a, x.span))
+                    }
+                    _ => false,
+                }
+        });
+        if let Some((_, _, _, t)) = found {
+            m.args.push(t.clone());
+        }
+    }
+}
+
+/// "The Chinese defense minister" → "Chinese defense minister": the words without determiners.
+fn description_name(a: &Analysis<'_>, c: &Chunk) -> String {
+    let mut words: Vec<&str> = (c.first..c.end).map(|i| a.tok(i)).collect();
+    while words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
+        )
+    }) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+fn is_pronoun(a: &Analysis<'_>, span: Span) -> bool {
+    matches!(
+        a.text()[span].to_lowercase().as_str(),
+        "he" | "she" | "his" | "her" | "him"
+    )
+}
+
+/// Speech acts are separate events unless the same sentence is repeated (a lede repeated in the
+/// body): two statements by one speaker are two statements.
+fn speech_act(k: EventType) -> bool {
+    matches!(
+        k,
+        EventType::Statement
+            | EventType::Threaten
+            | EventType::Appeal
+            | EventType::Accuse
+            | EventType::Reject
+            | EventType::ExpressIntent
+    )
+}
+
+/// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one.
+fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
+    let mut v: Vec<TriggerMatch> = found.to_vec();
+    v.sort_by_key(|t| {
+        (
+            std::cmp::Reverse(t.end - t.start),
+            std::cmp::Reverse(t.specificity),
+            t.start,
+        )
+    });
+    let mut out: Vec<TriggerMatch> = Vec::new();
+    for t in v {
+        if out.iter().any(|o| {
+            o.head.0 < t.head.1 && t.head.0 < o.head.1 || (o.start <= t.head.0 && t.head.1 <= o.end)
+        }) {
+            continue;
+        }
+        out.push(t);
+    }
+    out.sort_by_key(|t| t.head.0);
+    out
+}
+
+/// Title (and country) → the person named right after it: "Chinese Defense Minister Li Shangfu".
+fn appositions(a: &Analysis<'_>) -> FxHashMap<(String, Option<Iso3>), usize> {
+    let text = a.text();
+    let mut map = FxHashMap::default();
+    for w in a.entities.windows(2) {
+        let (t, p) = (&w[0], &w[1]);
+        if t.kind == EntityType::Title
+            && p.kind == EntityType::Person
+            && text[t.span.end..p.span.start].trim().is_empty()
+        {
+            let idx = a
+                .entities
+                .iter()
+                .position(|e| e.span == p.span)
+                .unwrap_or(0);
+            let title = t.canonical.to_lowercase();
+            let i = a
+                .entities
+                .iter()
+                .position(|e| e.span == t.span)
+                .unwrap_or(0);
+            let country = i
+                .checked_sub(1)
+                .map(|j| &a.entities[j])
+                .filter(|c| {
+                    c.country.is_some()
+                        && c.kind != EntityType::Title
+                        && text[c.span.end..t.span.start]
+                            .trim()
+                            .trim_end_matches(['’', '\'', 's'])
+                            .trim()
+                            .is_empty()
+                })
+                .and_then(|c| c.country)
+                .or(p.country);
+            map.entry((title.clone(), country)).or_insert(idx);
+            map.entry((title, None)).or_insert(idx);
+        }
+    }
+    map
+}
+
+/// A plural title ("leaders", "officials") describes several people.
+fn is_plural_title(a: &Analysis<'_>, t: usize) -> bool {
+    let e = &a.entities[t];
+    let text = &a.text()[e.span];
+    text.ends_with('s') && !e.canonical.to_lowercase().ends_with('s')
+}
+
+/// The person a singular pronoun refers to: the latest person earlier in its sentence, else the
+/// latest subject of the nearest earlier sentence that has one (up to three back).
+fn resolve_pronoun(people: &[PersonMention], si: usize, pos: usize) -> Option<usize> {
+    if let Some(p) = people
+        .iter()
+        .rev()
+        .find(|p| p.sentence == si && p.pos < pos)
+    {
+        return Some(p.entity);
+    }
+    for back in 1..=3 {
+        let Some(s) = si.checked_sub(back) else { break };
+        let in_s: Vec<&PersonMention> = people.iter().filter(|p| p.sentence == s).collect();
+        if let Some(p) = in_s.iter().rev().find(|p| p.subject).or(in_s.last()) {
+            return Some(p.entity);
+        }
+    }
+    None
+}
+
+fn resolve_description(
+    a: &Analysis<'_>,
+    ap: &FxHashMap<(String, Option<Iso3>), usize>,
+    title: usize,
+    country: Option<Iso3>,
+) -> Option<usize> {
+    let t = a.entities[title].canonical.to_lowercase();
+    ap.get(&(t.clone(), country))
+        .or_else(|| {
+            if country.is_none() {
+                ap.get(&(t, None))
+            } else {
+                None
+            }
+        })
+        .copied()
+}
+
+struct SentenceCtx<'c, 'a> {
+    a: &'c Analysis<'a>,
+    lx: &'c EventLexicon,
+    si: usize,
+    triggers: &'c [TriggerMatch],
+    chunks: &'c [Chunk],
+    rel: Vec<(usize, usize)>,
+    appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
+    people: &'c [PersonMention],
+}
+
+impl<'c, 'a> SentenceCtx<'c, 'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.a.tok(i)
+    }
+
+    fn arguments(&self, p: &Pattern, t: &TriggerMatch) -> Vec<Argument<'a>> {
+        let mut out: Vec<Argument<'a>> = Vec::new();
+        let mut used: Vec<Span> = Vec::new();
+        for (role, cues) in &p.args {
+            for cue in cues {
+                if let Some(c) = self.find(cue, t) {
+                    if used.contains(&c.span) {
+                        continue;
+                    }
+                    let args = self.referent(c, *role);
+                    if !args.is_empty() {
+                        used.push(c.span);
+                        out.extend(args);
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The chunk a cue points to.
+    fn find(&self, cue: &Cue, t: &TriggerMatch) -> Option<&'c Chunk> {
+        let s = &self.a.sentences[self.si];
+        let (hs, he) = t.head;
+        let in_rel = self.rel.iter().find(|&&(b, e)| hs > b && hs < e).copied();
+        let next_trigger = self
+            .triggers
+            .iter()
+            .filter(|o| o.start >= t.end)
+            .map(|o| o.start)
+            .min()
+            .unwrap_or(s.end_token);
+        let clause_end = (he..s.end_token)
+            .find(|&i| matches!(self.word(i), ";") || self.rel.iter().any(|&(b, _)| b == i))
+            .unwrap_or(s.end_token)
+            .min(next_trigger);
+        match cue {
+            Cue::Subj => {
+                if let Some((b, _)) = in_rel {
+                    // The antecedent of "who".
+                    return self.chunks.iter().rev().find(|c| c.end == b);
+                }
+                // A chunk right before a verb trigger is its subject even after "after", "when";
+                // a chunk right after another trigger is that one's object.
+                let before_trigger = |c: &Chunk| self.triggers.iter().any(|o| o.start == c.end);
+                let object_of_other = |c: &Chunk| self.triggers.iter().any(|o| o.end == c.first && o.start != t.start);
+                self.chunks
+                    .iter()
+                    .rev()
+                    .filter(|c| c.end <= t.start && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
+                    .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
+                    .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
+                    .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
+            }
+            Cue::Obj => self.chunks.iter().find(|c| c.first == t.end && c.prep.is_none()),
+            Cue::Poss => self.chunks.iter().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
+            Cue::Mod => self.chunks.iter().find(|c| {
+                c.end == hs && !c.possessive && matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City)) && !self.anti(c)
+            }),
+            Cue::Anti => self.chunks.iter().find(|c| c.end == hs && self.anti(c)),
+            Cue::Between1 | Cue::Between2 => {
+                let want = u8::from(matches!(cue, Cue::Between2));
+                self.chunks.iter().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
+            }
+            Cue::Prep(p) => self
+                .chunks
+                .iter()
+                .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0),
+            Cue::After(words) => self.chunks.iter().find(|c| {
+                c.first >= words.len() + s.first_token
+                    && words.iter().enumerate().all(|(k, w)| self.word(c.first - words.len() + k).eq_ignore_ascii_case(w))
+            }),
+        }
+    }
+
+    fn anti(&self, c: &Chunk) -> bool {
+        c.first >= 2
+            && self.word(c.first - 1) == "-"
+            && self.word(c.first - 2).eq_ignore_ascii_case("anti")
+    }
+
+    /// The argument(s) a chunk stands for, after coreference ("the two leaders" gives two).
+    fn referent(&self, c: &Chunk, role: Role) -> Vec<Argument<'a>> {
+        let a = self.a;
+        let from_entity = |span: Span, e: usize| {
+            let ent = &a.entities[e];
+            Argument {
+                role,
+                span,
+                entity: Some(e),
+                canonical: ent.canonical.clone(),
+                key: ent.key.clone(),
+                country: ent.country,
+            }
+        };
+        match c.head {
+            Head::Entity(e) => {
+                let ent = &a.entities[e];
+                if ent.kind == EntityType::Title {
+                    return Vec::new();
+                }
+                vec![from_entity(ent.span, e)]
+            }
+            Head::Pronoun(tok, 1) => {
+                let pos = a.tokens[tok].span.start;
+                resolve_pronoun(self.people, self.si, pos)
+                    .map(|p| from_entity(a.tokens[tok].span, p))
+                    .into_iter()
+                    .collect()
+            }
+            Head::Pronoun(..) => Vec::new(),
+            Head::Description(t, _) if is_plural_title(a, t) => {
+                // "the two leaders": the last two different people before it.
+                let pos = c.span.start;
+                let mut picked: Vec<usize> = Vec::new();
+                for p in self
+                    .people
+                    .iter()
+                    .rev()
+                    .filter(|p| p.pos < pos && p.sentence + 3 >= self.si)
+                {
+                    if !picked
+                        .iter()
+                        .any(|&q| a.entities[q].canonical == a.entities[p.entity].canonical)
+                    {
+                        picked.push(p.entity);
+                    }
+                    if picked.len() == 2 {
+                        break;
+                    }
+                }
+                if picked.len() < 2 {
+                    return Vec::new();
+                }
+                picked.reverse();
+                picked.into_iter().map(|p| from_entity(c.span, p)).collect()
+            }
+            Head::Description(t, country) => {
+                match resolve_description(a, self.appositions, t, country) {
+                    Some(p) => vec![from_entity(c.span, p)],
+                    None => vec![Argument {
+                        role,
+                        span: c.span,
+                        entity: None,
+                        canonical: Cow::Owned(description_name(a, c)),
+                        key: None,
+                        country,
+                    }],
+                }
+            }
+        }
+    }
+
+    /// Modality from the cues between the clause's subject (or start) and the trigger.
+    fn modality(&self, t: &TriggerMatch, args: &[Argument<'a>]) -> (Modality, bool) {
+        let s = &self.a.sentences[self.si];
+        let subj_end = args
+            .iter()
+            .filter(|a| a.role == Role::Actor || a.role == Role::Person)
+            .filter(|a| a.span.end <= self.a.tokens[t.start].span.start)
+            .map(|a| {
+                self.a
+                    .tokens
+                    .partition_point(|tk| tk.span.end <= a.span.end)
+            })
+            .max();
+        let from = subj_end
+            .unwrap_or(s.first_token)
+            .max(t.start.saturating_sub(10))
+            .max(s.first_token);
+        let mut found: Option<(usize, Modality)> = None;
+        let mut i = from;
+        while i < t.start {
+            for (cue, m) in &self.lx.modality {
+                if i + cue.len()
+                    <= t.start + usize::from(cue.len() > 1 && matches!(*m, Modality::Planned))
+                    && i + cue.len() <= s.end_token
+                    && cue
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| self.word(i + k) == &**w)
+                {
+                    // negation and conditions outrank plans
+                    let rank = |m: Modality| match m {
+                        Modality::Hypothetical => 3,
+                        Modality::Negated => 2,
+                        Modality::Planned => 1,
+                        _ => 0,
+                    };
+                    if found.is_none_or(|(_, f)| rank(*m) >= rank(f)) {
+                        found = Some((i, *m));
+                    }
+                    break;
+                }
+            }
+            i += 1;
+        }
+        match found {
+            Some((_, m)) => (m, true),
+            None => (Modality::Asserted, false),
+        }
+    }
+}
+
+/// Each date of the sentence goes to its nearest trigger (dates after a trigger are preferred);
+/// a range gives begin and end; a duration after "for (a)" or right before a noun trigger gives
+/// the end from the begin.
+fn assign_times(a: &Analysis<'_>, si: usize, triggers: &[TriggerMatch]) -> Vec<Option<EventTime>> {
+    let s = &a.sentences[si];
+    let mut out: Vec<Option<EventTime>> = vec![None; triggers.len()];
+    if triggers.is_empty() {
+        return out;
+    }
+    let tok_of = |pos: usize| a.tokens.partition_point(|t| t.span.end <= pos);
+    let dates: Vec<usize> = (0..a.entities.len())
+        .filter(|&e| a.entities[e].sentence == si && a.entities[e].kind == EntityType::Date)
+        .collect();
+    let mut durations: Vec<(usize, usize)> = Vec::new(); // (entity, token)
+    let mut claims: Vec<Vec<(usize, usize)>> = vec![Vec::new(); triggers.len()]; // (score, entity)
+    let mut skip_end: Option<usize> = None;
+    for (k, &e) in dates.iter().enumerate() {
+        let ent = &a.entities[e];
+        let Some(tx) = &ent.timex else { continue };
+        if tx.timex_type == TimexType::Duration {
+            durations.push((e, tok_of(ent.span.start)));
+            continue;
+        }
+        if tx.timex_type != TimexType::Date
+            || tx.interval.is_none() && !tx.value.starts_with("XXXX-")
+        {
+            continue;
+        }
+        if skip_end == Some(e) {
+            continue;
+        }
+        let first = tok_of(ent.span.start);
+        let mut last = tok_of(ent.span.end - 1);
+        if tx.range == Some(RangePart::Begin) {
+            if let Some(&e2) = dates.get(k + 1) {
+                last = tok_of(a.entities[e2].span.end - 1);
+                skip_end = Some(e2);
+            }
+        }
+        let best = triggers
+            .iter()
+            .enumerate()
+            .map(|(ti, t)| {
+                let d = if first >= t.head.1 {
+                    (first - t.head.1) * 2
+                } else {
+                    (t.head.0.saturating_sub(last + 1)) * 8
+                };
+                (d, ti)
+            })
+            .min();
+        if let Some((d, ti)) = best {
+            claims[ti].push((d, e));
+        }
+    }
+    for (ti, t) in triggers.iter().enumerate() {
+        let Some(&(_, e)) = claims[ti].iter().min() else {
+            continue;
+        };
+        let ent = &a.entities[e];
+        let Some(tx) = &ent.timex else { continue };
+        let (mut begin, mut end) = tx
+            .interval
+            .map_or((None, None), |(b, e)| (Some(b), Some(e)));
+        let mut value = tx.value.clone();
+        let mut source = TimeSource::Expression;
+        if tx.range == Some(RangePart::Begin) {
+            if let Some(k) = dates.iter().position(|&d| d == e) {
+                if let Some(&e2) = dates.get(k + 1) {
+                    if let Some(tx2) = &a.entities[e2].timex {
+                        end = tx2.interval.map(|i| i.1);
+                        value = format!("{}/{}", tx.value, tx2.value);
+                    }
+                }
+            }
+        }
+        // "on April 16 for a four-day visit": the duration gives the end.
+        let dur = durations.iter().find(|&&(_, dt)| {
+            (dt >= t.head.1
+                && dt <= s.end_token
+                && (dt >= 2
+                    && a.tok(dt - 1).eq_ignore_ascii_case("a")
+                    && a.tok(dt - 2).eq_ignore_ascii_case("for")
+                    || dt >= 1 && a.tok(dt - 1).eq_ignore_ascii_case("for")))
+                || dur_before_noun(a, dt, t)
+        });
+        if let (Some(&(de, _)), Some(b), true) = (dur, begin, tx.range.is_none()) {
+            if let Some(days) = a.entities[de]
+                .timex
+                .as_ref()
+                .and_then(|x| duration_days(&x.value))
+            {
+                if days >= 1 {
+                    end = b.checked_add_days(Days::new(days - 1));
+                    source = TimeSource::Duration;
+                    value = format!(
+                        "{}/{}",
+                        tx.value,
+                        a.entities[de]
+                            .timex
+                            .as_ref()
+                            .map_or("", |x| x.value.as_str())
+                    );
+                }
+            }
+        }
+        if begin.is_none() {
+            end = None;
+        }
+        if let (Some(b), None) = (begin, end) {
+            end = Some(b);
+        }
+        if begin.is_some() && end.is_some_and(|x| Some(x) < begin) {
+            begin = end;
+        }
+        out[ti] = Some(EventTime {
+            entity: Some(e),
+            value,
+            begin,
+            end,
+            source,
+        });
+    }
+    out
+}
+
+fn dur_before_noun(a: &Analysis<'_>, dt: usize, t: &TriggerMatch) -> bool {
+    // "four-day visit": the duration's tokens end right before the trigger head
+    let Some(e) = a.entity_at_token(dt) else {
+        return false;
+    };
+    let last = a
+        .tokens
+        .partition_point(|x| x.span.end <= a.entities[e].span.end);
+    last == t.head.0
+}
+
+fn duration_days(v: &str) -> Option<u64> {
+    let n = v.strip_prefix('P')?.strip_suffix('D')?;
+    n.parse().ok()
+}

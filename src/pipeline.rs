@@ -1,0 +1,191 @@
+//! The pipeline: builds every stage once from the embedded resources (plus user gazetteers),
+//! then runs them in order over each document. Building can fail (a bad data row names its file
+//! and line); analysing a document cannot.
+
+use crate::data::Table;
+use crate::dates::DateTagger;
+use crate::error::{Error, Result};
+use crate::events::EventExtractor;
+use crate::gazetteer::{add_spacy_patterns, Gazetteer};
+use crate::model::{Analysis, Document};
+use crate::resources;
+use crate::segment::Segmenter;
+use crate::tag::Tagger;
+use crate::tokenize::Tokenizer;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// The pipeline stages, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// Header, title, tags, datelines, paragraphs, sentences.
+    Segment,
+    /// Tokens with byte spans.
+    Tokenize,
+    /// Gazetteer and rule entities.
+    Tag,
+    /// Temporal expressions.
+    Dates,
+    /// Event records.
+    Events,
+}
+
+impl Stage {
+    /// All stages in order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Segment,
+        Stage::Tokenize,
+        Stage::Tag,
+        Stage::Dates,
+        Stage::Events,
+    ];
+
+    /// The stage's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Stage::Segment => "segment",
+            Stage::Tokenize => "tokenize",
+            Stage::Tag => "tag",
+            Stage::Dates => "dates",
+            Stage::Events => "events",
+        }
+    }
+}
+
+/// Builds a [`Pipeline`].
+#[derive(Clone, Debug, Default)]
+pub struct PipelineBuilder {
+    gazetteer_dirs: Vec<PathBuf>,
+    reference_date: Option<NaiveDate>,
+}
+
+impl PipelineBuilder {
+    /// Adds a folder of user gazetteers: `*.tsv` in the gazetteer format (rows with the same
+    /// text and type replace the defaults) and spaCy EntityRuler `*.jsonl` pattern files.
+    pub fn gazetteer_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.gazetteer_dirs.push(dir.into());
+        self
+    }
+
+    /// The date relative expressions resolve against when a document has no publication date.
+    pub fn reference_date(mut self, date: NaiveDate) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// Loads and compiles every resource.
+    pub fn build(self) -> Result<Pipeline> {
+        let mut gazetteer = Gazetteer::new();
+        for (name, content) in resources::GAZETTEERS {
+            load_gazetteer_file(&mut gazetteer, name, content, false)?;
+        }
+        for dir in &self.gazetteer_dirs {
+            let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            files.sort();
+            for f in files {
+                let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+                if ext != "tsv" && ext != "jsonl" {
+                    continue;
+                }
+                let content = std::fs::read_to_string(&f).map_err(|source| Error::Io {
+                    path: f.clone(),
+                    source,
+                })?;
+                load_gazetteer_file(&mut gazetteer, &f.display().to_string(), &content, true)?;
+            }
+        }
+        let tagger = Tagger::new(
+            gazetteer,
+            &resources::rule_table("rules/names.tsv", &["kind", "text"])?,
+        )?;
+        Ok(Pipeline {
+            segmenter: Segmenter::new(&resources::segment_table()?)?,
+            tokenizer: Tokenizer,
+            tagger,
+            dates: DateTagger::new(&resources::rule_table(
+                "rules/dates.tsv",
+                &["kind", "text", "value"],
+            )?)?,
+            events: EventExtractor::new(
+                &resources::rule_table(
+                    "rules/triggers.tsv",
+                    &["type", "cameo", "phrase", "args", "confidence"],
+                )?,
+                &resources::rule_table("rules/events.tsv", &["kind", "text"])?,
+            )?,
+            reference_date: self.reference_date,
+        })
+    }
+}
+
+fn load_gazetteer_file(g: &mut Gazetteer, name: &str, content: &str, user: bool) -> Result<()> {
+    if name.ends_with(".jsonl") {
+        add_spacy_patterns(g, name, content)?;
+        return Ok(());
+    }
+    let table = Table::parse(name, content, &[])?;
+    if table.columns.iter().any(|c| c == "type") {
+        let t = Table::parse(
+            name,
+            content,
+            &["text", "type", "canonical", "key", "country", "case"],
+        )?;
+        g.add_table(&t, user)?;
+    } else if !table.columns.iter().any(|c| c == "kind") {
+        return Err(Error::data(name, 1, "not a gazetteer: no `type` column (text, type, canonical, key, country, case, flags, source)"));
+    }
+    // Name-part lexicons (`kind` column) are read by the person-name rules.
+    Ok(())
+}
+
+/// The compiled pipeline. `Send + Sync`: share one across threads.
+#[derive(Debug)]
+pub struct Pipeline {
+    segmenter: Segmenter,
+    tokenizer: Tokenizer,
+    tagger: Tagger,
+    dates: DateTagger,
+    events: EventExtractor,
+    reference_date: Option<NaiveDate>,
+}
+
+impl Pipeline {
+    /// A builder with the embedded resources.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The pipeline with the embedded resources only.
+    pub fn new() -> Result<Pipeline> {
+        Pipeline::builder().build()
+    }
+
+    /// The entity tagger (and through it the gazetteer).
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Runs every stage over the document.
+    pub fn analyze<'a>(&'a self, doc: &'a Document) -> Analysis<'a> {
+        let mut a = Analysis::new(doc);
+        for stage in Stage::ALL {
+            self.run_stage(stage, &mut a);
+        }
+        a
+    }
+
+    /// Runs one stage (the stages before it must have run).
+    pub fn run_stage<'a>(&'a self, stage: Stage, a: &mut Analysis<'a>) {
+        match stage {
+            Stage::Segment => self.segmenter.run(a, self.reference_date),
+            Stage::Tokenize => self.tokenizer.run(a),
+            Stage::Tag => self.tagger.run(a),
+            Stage::Dates => self.dates.run(a),
+            Stage::Events => self.events.run(a),
+        }
+    }
+}

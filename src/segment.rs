@@ -1,0 +1,595 @@
+//! Stage 2: segmentation. Finds the article's parts — header line (`date 2023-04-14 https://…`),
+//! headline, tag lines (`russia`), datelines (`09:15 GMT 14.04.2023`, `CLEVELAND, Feb 26 -`),
+//! body paragraphs — and splits the body into sentences. Hard-wrapped lines are joined into their
+//! sentence; headlines, datelines and tag lines stand alone. It also settles the publication date
+//! (input field, then header, then dateline, then the reference date).
+
+use crate::data::Table;
+use crate::error::Result;
+use crate::model::{Analysis, PublishedSource, Segment, SegmentKind, Sentence};
+use crate::span::Span;
+use chrono::NaiveDate;
+use regex::Regex;
+use rustc_hash::FxHashSet;
+
+/// How many non-blank lines at the top of an article may hold metadata.
+const HEAD_LINES: usize = 12;
+/// Sentences longer than this are cut at the next space, to bound the work of later stages.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// The segmentation stage. Build it once from `rules/segment.tsv`.
+#[derive(Debug)]
+pub struct Segmenter {
+    abbrev: FxHashSet<String>,
+    abbrev_end: FxHashSet<String>,
+    starters: FxHashSet<String>,
+    minor: FxHashSet<String>,
+    header_re: Regex,
+    dateline_re: Regex,
+    wire_re: Regex,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    /// Trimmed content.
+    span: Span,
+    indented: bool,
+    blank: bool,
+}
+
+impl Segmenter {
+    /// Builds the segmenter from its table (`kind`, `text` columns).
+    pub fn new(table: &Table) -> Result<Segmenter> {
+        let mut s = Segmenter {
+            abbrev: FxHashSet::default(),
+            abbrev_end: FxHashSet::default(),
+            starters: FxHashSet::default(),
+            minor: FxHashSet::default(),
+            header_re: Regex::new(
+                r"^date\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+(\S+))?\s*$",
+            )
+            .expect("static regex"),
+            dateline_re: Regex::new(concat!(
+                r"^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?",
+                r"(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s+)?",
+                r"(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",
+                r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
+                r"|(?P<mn>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<md>\d{1,2}),\s+(?P<my>\d{4}))",
+                r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?)?",
+                r"(?:\s*\((?:Updated|updated|Last updated):?[^)]*\))?\s*$"
+            ))
+            .expect("static regex"),
+            wire_re: Regex::new(concat!(
+                r"^(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+)*)?)",
+                r"(?: \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|TASS|IANS|PTI)\))?,?",
+                r"(?: (?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?",
+                r"\s*(?:-{1,2}|–|—)\s"
+            ))
+            .expect("static regex"),
+        };
+        for row in table.rows() {
+            let text = row.get("text").to_string();
+            match row.get("kind") {
+                "abbrev" => s.abbrev.insert(text),
+                "abbrev_end" => s.abbrev_end.insert(text),
+                "starter" => s.starters.insert(text),
+                "headline_minor" => s.minor.insert(text),
+                other => return Err(row.error(format!("unknown kind `{other}`"))),
+            };
+        }
+        Ok(s)
+    }
+
+    /// Segments the document: fills `segments`, `sentences` (without tokens) and `meta`.
+    pub fn run(&self, a: &mut Analysis<'_>, reference: Option<NaiveDate>) {
+        let text = a.text();
+        let lines = split_lines(text);
+        let mut kinds: Vec<Option<SegmentKind>> = vec![None; lines.len()];
+
+        // --- metadata in the head of the article ---------------------------------------------
+        let nonblank: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.blank)
+            .map(|(i, _)| i)
+            .take(HEAD_LINES)
+            .collect();
+        let mut header_date: Option<(String, NaiveDate)> = None;
+        let mut header_url: Option<&str> = None;
+        let mut cursor = 0;
+        if let Some(&i) = nonblank.first() {
+            let l = &text[lines[i].span];
+            if let Some(c) = self.header_re.captures(l) {
+                kinds[i] = Some(SegmentKind::Header);
+                let raw = c.get(1).map_or("", |m| m.as_str());
+                if let Some(d) = parse_iso_day(raw) {
+                    header_date = Some((raw.replace(' ', "T"), d));
+                }
+                header_url = c.get(2).map(|m| m.as_str());
+                cursor = 1;
+            }
+        }
+        // The headline: the first line after the header when it reads as one.
+        let mut title_span: Option<Span> = None;
+        if let Some(&i) = nonblank.get(cursor) {
+            let next = nonblank.get(cursor + 1).map(|&j| &lines[j]);
+            if self.is_headline(text, &lines[i], next, a.doc.title.as_deref()) {
+                kinds[i] = Some(SegmentKind::Title);
+                title_span = Some(lines[i].span);
+            }
+        }
+        let title_text = title_span.map(|s| &text[s]).or(a.doc.title.as_deref());
+        let mut dateline_date: Option<(String, NaiveDate)> = None;
+        let mut prev_closed = true; // the previous non-blank line ends a sentence or is metadata
+        for &i in &nonblank {
+            if kinds[i].is_some() {
+                prev_closed = true;
+                continue;
+            }
+            let l = &text[lines[i].span];
+            if title_text.is_some_and(|t| t.trim() == l) {
+                kinds[i] = Some(SegmentKind::Title);
+            } else if prev_closed && is_tag_line(l) {
+                kinds[i] = Some(SegmentKind::Tag);
+            } else if let Some(c) = self.dateline_re.captures(l) {
+                kinds[i] = Some(SegmentKind::Dateline);
+                if dateline_date.is_none() {
+                    dateline_date = dateline_day(&c);
+                }
+            }
+            prev_closed = kinds[i].is_some() || ends_sentence(l);
+        }
+
+        // --- segments: metadata lines and body paragraphs ------------------------------------
+        let mut segments = Vec::new();
+        let mut para: Option<Span> = None;
+        let mut prev_line: Option<usize> = None;
+        for (i, line) in lines.iter().enumerate() {
+            if line.blank {
+                if let Some(p) = para.take() {
+                    segments.push(Segment {
+                        span: p,
+                        kind: SegmentKind::Body,
+                    });
+                }
+                prev_line = None;
+                continue;
+            }
+            if let Some(k) = kinds[i] {
+                if let Some(p) = para.take() {
+                    segments.push(Segment {
+                        span: p,
+                        kind: SegmentKind::Body,
+                    });
+                }
+                segments.push(Segment {
+                    span: line.span,
+                    kind: k,
+                });
+                prev_line = None;
+                continue;
+            }
+            let join = match (para, prev_line) {
+                (Some(_), Some(p)) => !line.indented && !self.hard_break(text, &lines[p], line),
+                _ => false,
+            };
+            if join {
+                if let Some(p) = para.as_mut() {
+                    p.end = line.span.end;
+                }
+            } else {
+                if let Some(p) = para.take() {
+                    segments.push(Segment {
+                        span: p,
+                        kind: SegmentKind::Body,
+                    });
+                }
+                para = Some(line.span);
+            }
+            prev_line = Some(i);
+        }
+        if let Some(p) = para.take() {
+            segments.push(Segment {
+                span: p,
+                kind: SegmentKind::Body,
+            });
+        }
+
+        // --- wire dateline at the start of the first body paragraph --------------------------
+        if let Some(pos) = segments.iter().position(|s| s.kind == SegmentKind::Body) {
+            let s = segments[pos];
+            if let Some(m) = self.wire_re.find(&text[s.span]) {
+                let place = &text[s.span][..m.end()].trim_end();
+                if place.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2 {
+                    let cut = s.span.start + m.end();
+                    let dl = Span::new(s.span.start, s.span.start + place.len());
+                    segments[pos] = Segment {
+                        span: dl,
+                        kind: SegmentKind::Dateline,
+                    };
+                    let rest = Span::new(skip_space(text, cut, s.span.end), s.span.end);
+                    if !rest.is_empty() {
+                        segments.insert(
+                            pos + 1,
+                            Segment {
+                                span: rest,
+                                kind: SegmentKind::Body,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+
+        // --- sentences -------------------------------------------------------------------------
+        let mut sentences = Vec::with_capacity(segments.len() * 2);
+        for seg in &segments {
+            match seg.kind {
+                SegmentKind::Header | SegmentKind::Tag => {}
+                SegmentKind::Title | SegmentKind::Dateline => {
+                    sentences.push(sentence(seg.span, seg.kind))
+                }
+                SegmentKind::Body => self.split_sentences(text, seg.span, &mut sentences),
+            }
+        }
+
+        // --- metadata ----------------------------------------------------------------------------
+        let meta = &mut a.meta;
+        meta.title = match (&a.doc.title, title_span) {
+            (Some(t), _) => Some(t.as_str().into()),
+            (None, Some(s)) => Some(text[s].into()),
+            _ => None,
+        };
+        meta.url = a.doc.url.as_deref().or(header_url).map(Into::into);
+        let input_date = a.doc.date.as_deref().map(|d| (d, parse_iso_day(d.trim())));
+        if let Some((raw, None)) = input_date {
+            meta.date_warning = Some(format!(
+                "the input's date `{raw}` is not an ISO 8601 date; ignored"
+            ));
+        }
+        let (published, day, source) = if let Some((raw, Some(day))) = input_date {
+            (
+                Some(raw.trim().to_string()),
+                Some(day),
+                Some(PublishedSource::Input),
+            )
+        } else if let Some((raw, day)) = header_date {
+            (Some(raw), Some(day), Some(PublishedSource::Header))
+        } else if let Some((raw, day)) = dateline_date {
+            (Some(raw), Some(day), Some(PublishedSource::Dateline))
+        } else if let Some(day) = reference {
+            (
+                Some(day.format("%Y-%m-%d").to_string()),
+                Some(day),
+                Some(PublishedSource::Reference),
+            )
+        } else {
+            (None, None, None)
+        };
+        meta.published = published;
+        meta.reference = day;
+        meta.published_source = source;
+        a.segments = segments;
+        a.sentences = sentences;
+    }
+
+    /// Does line `l` (followed by `next`) read as a headline?
+    fn is_headline(
+        &self,
+        text: &str,
+        l: &Line,
+        next: Option<&Line>,
+        input_title: Option<&str>,
+    ) -> bool {
+        let s = &text[l.span];
+        if let Some(t) = input_title {
+            return t.trim() == s;
+        }
+        let Some(next) = next else { return false };
+        if s.len() > 200 || ends_sentence(s) || !s.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        if self.wire_re.is_match(s) {
+            return false;
+        }
+        // A wrapped first line continues in lowercase.
+        let n = &text[next.span];
+        if n.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return false;
+        }
+        true
+    }
+
+    /// Must the line break between `l` and `n` (same paragraph) end a sentence?
+    fn hard_break(&self, text: &str, l: &Line, n: &Line) -> bool {
+        let ls = &text[l.span];
+        let ns = &text[n.span];
+        let next_upper = ns
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘(".contains(c));
+        if ends_sentence(ls) || !next_upper {
+            return false; // the splitter decides, or the sentence goes on in lowercase
+        }
+        ls.len() < 40 || self.title_like(ls)
+    }
+
+    /// Headline-style capitalisation: most content words capitalised.
+    fn title_like(&self, s: &str) -> bool {
+        let mut content = 0;
+        let mut caps = 0;
+        for w in s.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.chars().any(char::is_alphabetic) || self.minor.contains(w) {
+                continue;
+            }
+            content += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+        content >= 2 && caps * 4 >= content * 3
+    }
+
+    /// Splits a body paragraph into sentences.
+    fn split_sentences(&self, text: &str, span: Span, out: &mut Vec<Sentence>) {
+        let b = text.as_bytes();
+        let mut start = span.start;
+        let mut i = span.start;
+        while i < span.end {
+            let c = b[i];
+            let terminal = matches!(c, b'.' | b'!' | b'?');
+            let too_long = i - start > MAX_SENTENCE_BYTES && (c == b' ' || c == b'\n');
+            if !terminal && !too_long {
+                i += 1;
+                continue;
+            }
+            if too_long {
+                push_sentence(text, Span::new(start, i), out);
+                start = skip_space(text, i, span.end);
+                i = start;
+                continue;
+            }
+            // Skip further terminals and closing quotes/brackets.
+            let mut j = i + 1;
+            loop {
+                if j < span.end && matches!(b[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                } else if text[j.min(span.end)..span.end].starts_with(['”', '’', '»']) {
+                    j += text[j..].chars().next().map_or(1, char::len_utf8);
+                } else {
+                    break;
+                }
+            }
+            if j >= span.end {
+                break;
+            }
+            let k = skip_space(text, j, span.end);
+            if k == j || k >= span.end {
+                i = j;
+                continue;
+            }
+            let next = text[k..].chars().next().unwrap_or(' ');
+            let opens = next.is_uppercase() || next.is_ascii_digit() || "\"“‘('[".contains(next);
+            if !opens || (c == b'.' && !self.period_ends(text, span.start, i, k)) {
+                i = j;
+                continue;
+            }
+            push_sentence(text, Span::new(start, j), out);
+            start = k;
+            i = k;
+        }
+        if start < span.end {
+            push_sentence(text, Span::new(start, span.end), out);
+        }
+    }
+
+    /// Does the period at `dot` end a sentence, given that the next word starts at `next`?
+    fn period_ends(&self, text: &str, floor: usize, dot: usize, next: usize) -> bool {
+        let before = &text[floor..dot];
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return true;
+        }
+        if self.abbrev.contains(word) {
+            return false;
+        }
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() {
+                return false; // an initial: George W. Bush
+            }
+        }
+        if self.abbrev_end.contains(word) || (word.contains('.') && word.len() <= 6) {
+            let rest = &text[next..];
+            let w: &str = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            return self.starters.contains(w);
+        }
+        true
+    }
+}
+
+fn sentence(span: Span, kind: SegmentKind) -> Sentence {
+    Sentence {
+        span,
+        kind,
+        first_token: 0,
+        end_token: 0,
+        all_caps: false,
+    }
+}
+
+fn push_sentence(text: &str, span: Span, out: &mut Vec<Sentence>) {
+    let s = &text[span];
+    let trimmed = s.trim_end();
+    let lead = s.len() - s.trim_start().len();
+    let span = Span::new(span.start + lead, span.start + trimmed.len());
+    if !span.is_empty() {
+        out.push(sentence(span, SegmentKind::Body));
+    }
+}
+
+fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        match text[i..].chars().next() {
+            Some(c) if c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    loop {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
+        let raw = &text[start..end];
+        let trimmed_start = raw.trim_start();
+        let lead = raw.len() - trimmed_start.len();
+        let content = trimmed_start.trim_end();
+        lines.push(Line {
+            span: Span::new(start + lead, start + lead + content.len()),
+            indented: lead > 0,
+            blank: content.is_empty(),
+        });
+        if end >= text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    lines
+}
+
+/// Does the line end with sentence-final punctuation (possibly inside closing quotes)?
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// A tag line: one to three lowercase words, nothing else (`russia`, `middle east`).
+fn is_tag_line(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && s.len() <= 40
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().any(char::is_alphabetic)
+        })
+}
+
+fn parse_iso_day(s: &str) -> Option<NaiveDate> {
+    let day = s.get(..10)?;
+    let rest = &s[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', ' '])) {
+        return None;
+    }
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+fn dateline_day(c: &regex::Captures<'_>) -> Option<(String, NaiveDate)> {
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
+        (y, m, d)
+    } else if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        (y, m, d)
+    } else {
+        let mn = c.name("mn")?.as_str();
+        let m = crate::dates::month_number(mn)?;
+        (num("my")?, m, num("md")?)
+    };
+    let day = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+    let raw = match (num("h"), num("mi")) {
+        (Some(h), Some(mi)) if h < 24 && mi < 60 => {
+            format!("{}T{h:02}:{mi:02}Z", day.format("%Y-%m-%d"))
+        }
+        _ => day.format("%Y-%m-%d").to_string(),
+    };
+    Some((raw, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::resources;
+
+    fn seg(text: &str) -> Vec<(SegmentKind, String)> {
+        let s = Segmenter::new(&resources::segment_table().unwrap()).unwrap();
+        let doc = Document::from_text("t", text);
+        let mut a = Analysis::new(&doc);
+        s.run(&mut a, None);
+        a.sentences
+            .iter()
+            .map(|x| (x.kind, text[x.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_lines_stay_whole_headlines_alone() {
+        let got = seg("Big News Happens in Moscow Today\nThe US and its allies slapped sanctions\nshortly after Moscow began. It went on.\nrussia\n");
+        assert_eq!(
+            got[0],
+            (
+                SegmentKind::Title,
+                "Big News Happens in Moscow Today".into()
+            )
+        );
+        assert_eq!(
+            got[1].1,
+            "The US and its allies slapped sanctions\nshortly after Moscow began."
+        );
+        assert_eq!(got[2].1, "It went on.");
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        let got =
+            seg("Mr. Smith met George W. Bush in the U.S. capital on Feb. 26. The U.S. The end.");
+        let texts: Vec<_> = got.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Mr. Smith met George W. Bush in the U.S. capital on Feb. 26.",
+                "The U.S.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn wire_dateline() {
+        let got = seg("CLEVELAND, Feb 26 - Shares rose.\n    More text here.");
+        assert_eq!(
+            got[0],
+            (SegmentKind::Dateline, "CLEVELAND, Feb 26 -".into())
+        );
+        assert_eq!(got[1].1, "Shares rose.");
+        assert_eq!(got[2].1, "More text here.");
+    }
+
+    #[test]
+    fn header_dateline_and_published() {
+        let text = " date 2023-04-14 https://example.com/x\nHeadline Here Today\nBody text goes here.\nrussia\n09:15 GMT 14.04.2023 (Updated: 09:31 GMT 14.04.2023)\nMore.";
+        let s = Segmenter::new(&resources::segment_table().unwrap()).unwrap();
+        let doc = Document::from_text("t", text);
+        let mut a = Analysis::new(&doc);
+        s.run(&mut a, None);
+        assert_eq!(a.meta.published.as_deref(), Some("2023-04-14"));
+        assert_eq!(a.meta.published_source, Some(PublishedSource::Header));
+        assert_eq!(a.meta.url.as_deref(), Some("https://example.com/x"));
+        let kinds: Vec<_> = a.segments.iter().map(|s| s.kind).collect();
+        use SegmentKind::*;
+        assert_eq!(kinds, [Header, Title, Body, Tag, Dateline, Body]);
+    }
+}

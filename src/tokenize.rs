@@ -1,0 +1,374 @@
+//! Stage 3: tokenisation. Splits each sentence into tokens with byte spans into the original
+//! text: words, numbers (`14.04.2023`, `09:15`, `16th`), period abbreviations (`U.S.`),
+//! possessive clitics (`’s`) and single punctuation characters. Hyphenated compounds
+//! (`China-Russia`, `four-day`) become their parts with the hyphen between them, so gazetteers
+//! and date rules see `China`, `-`, `Russia`. Offsets are never rewritten.
+
+use crate::model::{tokflags, Analysis, Token, TokenKind};
+use crate::span::Span;
+
+/// The tokeniser stage. Stateless; see the module docs for what a token is.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tokenizer;
+
+impl Tokenizer {
+    /// Tokenises every sentence of the analysis, filling `tokens` and each sentence's token range.
+    pub fn run(&self, a: &mut Analysis<'_>) {
+        let text = a.text();
+        a.tokens.clear();
+        a.tokens.reserve(text.len() / 5);
+        for (si, s) in a.sentences.iter_mut().enumerate() {
+            s.first_token = a.tokens.len();
+            tokenize_span(text, s.span, si as u32, &mut a.tokens);
+            s.end_token = a.tokens.len();
+            let words = a.tokens[s.first_token..].iter().filter(|t| {
+                matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) && !t.has(tokflags::LOWER)
+                    || t.has(tokflags::LOWER)
+            });
+            let (mut n, mut upper) = (0, 0);
+            for t in words {
+                if matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) {
+                    n += 1;
+                    if t.has(tokflags::UPPER) || (t.is_cap() && t.span.len() == 1) {
+                        upper += 1;
+                    }
+                }
+            }
+            s.all_caps = n >= 2 && upper == n;
+        }
+    }
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_mark(c)
+    }
+}
+
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+#[inline]
+fn is_mark(c: char) -> bool {
+    // Combining diacritical marks (decomposed accents) stay inside their word.
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace()
+    } else {
+        c.is_whitespace() || c == '\u{FEFF}'
+    }
+}
+
+/// Tokenises `text[span]`, appending tokens (with absolute offsets) to `out`.
+pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
+    let mut i = span.start;
+    let mut space_before = true;
+    let mut line_before = false;
+    while i < end {
+        let b = bytes[i];
+        // Fast ASCII whitespace.
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        if b == b'\n' {
+            space_before = true;
+            line_before = true;
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            i += 1;
+            continue;
+        };
+        let clen = c.len_utf8();
+        if !c.is_ascii() && is_space(c) {
+            space_before = true;
+            if c == '\u{2028}' || c == '\u{2029}' {
+                line_before = true;
+            }
+            i += clen;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            i = scan_number(text, i, end);
+        } else if is_word_char(c) {
+            let (e, k) = scan_word(text, i, end);
+            i = e;
+            kind = k;
+        } else if is_apostrophe(c) && !space_before && prev_is_word(out, start) {
+            // Possessive clitic: ’s / 's, or a bare ’ after a plural.
+            let after = i + clen;
+            match char_at(text, after) {
+                Some('s') | Some('S')
+                    if !char_at(text, after + 1).is_some_and(is_word_char) || after + 1 >= end =>
+                {
+                    i = after + 1;
+                    kind = TokenKind::Clitic;
+                }
+                n if n.is_none_or(|n| !is_word_char(n)) || after >= end => {
+                    i = after;
+                    kind = TokenKind::Clitic;
+                }
+                _ => {
+                    i = after;
+                    kind = TokenKind::Punct;
+                }
+            }
+        } else {
+            i += clen;
+            kind = TokenKind::Punct;
+        }
+        let sp = Span::new(start, i.min(end));
+        let mut flags = 0u8;
+        if space_before {
+            flags |= tokflags::SPACE_BEFORE;
+        }
+        if line_before {
+            flags |= tokflags::LINE_BEFORE;
+        }
+        if matches!(
+            kind,
+            TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+        ) {
+            flags |= case_flags(&text[sp]);
+        }
+        out.push(Token {
+            span: sp,
+            kind,
+            flags,
+            sentence,
+        });
+        space_before = false;
+        line_before = false;
+    }
+}
+
+fn prev_is_word(out: &[Token], start: usize) -> bool {
+    out.last().is_some_and(|t| {
+        t.span.end == start
+            && matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+            )
+    })
+}
+
+/// Case flags of a token's text.
+pub fn case_flags(s: &str) -> u8 {
+    let mut first = true;
+    let mut flags = 0u8;
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut lower = 0usize;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                if first {
+                    flags |= tokflags::CAP;
+                }
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+            first = false;
+        } else if !c.is_numeric() {
+            // punctuation inside (U.S.) does not end the first-letter check
+        } else {
+            first = false;
+        }
+    }
+    if letters >= 2 && upper == letters {
+        flags |= tokflags::UPPER;
+    }
+    if letters > 0 && lower == letters {
+        flags |= tokflags::LOWER;
+    }
+    flags
+}
+
+fn scan_number(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < end && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    loop {
+        if i + 1 < end
+            && matches!(bytes[i], b'.' | b',' | b':' | b'/')
+            && bytes[i + 1].is_ascii_digit()
+        {
+            i += 1;
+            while i < end && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    // Letter suffixes: 16th, 1990s, 5bn, 4pm.
+    while i < end {
+        match char_at(text, i) {
+            Some(c) if is_word_char(c) => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Scans a word starting at `i`; returns its end and kind.
+fn scan_word(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    // Period abbreviations: (L{1,2}.){2,}  — U.S., U.K., a.m., U.S.S.R.
+    {
+        let mut j = start;
+        let mut groups = 0;
+        loop {
+            let mut n = 0;
+            while j < end && n < 3 {
+                match char_at(text, j) {
+                    Some(c) if is_letter(c) => {
+                        j += c.len_utf8();
+                        n += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if n == 0 || n > 2 || j >= end || bytes[j] != b'.' {
+                break;
+            }
+            j += 1;
+            groups += 1;
+            if !char_at(text, j).is_some_and(is_letter) || j >= end {
+                break;
+            }
+        }
+        if groups >= 2 {
+            // Don't swallow a following letter run ("U.S.A" without final dot handled as groups).
+            return (j, TokenKind::Abbrev);
+        }
+    }
+    let mut i = start;
+    while i < end {
+        let Some(c) = char_at(text, i) else { break };
+        if is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        if is_apostrophe(c) {
+            // Internal apostrophe: O'Brien, d'Ivoire, don't; not a possessive ’s.
+            let after = i + c.len_utf8();
+            match char_at(text, after) {
+                Some(n) if is_letter(n) && after < end => {
+                    let possessive = (n == 's' || n == 'S')
+                        && !char_at(text, after + 1).is_some_and(is_word_char);
+                    if possessive {
+                        break;
+                    }
+                    i = after;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        break;
+    }
+    (i.min(end), TokenKind::Word)
+}
+
+/// Tokenises a phrase (a gazetteer entry) into its token strings.
+pub fn phrase_tokens(phrase: &str) -> Vec<&str> {
+    let mut toks = Vec::new();
+    tokenize_span(phrase, Span::new(0, phrase.len()), 0, &mut toks);
+    toks.iter().map(|t| &phrase[t.span]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        phrase_tokens(s)
+    }
+
+    #[test]
+    fn words_numbers_abbreviations() {
+        assert_eq!(
+            toks("the U.S. and China-Russia ties"),
+            ["the", "U.S.", "and", "China", "-", "Russia", "ties"]
+        );
+        assert_eq!(toks("Li Shangfu’s visit"), ["Li", "Shangfu", "’s", "visit"]);
+        assert_eq!(
+            toks("countries’ sanctions"),
+            ["countries", "’", "sanctions"]
+        );
+        assert_eq!(toks("09:15 GMT 14.04.2023"), ["09:15", "GMT", "14.04.2023"]);
+        assert_eq!(
+            toks("April 16-18, a four-day visit"),
+            ["April", "16", "-", "18", ",", "a", "four", "-", "day", "visit"]
+        );
+        assert_eq!(
+            toks("Côte d'Ivoire's O'Brien"),
+            ["Côte", "d'Ivoire", "'s", "O'Brien"]
+        );
+        assert_eq!(toks("“no limits.”"), ["“", "no", "limits", ".", "”"]);
+        assert_eq!(toks("the 1990s and 16th"), ["the", "1990s", "and", "16th"]);
+        assert_eq!(toks("U.S.-led"), ["U.S.", "-", "led"]);
+    }
+
+    #[test]
+    fn flags() {
+        let text = "CHINA and China\nru";
+        let mut out = Vec::new();
+        tokenize_span(text, Span::new(0, text.len()), 0, &mut out);
+        assert!(out[0].has(tokflags::UPPER) && out[0].has(tokflags::CAP));
+        assert!(out[1].has(tokflags::LOWER));
+        assert!(out[2].has(tokflags::CAP) && !out[2].has(tokflags::UPPER));
+        assert!(out[3].has(tokflags::LINE_BEFORE));
+    }
+
+    #[test]
+    fn spans_slice_the_text() {
+        let text = "  Ünïcödé\u{2028}text, U.S.A. ’s ’ 3,000.5km\u{0}";
+        let mut out = Vec::new();
+        tokenize_span(text, Span::new(0, text.len()), 0, &mut out);
+        for t in &out {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(!t.span.is_empty());
+        }
+    }
+}
