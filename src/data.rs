@@ -70,9 +70,11 @@ impl Table {
                 ));
             }
         }
-        // Line numbers from byte offsets (the reader does not count blank lines).
+        // Line numbers from byte offsets (the reader does not count blank lines), counted
+        // incrementally: records come in file order.
         let bytes = content.as_bytes();
-        let line_of = |byte: u64| {
+        let mut cursor = (0usize, 1u64);
+        let mut line_of = |byte: u64| {
             // The reader reports where it started reading: skip blank and comment lines.
             let mut b = (byte as usize).min(bytes.len());
             loop {
@@ -85,14 +87,22 @@ impl Table {
                 }
                 break;
             }
-            bytes[..b].iter().filter(|&&c| c == b'\n').count() as u64 + 1
+            if b < cursor.0 {
+                cursor = (0, 1);
+            }
+            cursor.1 += memchr::memchr_iter(b'\n', &bytes[cursor.0..b]).count() as u64;
+            cursor.0 = b;
+            cursor.1
         };
         let mut records = Vec::new();
         for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                let line = e.position().map_or(0, |p| line_of(p.byte()));
-                Error::data(name, line, format!("unreadable row: {e}"))
-            })?;
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| line_of(p.byte()));
+                    return Err(Error::data(name, line, format!("unreadable row: {e}")));
+                }
+            };
             let line = rec.position().map_or(0, |p| line_of(p.byte()));
             if rec.iter().all(|f| f.trim().is_empty()) {
                 continue;

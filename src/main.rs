@@ -383,4 +383,3 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         ExitCode::SUCCESS
     })
 }
-

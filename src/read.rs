@@ -383,7 +383,10 @@ impl Reader {
             return Some(Input::Failed {
                 source: src,
                 doc_id: None,
-                reason: format!("line longer than twice --max-doc-bytes ({})", self.opts.max_doc_bytes),
+                reason: format!(
+                    "line longer than twice --max-doc-bytes ({})",
+                    self.opts.max_doc_bytes
+                ),
             });
         }
         if buf.iter().all(|b| b.is_ascii_whitespace()) {

@@ -1,0 +1,215 @@
+//! The command line on the real binary: inputs, stdin, JSON Lines, errors and exit codes.
+
+mod common;
+use common::*;
+use std::io::Write;
+use std::process::Stdio;
+
+#[test]
+fn jsonl_input_keeps_ids_dates_and_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("in.jsonl");
+    std::fs::write(
+        &p,
+        "{\"id\": \"a\", \"text\": \"Putin met Xi Jinping in Moscow on Tuesday.\", \"date\": \"2023-03-22\"}\n{\"text\": \"Nothing here.\"}\n",
+    )
+    .unwrap();
+    let docs = extract(&[p.to_str().unwrap()]);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["doc_id"], "a");
+    assert_eq!(docs[0]["published"], "2023-03-22");
+    assert_eq!(docs[0]["published_source"], "input");
+    assert_eq!(docs[1]["doc_id"], format!("{}#2", p.display()));
+    let tue = docs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "Tuesday")
+        .unwrap();
+    assert_eq!(tue["value"], "2023-03-21");
+}
+
+#[test]
+fn stdin_text_and_jsonl() {
+    let mut child = bin()
+        .args(["extract", "-q", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Vladimir Putin visited Beijing.")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let docs = parse_lines(&out.stdout);
+    assert_eq!(docs[0]["doc_id"], "-");
+    assert!(docs[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["type"] == "VISIT"));
+
+    let mut child = bin()
+        .args(["extract", "-q", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"  {\"id\": \"x\", \"text\": \"Russia\"}\n{\"id\": \"y\", \"text\": \"China\"}\n",
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let docs = parse_lines(&out.stdout);
+    assert_eq!(
+        docs.iter()
+            .map(|d| d["doc_id"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["x", "y"]
+    );
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Xi Jinping visited Moscow.").unwrap();
+    std::fs::write(dir.path().join("notes.csv"), "a,b").unwrap();
+    std::fs::write(
+        dir.path().join("docs.jsonl"),
+        "{\"id\": \"ok\", \"text\": \"Russia\"}\n{broken\n{\"id\": \"no-text\"}\n",
+    )
+    .unwrap();
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "some inputs failed");
+    let docs = parse_lines(&out.stdout);
+    let ids: Vec<_> = docs
+        .iter()
+        .map(|d| d["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("docs.jsonl#2") && err.contains("malformed JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("docs.jsonl#3") && err.contains("missing `text`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 skipped") && err.contains("2 failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn on_error_record_gives_one_line_per_input_line() {
+    let mut child = bin()
+        .args(["extract", "-q", "--on-error", "record", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"{\"id\": \"1\", \"text\": \"Russia\"}\nnot json\n\n{\"id\": \"4\", \"text\": \"China\"}\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines = parse_lines(&out.stdout);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[1]["kind"], "error");
+    assert_eq!(lines[1]["source"], "-#2");
+    assert_eq!(lines[3]["doc_id"], "4");
+}
+
+#[test]
+fn jsonl_out_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("facts.jsonl");
+    let out = run(&[
+        "extract",
+        "-q",
+        "--out",
+        out_path.to_str().unwrap(),
+        "samples/",
+    ]);
+    assert!(out.status.success());
+    assert_eq!(parse_lines(&std::fs::read(&out_path).unwrap()).len(), 2);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn help_teaches() {
+    let out = run(&["extract", "--help"]);
+    let h = String::from_utf8_lossy(&out.stdout);
+    for want in [
+        "--reference-date",
+        "--format",
+        "Examples:",
+        "Exit status:",
+        "newsfacts/1",
+    ] {
+        assert!(h.contains(want), "help lacks {want}");
+    }
+}
+
+#[test]
+fn a_bad_gazetteer_row_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.tsv"), "text\ttype\tcanonical\tkey\tcountry\tcase\tflags\tsource\nAcme\tCOMPANY\tAcme\t\t\ttitle\t\tme\n").unwrap();
+    let out = run(&[
+        "extract",
+        "--gazetteers",
+        dir.path().to_str().unwrap(),
+        "samples/",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mine.tsv:2: unknown type `COMPANY`"), "{err}");
+}
+
+#[test]
+fn user_gazetteers_and_spacy_patterns_add_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.tsv"), "text\ttype\tcanonical\tkey\tcountry\tcase\tflags\tsource\nAcme Dynamics\tORGANIZATION\tAcme Dynamics Inc.\tacme\tUSA\ttitle\t\tme\n").unwrap();
+    std::fs::write(
+        dir.path().join("patterns.jsonl"),
+        "{\"label\": \"PERSON\", \"pattern\": \"Jane Roe\", \"id\": \"jane\"}\n",
+    )
+    .unwrap();
+    let mut child = bin()
+        .args([
+            "extract",
+            "-q",
+            "--gazetteers",
+            dir.path().to_str().unwrap(),
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Jane Roe joined Acme Dynamics.")
+        .unwrap();
+    let docs = parse_lines(&child.wait_with_output().unwrap().stdout);
+    let ents = docs[0]["entities"].as_array().unwrap();
+    assert!(ents
+        .iter()
+        .any(|e| e["text"] == "Jane Roe" && e["type"] == "PERSON" && e["key"] == "jane"));
+    assert!(ents.iter().any(|e| e["text"] == "Acme Dynamics"
+        && e["type"] == "ORGANIZATION"
+        && e["country"] == "USA"));
+}

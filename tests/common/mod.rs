@@ -1,0 +1,114 @@
+//! Helpers shared by the integration tests: the real binary, the samples, the corpora.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The crate root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A command running the built `newsfacts` binary from the crate root.
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_newsfacts"));
+    c.current_dir(root());
+    c
+}
+
+/// Runs the binary and returns its output, panicking with stderr on a spawn failure.
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run newsfacts")
+}
+
+/// Runs `newsfacts extract ARGS` and parses the JSON Lines on stdout (must exit 0).
+pub fn extract(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["extract", "--quiet"];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert!(
+        out.status.success(),
+        "newsfacts {all:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    parse_lines(&out.stdout)
+}
+
+/// Parses JSON Lines.
+pub fn parse_lines(bytes: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+/// The folder of evaluation corpora: `$NEWSFACTS_DATA`, else `../shared/data` beside the repo.
+/// Tests that need it are `#[ignore]`d (the plain `cargo test` runs without the data); `.ci/run`
+/// runs them with `--ignored`, where a missing folder is a failure.
+pub fn data_dir() -> PathBuf {
+    let p = std::env::var_os("NEWSFACTS_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/data"));
+    assert!(
+        p.is_dir(),
+        "corpus folder {} not found: set NEWSFACTS_DATA to ../shared/data (see README, Accuracy)",
+        p.display()
+    );
+    p
+}
+
+/// The referee tools folder (`../shared/tools`).
+pub fn tools_dir() -> PathBuf {
+    let p = std::env::var_os("NEWSFACTS_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/tools"));
+    assert!(p.is_dir(), "referee tools {} not found", p.display());
+    p
+}
+
+/// The document of `docs` whose `doc_id` ends with `suffix`.
+pub fn doc<'v>(docs: &'v [Value], suffix: &str) -> &'v Value {
+    docs.iter()
+        .find(|d| d["doc_id"].as_str().is_some_and(|id| id.ends_with(suffix)))
+        .unwrap_or_else(|| panic!("no document {suffix}"))
+}
+
+/// Checks that every entity's, trigger's and argument's text is the document's bytes at its offsets.
+pub fn assert_offsets(d: &Value, text: &str) {
+    let bytes = text.as_bytes();
+    let check = |v: &Value, what: &str| {
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        let got = std::str::from_utf8(&bytes[s..e])
+            .unwrap_or_else(|_| panic!("{what} {v} cuts a character"));
+        assert_eq!(
+            got,
+            v["text"].as_str().unwrap(),
+            "{what} text differs from its offsets: {v}"
+        );
+    };
+    for e in d["entities"].as_array().unwrap() {
+        check(e, "entity");
+    }
+    for ev in d["events"].as_array().unwrap() {
+        check(&ev["trigger"], "trigger");
+        for a in ev["arguments"].as_array().unwrap() {
+            check(a, "argument");
+        }
+        for m in ev["mentions"].as_array().unwrap() {
+            check(&m["trigger"], "mention trigger");
+            for a in m["arguments"].as_array().unwrap() {
+                check(a, "mention argument");
+            }
+        }
+    }
+}
+
+/// Reads a file under the crate root.
+pub fn read(path: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(root().join(path)).expect("read file")
+}

@@ -1,0 +1,91 @@
+//! Property tests: any input goes through the whole pipeline without panicking, every span is a
+//! valid slice of the text, and the JSON output parses and round-trips.
+
+use newsfacts::export::json::write_document;
+use newsfacts::{Document, Pipeline};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        Pipeline::builder()
+            .reference_date(chrono::NaiveDate::from_ymd_opt(2023, 4, 14).unwrap())
+            .build()
+            .unwrap()
+    })
+}
+
+/// Text made of news-like pieces, so that the rules fire, mixed with arbitrary characters.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Li Shangfu".to_string()),
+        Just(" visited Moscow ".to_string()),
+        Just("April 16 to 19".to_string()),
+        Just(" on Friday. ".to_string()),
+        Just("\n".to_string()),
+        Just("the U.S.-led ".to_string()),
+        Just("’s ".to_string()),
+        Just(" date 2023-04-14 http://x\n".to_string()),
+        Just("09:15 GMT 14.04.2023".to_string()),
+        Just(" sanctions on Russia".to_string()),
+        Just("He said".to_string()),
+        "\\PC{0,12}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+fn check(text: String) -> Result<(), TestCaseError> {
+    let doc = Document::from_text("p", text);
+    let a = pipeline().analyze(&doc);
+    let t = &doc.text;
+    for s in &a.sentences {
+        prop_assert!(t.get(s.span.range()).is_some());
+    }
+    for tok in &a.tokens {
+        prop_assert!(t.get(tok.span.range()).is_some() && !tok.span.is_empty());
+    }
+    let mut last_end = 0;
+    for e in &a.entities {
+        prop_assert!(t.get(e.span.range()).is_some(), "entity span {:?}", e.span);
+        prop_assert!(e.span.start >= last_end, "entities overlap at {:?}", e.span);
+        last_end = e.span.end;
+    }
+    for ev in &a.events {
+        prop_assert!(t.get(ev.trigger.range()).is_some());
+        for arg in &ev.arguments {
+            prop_assert!(t.get(arg.span.range()).is_some());
+        }
+    }
+    let mut out = Vec::new();
+    write_document(&a, &mut out);
+    prop_assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
+    let v: serde_json::Value =
+        serde_json::from_slice(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let again = serde_json::to_vec(&v).unwrap();
+    let v2: serde_json::Value = serde_json::from_slice(&again).unwrap();
+    prop_assert_eq!(&v, &v2);
+    for e in v["entities"].as_array().unwrap() {
+        let (s, en) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        prop_assert_eq!(&t[s..en], e["text"].as_str().unwrap());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_processed_with_valid_spans(text in newsish()) {
+        check(text)?;
+    }
+
+    #[test]
+    fn any_unicode_is_processed(text in any::<String>()) {
+        check(text)?;
+    }
+}
