@@ -1,0 +1,3 @@
+//! The subcommands of the `newsfacts` binary, one module each.
+
+pub mod extract;
