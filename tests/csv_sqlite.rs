@@ -44,6 +44,16 @@ fn load(conn: &Connection, dir: &std::path::Path, table: &str) -> usize {
     n
 }
 
+/// doc_id, time_begin, time_end, modality, destination, destination country.
+type VisitRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+);
+
 #[test]
 fn csv_export_loads_into_sqlite_and_joins() {
     let dir = tempfile::tempdir().unwrap();
@@ -91,14 +101,7 @@ fn csv_export_loads_into_sqlite_and_joins() {
              ORDER BY e.doc_id",
         )
         .unwrap();
-    let rows: Vec<(
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-        String,
-        Option<String>,
-    )> = stmt
+    let rows: Vec<VisitRow> = stmt
         .query_map([], |r| {
             Ok((
                 r.get(0)?,
