@@ -45,6 +45,7 @@
 pub mod data;
 pub mod dates;
 pub mod error;
+pub mod eval;
 pub mod events;
 pub mod export;
 pub mod gazetteer;
