@@ -510,6 +510,8 @@ pub struct Event<'a> {
     pub mentions: Vec<EventMention<'a>>,
     /// Disagreements between mentions.
     pub conflicts: Vec<Conflict>,
+    /// For a speech act: indices (into [`Analysis::events`]) of the events it reports.
+    pub reports: Vec<usize>,
 }
 
 /// Publication date and other document-level metadata found by the segmenter.

@@ -116,6 +116,7 @@ impl PipelineBuilder {
                     &["type", "cameo", "phrase", "args", "confidence"],
                 )?,
                 &resources::rule_table("rules/events.tsv", &["kind", "text"])?,
+                &resources::rule_table("rules/event_nouns.tsv", &["text", "class"])?,
             )?,
             reference_date: self.reference_date,
         })

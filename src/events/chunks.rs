@@ -15,7 +15,12 @@ pub enum Head {
     Pronoun(usize, u8),
     /// A title without a name: the TITLE entity and the chain's country.
     Description(usize, Option<Iso3>),
+    /// A common noun from `rules/event_nouns.tsv` ("police", "Russian forces", "his country"):
+    /// its head token, the country of an entity modifying it, and its class.
+    Noun(usize, Option<Iso3>, NounClass),
 }
+
+pub use super::lexicon::NounClass;
 
 /// A noun chunk.
 #[derive(Clone, Debug)]
@@ -36,10 +41,14 @@ pub struct Chunk {
     pub possessive: bool,
     /// Inside a relative clause (", who …,").
     pub embedded: bool,
+    /// A possessive pronoun opening the chunk ("his country"): its token.
+    pub owner: Option<usize>,
+    /// A number word or numeral right before the head ("the two leaders" → 2).
+    pub count: Option<u32>,
 }
 
 /// Words that are prepositions before a noun but subordinators before a clause.
-const SUBORDINATORS: &[&str] = &[
+pub const SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "until", "as", "because", "while", "once",
 ];
 
@@ -74,20 +83,132 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         let ent = &a.entities[e];
         (ent.span.start == a.tokens[i].span.start && ent.kind != EntityType::Date).then_some(e)
     };
+    // Common nouns: a lowercase word (or a capitalised one opening the sentence or a headline)
+    // listed in the noun lexicon, not a trigger, not inside an entity.
+    let headline = s.kind == crate::model::SegmentKind::Title || s.all_caps;
+    let noun_at = |i: usize| -> Option<NounClass> {
+        let t = a.tokens[i];
+        if t.kind != TokenKind::Word
+            || t.is_cap() && !headline && i != s.first_token
+            || a.entity_at_token(i).is_some()
+        {
+            return None;
+        }
+        lx.noun(&text[t.span])
+    };
+    let number_at = |i: usize| -> Option<u32> {
+        let t = &text[a.tokens[i].span];
+        if a.tokens[i].kind == TokenKind::Number {
+            return t.replace(',', "").parse().ok();
+        }
+        lx.numbers.get(t.to_lowercase().as_str()).copied()
+    };
+    // A modifier before a noun head: a lowercase word that is no function word and no trigger.
+    let modifier_at = |i: usize| -> bool {
+        let t = a.tokens[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        if !t.has(crate::model::tokflags::LOWER) {
+            // "Western officials": a capitalised word that is no entity, right before the noun
+            return t.is_cap()
+                && !lx.function_word(&lower(i))
+                && !headline
+                && a.entity_at_token(i).is_none()
+                && i + 1 < s.end_token
+                && noun_at(i + 1).is_some();
+        }
+        let l = lower(i);
+        // verb forms ("remained", "killing") do not modify nouns here
+        !lx.function_word(&l)
+            && !lx.is_trigger_word(&l)
+            && !l.ends_with("ed")
+            && !l.ends_with("ing")
+    };
+    // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
+    // (last noun) and the end.
+    let noun_run = |k: usize| -> Option<(usize, usize, NounClass)> {
+        let mut m = k;
+        let mut mods = 0;
+        while m < s.end_token && noun_at(m).is_none() && mods < 3 {
+            let hyphen = &text[a.tokens[m].span] == "-" && m > k;
+            if !(modifier_at(m) || hyphen || number_at(m).is_some()) {
+                return None;
+            }
+            m += 1;
+            mods += 1;
+        }
+        let mut head = None;
+        while m < s.end_token {
+            match noun_at(m) {
+                Some(c) => {
+                    head = Some((m, c));
+                    m += 1;
+                }
+                None => break,
+            }
+        }
+        // "an official visit", "military aid": a word that also modifies nouns, before a trigger
+        if let Some((h, _)) = head {
+            if m < s.end_token
+                && lx.nominal_cues.contains(lower(h).as_str())
+                && lx.is_trigger_word(lower(m).as_str())
+                && !lower(m).ends_with("ed")
+            {
+                return None;
+            }
+        }
+        head.map(|(h, c)| (h, m, c))
+    };
     let mut out: Vec<Chunk> = Vec::new();
     let mut i = s.first_token;
     while i < s.end_token {
         let start = i;
         let mut j = i;
-        // determiners
+        // determiners ("dozens of", "two of the")
         while j < s.end_token
             && a.tokens[j].kind == TokenKind::Word
-            && lx.determiners.contains(lower(j).as_str())
+            && (lx.determiners.contains(lower(j).as_str())
+                || j > start && lower(j) == "of" && (number_at(j - 1).is_some() || lx.determiners.contains(lower(j - 1).as_str())))
             && ent_start(j).is_none()
         {
             j += 1;
         }
+        let owner = (j > start)
+            .then(|| start)
+            .filter(|&d| lx.pronouns.contains_key(lower(d).as_str()));
+        let mut count = None;
+        while j < s.end_token {
+            match number_at(j) {
+                Some(n) if ent_start(j).is_none() => {
+                    count = Some(n);
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
         let Some(first_ent) = (j < s.end_token).then(|| ent_start(j)).flatten() else {
+            // A common noun phrase: "the police", "two civilians", "his country".
+            if j < s.end_token {
+                if let Some((h, end, class)) = noun_run(j) {
+                    let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
+                    let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
+                    out.push(Chunk {
+                        span,
+                        first: start,
+                        end,
+                        head: Head::Noun(h, None, class),
+                        prep: None,
+                        coord: 0,
+                        possessive,
+                        embedded: false,
+                        owner,
+                        count,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
             // A pronoun standing alone (or a possessive one before a common noun).
             if j > start {
                 // "his first visit": the determiner was a possessive pronoun
@@ -149,7 +270,7 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
             }
             break;
         }
-        let end = k;
+        let mut end = k;
         let head_ent = ents
             .iter()
             .rev()
@@ -186,6 +307,22 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
             Some(e) => Head::Entity(e),
             None => Head::Entity(last),
         };
+        // "Russian forces", "Chinese military officials", "U.S. troops": a chain of places or
+        // organisations before a common noun modifies it; the noun is the head.
+        let mut head = head;
+        let has_person = ents.iter().any(|&e| a.entities[e].kind == EntityType::Person);
+        if !has_person && end < s.end_token {
+            let k2 = if a.tokens[end].kind == TokenKind::Clitic && end + 1 < s.end_token {
+                end + 1
+            } else {
+                end
+            };
+            if let Some((h, e2, class)) = noun_run(k2) {
+                let country = ents.iter().rev().find_map(|&e| a.entities[e].country);
+                head = Head::Noun(h, country, class);
+                end = e2;
+            }
+        }
         let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
         let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
         out.push(Chunk {
@@ -197,6 +334,8 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
             coord: 0,
             possessive,
             embedded: false,
+            owner,
+            count,
         });
         i = end;
     }
@@ -239,6 +378,8 @@ fn pronoun_chunk(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chunk {
         coord: 0,
         possessive,
         embedded: false,
+        owner: None,
+        count: None,
     }
 }
 

@@ -25,6 +25,9 @@ pub enum Cue {
     Between1,
     /// Second of "between X and Y".
     Between2,
+    /// The two parties the sentence names ("between X and Y", "the two countries"): the first
+    /// fills this role, the second the row's next role.
+    Pair,
     /// A chunk after the trigger introduced by this preposition.
     Prep(Box<str>),
     /// A chunk anywhere in the sentence right after these words ("invitation of").
@@ -41,6 +44,7 @@ impl Cue {
             "anti" => Cue::Anti,
             "between1" => Cue::Between1,
             "between2" => Cue::Between2,
+            "pair" => Cue::Pair,
             p if p.contains('_') => Cue::After(p.split('_').map(Into::into).collect()),
             p => Cue::Prep(p.into()),
         }
@@ -92,6 +96,47 @@ pub struct TriggerMatch {
     pub head: (usize, usize),
 }
 
+/// What kind of thing a common noun names (ACE 2005 entity types), from `rules/event_nouns.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NounClass {
+    /// A person ("soldier", "man", "protester").
+    Person,
+    /// A group or organisation ("police", "army", "people").
+    Group,
+    /// A place ("city", "village", "border").
+    Place,
+    /// A building or structure ("mosque", "prison", "camp").
+    Facility,
+    /// A vehicle ("bus", "ship").
+    Vehicle,
+    /// A weapon ("missile", "bomb").
+    Weapon,
+}
+
+impl NounClass {
+    fn parse(s: &str) -> Option<NounClass> {
+        Some(match s {
+            "person" => NounClass::Person,
+            "group" => NounClass::Group,
+            "place" => NounClass::Place,
+            "facility" => NounClass::Facility,
+            "vehicle" => NounClass::Vehicle,
+            "weapon" => NounClass::Weapon,
+            _ => return None,
+        })
+    }
+
+    /// People or groups of people (can act).
+    pub fn animate(self) -> bool {
+        matches!(self, NounClass::Person | NounClass::Group)
+    }
+
+    /// Places and facilities (can be a location or destination).
+    pub fn locative(self) -> bool {
+        matches!(self, NounClass::Place | NounClass::Facility)
+    }
+}
+
 /// The compiled event lexicon.
 #[derive(Debug, Default)]
 pub struct EventLexicon {
@@ -110,6 +155,24 @@ pub struct EventLexicon {
     pub pronouns: FxHashMap<Box<str>, u8>,
     /// Clause boundary words.
     pub boundaries: FxHashSet<Box<str>>,
+    /// Other function words (auxiliaries, conjunctions, negation): never part of a noun phrase.
+    pub function: FxHashSet<Box<str>>,
+    /// Number words ("two" → 2).
+    pub numbers: FxHashMap<Box<str>, u32>,
+    /// Common nouns that head arguments, with their class.
+    pub nouns: FxHashMap<Box<str>, NounClass>,
+    /// Words that name the country of their possessor ("his country").
+    pub country_nouns: FxHashSet<Box<str>>,
+    /// Forms of "be" and "get" that make a participle passive.
+    pub passive_aux: FxHashSet<Box<str>>,
+    /// Irregular past participles ("held", "shot").
+    pub participles: FxHashSet<Box<str>>,
+    /// Adverbs that may stand between an auxiliary and its verb.
+    pub adverbs: FxHashSet<Box<str>>,
+    /// Words after which a trigger is a noun ("deadly attack", "suicide bombing").
+    pub nominal_cues: FxHashSet<Box<str>>,
+    /// Every word any trigger phrase can start with.
+    trigger_words: FxHashSet<Box<str>>,
 }
 
 fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
@@ -164,7 +227,7 @@ fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
 
 impl EventLexicon {
     /// Compiles the lexicon.
-    pub fn new(triggers: &Table, words: &Table) -> Result<EventLexicon> {
+    pub fn new(triggers: &Table, words: &Table, nouns: &Table) -> Result<EventLexicon> {
         let mut lx = EventLexicon::default();
         for row in triggers.rows() {
             let kind = EventType::parse(row.get("type"))
@@ -247,12 +310,121 @@ impl EventLexicon {
                 "boundary" => {
                     lx.boundaries.insert(lower);
                 }
+                "function" => {
+                    lx.function.insert(lower);
+                }
+                "number" => {
+                    let n: u32 = row
+                        .get("value")
+                        .parse()
+                        .map_err(|_| row.error("number value must be a whole number"))?;
+                    lx.numbers.insert(lower, n);
+                }
+                "noun" => {
+                    let c = NounClass::parse(row.get("value")).ok_or_else(|| {
+                        row.error(format!("unknown noun class `{}`", row.get("value")))
+                    })?;
+                    lx.nouns.insert(lower, c);
+                }
+                "not_noun" => {
+                    lx.nouns.remove(&lower);
+                }
+                "country_noun" => {
+                    lx.country_nouns.insert(lower);
+                }
+                "passive_aux" => {
+                    lx.passive_aux.insert(lower);
+                }
+                "participle" => {
+                    lx.participles.insert(lower);
+                }
+                "adverb" => {
+                    lx.adverbs.insert(lower);
+                }
+                "nominal_cue" => {
+                    lx.nominal_cues.insert(lower);
+                }
                 other => return Err(row.error(format!("unknown kind `{other}`"))),
+            }
+        }
+        for row in nouns.rows() {
+            let c = NounClass::parse(row.get("class")).ok_or_else(|| {
+                row.error(format!("unknown noun class `{}`", row.get("class")))
+            })?;
+            lx.nouns.entry(row.get("text").to_lowercase().into()).or_insert(c);
+        }
+        // The word lists refine the noun list: read them again for additions and removals.
+        for row in words.rows() {
+            let lower: Box<str> = row.get("text").to_lowercase().into();
+            match row.get("kind") {
+                "noun" => {
+                    if let Some(c) = NounClass::parse(row.get("value")) {
+                        lx.nouns.insert(lower, c);
+                    }
+                }
+                "not_noun" => {
+                    lx.nouns.remove(&lower);
+                }
+                _ => {}
+            }
+        }
+        lx.trigger_words = lx.index.keys().cloned().collect();
+        for p in &lx.patterns {
+            for e in &p.elems[p.head.0..p.head.1] {
+                if let Elem::Alt(alts) = e {
+                    for w in alts.iter().flatten() {
+                        lx.trigger_words.insert(w.clone());
+                    }
+                }
+            }
+        }
+        // Function words are never nouns ("us", "was", "who" are abbreviations in WordNet).
+        let function: Vec<Box<str>> = lx.nouns.keys().filter(|w| lx.function_word(w)).cloned().collect();
+        for w in function {
+            lx.nouns.remove(&w);
+        }
+        // A trigger is never an argument noun ("meeting", "visit").
+        for p in &lx.patterns {
+            for e in &p.elems[p.head.0..p.head.1] {
+                if let Elem::Alt(alts) = e {
+                    for a in alts {
+                        if let Some(w) = a.last() {
+                            lx.nouns.remove(w);
+                        }
+                    }
+                }
             }
         }
         // Longest modality cues first.
         lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         Ok(lx)
+    }
+
+    /// The class of a common noun (any case), if it heads arguments.
+    pub fn noun(&self, word: &str) -> Option<NounClass> {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.nouns.get(word).copied();
+        }
+        self.nouns.get(word.to_lowercase().as_str()).copied()
+    }
+
+    /// True for a closed-class word (preposition, determiner, pronoun, auxiliary, conjunction…).
+    pub fn function_word(&self, lower: &str) -> bool {
+        self.function.contains(lower)
+            || self.prepositions.contains(lower)
+            || self.determiners.contains(lower)
+            || self.pronouns.contains_key(lower)
+            || self.boundaries.contains(lower)
+    }
+
+    /// True for an adverb that may stand inside a verb group ("was reportedly killed").
+    pub fn adverb(&self, lower: &str) -> bool {
+        self.adverbs.contains(lower) || lower.ends_with("ly") && lower.len() > 4
+    }
+
+    /// True when some trigger phrase starts with this (lowercase) word.
+    pub fn is_trigger_word(&self, lower: &str) -> bool {
+        self.trigger_words.contains(lower)
     }
 
     /// All trigger matches starting at token `i` (sentence ends at `end`).

@@ -8,7 +8,7 @@
 mod chunks;
 mod lexicon;
 
-pub use lexicon::{Cue, EventLexicon, Pattern};
+pub use lexicon::{Cue, EventLexicon, NounClass, Pattern};
 
 use crate::data::Table;
 use crate::dates::RangePart;
@@ -41,6 +41,10 @@ struct MentionData<'a> {
     time: Option<EventTime>,
     modality: Modality,
     explicit_modality: bool,
+    /// Index in the document's mention list.
+    id: usize,
+    /// For a speech act: the mentions (ids) of the events it reports.
+    reports: Vec<usize>,
 }
 
 /// A person mention in document order, for pronoun resolution.
@@ -54,10 +58,10 @@ struct PersonMention {
 }
 
 impl EventExtractor {
-    /// Builds the stage from the trigger table and the event word table.
-    pub fn new(triggers: &Table, words: &Table) -> Result<EventExtractor> {
+    /// Builds the stage from the trigger table, the event word table and the argument noun table.
+    pub fn new(triggers: &Table, words: &Table, nouns: &Table) -> Result<EventExtractor> {
         Ok(EventExtractor {
-            lx: EventLexicon::new(triggers, words)?,
+            lx: EventLexicon::new(triggers, words, nouns)?,
         })
     }
 
@@ -96,6 +100,13 @@ impl EventExtractor {
             }
         }
         people.sort_by_key(|p| p.pos);
+        let countries: Vec<(usize, usize, usize)> = a
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Country && e.key.is_some())
+            .map(|(i, e)| (e.span.start, i, e.sentence))
+            .collect();
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
         let mut buf = String::new();
@@ -127,6 +138,8 @@ impl EventExtractor {
                 rel: relative_clauses(a, s.first_token, s.end_token),
                 appositions: &appositions,
                 people: &people,
+                countries: &countries,
+                quotes: quotations(a, s.first_token, s.end_token),
             };
             let times = assign_times(a, si, &triggers);
             let mut ms: Vec<MentionData<'a>> = triggers
@@ -148,10 +161,17 @@ impl EventExtractor {
                         time,
                         modality,
                         explicit_modality: explicit,
+                        id: 0,
+                        reports: Vec::new(),
                     }
                 })
                 .collect();
+            for (k, m) in ms.iter_mut().enumerate() {
+                m.id = mentions.len() + k;
+            }
             purpose_targets(&mut ms, a);
+            inherit_modality(&mut ms, a);
+            link_reports(&mut ms);
             mentions.extend(ms);
         }
         a.events = self.merge(a, mentions);
@@ -176,6 +196,7 @@ impl EventExtractor {
             let union = wx.union(&wy).count().max(1);
             inter * 5 >= union * 4
         };
+        let mut group_of: Vec<usize> = vec![0; mentions.len()];
         for m in mentions {
             let target = groups
                 .iter()
@@ -191,15 +212,38 @@ impl EventExtractor {
                         || g.iter().all(|x| !has_participants(x))
                 })
                 .map(|(i, _)| i);
+            let id = m.id;
             match target {
-                Some(i) => groups[i].push(m),
-                None => groups.push(vec![m]),
+                Some(i) => {
+                    group_of[id] = i;
+                    groups[i].push(m);
+                }
+                None => {
+                    group_of[id] = groups.len();
+                    groups.push(vec![m]);
+                }
             }
         }
+        // what each group's speech acts report, as group indices
+        let group_reports: Vec<Vec<usize>> = groups
+            .iter()
+            .enumerate()
+            .map(|(gi, g)| {
+                let mut v: Vec<usize> = g
+                    .iter()
+                    .flat_map(|m| m.reports.iter().map(|&r| group_of[r]))
+                    .filter(|&r| r != gi)
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
         let published = a.meta.reference;
-        let mut events: Vec<Event<'a>> = groups
+        let mut events: Vec<(usize, Event<'a>)> = groups
             .into_iter()
-            .map(|mut g| {
+            .enumerate()
+            .map(|(gi, mut g)| {
                 let main = (0..g.len())
                     .max_by(|&x, &y| {
                         score(a, &g[x]).partial_cmp(&score(a, &g[y])).unwrap_or(std::cmp::Ordering::Equal).then(y.cmp(&x))
@@ -251,7 +295,7 @@ impl EventExtractor {
                 }
                 confidence += 0.03 * g.len().min(3) as f32;
                 let confidence = (confidence.clamp(0.05, 0.99) * 100.0).round() / 100.0;
-                Event {
+                let event = Event {
                     kind: m.kind,
                     cameo: Cow::Borrowed(if modality == Modality::Planned { &p.cameo_planned } else { &p.cameo }),
                     trigger: m.trigger,
@@ -271,11 +315,24 @@ impl EventExtractor {
                         })
                         .collect(),
                     conflicts,
-                }
+                    reports: Vec::new(),
+                };
+                (gi, event)
             })
             .collect();
-        events.sort_by_key(|e| e.trigger.start);
+        events.sort_by_key(|(_, e)| e.trigger.start);
+        let mut position = vec![0usize; events.len()];
+        for (k, (gi, _)) in events.iter().enumerate() {
+            position[*gi] = k;
+        }
         events
+            .into_iter()
+            .map(|(gi, mut e)| {
+                e.reports = group_reports[gi].iter().map(|&g| position[g]).collect();
+                e.reports.sort_unstable();
+                e
+            })
+            .collect()
     }
 }
 
@@ -349,6 +406,47 @@ fn compatible(x: &MentionData<'_>, m: &MentionData<'_>) -> bool {
     true
 }
 
+/// An event in a purpose clause or coordinated with another ("is scheduled to visit … to meet
+/// with X", "is expected to hold talks … and visit …") shares the governing event's planned,
+/// negated or hypothetical modality, and its time when it has none.
+fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
+    for j in 1..ms.len() {
+        let first = a.tokens.partition_point(|t| t.span.end <= ms[j].trigger.start);
+        if first == 0 || ms[j].explicit_modality {
+            continue;
+        }
+        let before = a.tok(first - 1).to_lowercase();
+        let to = before == "to" || before == "and";
+        if !to {
+            continue;
+        }
+        if let Some(i) = (0..j).rev().find(|&i| {
+            ms[i].modality != Modality::Asserted && !speech_act(ms[i].kind) && ms[i].explicit_modality
+        }) {
+            ms[j].modality = ms[i].modality;
+            if ms[j].time.is_none() {
+                ms[j].time = ms[i].time.clone();
+            }
+        }
+    }
+}
+
+/// Reported speech: a speech act reports the other events of its sentence (not other speech
+/// acts); the speaker stays its own actor.
+fn link_reports(ms: &mut [MentionData<'_>]) {
+    for i in 0..ms.len() {
+        if ms[i].kind != EventType::Statement {
+            continue;
+        }
+        let r: Vec<usize> = ms
+            .iter()
+            .filter(|m| !speech_act(m.kind) && m.kind != EventType::Statement)
+            .map(|m| m.id)
+            .collect();
+        ms[i].reports = r;
+    }
+}
+
 /// A VISIT whose sentence also says whom the visitor meets ("to meet with X", "for talks with X")
 /// has X as its host.
 fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
@@ -386,6 +484,45 @@ fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
         if let Some((_, _, _, t)) = found {
             m.args.push(t.clone());
         }
+    }
+}
+
+/// Quotations in a token range: “…”, "…" and ‘…’ pairs (an unclosed one runs to the end).
+fn quotations(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in first..end {
+        let w = a.tok(i);
+        match (w, open) {
+            ("“", None) => open = Some(i),
+            ("”", Some(o)) => {
+                out.push((o, i));
+                open = None;
+            }
+            ("\"", None) => open = Some(i),
+            ("\"", Some(o)) => {
+                out.push((o, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, end));
+    }
+    out
+}
+
+/// An argument for the mention `span` standing for entity `e`.
+fn from_entity_span<'a>(a: &Analysis<'a>, role: Role, span: Span, e: usize) -> Argument<'a> {
+    let ent = &a.entities[e];
+    Argument {
+        role,
+        span,
+        entity: Some(e),
+        canonical: ent.canonical.clone(),
+        key: ent.key.clone(),
+        country: ent.country,
     }
 }
 
@@ -534,6 +671,14 @@ fn resolve_description(
         .copied()
 }
 
+/// The voice of a trigger's clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Voice {
+    Active,
+    Passive,
+    Nominal,
+}
+
 struct SentenceCtx<'c, 'a> {
     a: &'c Analysis<'a>,
     lx: &'c EventLexicon,
@@ -543,6 +688,10 @@ struct SentenceCtx<'c, 'a> {
     rel: Vec<(usize, usize)>,
     appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
     people: &'c [PersonMention],
+    /// COUNTRY entities: (byte position, entity, sentence), in text order.
+    countries: &'c [(usize, usize, usize)],
+    /// Quotations of the sentence: (opening mark, closing mark) token indices.
+    quotes: Vec<(usize, usize)>,
 }
 
 impl<'c, 'a> SentenceCtx<'c, 'a> {
@@ -553,16 +702,49 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn arguments(&self, p: &Pattern, t: &TriggerMatch) -> Vec<Argument<'a>> {
         let mut out: Vec<Argument<'a>> = Vec::new();
         let mut used: Vec<Span> = Vec::new();
+        let voice = self.voice(p, t);
         for (role, cues) in &p.args {
+            if out.iter().any(|x| x.role == *role) {
+                continue; // filled by a pair
+            }
             for cue in cues {
-                if let Some(c) = self.find(cue, t) {
-                    if used.contains(&c.span) {
+                // A passive clause ("was arrested by police", "people killed in …") puts the
+                // object in subject position and the agent after "by"; a nominal trigger ("the
+                // attack") has no subject or object of its own.
+                let cue = match (voice, cue) {
+                    (Voice::Passive, Cue::Subj) => Cue::Prep("by".into()),
+                    (Voice::Passive, Cue::Obj) => Cue::Subj,
+                    (Voice::Nominal, Cue::Subj | Cue::Obj) => continue,
+                    (_, c) => c.clone(),
+                };
+                if let Cue::Pair = cue {
+                    let pair = self.pair(t);
+                    if pair.len() == 2 {
+                        out.push(self.arg_from(&pair[0], *role));
+                        if let Some(other) = p.args.iter().map(|(r, _)| *r).find(|r| *r != *role) {
+                            out.push(self.arg_from(&pair[1], other));
+                        }
+                        break;
+                    }
+                    continue;
+                }
+                if let Some(c) = self.find(&cue, t) {
+                    if used.contains(&c.span) || !self.role_fits(*role, c) {
                         continue;
                     }
                     let args = self.referent(c, *role);
                     if !args.is_empty() {
                         used.push(c.span);
                         out.extend(args);
+                        // "The US and its allies": coordinated chunks fill the same role
+                        if !matches!(cue, Cue::Between1 | Cue::Between2 | Cue::After(_)) {
+                            for d in self.coordinated(c) {
+                                if !used.contains(&d.span) && self.role_fits(*role, d) {
+                                    used.push(d.span);
+                                    out.extend(self.referent(d, *role));
+                                }
+                            }
+                        }
                         break;
                     }
                 }
@@ -571,10 +753,146 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         out
     }
 
+    /// The chunks joined to `c` by "and" / "or" (either side), in order.
+    fn coordinated(&self, c: &Chunk) -> Vec<&'c Chunk> {
+        let conj = |i: usize| matches!(self.a.tok(i), "and" | "or");
+        let mut out = Vec::new();
+        let mut cur = c.first;
+        while let Some(p) = self.chunks.iter().find(|p| p.end + 1 == cur && conj(p.end)) {
+            out.push(p);
+            cur = p.first;
+        }
+        let mut cur = c.end;
+        while let Some(n) = self.chunks.iter().find(|n| n.first == cur + 1 && conj(cur)) {
+            out.push(n);
+            cur = n.end;
+        }
+        out
+    }
+
+    fn arg_from(&self, x: &Argument<'a>, role: Role) -> Argument<'a> {
+        Argument { role, ..x.clone() }
+    }
+
+    /// The two parties of a reciprocal event named anywhere in the sentence: "between X and Y",
+    /// "the two countries", "X and Y".
+    fn pair(&self, t: &TriggerMatch) -> Vec<Argument<'a>> {
+        let b1 = self.chunks.iter().find(|c| c.prep.as_deref() == Some("between") && c.coord == 0);
+        let b2 = self.chunks.iter().find(|c| c.prep.as_deref() == Some("between") && c.coord == 1);
+        if let (Some(x), Some(y)) = (b1, b2) {
+            let mut v = self.referent(x, Role::Actor);
+            v.truncate(1);
+            v.extend(self.referent(y, Role::Actor).into_iter().take(1));
+            if v.len() == 2 {
+                return v;
+            }
+        }
+        // a chunk standing for two parties, nearest the trigger first
+        let mut cands: Vec<&Chunk> = self.chunks.iter().collect();
+        cands.sort_by_key(|c| c.span.start.abs_diff(self.a.tokens[t.head.0].span.start));
+        for c in cands {
+            let v = self.referent(c, Role::Actor);
+            if v.len() == 2 {
+                return v;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether the chunk can fill the role: people and groups act and suffer, places locate,
+    /// weapons and vehicles are instruments.
+    fn role_fits(&self, role: Role, c: &Chunk) -> bool {
+        let animate_role = matches!(
+            role,
+            Role::Actor | Role::Person | Role::Victim | Role::Agent | Role::Addressee | Role::Beneficiary
+        );
+        let place_role = matches!(role, Role::Location | Role::Destination | Role::Origin);
+        match c.head {
+            Head::Noun(_, _, class) => {
+                if animate_role {
+                    class.animate()
+                } else if place_role {
+                    class.locative()
+                } else if matches!(role, Role::Instrument | Role::Vehicle) {
+                    matches!(class, NounClass::Weapon | NounClass::Vehicle)
+                } else {
+                    true
+                }
+            }
+            Head::Entity(e) => {
+                let k = self.a.entities[e].kind;
+                match role {
+                    Role::Person | Role::Victim => k == EntityType::Person,
+                    r if place_role && r != Role::Destination => {
+                        matches!(k, EntityType::Country | EntityType::City | EntityType::Region)
+                    }
+                    Role::Destination => k != EntityType::Person,
+                    Role::Instrument | Role::Vehicle => false,
+                    _ => true,
+                }
+            }
+            Head::Pronoun(..) | Head::Description(..) => !place_role,
+        }
+    }
+
+    /// Active, passive ("was detained", "people killed in …") or nominal ("the attack").
+    fn voice(&self, p: &Pattern, t: &TriggerMatch) -> Voice {
+        let a = self.a;
+        let s = &a.sentences[self.si];
+        let (hs, he) = t.head;
+        if he - hs != 1 || t.start != hs {
+            return Voice::Active;
+        }
+        let w = a.tok(hs).to_lowercase();
+        let prev = |k: usize| -> Option<String> {
+            (k > s.first_token).then(|| a.tok(k - 1).to_lowercase())
+        };
+        let p1 = prev(hs);
+        // nominal: right after a determiner, a possessive or a number (past forms are verbs)
+        if let Some(p1) = p1.as_ref().filter(|_| !w.ends_with("ed")) {
+            let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
+            if self.lx.determiners.contains(p1.as_str())
+                || clitic
+                || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
+                || self.lx.nominal_cues.contains(p1.as_str())
+            {
+                return Voice::Nominal;
+            }
+        }
+        let participle = w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w.as_str());
+        if !participle || !p.args.iter().any(|(_, cues)| cues.contains(&Cue::Obj)) {
+            return Voice::Active;
+        }
+        // "was (reportedly) detained"
+        let mut k = hs;
+        for _ in 0..3 {
+            match prev(k) {
+                Some(x) if self.lx.passive_aux.contains(x.as_str()) => return Voice::Passive,
+                Some(x) if self.lx.adverb(&x) => k -= 1,
+                _ => break,
+            }
+        }
+        // "people killed in the attack": right after a noun phrase, with no object after it
+        let after_chunk = self.chunks.iter().any(|c| c.end == hs && !c.possessive);
+        let object_follows = self.chunks.iter().any(|c| c.first == he && c.prep.is_none())
+            || (he < s.end_token && self.lx.pronouns.contains_key(a.tok(he).to_lowercase().as_str()));
+        if after_chunk && !object_follows {
+            return Voice::Passive;
+        }
+        Voice::Active
+    }
+
     /// The chunk a cue points to.
     fn find(&self, cue: &Cue, t: &TriggerMatch) -> Option<&'c Chunk> {
         let s = &self.a.sentences[self.si];
         let (hs, he) = t.head;
+        // Inside a quotation, arguments come from the quotation; outside, not from one.
+        let tq = self.quote_of(hs);
+        let vis: Vec<&Chunk> = self
+            .chunks
+            .iter()
+            .filter(|c| self.quote_of(c.first) == tq)
+            .collect();
         let in_rel = self.rel.iter().find(|&&(b, e)| hs > b && hs < e).copied();
         let next_trigger = self
             .triggers
@@ -591,39 +909,68 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             Cue::Subj => {
                 if let Some((b, _)) = in_rel {
                     // The antecedent of "who".
-                    return self.chunks.iter().rev().find(|c| c.end == b);
+                    return vis.iter().copied().rev().find(|c| c.end == b);
+                }
+                // ", threatening …": a participle after a comma shares the main clause's subject
+                if hs > s.first_token
+                    && self.word(hs - 1) == ","
+                    && self.word(hs).ends_with("ing")
+                {
+                    return vis
+                        .iter()
+                        .copied()
+                        .find(|c| c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs);
                 }
                 // A chunk right before a verb trigger is its subject even after "after", "when";
                 // a chunk right after another trigger is that one's object.
-                let before_trigger = |c: &Chunk| self.triggers.iter().any(|o| o.start == c.end);
+                let before_trigger = |c: &Chunk| {
+                    self.triggers.iter().any(|o| o.start == c.end)
+                        && c.prep.as_deref().is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
+                };
                 let object_of_other = |c: &Chunk| self.triggers.iter().any(|o| o.end == c.first && o.start != t.start);
-                self.chunks
-                    .iter()
+                vis.iter().copied()
                     .rev()
                     .filter(|c| c.end <= t.start && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
                     .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
                     .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
             }
-            Cue::Obj => self.chunks.iter().find(|c| c.first == t.end && c.prep.is_none()),
-            Cue::Poss => self.chunks.iter().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
-            Cue::Mod => self.chunks.iter().find(|c| {
+            Cue::Obj => vis.iter().copied().find(|c| c.first == t.end && c.prep.is_none()),
+            Cue::Poss => vis.iter().copied().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
+            Cue::Mod => vis.iter().copied().find(|c| {
                 c.end == hs && !c.possessive && matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City)) && !self.anti(c)
             }),
-            Cue::Anti => self.chunks.iter().find(|c| c.end == hs && self.anti(c)),
+            Cue::Pair => None,
+            Cue::Anti => vis.iter().copied().find(|c| c.end == hs && self.anti(c)),
             Cue::Between1 | Cue::Between2 => {
                 let want = u8::from(matches!(cue, Cue::Between2));
-                self.chunks.iter().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
+                vis.iter().copied().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
             }
             Cue::Prep(p) => self
                 .chunks
                 .iter()
                 .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0),
-            Cue::After(words) => self.chunks.iter().find(|c| {
+            Cue::After(words) => vis.iter().copied().find(|c| {
                 c.first >= words.len() + s.first_token
                     && words.iter().enumerate().all(|(k, w)| self.word(c.first - words.len() + k).eq_ignore_ascii_case(w))
             }),
         }
+    }
+
+    /// The quotation (token range) that token `i` lies in, if any.
+    fn quote_of(&self, i: usize) -> Option<(usize, usize)> {
+        self.quotes.iter().find(|&&(b, e)| i > b && i < e).copied()
+    }
+
+    /// The latest COUNTRY entity with this code named before `pos` (else the first after it).
+    fn country_entity(&self, iso: Iso3, pos: usize) -> Option<usize> {
+        let key = |e: usize| self.a.entities[e].key.as_deref() == Some(iso.as_str());
+        self.countries
+            .iter()
+            .rev()
+            .find(|&&(p, e, _)| p < pos && key(e))
+            .or_else(|| self.countries.iter().find(|&&(_, e, _)| key(e)))
+            .map(|&(_, e, _)| e)
     }
 
     fn anti(&self, c: &Chunk) -> bool {
@@ -647,6 +994,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         };
         match c.head {
+            Head::Entity(e) | Head::Description(e, _)
+                if role == Role::Position && a.entities[e].kind == EntityType::Title =>
+            {
+                vec![from_entity_span(a, role, c.span, e)]
+            }
             Head::Entity(e) => {
                 let ent = &a.entities[e];
                 if ent.kind == EntityType::Title {
@@ -687,6 +1039,47 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 }
                 picked.reverse();
                 picked.into_iter().map(|p| from_entity(c.span, p)).collect()
+            }
+            Head::Noun(h, country, _) => {
+                let word = a.tok(h).to_lowercase();
+                if self.lx.country_nouns.contains(word.as_str()) {
+                    let pos = c.span.start;
+                    if let Some(o) = c.owner {
+                        // "his country": the country of the person "his" refers to
+                        let found = resolve_pronoun(self.people, self.si, a.tokens[o].span.start)
+                            .and_then(|p| a.entities[p].country)
+                            .and_then(|iso| self.country_entity(iso, pos));
+                        return found.map(|e| from_entity_span(a, role, c.span, e)).into_iter().collect();
+                    }
+                    if c.count == Some(2) {
+                        // "the two countries": the last two different countries named before
+                        let mut picked: Vec<usize> = Vec::new();
+                        for &(p, e, si) in self.countries.iter().rev() {
+                            if p >= pos || si + 3 < self.si {
+                                continue;
+                            }
+                            if !picked.iter().any(|&q| a.entities[q].key == a.entities[e].key) {
+                                picked.push(e);
+                            }
+                            if picked.len() == 2 {
+                                break;
+                            }
+                        }
+                        if picked.len() == 2 {
+                            picked.reverse();
+                            return picked.into_iter().map(|e| from_entity_span(a, role, c.span, e)).collect();
+                        }
+                        return Vec::new();
+                    }
+                }
+                vec![Argument {
+                    role,
+                    span: c.span,
+                    entity: None,
+                    canonical: Cow::Owned(description_name(a, c)),
+                    key: None,
+                    country,
+                }]
             }
             Head::Description(t, country) => {
                 match resolve_description(a, self.appositions, t, country) {

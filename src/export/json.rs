@@ -110,6 +110,8 @@ struct Ev<'r> {
     conflicts: Vec<ConflictJ<'r>>,
     confidence: f32,
     rule: &'r str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reports: Vec<String>,
 }
 
 fn day(d: chrono::NaiveDate) -> String {
@@ -244,6 +246,7 @@ pub fn write_document(a: &Analysis<'_>, out: &mut Vec<u8>) {
                     .collect(),
                 confidence: e.confidence,
                 rule: &e.rule,
+                reports: e.reports.iter().map(|&r| event_id(r)).collect(),
             })
             .collect(),
     };
