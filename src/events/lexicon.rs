@@ -79,6 +79,20 @@ pub struct Pattern {
     pub rule: Box<str>,
     /// Number of literal (non-gap) elements: more is more specific.
     pub specificity: usize,
+    /// Roles that must be filled for the trigger to make an event: any of these sets, each
+    /// wholly (`actor+target|victim`); empty: none.
+    pub requires: Vec<Vec<Role>>,
+}
+
+impl Pattern {
+    /// True when the arguments fill one of the required role sets.
+    pub fn satisfied(&self, args: &[crate::model::Argument<'_>]) -> bool {
+        self.requires.is_empty()
+            || self
+                .requires
+                .iter()
+                .any(|set| set.iter().all(|r| args.iter().any(|a| a.role == *r)))
+    }
 }
 
 /// A trigger found in a sentence.
@@ -255,6 +269,14 @@ impl EventLexicon {
                 .get("confidence")
                 .parse()
                 .map_err(|_| row.error("confidence must be a number"))?;
+            let mut requires = Vec::new();
+            for alt in row.opt("requires").unwrap_or("").split('|').map(str::trim).filter(|x| !x.is_empty()) {
+                let mut set = Vec::new();
+                for r in alt.split('+') {
+                    set.push(Role::parse(r.trim()).ok_or_else(|| row.error(format!("unknown role `{r}` in requires")))?);
+                }
+                requires.push(set);
+            }
             let pid = lx.patterns.len();
             if let Elem::Alt(alts) = &elems[0] {
                 for a in alts {
@@ -276,6 +298,7 @@ impl EventLexicon {
                 confidence,
                 rule: format!("triggers.tsv:{}", row.line).into(),
                 specificity: 0,
+                requires,
             });
             let p = lx.patterns.last_mut().expect("just pushed");
             p.specificity = p.elems.iter().filter(|e| matches!(e, Elem::Alt(_))).count();

@@ -45,6 +45,9 @@ struct MentionData<'a> {
     id: usize,
     /// For a speech act: the mentions (ids) of the events it reports.
     reports: Vec<usize>,
+    /// A nominal trigger ("the attack", "in fighting"): without participants it may be a generic
+    /// reference rather than an event.
+    nominal: bool,
 }
 
 /// A person mention in document order, for pronoun resolution.
@@ -149,7 +152,11 @@ impl EventExtractor {
                     let p = &self.lx.patterns[t.pattern];
                     let args = ctx.arguments(p, t);
                     let (modality, explicit) = ctx.modality(t, &args);
-                    MentionData {
+                    let nominal = ctx.voice(p, t) == Voice::Nominal;
+                    if !p.satisfied(&args) {
+                        return None;
+                    }
+                    Some(MentionData {
                         pattern: t.pattern,
                         kind: p.kind,
                         trigger: Span::new(
@@ -163,8 +170,10 @@ impl EventExtractor {
                         explicit_modality: explicit,
                         id: 0,
                         reports: Vec::new(),
-                    }
+                        nominal,
+                    })
                 })
+                .flatten()
                 .collect();
             for (k, m) in ms.iter_mut().enumerate() {
                 m.id = mentions.len() + k;
@@ -207,9 +216,11 @@ impl EventExtractor {
                     !speech_act(m.kind) || g.iter().any(|x| repeated(x.sentence, m.sentence))
                 })
                 .find(|(_, g)| {
+                    // Without participants a mention joins an event only where its sentence
+                    // repeats one of the event's (headline, lede); else it stands alone.
                     shares_participant(g, &m)
-                        || !has_participants(&m)
-                        || g.iter().all(|x| !has_participants(x))
+                        || (!has_participants(&m) || g.iter().all(|x| !has_participants(x)))
+                            && g.iter().any(|x| repeated(x.sentence, m.sentence))
                 })
                 .map(|(i, _)| i);
             let id = m.id;
@@ -224,6 +235,19 @@ impl EventExtractor {
                 }
             }
         }
+        // A nominal trigger with no participant and no date of its own, never repeated, is a
+        // generic reference ("the war", "protests"), not an event.
+        let generic: Vec<bool> = groups
+            .iter()
+            .map(|g| {
+                g.iter().all(|m| {
+                    (m.nominal || plural_noun(a, m.trigger))
+                        && !has_participants(m)
+                        && !m.args.iter().any(|x| x.role == Role::Location)
+                        && m.time.is_none()
+                })
+            })
+            .collect();
         // what each group's speech acts report, as group indices
         let group_reports: Vec<Vec<usize>> = groups
             .iter()
@@ -320,15 +344,20 @@ impl EventExtractor {
                 (gi, event)
             })
             .collect();
+        events.retain(|(gi, _)| !generic[*gi]);
         events.sort_by_key(|(_, e)| e.trigger.start);
-        let mut position = vec![0usize; events.len()];
+        let mut position = vec![usize::MAX; generic.len()];
         for (k, (gi, _)) in events.iter().enumerate() {
             position[*gi] = k;
         }
         events
             .into_iter()
             .map(|(gi, mut e)| {
-                e.reports = group_reports[gi].iter().map(|&g| position[g]).collect();
+                e.reports = group_reports[gi]
+                    .iter()
+                    .map(|&g| position[g])
+                    .filter(|&p| p != usize::MAX)
+                    .collect();
                 e.reports.sort_unstable();
                 e
             })
@@ -545,6 +574,12 @@ fn is_pronoun(a: &Analysis<'_>, span: Span) -> bool {
         a.text()[span].to_lowercase().as_str(),
         "he" | "she" | "his" | "her" | "him"
     )
+}
+
+/// A one-word trigger ending in -s that no noun phrase governs as a verb ("protests", "attacks").
+fn plural_noun(a: &Analysis<'_>, trigger: Span) -> bool {
+    let w = &a.text()[trigger];
+    !w.contains(' ') && w.ends_with('s') && !w.ends_with("ss")
 }
 
 /// Speech acts are separate events unless the same sentence is repeated (a lede repeated in the
@@ -853,6 +888,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
             if self.lx.determiners.contains(p1.as_str())
                 || clitic
+                || (self.lx.prepositions.contains(p1.as_str()) && p1 != "to")
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
                 || self.lx.nominal_cues.contains(p1.as_str())
             {
