@@ -479,6 +479,24 @@ fn link_reports(ms: &mut [MentionData<'_>]) {
 /// A VISIT whose sentence also says whom the visitor meets ("to meet with X", "for talks with X")
 /// has X as its host.
 fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
+    // "X visited Moscow for talks with Y": a nominal meeting that states the purpose of a movement
+    // ("for", "to") has the mover as its actor.
+    for j in 0..ms.len() {
+        if ms[j].kind != EventType::Meet || ms[j].args.iter().any(|x| x.role == Role::Actor) {
+            continue;
+        }
+        let first = a.tokens.partition_point(|t| t.span.end <= ms[j].trigger.start);
+        if first < 2 || !matches!(a.tok(first - 1), "for" | "to") && !matches!(a.tok(first - 2), "for" | "to") {
+            continue;
+        }
+        let mover = (0..j)
+            .rev()
+            .find(|&i| matches!(ms[i].kind, EventType::Visit | EventType::Move))
+            .and_then(|i| ms[i].args.iter().find(|x| x.role == Role::Actor).cloned());
+        if let Some(x) = mover {
+            ms[j].args.insert(0, x);
+        }
+    }
     let meets: Vec<(usize, bool, Option<Argument<'_>>, Argument<'_>)> = ms
         .iter()
         .filter(|m| m.kind == EventType::Meet)
