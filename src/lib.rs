@@ -49,6 +49,7 @@ pub mod eval;
 pub mod events;
 pub mod export;
 pub mod gazetteer;
+pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod read;

@@ -73,6 +73,10 @@ pub struct ExtractArgs {
     /// No summary on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Merge the same event reported by several documents into one fact: `merged_event` lines
+    /// after the documents (jsonl), `merged_events.csv` (csv).
+    #[arg(long)]
+    merge: bool,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -181,6 +185,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut summary = Summary::default();
     let start = Instant::now();
     let mut reader = Reader::new(&args.paths, opts);
+    let mut merger = newsfacts::merge::Merger::new();
     let result = (|| -> Result<()> {
         loop {
             // A batch: bounded by count and bytes so memory stays flat on any corpus.
@@ -199,22 +204,27 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 break;
             }
             let csv = matches!(sink, Sink::Csv(_));
-            let outs: Vec<(Out, Option<DocStats>)> = batch
+            let outs: Vec<(Out, Option<DocStats>, Vec<newsfacts::merge::Record>)> = batch
                 .par_iter()
                 .map(|item| match item {
                     Input::Doc(doc) => {
                         let a = pipeline.analyze(doc);
+                        let recs = if args.merge {
+                            newsfacts::merge::records(&a)
+                        } else {
+                            Vec::new()
+                        };
                         let stats = Some((
                             a.entities.len(),
                             a.events.len(),
                             !json::warnings(&a).is_empty(),
                         ));
                         if csv {
-                            (Out::Csv(Box::new(CsvExport::format(&a))), stats)
+                            (Out::Csv(Box::new(CsvExport::format(&a))), stats, recs)
                         } else {
                             let mut buf = Vec::with_capacity(doc.text.len() * 2 + 512);
                             json::write_document(&a, &mut buf);
-                            (Out::Json(buf), stats)
+                            (Out::Json(buf), stats, recs)
                         }
                     }
                     Input::Failed {
@@ -224,7 +234,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                     } if record_errors && !csv => {
                         let mut buf = Vec::new();
                         json::write_error(doc_id.as_deref(), source, reason, &mut buf);
-                        (Out::Json(buf), None)
+                        (Out::Json(buf), None, Vec::new())
                     }
                     Input::Skipped { source, reason }
                         if record_errors && !csv && source.contains('#') =>
@@ -232,12 +242,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                         // A blank line in a filter still gives one output line.
                         let mut buf = Vec::new();
                         json::write_error(None, source, reason, &mut buf);
-                        (Out::Json(buf), None)
+                        (Out::Json(buf), None, Vec::new())
                     }
-                    _ => (Out::Nothing, None),
+                    _ => (Out::Nothing, None, Vec::new()),
                 })
                 .collect();
-            for (item, (out, stats)) in batch.iter().zip(outs) {
+            for (item, (out, stats, recs)) in batch.iter().zip(outs) {
+                merger.add(recs);
                 match item {
                     Input::Doc(d) => {
                         summary.read += 1;
@@ -279,6 +290,27 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
             if let Sink::Stdout(w) = &mut sink {
                 w.flush()?;
+            }
+        }
+        if args.merge {
+            let merged = std::mem::take(&mut merger).finish();
+            match &mut sink {
+                Sink::Csv(c) => newsfacts::export::csv::write_merged(c.dir(), &merged)?,
+                Sink::Stdout(w) => {
+                    let mut buf = Vec::new();
+                    for m in &merged {
+                        json::write_merged(m, &mut buf);
+                    }
+                    w.write_all(&buf)?;
+                }
+                Sink::File { w, tmp, .. } => {
+                    let mut buf = Vec::new();
+                    for m in &merged {
+                        json::write_merged(m, &mut buf);
+                    }
+                    w.write_all(&buf)
+                        .with_context(|| format!("cannot write {}", tmp.display()))?;
+                }
             }
         }
         Ok(())

@@ -169,7 +169,10 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         while j < s.end_token
             && a.tokens[j].kind == TokenKind::Word
             && (lx.determiners.contains(lower(j).as_str())
-                || j > start && lower(j) == "of" && (number_at(j - 1).is_some() || lx.determiners.contains(lower(j - 1).as_str())))
+                || j > start
+                    && lower(j) == "of"
+                    && (number_at(j - 1).is_some()
+                        || lx.determiners.contains(lower(j - 1).as_str())))
             && ent_start(j).is_none()
         {
             j += 1;
@@ -310,7 +313,9 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         // "Russian forces", "Chinese military officials", "U.S. troops": a chain of places or
         // organisations before a common noun modifies it; the noun is the head.
         let mut head = head;
-        let has_person = ents.iter().any(|&e| a.entities[e].kind == EntityType::Person);
+        let has_person = ents
+            .iter()
+            .any(|&e| a.entities[e].kind == EntityType::Person);
         if !has_person && end < s.end_token {
             let k2 = if a.tokens[end].kind == TokenKind::Clitic && end + 1 < s.end_token {
                 end + 1

@@ -270,10 +270,19 @@ impl EventLexicon {
                 .parse()
                 .map_err(|_| row.error("confidence must be a number"))?;
             let mut requires = Vec::new();
-            for alt in row.opt("requires").unwrap_or("").split('|').map(str::trim).filter(|x| !x.is_empty()) {
+            for alt in row
+                .opt("requires")
+                .unwrap_or("")
+                .split('|')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+            {
                 let mut set = Vec::new();
                 for r in alt.split('+') {
-                    set.push(Role::parse(r.trim()).ok_or_else(|| row.error(format!("unknown role `{r}` in requires")))?);
+                    set.push(
+                        Role::parse(r.trim())
+                            .ok_or_else(|| row.error(format!("unknown role `{r}` in requires")))?,
+                    );
                 }
                 requires.push(set);
             }
@@ -371,10 +380,11 @@ impl EventLexicon {
             }
         }
         for row in nouns.rows() {
-            let c = NounClass::parse(row.get("class")).ok_or_else(|| {
-                row.error(format!("unknown noun class `{}`", row.get("class")))
-            })?;
-            lx.nouns.entry(row.get("text").to_lowercase().into()).or_insert(c);
+            let c = NounClass::parse(row.get("class"))
+                .ok_or_else(|| row.error(format!("unknown noun class `{}`", row.get("class"))))?;
+            lx.nouns
+                .entry(row.get("text").to_lowercase().into())
+                .or_insert(c);
         }
         // The word lists refine the noun list: read them again for additions and removals.
         for row in words.rows() {
@@ -402,7 +412,12 @@ impl EventLexicon {
             }
         }
         // Function words are never nouns ("us", "was", "who" are abbreviations in WordNet).
-        let function: Vec<Box<str>> = lx.nouns.keys().filter(|w| lx.function_word(w)).cloned().collect();
+        let function: Vec<Box<str>> = lx
+            .nouns
+            .keys()
+            .filter(|w| lx.function_word(w))
+            .cloned()
+            .collect();
         for w in function {
             lx.nouns.remove(&w);
         }

@@ -440,7 +440,9 @@ fn compatible(x: &MentionData<'_>, m: &MentionData<'_>) -> bool {
 /// negated or hypothetical modality, and its time when it has none.
 fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
     for j in 1..ms.len() {
-        let first = a.tokens.partition_point(|t| t.span.end <= ms[j].trigger.start);
+        let first = a
+            .tokens
+            .partition_point(|t| t.span.end <= ms[j].trigger.start);
         if first == 0 || ms[j].explicit_modality {
             continue;
         }
@@ -450,7 +452,9 @@ fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
             continue;
         }
         if let Some(i) = (0..j).rev().find(|&i| {
-            ms[i].modality != Modality::Asserted && !speech_act(ms[i].kind) && ms[i].explicit_modality
+            ms[i].modality != Modality::Asserted
+                && !speech_act(ms[i].kind)
+                && ms[i].explicit_modality
         }) {
             ms[j].modality = ms[i].modality;
             if ms[j].time.is_none() {
@@ -485,8 +489,13 @@ fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
         if ms[j].kind != EventType::Meet || ms[j].args.iter().any(|x| x.role == Role::Actor) {
             continue;
         }
-        let first = a.tokens.partition_point(|t| t.span.end <= ms[j].trigger.start);
-        if first < 2 || !matches!(a.tok(first - 1), "for" | "to") && !matches!(a.tok(first - 2), "for" | "to") {
+        let first = a
+            .tokens
+            .partition_point(|t| t.span.end <= ms[j].trigger.start);
+        if first < 2
+            || !matches!(a.tok(first - 1), "for" | "to")
+                && !matches!(a.tok(first - 2), "for" | "to")
+        {
             continue;
         }
         let mover = (0..j)
@@ -830,8 +839,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// The two parties of a reciprocal event named anywhere in the sentence: "between X and Y",
     /// "the two countries", "X and Y".
     fn pair(&self, t: &TriggerMatch) -> Vec<Argument<'a>> {
-        let b1 = self.chunks.iter().find(|c| c.prep.as_deref() == Some("between") && c.coord == 0);
-        let b2 = self.chunks.iter().find(|c| c.prep.as_deref() == Some("between") && c.coord == 1);
+        let b1 = self
+            .chunks
+            .iter()
+            .find(|c| c.prep.as_deref() == Some("between") && c.coord == 0);
+        let b2 = self
+            .chunks
+            .iter()
+            .find(|c| c.prep.as_deref() == Some("between") && c.coord == 1);
         if let (Some(x), Some(y)) = (b1, b2) {
             let mut v = self.referent(x, Role::Actor);
             v.truncate(1);
@@ -857,7 +872,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn role_fits(&self, role: Role, c: &Chunk) -> bool {
         let animate_role = matches!(
             role,
-            Role::Actor | Role::Person | Role::Victim | Role::Agent | Role::Addressee | Role::Beneficiary
+            Role::Actor
+                | Role::Person
+                | Role::Victim
+                | Role::Agent
+                | Role::Addressee
+                | Role::Beneficiary
         );
         let place_role = matches!(role, Role::Location | Role::Destination | Role::Origin);
         match c.head {
@@ -877,7 +897,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 match role {
                     Role::Person | Role::Victim => k == EntityType::Person,
                     r if place_role && r != Role::Destination => {
-                        matches!(k, EntityType::Country | EntityType::City | EntityType::Region)
+                        matches!(
+                            k,
+                            EntityType::Country | EntityType::City | EntityType::Region
+                        )
                     }
                     Role::Destination => k != EntityType::Person,
                     Role::Instrument | Role::Vehicle => false,
@@ -904,16 +927,19 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         // nominal: right after a determiner, a possessive or a number (past forms are verbs)
         if let Some(p1) = p1.as_ref().filter(|_| !w.ends_with("ed")) {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
+            // "since becoming Defense Minister": a gerund with an object is a verb
+            let gerund = w.ends_with("ing") && self.chunks.iter().any(|c| c.first == he);
             if self.lx.determiners.contains(p1.as_str())
                 || clitic
-                || (self.lx.prepositions.contains(p1.as_str()) && p1 != "to")
+                || (self.lx.prepositions.contains(p1.as_str()) && p1 != "to" && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
                 || self.lx.nominal_cues.contains(p1.as_str())
             {
                 return Voice::Nominal;
             }
         }
-        let participle = w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w.as_str());
+        let participle =
+            w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w.as_str());
         if !participle || !p.args.iter().any(|(_, cues)| cues.contains(&Cue::Obj)) {
             return Voice::Active;
         }
@@ -928,8 +954,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
         // "people killed in the attack": right after a noun phrase, with no object after it
         let after_chunk = self.chunks.iter().any(|c| c.end == hs && !c.possessive);
-        let object_follows = self.chunks.iter().any(|c| c.first == he && c.prep.is_none())
-            || (he < s.end_token && self.lx.pronouns.contains_key(a.tok(he).to_lowercase().as_str()));
+        let object_follows = self
+            .chunks
+            .iter()
+            .any(|c| c.first == he && c.prep.is_none())
+            || (he < s.end_token
+                && self
+                    .lx
+                    .pronouns
+                    .contains_key(a.tok(he).to_lowercase().as_str()));
         if after_chunk && !object_follows {
             return Voice::Passive;
         }
@@ -965,15 +998,27 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     // The antecedent of "who".
                     return vis.iter().copied().rev().find(|c| c.end == b);
                 }
-                // ", threatening …": a participle after a comma shares the main clause's subject
-                if hs > s.first_token
-                    && self.word(hs - 1) == ","
-                    && self.word(hs).ends_with("ing")
-                {
-                    return vis
-                        .iter()
-                        .copied()
-                        .find(|c| c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs);
+                // ", threatening …": a participle after a comma shares the main clause's subject;
+                // so does a gerund after a preposition ("since becoming Defense Minister, Li …")
+                if hs > s.first_token && self.word(hs).ends_with("ing") {
+                    let prev = self.word(hs - 1).to_lowercase();
+                    if prev == "," {
+                        return vis.iter().copied().find(|c| {
+                            c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs
+                        });
+                    }
+                    if self.lx.prepositions.contains(prev.as_str()) && prev != "to" {
+                        if let Some((b, _)) = self.rel.iter().find(|&&(b, e)| b < hs && hs < e) {
+                            return vis.iter().copied().rev().find(|c| c.end == *b);
+                        }
+                        return vis.iter().copied().find(|c| {
+                            c.prep.is_none()
+                                && !c.embedded
+                                && !c.possessive
+                                && c.first != he
+                                && !matches!(c.head, Head::Description(..))
+                        });
+                    }
                 }
                 // A chunk right before a verb trigger is its subject even after "after", "when";
                 // a chunk right after another trigger is that one's object.
@@ -1103,7 +1148,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         let found = resolve_pronoun(self.people, self.si, a.tokens[o].span.start)
                             .and_then(|p| a.entities[p].country)
                             .and_then(|iso| self.country_entity(iso, pos));
-                        return found.map(|e| from_entity_span(a, role, c.span, e)).into_iter().collect();
+                        return found
+                            .map(|e| from_entity_span(a, role, c.span, e))
+                            .into_iter()
+                            .collect();
                     }
                     if c.count == Some(2) {
                         // "the two countries": the last two different countries named before
@@ -1112,7 +1160,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             if p >= pos || si + 3 < self.si {
                                 continue;
                             }
-                            if !picked.iter().any(|&q| a.entities[q].key == a.entities[e].key) {
+                            if !picked
+                                .iter()
+                                .any(|&q| a.entities[q].key == a.entities[e].key)
+                            {
                                 picked.push(e);
                             }
                             if picked.len() == 2 {
@@ -1121,7 +1172,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         }
                         if picked.len() == 2 {
                             picked.reverse();
-                            return picked.into_iter().map(|e| from_entity_span(a, role, c.span, e)).collect();
+                            return picked
+                                .into_iter()
+                                .map(|e| from_entity_span(a, role, c.span, e))
+                                .collect();
                         }
                         return Vec::new();
                     }

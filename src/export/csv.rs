@@ -264,6 +264,11 @@ impl CsvExport {
         Ok(())
     }
 
+    /// The output folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Flushes, writes `schema.sql`, and renames every file into place.
     pub fn finish(self) -> Result<()> {
         for (tmp, fin, w) in self.files {
@@ -289,6 +294,68 @@ impl CsvExport {
             let _ = std::fs::remove_file(tmp);
         }
     }
+}
+
+/// The columns of `merged_events.csv`: one row per source event of each merged fact.
+pub const MERGED_COLUMNS: &[&str] = &[
+    "merged_id",
+    "type",
+    "cameo",
+    "modality",
+    "time_value",
+    "time_begin",
+    "time_end",
+    "conflicts",
+    "arguments",
+    "mention_count",
+    "doc_id",
+    "event_id",
+];
+
+/// Writes `merged_events.csv` (atomically) into the export folder: one row per source event of
+/// each fact merged across documents, joined to `events.csv` by `doc_id` and `event_id`.
+pub fn write_merged(dir: &Path, merged: &[crate::merge::MergedEvent]) -> Result<()> {
+    let mut out = (MERGED_COLUMNS.join(",") + "\n").into_bytes();
+    for m in merged {
+        let conflicts = if m.conflicts.is_empty() {
+            None
+        } else {
+            let v: Vec<serde_json::Value> = m
+                .conflicts
+                .iter()
+                .map(|c| serde_json::json!({"field": c.field, "values": c.values}))
+                .collect();
+            s(serde_json::Value::Array(v))
+        };
+        let args: Vec<serde_json::Value> = m
+            .arguments
+            .iter()
+            .map(|a| {
+                serde_json::json!({"role": a.role.as_str(), "canonical": a.canonical,
+                    "key": a.key, "country": a.country.map(|c| c.to_string())})
+            })
+            .collect();
+        for (doc, ev) in &m.mentions {
+            row(
+                &mut out,
+                &[
+                    s(&m.id),
+                    s(m.kind.as_str()),
+                    s(&m.cameo),
+                    s(m.modality.as_str()),
+                    m.value.clone(),
+                    m.begin.map(|d| d.to_string()),
+                    m.end.map(|d| d.to_string()),
+                    conflicts.clone(),
+                    s(serde_json::Value::Array(args.clone())),
+                    s(m.mentions.len()),
+                    s(doc),
+                    s(ev),
+                ],
+            );
+        }
+    }
+    crate::export::write_atomic(&dir.join("merged_events.csv"), &out)
 }
 
 /// Appends one CSV row. Fields holding a comma, quote, newline or leading/trailing space are

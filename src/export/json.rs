@@ -278,3 +278,81 @@ pub fn write_error(doc_id: Option<&str>, source: &str, error: &str, out: &mut Ve
     );
     out.push(b'\n');
 }
+
+/// Appends the `merged_event` line of a fact merged across documents (`extract --merge`).
+pub fn write_merged(m: &crate::merge::MergedEvent, out: &mut Vec<u8>) {
+    #[derive(Serialize)]
+    struct MArg<'r> {
+        role: &'static str,
+        canonical: &'r str,
+        key: Option<&'r str>,
+        country: Option<Iso3>,
+    }
+    #[derive(Serialize)]
+    struct MTime<'r> {
+        value: Option<&'r str>,
+        begin: Option<String>,
+        end: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct MMention<'r> {
+        doc_id: &'r str,
+        event_id: &'r str,
+    }
+    #[derive(Serialize)]
+    struct Merged<'r> {
+        schema: &'static str,
+        kind: &'static str,
+        id: &'r str,
+        #[serde(rename = "type")]
+        kind_: &'static str,
+        cameo: &'r str,
+        modality: &'static str,
+        arguments: Vec<MArg<'r>>,
+        time: Option<MTime<'r>>,
+        conflicts: Vec<ConflictJ<'r>>,
+        mentions: Vec<MMention<'r>>,
+    }
+    let time = (m.value.is_some() || m.begin.is_some()).then(|| MTime {
+        value: m.value.as_deref(),
+        begin: m.begin.map(day),
+        end: m.end.map(day),
+    });
+    let rec = Merged {
+        schema: SCHEMA,
+        kind: "merged_event",
+        id: &m.id,
+        kind_: m.kind.as_str(),
+        cameo: &m.cameo,
+        modality: m.modality.as_str(),
+        arguments: m
+            .arguments
+            .iter()
+            .map(|a| MArg {
+                role: a.role.as_str(),
+                canonical: &a.canonical,
+                key: a.key.as_deref(),
+                country: a.country,
+            })
+            .collect(),
+        time,
+        conflicts: m
+            .conflicts
+            .iter()
+            .map(|c| ConflictJ {
+                field: c.field,
+                values: &c.values,
+            })
+            .collect(),
+        mentions: m
+            .mentions
+            .iter()
+            .map(|(d, e)| MMention {
+                doc_id: d,
+                event_id: e,
+            })
+            .collect(),
+    };
+    let _ = serde_json::to_writer(&mut *out, &rec);
+    out.push(b'\n');
+}

@@ -79,6 +79,24 @@ CREATE TABLE IF NOT EXISTS event_arguments (
     FOREIGN KEY (doc_id, event_id) REFERENCES events (doc_id, event_id) ON DELETE CASCADE
 );
 
+-- With `extract --merge`: facts merged across documents, one row per source event.
+CREATE TABLE IF NOT EXISTS merged_events (
+    merged_id     TEXT NOT NULL,
+    type          TEXT NOT NULL,
+    cameo         TEXT NOT NULL,
+    modality      TEXT NOT NULL,
+    time_value    TEXT,
+    time_begin    TEXT,
+    time_end      TEXT,
+    conflicts     TEXT, -- JSON: [{"field": "time.end", "values": [...]}]
+    arguments     TEXT NOT NULL, -- JSON: [{"role", "canonical", "key", "country"}]
+    mention_count INTEGER NOT NULL,
+    doc_id        TEXT NOT NULL,
+    event_id      TEXT NOT NULL,
+    PRIMARY KEY (merged_id, doc_id, event_id),
+    FOREIGN KEY (doc_id, event_id) REFERENCES events (doc_id, event_id) ON DELETE CASCADE
+);
+
 CREATE INDEX IF NOT EXISTS events_type_begin ON events (type, time_begin);
 CREATE INDEX IF NOT EXISTS entities_type_canonical ON entities (type, canonical);
 CREATE INDEX IF NOT EXISTS arguments_role_country ON event_arguments (role, country);
