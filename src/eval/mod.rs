@@ -5,6 +5,8 @@
 use serde::Serialize;
 use std::fmt;
 
+pub mod events;
+
 /// True positives, predictions and gold items of one metric, with P/R/F1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Prf {
