@@ -189,21 +189,36 @@ impl EventExtractor {
     /// Merges mentions of the same event (same type, compatible participants and times).
     fn merge<'a>(&'a self, a: &Analysis<'a>, mentions: Vec<MentionData<'a>>) -> Vec<Event<'a>> {
         let mut groups: Vec<Vec<MentionData<'a>>> = Vec::new();
-        // Two sentences repeat each other when they share at least 80% of their words.
-        let words = |si: usize| -> rustc_hash::FxHashSet<String> {
-            a.text()[a.sentences[si].span]
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .collect()
-        };
+        // Two sentences repeat each other when they share at least 80% of their words (word
+        // hashes computed once per sentence that has a mention).
+        let mut words: Vec<Option<rustc_hash::FxHashSet<u64>>> = vec![None; a.sentences.len()];
+        for m in &mentions {
+            if words[m.sentence].is_none() {
+                use std::hash::{Hash, Hasher};
+                words[m.sentence] = Some(
+                    a.text()[a.sentences[m.sentence].span]
+                        .split_whitespace()
+                        .map(|w| {
+                            let mut h = rustc_hash::FxHasher::default();
+                            for c in w.chars().flat_map(char::to_lowercase) {
+                                c.hash(&mut h);
+                            }
+                            h.finish()
+                        })
+                        .collect(),
+                );
+            }
+        }
         let repeated = |x: usize, y: usize| {
             if x == y {
                 return true;
             }
-            let (wx, wy) = (words(x), words(y));
-            let inter = wx.intersection(&wy).count();
-            let union = wx.union(&wy).count().max(1);
-            inter * 5 >= union * 4
+            let (Some(wx), Some(wy)) = (&words[x], &words[y]) else {
+                return false;
+            };
+            let inter = wx.intersection(wy).count();
+            let union = wx.len() + wy.len() - inter;
+            inter * 5 >= union.max(1) * 4
         };
         let mut group_of: Vec<usize> = vec![0; mentions.len()];
         for m in mentions {
