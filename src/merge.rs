@@ -37,6 +37,9 @@ impl Participant {
     }
 }
 
+/// First and last day, each if known.
+pub type DaySpan = (Option<NaiveDate>, Option<NaiveDate>);
+
 /// The small record merging keeps for one event of one document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -55,7 +58,7 @@ pub struct Record {
     /// Time value of the event (not a publication-date fallback).
     pub value: Option<String>,
     /// Begin and end dates the event and each of its mentions give, in document order.
-    pub spans: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub spans: Vec<DaySpan>,
 }
 
 impl Record {
@@ -126,10 +129,10 @@ pub fn records(a: &Analysis<'_>) -> Vec<Record> {
                 .filter(|t| t.source != TimeSource::Published)
                 .map(|t| (t.begin, t.end))
         };
-        let mut spans: Vec<(Option<NaiveDate>, Option<NaiveDate>)> = Vec::new();
+        let mut spans: Vec<DaySpan> = Vec::new();
         // the event's own time first, then each mention's (a headline may disagree)
         let main_sentence = e.sentence;
-        let mut timed: Vec<(usize, (Option<NaiveDate>, Option<NaiveDate>))> = Vec::new();
+        let mut timed: Vec<(usize, DaySpan)> = Vec::new();
         if let Some(s) = own(&e.time) {
             timed.push((main_sentence, s));
         }

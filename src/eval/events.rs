@@ -379,11 +379,14 @@ struct WeEntity {
     end: usize,
 }
 
+/// A WikiEvents sentence: its tokens as (text, char start, char end), and its text.
+type WeSentence = (Vec<(String, usize, usize)>, String);
+
 #[derive(Deserialize)]
 struct WeDoc {
     doc_id: String,
     /// Each sentence: (tokens as [text, char start, char end], sentence text).
-    sentences: Vec<(Vec<(String, usize, usize)>, String)>,
+    sentences: Vec<WeSentence>,
     #[serde(default)]
     entity_mentions: Vec<WeEntity>,
     #[serde(default)]

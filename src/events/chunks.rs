@@ -178,7 +178,7 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
             j += 1;
         }
         let owner = (j > start)
-            .then(|| start)
+            .then_some(start)
             .filter(|&d| lx.pronouns.contains_key(lower(d).as_str()));
         let mut count = None;
         while j < s.end_token {

@@ -148,7 +148,7 @@ impl EventExtractor {
             let mut ms: Vec<MentionData<'a>> = triggers
                 .iter()
                 .zip(times)
-                .map(|(t, time)| {
+                .filter_map(|(t, time)| {
                     let p = &self.lx.patterns[t.pattern];
                     let args = ctx.arguments(p, t);
                     let (modality, explicit) = ctx.modality(t, &args);
@@ -173,7 +173,6 @@ impl EventExtractor {
                         nominal,
                     })
                 })
-                .flatten()
                 .collect();
             for (k, m) in ms.iter_mut().enumerate() {
                 m.id = mentions.len() + k;
