@@ -26,9 +26,9 @@ enum Command {
     /// Extract entities, dates and events from articles.
     #[command(
         after_help = "Inputs:\n  A folder is walked recursively in sorted order; .txt, .text and .md files are one article each,\n  .jsonl/.ndjson files hold one document per line: {\"id\", \"text\", \"date\", \"url\", \"title\"} (only text\n  is required). `-` reads stdin: JSON Lines when it starts with `{`, else one article.\n\n\
-Output:\n  One JSON object per document, in input order (schema newsfacts/1, see README.md). Byte offsets\n  point into each document's text. With --format csv, --out names a folder that receives\n  documents.csv, entities.csv, events.csv, event_arguments.csv and schema.sql.\n\n\
+Output:\n  One JSON object per document, in input order (schema newsfacts/1, see README.md). Byte offsets\n  point into each document's text. With --format csv, --out names a folder that receives\n  documents.csv, entities.csv, events.csv, event_arguments.csv and schema.sql. With --format sqlite,\n  --out names a database file, created or updated in place (re-runs replace a document's rows).\n\n\
 Exit status:\n  0 every input processed; 2 some inputs failed (listed on stderr); 1 the run itself failed.\n\n\
-Examples:\n  newsfacts extract samples/\n  newsfacts extract --reference-date 2023-04-14 samples/000_0f39d2d8498105a9.txt\n  newsfacts extract --format csv --out facts/ samples/\n  newsfacts extract --threads 2 --out facts.jsonl ../shared/data/reuters21578/reuters21578.jsonl"
+Examples:\n  newsfacts extract samples/\n  newsfacts extract --reference-date 2023-04-14 samples/000_0f39d2d8498105a9.txt\n  newsfacts extract --format csv --out facts/ samples/\n  newsfacts extract --format sqlite --out facts.db samples/\n  newsfacts extract --threads 2 --out facts.jsonl ../shared/data/reuters21578/reuters21578.jsonl"
     )]
     Extract(cli::extract::ExtractArgs),
 }

@@ -1,24 +1,15 @@
 //! `newsfacts extract`: read inputs, run the pipeline in parallel, write in input order.
 
+use super::sink::{Format, Out, Sink};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use newsfacts::export::csv::CsvExport;
 use newsfacts::export::json;
 use newsfacts::read::{Input, ReadOptions, Reader, StdinFormat};
 use newsfacts::Pipeline;
 use rayon::prelude::*;
-use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// JSON Lines, one document per line (schema newsfacts/1).
-    Jsonl,
-    /// CSV tables plus schema.sql in the folder given by --out.
-    Csv,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum InputArg {
@@ -46,7 +37,8 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Output file (jsonl; written atomically) or folder (csv). Default for jsonl: stdout.
+    /// Output file (jsonl, written atomically; sqlite, created or updated) or folder (csv).
+    /// Default for jsonl: stdout.
     #[arg(long, short, value_name = "PATH")]
     out: Option<PathBuf>,
     /// Publication date to resolve relative dates against when a document gives none (YYYY-MM-DD).
@@ -102,26 +94,8 @@ struct Summary {
     failed_inputs: Vec<Problem>,
 }
 
-/// Where formatted output goes.
-enum Sink {
-    Stdout(io::BufWriter<io::Stdout>),
-    File {
-        tmp: PathBuf,
-        path: PathBuf,
-        w: io::BufWriter<std::fs::File>,
-    },
-    Csv(CsvExport),
-}
-
 /// Entities, events, and whether the document had warnings.
 type DocStats = (usize, usize, bool);
-
-/// One processed input, formatted.
-enum Out {
-    Json(Vec<u8>),
-    Csv(Box<[Vec<u8>; 4]>),
-    Nothing,
-}
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
@@ -134,8 +108,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    if args.format == Format::Csv && args.out.is_none() {
-        bail!("--format csv writes several tables: name a folder with --out DIR");
+    if args.on_error == OnError::Record && args.format != Format::Jsonl {
+        bail!(
+            "--on-error record writes error records into JSON Lines output; with --format {} \
+             use --report FILE to list the inputs that fail",
+            args.format
+                .to_possible_value()
+                .map_or("?".into(), |v| v.get_name().to_string())
+        );
     }
     let mut builder = Pipeline::builder();
     for g in &args.gazetteers {
@@ -146,28 +126,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     }
     let pipeline = builder.build().context("cannot build the pipeline")?;
 
-    let mut sink = match (args.format, &args.out) {
-        (Format::Csv, Some(dir)) => Sink::Csv(CsvExport::create(dir)?),
-        (Format::Jsonl, Some(path)) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "out.jsonl".into());
-            let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-            let f = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            Sink::File {
-                tmp,
-                path: path.clone(),
-                w: io::BufWriter::with_capacity(1 << 16, f),
-            }
-        }
-        (_, None) => Sink::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout())),
-    };
+    let mut sink = Sink::open(args.format, args.out.as_deref())?;
+    let formatter = sink.formatter();
 
     let opts = ReadOptions {
         stdin: match args.input {
@@ -198,7 +158,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             if batch.is_empty() {
                 break;
             }
-            let csv = matches!(sink, Sink::Csv(_));
             let outs: Vec<(Out, Option<DocStats>)> = batch
                 .par_iter()
                 .map(|item| match item {
@@ -209,30 +168,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                             a.events.len(),
                             !json::warnings(&a).is_empty(),
                         ));
-                        if csv {
-                            (Out::Csv(Box::new(CsvExport::format(&a))), stats)
-                        } else {
-                            let mut buf = Vec::with_capacity(doc.text.len() * 2 + 512);
-                            json::write_document(&a, &mut buf);
-                            (Out::Json(buf), stats)
-                        }
+                        (formatter.document(&a), stats)
                     }
                     Input::Failed {
                         source,
                         doc_id,
                         reason,
-                    } if record_errors && !csv => {
-                        let mut buf = Vec::new();
-                        json::write_error(doc_id.as_deref(), source, reason, &mut buf);
-                        (Out::Json(buf), None)
+                    } if record_errors => {
+                        (formatter.error(doc_id.as_deref(), source, reason), None)
                     }
-                    Input::Skipped { source, reason }
-                        if record_errors && !csv && source.contains('#') =>
-                    {
-                        // A blank line in a filter still gives one output line.
-                        let mut buf = Vec::new();
-                        json::write_error(None, source, reason, &mut buf);
-                        (Out::Json(buf), None)
+                    // A blank line in a filter still gives one output line.
+                    Input::Skipped { source, reason } if record_errors && source.contains('#') => {
+                        (formatter.error(None, source, reason), None)
                     }
                     _ => (Out::Nothing, None),
                 })
@@ -268,47 +215,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                         });
                     }
                 }
-                match (&mut sink, out) {
-                    (Sink::Stdout(w), Out::Json(b)) => w.write_all(&b)?,
-                    (Sink::File { w, tmp, .. }, Out::Json(b)) => w
-                        .write_all(&b)
-                        .with_context(|| format!("cannot write {}", tmp.display()))?,
-                    (Sink::Csv(c), Out::Csv(rows)) => c.write(&rows)?,
-                    _ => {}
-                }
+                sink.write(out)?;
             }
-            if let Sink::Stdout(w) = &mut sink {
-                w.flush()?;
-            }
+            sink.end_batch()?;
         }
         Ok(())
     })();
     summary.seconds = start.elapsed().as_secs_f64();
     if let Err(e) = result {
-        match sink {
-            Sink::File { tmp, .. } => {
-                let _ = std::fs::remove_file(tmp);
-            }
-            Sink::Csv(c) => c.abort(),
-            Sink::Stdout(_) => {}
-        }
+        sink.abort();
         return Err(e);
     }
-    match sink {
-        Sink::Stdout(mut w) => w.flush()?,
-        Sink::File { tmp, path, w } => {
-            let f = w
-                .into_inner()
-                .map_err(|e| e.into_error())
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            f.sync_all()
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            std::fs::rename(&tmp, &path).with_context(|| {
-                format!("cannot rename {} to {}", tmp.display(), path.display())
-            })?;
-        }
-        Sink::Csv(c) => c.finish()?,
-    }
+    sink.finish()?;
     if !args.quiet {
         let mb = summary.bytes as f64 / 1e6;
         eprintln!(
