@@ -1,9 +1,10 @@
 //! `newsfacts extract`: read inputs, run the pipeline in parallel, write in input order.
 
+use super::progress::Progress;
 use super::sink::{Format, Out, Sink};
+use super::summary::{DocStats, Summary};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use newsfacts::export::json;
 use newsfacts::read::{Input, ReadOptions, Reader, StdinFormat};
 use newsfacts::Pipeline;
 use rayon::prelude::*;
@@ -62,40 +63,15 @@ pub struct ExtractArgs {
     /// Also write the run summary as JSON to this file.
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
-    /// No summary on stderr.
+    /// Nothing on stderr: no progress bar, no summary, no list of failed inputs (see --report).
     #[arg(long, short)]
     quiet: bool,
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("`{s}` is not a date like 2023-04-14: {e}"))
 }
-
-/// A problem with one input.
-#[derive(serde::Serialize)]
-struct Problem {
-    source: String,
-    reason: String,
-}
-
-#[derive(Default, serde::Serialize)]
-struct Summary {
-    read: usize,
-    processed: usize,
-    skipped: usize,
-    failed: usize,
-    warnings: usize,
-    entities: usize,
-    events: usize,
-    bytes: usize,
-    seconds: f64,
-    skipped_inputs: Vec<Problem>,
-    failed_inputs: Vec<Problem>,
-}
-
-/// Entities, events, and whether the document had warnings.
-type DocStats = (usize, usize, bool);
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
@@ -124,7 +100,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if let Some(d) = args.reference_date {
         builder = builder.reference_date(d);
     }
-    let pipeline = builder.build().context("cannot build the pipeline")?;
+    let pipeline = builder.build().with_context(|| {
+        if args.gazetteers.is_empty() {
+            "cannot build the pipeline from the embedded resources".to_string()
+        } else {
+            "cannot load the gazetteers given with --gazetteers (a folder of *.tsv in the \
+             gazetteer format and spaCy *.jsonl patterns; see gazetteers/README.md)"
+                .to_string()
+        }
+    })?;
 
     let mut sink = Sink::open(args.format, args.out.as_deref())?;
     let formatter = sink.formatter();
@@ -138,7 +122,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         max_doc_bytes: args.max_doc_bytes,
     };
     let record_errors = args.on_error == OnError::Record;
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        threads: rayon::current_num_threads(),
+        ..Summary::default()
+    };
+    let progress = Progress::new(&args.paths, !args.quiet);
     let start = Instant::now();
     let mut reader = Reader::new(&args.paths, opts);
     let result = (|| -> Result<()> {
@@ -163,12 +151,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 .map(|item| match item {
                     Input::Doc(doc) => {
                         let a = pipeline.analyze(doc);
-                        let stats = Some((
-                            a.entities.len(),
-                            a.events.len(),
-                            !json::warnings(&a).is_empty(),
-                        ));
-                        (formatter.document(&a), stats)
+                        let out = (formatter.document(&a), Some(DocStats::of(&a)));
+                        progress.advance(doc.text.len());
+                        out
                     }
                     Input::Failed {
                         source,
@@ -185,34 +170,16 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 })
                 .collect();
             for (item, (out, stats)) in batch.iter().zip(outs) {
-                match item {
-                    Input::Doc(d) => {
-                        summary.read += 1;
-                        summary.processed += 1;
-                        summary.bytes += d.text.len();
-                        if let Some((e, v, w)) = stats {
-                            summary.entities += e;
-                            summary.events += v;
-                            summary.warnings += usize::from(w);
-                        }
-                    }
-                    Input::Skipped { source, reason } => {
-                        summary.skipped += 1;
-                        summary.skipped_inputs.push(Problem {
-                            source: source.clone(),
-                            reason: reason.clone(),
-                        });
-                    }
-                    Input::Failed { source, reason, .. } => {
-                        summary.read += 1;
-                        summary.failed += 1;
+                match (item, stats) {
+                    (Input::Doc(d), Some(stats)) => summary.add_document(d.text.len(), &stats),
+                    (Input::Doc(_), None) => {}
+                    (Input::Skipped { source, reason }, _) => summary.add_skipped(source, reason),
+                    (Input::Failed { source, reason, .. }, _) => {
+                        progress.advance(0);
                         if !args.quiet && !record_errors {
-                            eprintln!("newsfacts: {source}: {reason}");
+                            progress.println(&format!("newsfacts: {source}: {reason}"));
                         }
-                        summary.failed_inputs.push(Problem {
-                            source: source.clone(),
-                            reason: reason.clone(),
-                        });
+                        summary.add_failed(source, reason);
                     }
                 }
                 sink.write(out)?;
@@ -222,24 +189,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         Ok(())
     })();
     summary.seconds = start.elapsed().as_secs_f64();
+    progress.finish();
     if let Err(e) = result {
         sink.abort();
         return Err(e);
     }
     sink.finish()?;
     if !args.quiet {
-        let mb = summary.bytes as f64 / 1e6;
-        eprintln!(
-            "newsfacts: {} documents processed ({:.1} MB), {} skipped, {} failed; {} entities, {} events; {:.2} s ({:.1} MB/s)",
-            summary.processed,
-            mb,
-            summary.skipped,
-            summary.failed,
-            summary.entities,
-            summary.events,
-            summary.seconds,
-            if summary.seconds > 0.0 { mb / summary.seconds } else { 0.0 }
-        );
+        eprintln!("{}", summary.paragraph(summary_width()));
     }
     if let Some(path) = &args.report {
         let bytes = serde_json::to_vec_pretty(&summary)?;
@@ -250,4 +207,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Columns to wrap the summary at: the terminal's width (at most 100), or no wrapping when stderr
+/// is not a terminal (one line per run in a log).
+fn summary_width() -> usize {
+    let term = console::Term::stderr();
+    if !term.is_term() {
+        return 0;
+    }
+    term.size_checked()
+        .map_or(80, |(_, cols)| usize::from(cols).clamp(40, 100))
 }

@@ -1,4 +1,7 @@
 //! The subcommands of the `newsfacts` binary, one module each.
 
 pub mod extract;
+pub mod progress;
+pub mod show;
 pub mod sink;
+pub mod summary;

@@ -5,6 +5,7 @@
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use newsfacts::export::csv::{CsvExport, TableRows};
+use newsfacts::export::html::{HtmlReport, ReportDoc};
 use newsfacts::export::json;
 use newsfacts::export::sqlite::SqliteExport;
 use newsfacts::Analysis;
@@ -20,6 +21,8 @@ pub enum Format {
     Csv,
     /// A SQLite database (--out FILE), created or updated: re-runs replace a document's rows.
     Sqlite,
+    /// One self-contained HTML page (--out FILE): highlighted articles, event table, timeline.
+    Html,
 }
 
 /// One processed input, formatted by a worker.
@@ -30,6 +33,8 @@ pub enum Out {
     Csv(Box<[Vec<u8>; 4]>),
     /// Rows for the database.
     Rows(Box<TableRows>),
+    /// An article and its events for the HTML report.
+    Html(Box<ReportDoc>),
     /// Nothing to write.
     Nothing,
 }
@@ -51,6 +56,7 @@ impl Formatter {
             }
             Format::Csv => Out::Csv(Box::new(CsvExport::format(a))),
             Format::Sqlite => Out::Rows(Box::new(newsfacts::export::csv::rows(a))),
+            Format::Html => Out::Html(Box::new(HtmlReport::format(a))),
         }
     }
 
@@ -87,6 +93,8 @@ pub enum Sink {
     Csv(CsvExport),
     /// A SQLite database.
     Sqlite(SqliteExport),
+    /// An HTML report.
+    Html(HtmlReport),
 }
 
 impl Sink {
@@ -99,7 +107,20 @@ impl Sink {
             (Format::Sqlite, None) => {
                 bail!("--format sqlite writes a database file: name it with --out FILE (for example --out facts.db)")
             }
+            (Format::Html, None) => {
+                bail!("--format html writes one page: name it with --out FILE (for example --out report.html)")
+            }
             (Format::Csv, Some(dir)) => Sink::Csv(CsvExport::create(dir)?),
+            (Format::Html, Some(path)) => {
+                if path.is_dir() {
+                    bail!(
+                        "{} is a folder: --format html needs a file name such as {}",
+                        path.display(),
+                        path.join("report.html").display()
+                    );
+                }
+                Sink::Html(HtmlReport::create(path)?)
+            }
             (Format::Sqlite, Some(path)) => {
                 if path.is_dir() {
                     bail!(
@@ -129,8 +150,9 @@ impl Sink {
                 let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
                 let f = std::fs::File::create(&tmp).with_context(|| {
                     format!(
-                        "cannot create {} (does the folder exist and can you write there?)",
-                        tmp.display()
+                        "cannot create {} (does the folder {} exist, and can you write there?)",
+                        path.display(),
+                        dir.display()
                     )
                 })?;
                 Sink::File {
@@ -152,6 +174,7 @@ impl Sink {
                 Sink::Stdout(_) | Sink::File { .. } => Format::Jsonl,
                 Sink::Csv(_) => Format::Csv,
                 Sink::Sqlite(_) => Format::Sqlite,
+                Sink::Html(_) => Format::Html,
             },
         }
     }
@@ -159,12 +182,13 @@ impl Sink {
     /// Writes one formatted input (in input order).
     pub fn write(&mut self, out: Out) -> Result<()> {
         match (self, out) {
-            (Sink::Stdout(w), Out::Json(b)) => w.write_all(&b)?,
+            (Sink::Stdout(w), Out::Json(b)) => w.write_all(&b).context("cannot write to stdout")?,
             (Sink::File { w, tmp, .. }, Out::Json(b)) => w
                 .write_all(&b)
                 .with_context(|| format!("cannot write {}", tmp.display()))?,
             (Sink::Csv(c), Out::Csv(rows)) => c.write(&rows)?,
             (Sink::Sqlite(db), Out::Rows(rows)) => db.write_rows(&rows)?,
+            (Sink::Html(r), Out::Html(doc)) => r.write(*doc)?,
             _ => {}
         }
         Ok(())
@@ -174,7 +198,7 @@ impl Sink {
     /// the database transaction is committed.
     pub fn end_batch(&mut self) -> Result<()> {
         match self {
-            Sink::Stdout(w) => w.flush()?,
+            Sink::Stdout(w) => w.flush().context("cannot write to stdout")?,
             Sink::Sqlite(db) => db.commit()?,
             _ => {}
         }
@@ -184,7 +208,7 @@ impl Sink {
     /// Completes the output: flushed, renamed into place, committed.
     pub fn finish(self) -> Result<()> {
         match self {
-            Sink::Stdout(mut w) => w.flush()?,
+            Sink::Stdout(mut w) => w.flush().context("cannot write to stdout")?,
             Sink::File { tmp, path, w } => {
                 let f = w
                     .into_inner()
@@ -198,6 +222,7 @@ impl Sink {
             }
             Sink::Csv(c) => c.finish()?,
             Sink::Sqlite(db) => db.finish()?,
+            Sink::Html(r) => r.finish()?,
         }
         Ok(())
     }
@@ -211,6 +236,7 @@ impl Sink {
             }
             Sink::Csv(c) => c.abort(),
             Sink::Sqlite(db) => db.abort(),
+            Sink::Html(r) => r.abort(),
             Sink::Stdout(_) => {}
         }
     }
