@@ -36,6 +36,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A database could not be opened, read or written.
+    #[error("{path}: {message}")]
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// What failed, with the database's own message.
+        message: String,
+    },
     /// An option value is invalid.
     #[error("{0}")]
     Config(String),

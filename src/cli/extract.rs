@@ -1,24 +1,16 @@
 //! `newsfacts extract`: read inputs, run the pipeline in parallel, write in input order.
 
+use super::progress::Progress;
+use super::sink::{Format, Out, Sink};
+use super::summary::{DocStats, Summary};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use newsfacts::export::csv::CsvExport;
-use newsfacts::export::json;
 use newsfacts::read::{Input, ReadOptions, Reader, StdinFormat};
 use newsfacts::Pipeline;
 use rayon::prelude::*;
-use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// JSON Lines, one document per line (schema newsfacts/1).
-    Jsonl,
-    /// CSV tables plus schema.sql in the folder given by --out.
-    Csv,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum InputArg {
@@ -46,7 +38,8 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Output file (jsonl; written atomically) or folder (csv). Default for jsonl: stdout.
+    /// Output file (jsonl, written atomically; sqlite, created or updated) or folder (csv).
+    /// Default for jsonl: stdout.
     #[arg(long, short, value_name = "PATH")]
     out: Option<PathBuf>,
     /// Publication date to resolve relative dates against when a document gives none (YYYY-MM-DD).
@@ -70,61 +63,18 @@ pub struct ExtractArgs {
     /// Also write the run summary as JSON to this file.
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
-    /// No summary on stderr.
+    /// Nothing on stderr: no progress bar, no summary, no list of failed inputs (see --report).
     #[arg(long, short)]
     quiet: bool,
     /// Merge the same event reported by several documents into one fact: `merged_event` lines
-    /// after the documents (jsonl), `merged_events.csv` (csv).
+    /// after the documents (jsonl), `merged_events.csv` (csv), the `merged_events` table (sqlite).
     #[arg(long)]
     merge: bool,
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("`{s}` is not a date like 2023-04-14: {e}"))
-}
-
-/// A problem with one input.
-#[derive(serde::Serialize)]
-struct Problem {
-    source: String,
-    reason: String,
-}
-
-#[derive(Default, serde::Serialize)]
-struct Summary {
-    read: usize,
-    processed: usize,
-    skipped: usize,
-    failed: usize,
-    warnings: usize,
-    entities: usize,
-    events: usize,
-    bytes: usize,
-    seconds: f64,
-    skipped_inputs: Vec<Problem>,
-    failed_inputs: Vec<Problem>,
-}
-
-/// Where formatted output goes.
-enum Sink {
-    Stdout(io::BufWriter<io::Stdout>),
-    File {
-        tmp: PathBuf,
-        path: PathBuf,
-        w: io::BufWriter<std::fs::File>,
-    },
-    Csv(CsvExport),
-}
-
-/// Entities, events, and whether the document had warnings.
-type DocStats = (usize, usize, bool);
-
-/// One processed input, formatted.
-enum Out {
-    Json(Vec<u8>),
-    Csv(Box<[Vec<u8>; 4]>),
-    Nothing,
 }
 
 /// Runs `extract`.
@@ -138,8 +88,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    if args.format == Format::Csv && args.out.is_none() {
-        bail!("--format csv writes several tables: name a folder with --out DIR");
+    if args.on_error == OnError::Record && args.format != Format::Jsonl {
+        bail!(
+            "--on-error record writes error records into JSON Lines output; with --format {} \
+             use --report FILE to list the inputs that fail",
+            args.format
+                .to_possible_value()
+                .map_or("?".into(), |v| v.get_name().to_string())
+        );
     }
     let mut builder = Pipeline::builder();
     for g in &args.gazetteers {
@@ -148,30 +104,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if let Some(d) = args.reference_date {
         builder = builder.reference_date(d);
     }
-    let pipeline = builder.build().context("cannot build the pipeline")?;
-
-    let mut sink = match (args.format, &args.out) {
-        (Format::Csv, Some(dir)) => Sink::Csv(CsvExport::create(dir)?),
-        (Format::Jsonl, Some(path)) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "out.jsonl".into());
-            let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-            let f = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            Sink::File {
-                tmp,
-                path: path.clone(),
-                w: io::BufWriter::with_capacity(1 << 16, f),
-            }
+    let pipeline = builder.build().with_context(|| {
+        if args.gazetteers.is_empty() {
+            "cannot build the pipeline from the embedded resources".to_string()
+        } else {
+            "cannot load the gazetteers given with --gazetteers (a folder of *.tsv in the \
+             gazetteer format and spaCy *.jsonl patterns; see gazetteers/README.md)"
+                .to_string()
         }
-        (_, None) => Sink::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout())),
-    };
+    })?;
+
+    let mut sink = Sink::open(args.format, args.out.as_deref())?;
+    let formatter = sink.formatter();
 
     let opts = ReadOptions {
         stdin: match args.input {
@@ -182,7 +126,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         max_doc_bytes: args.max_doc_bytes,
     };
     let record_errors = args.on_error == OnError::Record;
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        threads: rayon::current_num_threads(),
+        ..Summary::default()
+    };
+    let progress = Progress::new(&args.paths, !args.quiet);
     let start = Instant::now();
     let mut reader = Reader::new(&args.paths, opts);
     let mut merger = newsfacts::merge::Merger::new();
@@ -203,157 +151,69 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             if batch.is_empty() {
                 break;
             }
-            let csv = matches!(sink, Sink::Csv(_));
             let outs: Vec<(Out, Option<DocStats>, Vec<newsfacts::merge::Record>)> = batch
                 .par_iter()
                 .map(|item| match item {
                     Input::Doc(doc) => {
                         let a = pipeline.analyze(doc);
+                        // With --merge, a small record per event is kept, never the document.
                         let recs = if args.merge {
                             newsfacts::merge::records(&a)
                         } else {
                             Vec::new()
                         };
-                        let stats = Some((
-                            a.entities.len(),
-                            a.events.len(),
-                            !json::warnings(&a).is_empty(),
-                        ));
-                        if csv {
-                            (Out::Csv(Box::new(CsvExport::format(&a))), stats, recs)
-                        } else {
-                            let mut buf = Vec::with_capacity(doc.text.len() * 2 + 512);
-                            json::write_document(&a, &mut buf);
-                            (Out::Json(buf), stats, recs)
-                        }
+                        let out = (formatter.document(&a), Some(DocStats::of(&a)), recs);
+                        progress.advance(doc.text.len());
+                        out
                     }
                     Input::Failed {
                         source,
                         doc_id,
                         reason,
-                    } if record_errors && !csv => {
-                        let mut buf = Vec::new();
-                        json::write_error(doc_id.as_deref(), source, reason, &mut buf);
-                        (Out::Json(buf), None, Vec::new())
-                    }
-                    Input::Skipped { source, reason }
-                        if record_errors && !csv && source.contains('#') =>
-                    {
-                        // A blank line in a filter still gives one output line.
-                        let mut buf = Vec::new();
-                        json::write_error(None, source, reason, &mut buf);
-                        (Out::Json(buf), None, Vec::new())
+                    } if record_errors => (
+                        formatter.error(doc_id.as_deref(), source, reason),
+                        None,
+                        Vec::new(),
+                    ),
+                    // A blank line in a filter still gives one output line.
+                    Input::Skipped { source, reason } if record_errors && source.contains('#') => {
+                        (formatter.error(None, source, reason), None, Vec::new())
                     }
                     _ => (Out::Nothing, None, Vec::new()),
                 })
                 .collect();
             for (item, (out, stats, recs)) in batch.iter().zip(outs) {
                 merger.add(recs);
-                match item {
-                    Input::Doc(d) => {
-                        summary.read += 1;
-                        summary.processed += 1;
-                        summary.bytes += d.text.len();
-                        if let Some((e, v, w)) = stats {
-                            summary.entities += e;
-                            summary.events += v;
-                            summary.warnings += usize::from(w);
-                        }
-                    }
-                    Input::Skipped { source, reason } => {
-                        summary.skipped += 1;
-                        summary.skipped_inputs.push(Problem {
-                            source: source.clone(),
-                            reason: reason.clone(),
-                        });
-                    }
-                    Input::Failed { source, reason, .. } => {
-                        summary.read += 1;
-                        summary.failed += 1;
+                match (item, stats) {
+                    (Input::Doc(d), Some(stats)) => summary.add_document(d.text.len(), &stats),
+                    (Input::Doc(_), None) => {}
+                    (Input::Skipped { source, reason }, _) => summary.add_skipped(source, reason),
+                    (Input::Failed { source, reason, .. }, _) => {
+                        progress.advance(0);
                         if !args.quiet && !record_errors {
-                            eprintln!("newsfacts: {source}: {reason}");
+                            progress.println(&format!("newsfacts: {source}: {reason}"));
                         }
-                        summary.failed_inputs.push(Problem {
-                            source: source.clone(),
-                            reason: reason.clone(),
-                        });
+                        summary.add_failed(source, reason);
                     }
                 }
-                match (&mut sink, out) {
-                    (Sink::Stdout(w), Out::Json(b)) => w.write_all(&b)?,
-                    (Sink::File { w, tmp, .. }, Out::Json(b)) => w
-                        .write_all(&b)
-                        .with_context(|| format!("cannot write {}", tmp.display()))?,
-                    (Sink::Csv(c), Out::Csv(rows)) => c.write(&rows)?,
-                    _ => {}
-                }
+                sink.write(out)?;
             }
-            if let Sink::Stdout(w) = &mut sink {
-                w.flush()?;
-            }
+            sink.end_batch()?;
         }
         if args.merge {
-            let merged = std::mem::take(&mut merger).finish();
-            match &mut sink {
-                Sink::Csv(c) => newsfacts::export::csv::write_merged(c.dir(), &merged)?,
-                Sink::Stdout(w) => {
-                    let mut buf = Vec::new();
-                    for m in &merged {
-                        json::write_merged(m, &mut buf);
-                    }
-                    w.write_all(&buf)?;
-                }
-                Sink::File { w, tmp, .. } => {
-                    let mut buf = Vec::new();
-                    for m in &merged {
-                        json::write_merged(m, &mut buf);
-                    }
-                    w.write_all(&buf)
-                        .with_context(|| format!("cannot write {}", tmp.display()))?;
-                }
-            }
+            sink.write_merged(&std::mem::take(&mut merger).finish())?;
         }
         Ok(())
     })();
     summary.seconds = start.elapsed().as_secs_f64();
+    progress.finish();
     if let Err(e) = result {
-        match sink {
-            Sink::File { tmp, .. } => {
-                let _ = std::fs::remove_file(tmp);
-            }
-            Sink::Csv(c) => c.abort(),
-            Sink::Stdout(_) => {}
-        }
+        sink.abort();
         return Err(e);
     }
-    match sink {
-        Sink::Stdout(mut w) => w.flush()?,
-        Sink::File { tmp, path, w } => {
-            let f = w
-                .into_inner()
-                .map_err(|e| e.into_error())
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            f.sync_all()
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            std::fs::rename(&tmp, &path).with_context(|| {
-                format!("cannot rename {} to {}", tmp.display(), path.display())
-            })?;
-        }
-        Sink::Csv(c) => c.finish()?,
-    }
+    sink.finish()?;
     if !args.quiet {
-        let mb = summary.bytes as f64 / 1e6;
-        eprintln!(
-            "newsfacts: {} documents processed ({:.1} MB), {} skipped, {} failed; {} entities, {} events; {:.2} s ({:.1} MB/s)",
-            summary.processed,
-            mb,
-            summary.skipped,
-            summary.failed,
-            summary.entities,
-            summary.events,
-            summary.seconds,
-            if summary.seconds > 0.0 { mb / summary.seconds } else { 0.0 }
-        );
+        eprintln!("{}", summary.paragraph(summary_width()));
     }
     if let Some(path) = &args.report {
         let bytes = serde_json::to_vec_pretty(&summary)?;
@@ -364,4 +224,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Columns to wrap the summary at: the terminal's width (at most 100), or no wrapping when stderr
+/// is not a terminal (one line per run in a log).
+fn summary_width() -> usize {
+    let term = console::Term::stderr();
+    if !term.is_term() {
+        return 0;
+    }
+    term.size_checked()
+        .map_or(80, |(_, cols)| usize::from(cols).clamp(40, 100))
 }

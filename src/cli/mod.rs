@@ -2,3 +2,7 @@
 
 pub mod eval;
 pub mod extract;
+pub mod progress;
+pub mod show;
+pub mod sink;
+pub mod summary;

@@ -13,7 +13,9 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-const TABLES: [(&str, &[&str]); 4] = [
+/// The tables of the export: file name and columns, in `schema.sql`'s order. The SQLite export
+/// writes the same tables with the same columns.
+pub const TABLES: [(&str, &[&str]); 4] = [
     (
         "documents.csv",
         &[
@@ -97,7 +99,10 @@ const TABLES: [(&str, &[&str]); 4] = [
 ];
 
 /// A field: `None` is NULL (empty, unquoted), `Some("")` an empty string.
-type Field = Option<String>;
+pub type Field = Option<String>;
+
+/// One document's rows, one list per table of [`TABLES`], each row in the table's column order.
+pub type TableRows = [Vec<Vec<Field>>; 4];
 
 fn s(v: impl ToString) -> Field {
     Some(v.to_string())
@@ -141,118 +146,119 @@ impl CsvExport {
 
     /// Formats one document's rows into four buffers (one per table), for a writer thread.
     pub fn format(a: &Analysis<'_>) -> [Vec<u8>; 4] {
-        let text = a.text();
-        let doc_id = a.doc.id.as_str();
         let mut out: [Vec<u8>; 4] = Default::default();
-        let w = warnings(a);
-        row(
-            &mut out[0],
-            &[
-                s(doc_id),
-                s(&a.doc.source),
-                s(sha256_hex(text)),
-                a.meta.title.as_deref().map(str::to_string),
-                a.meta.url.as_deref().map(str::to_string),
-                a.meta.published.clone(),
-                a.meta.published_source.map(|p| p.as_str().to_string()),
-                s(a.entities.len()),
-                s(a.events.len()),
-                if w.is_empty() { None } else { s(w.join("; ")) },
-            ],
-        );
-        for (i, e) in a.entities.iter().enumerate() {
-            let t = e.timex.as_ref();
-            row(
-                &mut out[1],
-                &[
-                    s(doc_id),
-                    s(entity_id(i)),
-                    s(e.kind.as_str()),
-                    s(&text[e.span]),
-                    s(e.span.start),
-                    s(e.span.end),
-                    s(e.sentence),
-                    s(&e.canonical),
-                    e.key.as_deref().map(str::to_string),
-                    e.country.map(|c| c.to_string()),
-                    s(e.how.as_str()),
-                    t.map(|t| t.value.clone()),
-                    t.map(|t| t.timex_type.as_str().to_string()),
-                    t.and_then(|t| t.interval).map(|i| i.0.to_string()),
-                    t.and_then(|t| t.interval).map(|i| i.1.to_string()),
-                    t.map(|t| t.granularity.to_string()),
-                ],
-            );
-        }
-        for (i, e) in a.events.iter().enumerate() {
-            let eid = event_id(i);
-            let conflicts = if e.conflicts.is_empty() {
-                None
-            } else {
-                let v: Vec<serde_json::Value> = e
-                    .conflicts
-                    .iter()
-                    .map(|c| serde_json::json!({"field": c.field, "values": c.values}))
-                    .collect();
-                s(serde_json::Value::Array(v))
-            };
-            row(
-                &mut out[2],
-                &[
-                    s(doc_id),
-                    s(&eid),
-                    s(e.kind.as_str()),
-                    s(&e.cameo),
-                    s(&text[e.trigger]),
-                    s(e.trigger.start),
-                    s(e.trigger.end),
-                    s(e.sentence),
-                    s(&text[a.sentences[e.sentence].span]),
-                    e.time.as_ref().and_then(|t| t.entity).map(entity_id),
-                    e.time.as_ref().map(|t| t.value.clone()),
-                    e.time.as_ref().and_then(|t| t.begin).map(|d| d.to_string()),
-                    e.time.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
-                    e.time.as_ref().map(|t| t.source.as_str().to_string()),
-                    s(e.modality.as_str()),
-                    s(e.confidence),
-                    s(&e.rule),
-                    s(e.mentions.len()),
-                    conflicts,
-                ],
-            );
-            let mut args =
-                |m: usize, list: &[Argument<'_>], trig: crate::span::Span, sentence: usize| {
-                    for (k, x) in list.iter().enumerate() {
-                        row(
-                            &mut out[3],
-                            &[
-                                s(doc_id),
-                                s(&eid),
-                                s(m),
-                                s(k),
-                                s(x.role.as_str()),
-                                s(&text[x.span]),
-                                s(x.span.start),
-                                s(x.span.end),
-                                x.entity.map(entity_id),
-                                s(&x.canonical),
-                                x.key.as_deref().map(str::to_string),
-                                x.country.map(|c| c.to_string()),
-                                s(trig.start),
-                                s(trig.end),
-                                s(sentence),
-                            ],
-                        );
-                    }
-                };
-            args(0, &e.arguments, e.trigger, e.sentence);
-            for (k, m) in e.mentions.iter().enumerate() {
-                args(k + 1, &m.arguments, m.trigger, m.sentence);
+        for (buf, rows) in out.iter_mut().zip(rows(a)) {
+            for r in rows {
+                row(buf, &r);
             }
         }
         out
     }
+}
 
+/// One document's rows for every table of [`TABLES`]: the values the CSV and SQLite exports write.
+pub fn rows(a: &Analysis<'_>) -> TableRows {
+    let text = a.text();
+    let doc_id = a.doc.id.as_str();
+    let mut out: TableRows = Default::default();
+    let w = warnings(a);
+    out[0].push(vec![
+        s(doc_id),
+        s(&a.doc.source),
+        s(sha256_hex(text)),
+        a.meta.title.as_deref().map(str::to_string),
+        a.meta.url.as_deref().map(str::to_string),
+        a.meta.published.clone(),
+        a.meta.published_source.map(|p| p.as_str().to_string()),
+        s(a.entities.len()),
+        s(a.events.len()),
+        if w.is_empty() { None } else { s(w.join("; ")) },
+    ]);
+    for (i, e) in a.entities.iter().enumerate() {
+        let t = e.timex.as_ref();
+        out[1].push(vec![
+            s(doc_id),
+            s(entity_id(i)),
+            s(e.kind.as_str()),
+            s(&text[e.span]),
+            s(e.span.start),
+            s(e.span.end),
+            s(e.sentence),
+            s(&e.canonical),
+            e.key.as_deref().map(str::to_string),
+            e.country.map(|c| c.to_string()),
+            s(e.how.as_str()),
+            t.map(|t| t.value.clone()),
+            t.map(|t| t.timex_type.as_str().to_string()),
+            t.and_then(|t| t.interval).map(|i| i.0.to_string()),
+            t.and_then(|t| t.interval).map(|i| i.1.to_string()),
+            t.map(|t| t.granularity.to_string()),
+        ]);
+    }
+    for (i, e) in a.events.iter().enumerate() {
+        let eid = event_id(i);
+        let conflicts = if e.conflicts.is_empty() {
+            None
+        } else {
+            let v: Vec<serde_json::Value> = e
+                .conflicts
+                .iter()
+                .map(|c| serde_json::json!({"field": c.field, "values": c.values}))
+                .collect();
+            s(serde_json::Value::Array(v))
+        };
+        out[2].push(vec![
+            s(doc_id),
+            s(&eid),
+            s(e.kind.as_str()),
+            s(&e.cameo),
+            s(&text[e.trigger]),
+            s(e.trigger.start),
+            s(e.trigger.end),
+            s(e.sentence),
+            s(&text[a.sentences[e.sentence].span]),
+            e.time.as_ref().and_then(|t| t.entity).map(entity_id),
+            e.time.as_ref().map(|t| t.value.clone()),
+            e.time.as_ref().and_then(|t| t.begin).map(|d| d.to_string()),
+            e.time.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
+            e.time.as_ref().map(|t| t.source.as_str().to_string()),
+            s(e.modality.as_str()),
+            s(e.confidence),
+            s(&e.rule),
+            s(e.mentions.len()),
+            conflicts,
+        ]);
+        let mut args =
+            |m: usize, list: &[Argument<'_>], trig: crate::span::Span, sentence: usize| {
+                for (k, x) in list.iter().enumerate() {
+                    out[3].push(vec![
+                        s(doc_id),
+                        s(&eid),
+                        s(m),
+                        s(k),
+                        s(x.role.as_str()),
+                        s(&text[x.span]),
+                        s(x.span.start),
+                        s(x.span.end),
+                        x.entity.map(entity_id),
+                        s(&x.canonical),
+                        x.key.as_deref().map(str::to_string),
+                        x.country.map(|c| c.to_string()),
+                        s(trig.start),
+                        s(trig.end),
+                        s(sentence),
+                    ]);
+                }
+            };
+        args(0, &e.arguments, e.trigger, e.sentence);
+        for (k, m) in e.mentions.iter().enumerate() {
+            args(k + 1, &m.arguments, m.trigger, m.sentence);
+        }
+    }
+    out
+}
+
+impl CsvExport {
     /// Appends formatted rows.
     pub fn write(&mut self, rows: &[Vec<u8>; 4]) -> Result<()> {
         for (k, (tmp, _, w)) in self.files.iter_mut().enumerate() {
@@ -316,6 +322,15 @@ pub const MERGED_COLUMNS: &[&str] = &[
 /// each fact merged across documents, joined to `events.csv` by `doc_id` and `event_id`.
 pub fn write_merged(dir: &Path, merged: &[crate::merge::MergedEvent]) -> Result<()> {
     let mut out = (MERGED_COLUMNS.join(",") + "\n").into_bytes();
+    for r in merged_rows(merged) {
+        row(&mut out, &r);
+    }
+    crate::export::write_atomic(&dir.join("merged_events.csv"), &out)
+}
+
+/// The rows of `merged_events` ([`MERGED_COLUMNS`]): one per source event of each merged fact.
+pub fn merged_rows(merged: &[crate::merge::MergedEvent]) -> Vec<Vec<Field>> {
+    let mut rows = Vec::new();
     for m in merged {
         let conflicts = if m.conflicts.is_empty() {
             None
@@ -336,26 +351,23 @@ pub fn write_merged(dir: &Path, merged: &[crate::merge::MergedEvent]) -> Result<
             })
             .collect();
         for (doc, ev) in &m.mentions {
-            row(
-                &mut out,
-                &[
-                    s(&m.id),
-                    s(m.kind.as_str()),
-                    s(&m.cameo),
-                    s(m.modality.as_str()),
-                    m.value.clone(),
-                    m.begin.map(|d| d.to_string()),
-                    m.end.map(|d| d.to_string()),
-                    conflicts.clone(),
-                    s(serde_json::Value::Array(args.clone())),
-                    s(m.mentions.len()),
-                    s(doc),
-                    s(ev),
-                ],
-            );
+            rows.push(vec![
+                s(&m.id),
+                s(m.kind.as_str()),
+                s(&m.cameo),
+                s(m.modality.as_str()),
+                m.value.clone(),
+                m.begin.map(|d| d.to_string()),
+                m.end.map(|d| d.to_string()),
+                conflicts.clone(),
+                s(serde_json::Value::Array(args.clone())),
+                s(m.mentions.len()),
+                s(doc),
+                s(ev),
+            ]);
         }
     }
-    crate::export::write_atomic(&dir.join("merged_events.csv"), &out)
+    rows
 }
 
 /// Appends one CSV row. Fields holding a comma, quote, newline or leading/trailing space are

@@ -1,8 +1,12 @@
 //! Stage 7: export. JSON Lines in the `newsfacts/1` contract, CSV tables joined by `doc_id`
-//! and `event_id`, and the SQL schema that creates the same tables in SQLite and PostgreSQL.
+//! and `event_id`, the SQL schema that creates the same tables in SQLite and PostgreSQL, and a
+//! SQLite database kept up to date across runs ([`sqlite`]); for people, a self-contained HTML
+//! report ([`html`]).
 
 pub mod csv;
+pub mod html;
 pub mod json;
+pub mod sqlite;
 
 /// The contract's schema name.
 pub const SCHEMA: &str = "newsfacts/1";

@@ -97,7 +97,10 @@ CREATE TABLE IF NOT EXISTS merged_events (
     FOREIGN KEY (doc_id, event_id) REFERENCES events (doc_id, event_id) ON DELETE CASCADE
 );
 
+-- Events by type and date, by date; entities by type and name (people); arguments by role and
+-- country (actor country) and by name (a person's events).
 CREATE INDEX IF NOT EXISTS events_type_begin ON events (type, time_begin);
+CREATE INDEX IF NOT EXISTS events_begin ON events (time_begin);
 CREATE INDEX IF NOT EXISTS entities_type_canonical ON entities (type, canonical);
 CREATE INDEX IF NOT EXISTS arguments_role_country ON event_arguments (role, country);
 CREATE INDEX IF NOT EXISTS arguments_canonical ON event_arguments (canonical);
