@@ -60,6 +60,7 @@ struct NameRules {
     name_suffix: FxHashSet<Box<str>>,
     hyphen_prefix: FxHashSet<Box<str>>,
     org_connector: FxHashSet<Box<str>>,
+    title_modifier: FxHashSet<Box<str>>,
 }
 
 impl NameRules {
@@ -77,10 +78,7 @@ impl NameRules {
                     })?);
                     continue;
                 }
-                "not_name" => {
-                    r.not_name.insert(text.into());
-                    continue;
-                }
+                "not_name" => &mut r.not_name,
                 "place_qualifier" => &mut r.qualifier,
                 "place_suffix_city" => &mut r.suffix_city,
                 "place_suffix_region" => &mut r.suffix_region,
@@ -89,11 +87,12 @@ impl NameRules {
                 "name_suffix" => &mut r.name_suffix,
                 "hyphen_prefix" => &mut r.hyphen_prefix,
                 "org_connector" => &mut r.org_connector,
+                "title_modifier" => &mut r.title_modifier,
                 other => {
                     return Err(row.error(format!(
                         "unknown kind `{other}` (surname_first, not_name, place_qualifier, \
                          place_suffix_city, place_suffix_region, locative, speech_verb, \
-                         name_suffix, hyphen_prefix, org_connector)"
+                         name_suffix, hyphen_prefix, org_connector, title_modifier)"
                     )))
                 }
             };
@@ -140,6 +139,9 @@ struct Item {
     w: u16,
     /// Part of a name chunk.
     member: bool,
+    /// Capitalised where capitals say nothing: a sentence's first word, an all-caps line, a
+    /// title-case headline.
+    weak_pos: bool,
     /// Part of a person found in this sentence.
     person: bool,
 }
@@ -380,6 +382,7 @@ impl Tagger {
                     m: None,
                     w,
                     member: true,
+                    weak_pos: initial || caps,
                     person: false,
                 });
                 i = end;
@@ -408,6 +411,7 @@ impl Tagger {
                             m: several.then_some(m),
                             w,
                             member: cap && class != Class::Honorific,
+                            weak_pos: false,
                             person: false,
                         });
                         i += m.len;
@@ -416,8 +420,9 @@ impl Tagger {
                 }
             }
             if t.is_cap() && t.kind == TokenKind::Word {
-                let s = d.tok(i);
-                if self.rules.not_name.contains(s) {
+                let text = d.text;
+                let s = &text[t.span];
+                if self.rules.not_name.contains(crate::gazetteer::lower(s, &mut d.buf)) {
                     i += 1;
                     continue;
                 }
@@ -431,6 +436,7 @@ impl Tagger {
                         m: None,
                         w: 0,
                         member: true,
+                        weak_pos: false,
                         person: false,
                     });
                     i += 2;
@@ -438,9 +444,6 @@ impl Tagger {
                 }
                 let w = d.wflags(i);
                 let class = class_of_word(w);
-                // A capitalised common word opening a sentence, or inside an all-caps line, is
-                // just a word.
-                let member = !(class == Class::Common && (initial || caps));
                 items.push(Item {
                     first: i,
                     end: i + 1,
@@ -448,7 +451,8 @@ impl Tagger {
                     entry: None,
                     m: None,
                     w,
-                    member,
+                    member: true,
+                    weak_pos: initial || caps,
                     person: false,
                 });
             } else if t.kind == TokenKind::Word
@@ -466,6 +470,7 @@ impl Tagger {
                     m: None,
                     w: word::PARTICLE,
                     member: true,
+                    weak_pos: false,
                     person: false,
                 });
             } else if t.is_cap() && t.kind == TokenKind::Abbrev {
@@ -477,6 +482,7 @@ impl Tagger {
                     m: None,
                     w: 0,
                     member: true,
+                    weak_pos: false,
                     person: false,
                 });
             }
@@ -485,6 +491,7 @@ impl Tagger {
         if !caps {
             self.mark_headline_run(d, from, to, items);
         }
+        settle_members(items);
     }
 
     /// A hyphenated name starting at token `i` (`Jean-Michel`, `Ata-ur-Rehman`, `al-Abadi`),
@@ -602,9 +609,7 @@ impl Tagger {
             .count();
         if run.len() >= 5 && common >= 3 {
             for it in run.iter_mut() {
-                if it.class == Class::Common {
-                    it.member = false;
-                }
+                it.weak_pos = true;
             }
         }
         let _ = to;
@@ -634,6 +639,11 @@ impl Tagger {
             }
         }
         let headline = kind == SegmentKind::Title || caps;
+        if std::env::var_os("NF_DEBUG").is_some() {
+            for it in items.iter() {
+                eprintln!("{si} {:?} {:?} member={} {:?}", &d.text[d.tokens[it.first].span.start..d.tokens[it.end - 1].span.end], it.class, it.member, kind);
+            }
+        }
         let mut k = 0;
         while k < n {
             if !items[k].member {
@@ -733,7 +743,12 @@ impl Tagger {
         headline: bool,
     ) -> Option<usize> {
         let it = items[k];
-        let next = (k + 1 < k1).then(|| items[k + 1]);
+        // The next name item (a particle in between is skipped: `Thomas de Maizière`).
+        let next = if k + 2 < k1 && items[k + 1].class == Class::Particle {
+            Some(items[k + 2])
+        } else {
+            (k + 1 < k1).then(|| items[k + 1])
+        };
         let name_part = |x: &Item| self.name_part(x);
         let strong_next = |x: &Item| {
             matches!(
@@ -741,31 +756,59 @@ impl Tagger {
                 Class::Surname | Class::Given | Class::Unknown | Class::Initial | Class::Person
             ) || (x.class == Class::Place && x.w & word::COMMON == 0 && x.end - x.first == 1)
         };
-        let start = if it.class == Class::Person {
-            // A known person; a following particle or suffix is part of it.
+        // A capitalised word that looks like a name: letters, not an acronym.
+        let namelike = |d: &Doc<'_, '_>, x: &Item| {
+            x.end - x.first == 1 && {
+                let t = d.tokens[x.first];
+                let s = d.tok(x.first);
+                t.kind == TokenKind::Word
+                    && s.chars().count() >= 2
+                    && (headline || !t.has(tokflags::UPPER))
+                    && s.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            }
+        };
+        if it.class == Class::Person {
+            // A known person; a following suffix is part of it.
             let mut e = k + 1;
             while e < k1 && self.is_name_suffix(d, &items[e]) {
                 e += 1;
             }
             return Some(e);
-        } else if after_title {
+        }
+        let surname_next = next
+            .as_ref()
+            .is_some_and(|x| x.w & word::SURNAME != 0 || x.class == Class::Person);
+        let start = if after_title {
             name_part(&it) || it.class == Class::Common && it.w & word::SURNAME != 0
         } else {
             match it.class {
                 Class::Given | Class::Initial => next.as_ref().is_some_and(name_part),
                 Class::WeakGiven => next.as_ref().is_some_and(|x| {
-                    strong_next(x) && (x.w & word::COMMON == 0 || x.class == Class::Surname)
+                    strong_next(x) && (x.w & word::COMMON == 0 || x.w & word::SURNAME != 0)
                 }),
                 Class::Surname if it.w & word::FAMILY_FIRST != 0 => {
                     next.as_ref().is_some_and(|x| self.syllabic(d, x))
-                        || (it.w & word::GIVEN != 0
-                            && it.w & word::COMMON == 0
-                            && next.as_ref().is_some_and(name_part))
+                        || it.w & word::COMMON == 0
+                            && next.as_ref().is_some_and(|x| {
+                                namelike(d, x) && matches!(x.class, Class::Unknown | Class::Surname)
+                            })
                 }
-                Class::Surname => {
-                    it.w & word::GIVEN != 0
-                        && it.w & word::COMMON == 0
-                        && next.as_ref().is_some_and(name_part)
+                // Two name-like words no lexicon explains, or an unknown word before a surname
+                // or given name: `Philando Castile`, `Selahattin Demirtas`, `Akie Abe`.
+                Class::Unknown | Class::Surname if !headline && it.w & word::COMMON == 0 => {
+                    namelike(d, &it)
+                        && next.as_ref().is_some_and(|x| {
+                            namelike(d, x)
+                                && matches!(
+                                    x.class,
+                                    Class::Unknown
+                                        | Class::Surname
+                                        | Class::Given
+                                        | Class::WeakGiven
+                                        | Class::Person
+                                )
+                                && (x.class != Class::WeakGiven || x.w & word::SURNAME != 0)
+                        })
                 }
                 // A place or country that is also a given name, before a surname
                 // (`Ariel Cruz`, `Chad Johnson`).
@@ -773,10 +816,13 @@ impl Tagger {
                     if it.w & word::GIVEN != 0 && it.end - it.first == 1 =>
                 {
                     let e = self.gazetteer.entry(it.entry.unwrap_or_default());
-                    (it.class == Class::Place || e.has(flags::AMBIGUOUS))
-                        && next
-                            .as_ref()
-                            .is_some_and(|x| x.class == Class::Surname || x.class == Class::Person)
+                    let ambiguous = e.has(flags::AMBIGUOUS);
+                    (it.class == Class::Place || ambiguous)
+                        && (surname_next
+                            || it.class == Class::Place
+                                && next
+                                    .as_ref()
+                                    .is_some_and(|x| x.class == Class::Unknown && namelike(d, x)))
                 }
                 _ => false,
             }
@@ -784,7 +830,6 @@ impl Tagger {
         if !start {
             return None;
         }
-        let _ = headline;
         let mut e = k + 1;
         while e < k1 && e - k < 5 {
             let x = &items[e];
@@ -802,7 +847,21 @@ impl Tagger {
                 }
                 continue;
             }
+            // A capitalised common word right after a first name, ending the chunk, is a
+            // surname (`Bill Shorten`, `Tiger Woods`).
+            if e == k + 1
+                && x.class == Class::Common
+                && !x.weak_pos
+                && matches!(it.class, Class::Given | Class::WeakGiven)
+                && e + 1 == k1
+            {
+                e += 1;
+            }
             break;
+        }
+        // A lone weak given name is no name (`leader Bill` without a surname).
+        if e == k + 1 && it.class == Class::WeakGiven {
+            return None;
         }
         Some(e)
     }
@@ -981,7 +1040,14 @@ impl Tagger {
             }
             let before_place = k + 1 < b && is_place(&items[k + 1]) && qualifier(d, x);
             let after_place = k > a && is_place(&items[k - 1]) && place_suffix(d, x).is_some();
-            if !(before_place || after_place) {
+            let before_title = k + 1 < b
+                && items[k + 1].class == Class::Title
+                && x.end - x.first == 1
+                && self
+                    .rules
+                    .title_modifier
+                    .contains(d.tok(x.first).to_lowercase().as_str());
+            if !(before_place || after_place || before_title) {
                 unexplained = true;
             }
         }
@@ -1064,7 +1130,7 @@ impl Tagger {
             return false;
         }
         let prev = &items[k - 1];
-        prev.end == before && prev.member && matches!(prev.class, Class::Common | Class::Unknown)
+        prev.end == before && prev.member && !prev.person && prev.class == Class::Common
     }
 
     /// Pushes a gazetteer item as an entity, after the ambiguity checks; `seg` holds the
@@ -1088,7 +1154,11 @@ impl Tagger {
         if matches!(e.kind(), EntityType::Country | EntityType::City | EntityType::Region) && one {
             let ambiguous = e.has(flags::AMBIGUOUS);
             let named = x.w & (word::GIVEN | word::SURNAME) != 0;
-            if ambiguous && x.w & word::COMMON != 0 && !self.place_evidence(d, x) {
+            if ambiguous
+                && e.kind() != EntityType::Country
+                && x.w & word::COMMON != 0
+                && !self.place_evidence(d, x)
+            {
                 // `Nice`, `Reading`, `Split`, `Mobile`: a place only where a place is expected.
                 return;
             }
@@ -1289,7 +1359,7 @@ impl Tagger {
                     n.sentence == t.sentence
                         && n.kind == TokenKind::Word
                         && n.is_cap()
-                        && !self.rules.not_name.contains(&text[n.span])
+                        && !self.rules.not_name.contains(text[n.span].to_lowercase().as_str())
                 })
             };
             if !caps && (cap_next(ti + 1) || (ti > 0 && cap_next(ti - 1) && !self.sentence_start(d, a, ti - 1)))
@@ -1373,6 +1443,31 @@ impl Tagger {
             out.push(cur);
         }
         a.entities = out;
+    }
+}
+
+/// Where capitals say nothing, a word that is also a common word (`Seven`, `BEAT`, `Will`)
+/// belongs to a name chunk only as a name word beside a clearly name-like item
+/// (`WILL CARLING`).
+fn settle_members(items: &mut [Item]) {
+    let strong = |x: &Item| {
+        x.member
+            && match x.class {
+                Class::Given | Class::Unknown | Class::Initial | Class::Person => true,
+                Class::Surname | Class::Place => x.w & word::COMMON == 0 && !x.weak_pos
+                    || x.class == Class::Surname && x.w & word::COMMON == 0,
+                _ => false,
+            }
+    };
+    for k in 0..items.len() {
+        let x = items[k];
+        if !(x.weak_pos && x.is_word_like() && x.w & word::COMMON != 0) {
+            continue;
+        }
+        let name_word = x.w & (word::GIVEN | word::SURNAME) != 0;
+        let beside = (k > 0 && items[k - 1].end == x.first && strong(&items[k - 1]))
+            || (k + 1 < items.len() && items[k + 1].first == x.end && strong(&items[k + 1]));
+        items[k].member = name_word && beside;
     }
 }
 
