@@ -154,9 +154,13 @@ struct Str {
 struct Word {
     s: Str,
     flags: u16,
-    /// Phrases starting with this word, longest first.
-    phrases: Vec<u32>,
+    /// The one-word phrase of this word, if any.
+    single: Option<u32>,
+    /// Some phrase of several words starts with this word (see `Gazetteer::pairs`).
+    multi: bool,
 }
+
+const NO_PHRASE: u32 = u32::MAX;
 
 #[derive(Clone, Debug)]
 struct Phrase {
@@ -283,7 +287,22 @@ pub struct Gazetteer {
     lower_vocab: HashTable<u32>,
     phrases: Vec<Phrase>,
     phrase_words: Vec<u32>,
+    /// (first word, second word) → phrases of several words, longest first.
+    pairs: rustc_hash::FxHashMap<(u32, u32), Vec<u32>>,
+    /// Bit set over (first byte, second byte, length) of lowercase-start words: rejects most
+    /// lowercase tokens without hashing them.
+    lower_filter: Vec<u64>,
     scratch: Vec<Token>,
+}
+
+const LOWER_FILTER_BITS: usize = 1 << 15;
+
+#[inline]
+fn lower_filter_bit(l: &[u8]) -> usize {
+    let a = l.first().copied().unwrap_or(0) as usize & 63;
+    let b = l.get(1).copied().unwrap_or(0) as usize & 15;
+    let n = l.len().min(31);
+    (a | (b << 6) | (n << 10)) & (LOWER_FILTER_BITS - 1)
 }
 
 #[inline]
@@ -621,7 +640,8 @@ impl Gazetteer {
         self.words.push(Word {
             s,
             flags: 0,
-            phrases: Vec::new(),
+            single: None,
+            multi: false,
         });
         let arena = &self.arena;
         let words = &self.words;
@@ -646,11 +666,9 @@ impl Gazetteer {
         let Some(seq) = seq.filter(|s| !s.is_empty()) else {
             return;
         };
-        let phrase = self.words[seq[0] as usize].phrases.iter().copied().find(|&p| {
-            let ws = self.phrases[p as usize].words;
-            self.phrase_words[ws.start as usize..(ws.start + ws.len) as usize] == seq[..]
-        });
-        let Some(p) = phrase else { return };
+        let Some(p) = self.find_phrase(&seq) else {
+            return;
+        };
         let mut gone = Vec::new();
         for &e in &self.phrases[p as usize].entries {
             let en = &self.entries[e as usize];
@@ -732,10 +750,7 @@ impl Gazetteer {
         self.scratch = toks;
         let seq = self.phrase_words[pw_start..].to_vec();
         let first = seq[0] as usize;
-        let existing = self.words[first].phrases.iter().copied().find(|&p| {
-            let ws = self.phrases[p as usize].words;
-            self.phrase_words[ws.start as usize..(ws.start + ws.len) as usize] == seq[..]
-        });
+        let existing = self.find_phrase(&seq);
         let id = self.entries.len() as u32;
         let phrase = match existing {
             Some(p) => {
@@ -751,13 +766,18 @@ impl Gazetteer {
                     },
                     entries: Vec::new(),
                 });
-                let phrases = &self.phrases;
-                let list = &mut self.words[first].phrases;
-                let pos = list
-                    .iter()
-                    .position(|&q| (phrases[q as usize].words.len as usize) < n)
-                    .unwrap_or(list.len());
-                list.insert(pos, pid);
+                if n == 1 {
+                    self.words[first].single = Some(pid);
+                } else {
+                    self.words[first].multi = true;
+                    let phrases = &self.phrases;
+                    let list = self.pairs.entry((seq[0], seq[1])).or_default();
+                    let pos = list
+                        .iter()
+                        .position(|&q| (phrases[q as usize].words.len as usize) < n)
+                        .unwrap_or(list.len());
+                    list.insert(pos, pid);
+                }
                 pid
             }
         };
@@ -783,6 +803,11 @@ impl Gazetteer {
         w.flags |= word::STARTS;
         if (case == CasePolicy::Fold || !first_upper) && w.flags & word::LOWER_START == 0 {
             w.flags |= word::LOWER_START;
+            if self.lower_filter.is_empty() {
+                self.lower_filter = vec![0; LOWER_FILTER_BITS / 64];
+            }
+            let bit = lower_filter_bit(self.s(self.words[first].s).as_bytes());
+            self.lower_filter[bit / 64] |= 1 << (bit % 64);
             let h = hash_str(self.s(self.words[first].s));
             let (words, arena) = (&self.words, &self.arena);
             self.lower_vocab.insert_unique(h, first as u32, |&x| {
@@ -791,6 +816,16 @@ impl Gazetteer {
             });
         }
         Ok(id)
+    }
+
+    fn find_phrase(&self, seq: &[u32]) -> Option<u32> {
+        if seq.len() == 1 {
+            return self.words[seq[0] as usize].single;
+        }
+        self.pairs.get(&(seq[0], seq[1]))?.iter().copied().find(|&p| {
+            let ws = self.phrases[p as usize].words;
+            self.phrase_words[ws.start as usize..(ws.start + ws.len) as usize] == *seq
+        })
     }
 
     /// The entry with this id.
@@ -838,7 +873,12 @@ impl Gazetteer {
         if self.lower_vocab.is_empty() {
             return None;
         }
-        self.find_in(&self.lower_vocab, lower(s, buf))
+        let l = lower(s, buf);
+        let bit = lower_filter_bit(l.as_bytes());
+        if self.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.find_in(&self.lower_vocab, l)
     }
 
     #[inline]
@@ -897,36 +937,66 @@ impl Gazetteer {
         if !w.has(word::STARTS) {
             return None;
         }
-        for &pid in &self.words[w.id.0 as usize].phrases {
-            let p = &self.phrases[pid as usize];
-            let n = p.words.len as usize;
-            if i + n > end || p.entries.is_empty() {
-                continue;
-            }
-            let ws = &self.phrase_words[p.words.start as usize..p.words.start as usize + n];
-            let ok = (1..n).all(|k| {
-                let tk = &tokens[i + k];
-                eq_lower(&text[tk.span], self.s(self.words[ws[k] as usize].s))
-            });
-            if !ok {
-                continue;
-            }
-            let mut accepted = 0u64;
-            for (k, &e) in p.entries.iter().enumerate().take(64) {
-                if self.case_ok(&self.entries[e as usize], text, &tokens[i..i + n], ctx) {
-                    accepted |= 1 << k;
+        let word = &self.words[w.id.0 as usize];
+        if word.multi && i + 1 < end {
+            let t1 = &tokens[i + 1];
+            let mut buf = [0u8; 48];
+            let s1 = &text[t1.span];
+            let second = if s1.is_ascii() && s1.len() <= buf.len() {
+                let b = &mut buf[..s1.len()];
+                b.copy_from_slice(s1.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).ok().and_then(|l| self.find_in(&self.vocab, l))
+            } else {
+                self.find_in(&self.vocab, &s1.to_lowercase())
+            };
+            if let Some(list) = second.and_then(|w1| self.pairs.get(&(w.id.0, w1.id.0))) {
+                for &pid in list {
+                    if let Some(m) = self.try_phrase(text, tokens, i, end, ctx, pid) {
+                        return Some(m);
+                    }
                 }
             }
-            if accepted != 0 {
-                return Some(Match {
-                    first: i,
-                    len: n,
-                    phrase: pid,
-                    accepted,
-                });
+        }
+        let pid = word.single?;
+        self.try_phrase(text, tokens, i, end, ctx, pid)
+    }
+
+    #[inline]
+    fn try_phrase(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        ctx: CaseContext,
+        pid: u32,
+    ) -> Option<Match> {
+        let p = &self.phrases[pid as usize];
+        let n = p.words.len as usize;
+        if i + n > end || p.entries.is_empty() {
+            return None;
+        }
+        let ws = &self.phrase_words[p.words.start as usize..p.words.start as usize + n];
+        let ok = (2..n).all(|k| {
+            let tk = &tokens[i + k];
+            eq_lower(&text[tk.span], self.s(self.words[ws[k] as usize].s))
+        });
+        if !ok {
+            return None;
+        }
+        let mut accepted = 0u64;
+        for (k, &e) in p.entries.iter().enumerate().take(64) {
+            if self.case_ok(&self.entries[e as usize], text, &tokens[i..i + n], ctx) {
+                accepted |= 1 << k;
             }
         }
-        None
+        (accepted != 0).then_some(Match {
+            first: i,
+            len: n,
+            phrase: pid,
+            accepted,
+        })
     }
 
     /// The entries of a match that accept its text, in load order.
