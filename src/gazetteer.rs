@@ -160,7 +160,6 @@ struct Word {
     multi: bool,
 }
 
-const NO_PHRASE: u32 = u32::MAX;
 
 #[derive(Clone, Debug)]
 struct Phrase {

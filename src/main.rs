@@ -31,12 +31,16 @@ Exit status:\n  0 every input processed; 2 some inputs failed (listed on stderr)
 Examples:\n  newsfacts extract samples/\n  newsfacts extract --reference-date 2023-04-14 samples/000_0f39d2d8498105a9.txt\n  newsfacts extract --format csv --out facts/ samples/\n  newsfacts extract --threads 2 --out facts.jsonl ../shared/data/reuters21578/reuters21578.jsonl"
     )]
     Extract(cli::extract::ExtractArgs),
+    /// Score the pipeline on an annotated corpus (precision, recall, F1 per type).
+    #[command(subcommand)]
+    Eval(cli::eval::EvalKind),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cli::extract::run(args),
+        Command::Eval(kind) => cli::eval::run(kind),
     };
     match result {
         Ok(code) => code,
