@@ -160,7 +160,6 @@ struct Word {
     multi: bool,
 }
 
-
 #[derive(Clone, Debug)]
 struct Phrase {
     /// Range of `phrase_words`.
@@ -413,7 +412,10 @@ fn each_row(
                 return Err(Error::data(name, l, format!("unreadable row: {e}")));
             }
         }
-        let mut b = rec.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+        let mut b = rec
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
         b = skip_blank_and_comments(bytes, b);
         if b < at {
             (at, line) = (0, 1);
@@ -427,7 +429,11 @@ fn each_row(
             return Err(Error::data(
                 name,
                 line,
-                format!("{} fields, the header has {} columns", rec.len(), cols.len()),
+                format!(
+                    "{} fields, the header has {} columns",
+                    rec.len(),
+                    cols.len()
+                ),
             ));
         }
         f(line, &rec, &columns)?;
@@ -489,7 +495,12 @@ impl Gazetteer {
     /// with a `type` column holds gazetteer rows (with `replace`, rows whose text and type are
     /// already present replace the earlier ones: user files override the defaults), a TSV with
     /// a `kind` column is a word lexicon. Returns what the file was and how many rows it added.
-    pub fn add_file(&mut self, name: &str, content: &str, replace: bool) -> Result<(FileKind, usize)> {
+    pub fn add_file(
+        &mut self,
+        name: &str,
+        content: &str,
+        replace: bool,
+    ) -> Result<(FileKind, usize)> {
         if name.ends_with(".jsonl") {
             return Ok((FileKind::Patterns, self.add_spacy_patterns(name, content)?));
         }
@@ -529,7 +540,15 @@ impl Gazetteer {
         each_row(
             name,
             content,
-            &["text", "type", "canonical", "key", "country", "case", "flags"],
+            &[
+                "text",
+                "type",
+                "canonical",
+                "key",
+                "country",
+                "case",
+                "flags",
+            ],
             &["text", "type", "canonical", "key", "country", "case"],
             |line, rec, cols| {
                 let err = |m: String| Error::data(name, line, m);
@@ -545,12 +564,13 @@ impl Gazetteer {
                             "unknown type `{ty}` (PERSON, COUNTRY, CITY, REGION, ORGANIZATION, TITLE)"
                         ))
                     })?;
-                let country = match cols.get(rec, "country") {
-                    "" => None,
-                    c => Some(Iso3::parse(c).ok_or_else(|| {
-                        err(format!("country `{c}` is not an ISO alpha-3 code"))
-                    })?),
-                };
+                let country =
+                    match cols.get(rec, "country") {
+                        "" => None,
+                        c => Some(Iso3::parse(c).ok_or_else(|| {
+                            err(format!("country `{c}` is not an ISO alpha-3 code"))
+                        })?),
+                    };
                 let case = parse_case(cols.get(rec, "case")).map_err(err)?;
                 let fl = parse_flags(cols.get(rec, "flags")).map_err(err)?;
                 let canonical = Some(cols.get(rec, "canonical")).filter(|c| !c.is_empty());
@@ -607,9 +627,7 @@ impl Gazetteer {
                 for c in cols.get(rec, "culture").split(',').map(str::trim) {
                     match c {
                         "zh-pinyin" if fl == word::GIVEN => fl |= word::PINYIN,
-                        "zh" | "zh-cn" | "zh-tw" | "ko" | "vi" | "vi-vn"
-                            if fl == word::SURNAME =>
-                        {
+                        "zh" | "zh-cn" | "zh-tw" | "ko" | "vi" | "vi-vn" if fl == word::SURNAME => {
                             fl |= word::FAMILY_FIRST
                         }
                         _ => {}
@@ -659,7 +677,10 @@ impl Gazetteer {
         let mut buf = String::new();
         let seq: Option<Vec<u32>> = toks
             .iter()
-            .map(|t| self.find_in(&self.vocab, lower(&text[t.span], &mut buf)).map(|w| w.id.0))
+            .map(|t| {
+                self.find_in(&self.vocab, lower(&text[t.span], &mut buf))
+                    .map(|w| w.id.0)
+            })
             .collect();
         self.scratch = toks;
         let Some(seq) = seq.filter(|s| !s.is_empty()) else {
@@ -821,10 +842,14 @@ impl Gazetteer {
         if seq.len() == 1 {
             return self.words[seq[0] as usize].single;
         }
-        self.pairs.get(&(seq[0], seq[1]))?.iter().copied().find(|&p| {
-            let ws = self.phrases[p as usize].words;
-            self.phrase_words[ws.start as usize..(ws.start + ws.len) as usize] == *seq
-        })
+        self.pairs
+            .get(&(seq[0], seq[1]))?
+            .iter()
+            .copied()
+            .find(|&p| {
+                let ws = self.phrases[p as usize].words;
+                self.phrase_words[ws.start as usize..(ws.start + ws.len) as usize] == *seq
+            })
     }
 
     /// The entry with this id.
@@ -945,7 +970,9 @@ impl Gazetteer {
                 let b = &mut buf[..s1.len()];
                 b.copy_from_slice(s1.as_bytes());
                 b.make_ascii_lowercase();
-                std::str::from_utf8(b).ok().and_then(|l| self.find_in(&self.vocab, l))
+                std::str::from_utf8(b)
+                    .ok()
+                    .and_then(|l| self.find_in(&self.vocab, l))
             } else {
                 self.find_in(&self.vocab, &s1.to_lowercase())
             };
@@ -1017,7 +1044,10 @@ impl Gazetteer {
         };
         match e.case {
             CasePolicy::Fold => true,
-            CasePolicy::Exact => toks.iter().enumerate().all(|(k, t)| text[t.span] == *etok(k)),
+            CasePolicy::Exact => toks
+                .iter()
+                .enumerate()
+                .all(|(k, t)| text[t.span] == *etok(k)),
             CasePolicy::Title => toks.iter().enumerate().all(|(k, t)| {
                 let s = &text[t.span];
                 s == etok(k) || (ctx == CaseContext::AllCaps && !s.chars().any(char::is_lowercase))
@@ -1086,8 +1116,17 @@ impl Gazetteer {
                 return Err(err("empty pattern".into()));
             }
             let id = v.get("id").and_then(|l| l.as_str());
-            self.push_entry(kind, &text, &text, id, None, case, 0, (file, line_no as u32))
-                .map_err(err)?;
+            self.push_entry(
+                kind,
+                &text,
+                &text,
+                id,
+                None,
+                case,
+                0,
+                (file, line_no as u32),
+            )
+            .map_err(err)?;
             n += 1;
         }
         Ok(n)
@@ -1099,7 +1138,9 @@ fn parse_case(s: &str) -> std::result::Result<CasePolicy, String> {
         "exact" => Ok(CasePolicy::Exact),
         "title" | "" => Ok(CasePolicy::Title),
         "fold" => Ok(CasePolicy::Fold),
-        other => Err(format!("unknown case policy `{other}` (exact, title, fold)")),
+        other => Err(format!(
+            "unknown case policy `{other}` (exact, title, fold)"
+        )),
     }
 }
 
@@ -1209,7 +1250,10 @@ Defense Minister\tTITLE\tDefense Minister\tdefense_minister\t\tfold\t\tx\n";
     fn lexicon_flags() {
         let mut g = Gazetteer::new();
         let lex = "# c\ntext\tkind\tculture\tsource\nWang\tsurname\tzh\tx\nDong\tgiven\tzh-pinyin\tx\nbill\tcommon\ten\tx\nBill\tgiven\tus\tx\nvan\tparticle\t\tx\n";
-        assert_eq!(g.add_file("n.tsv", lex, false).unwrap(), (FileKind::Lexicon, 5));
+        assert_eq!(
+            g.add_file("n.tsv", lex, false).unwrap(),
+            (FileKind::Lexicon, 5)
+        );
         let mut buf = String::new();
         let w = g.word("WANG", &mut buf).unwrap();
         assert!(w.has(word::SURNAME) && w.has(word::FAMILY_FIRST) && !w.has(word::GIVEN));
@@ -1220,7 +1264,10 @@ Defense Minister\tTITLE\tDefense Minister\tdefense_minister\t\tfold\t\tx\n";
         let e = g
             .add_file("n.tsv", "text\tkind\nX\tnickname\n", false)
             .unwrap_err();
-        assert_eq!(e.to_string(), "n.tsv:2: unknown kind `nickname` (given, surname, particle, common)");
+        assert_eq!(
+            e.to_string(),
+            "n.tsv:2: unknown kind `nickname` (given, surname, particle, common)"
+        );
     }
 
     #[test]
@@ -1228,17 +1275,37 @@ Defense Minister\tTITLE\tDefense Minister\tdefense_minister\t\tfold\t\tx\n";
         let mut g = Gazetteer::new();
         let bad = "text\ttype\tcanonical\tkey\tcountry\tcase\tflags\tsource\n# comment\n\nX\tCOUNTRY\tX\tX\tXX\texact\t\tx\n";
         let e = g.add_tsv("bad.tsv", bad, false).unwrap_err();
-        assert_eq!(e.to_string(), "bad.tsv:4: country `XX` is not an ISO alpha-3 code");
+        assert_eq!(
+            e.to_string(),
+            "bad.tsv:4: country `XX` is not an ISO alpha-3 code"
+        );
         let e = g
-            .add_tsv("bad.tsv", "text\ttype\tcanonical\tkey\tcountry\tcase\nX\tPLANET\t\t\t\t\n", false)
+            .add_tsv(
+                "bad.tsv",
+                "text\ttype\tcanonical\tkey\tcountry\tcase\nX\tPLANET\t\t\t\t\n",
+                false,
+            )
             .unwrap_err();
-        assert!(e.to_string().starts_with("bad.tsv:2: unknown type `PLANET`"), "{e}");
-        let e = g.add_tsv("bad.tsv", "text\ttype\nX\tCITY\n", false).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("bad.tsv:2: unknown type `PLANET`"),
+            "{e}"
+        );
+        let e = g
+            .add_tsv("bad.tsv", "text\ttype\nX\tCITY\n", false)
+            .unwrap_err();
         assert!(e.to_string().contains("missing column `canonical`"), "{e}");
         let e = g
-            .add_tsv("bad.tsv", "text\ttype\tcanonical\tkey\tcountry\tcase\nX\tCITY\t\t\t\tloud\n", false)
+            .add_tsv(
+                "bad.tsv",
+                "text\ttype\tcanonical\tkey\tcountry\tcase\nX\tCITY\t\t\t\tloud\n",
+                false,
+            )
             .unwrap_err();
-        assert_eq!(e.to_string(), "bad.tsv:2: unknown case policy `loud` (exact, title, fold)");
+        assert_eq!(
+            e.to_string(),
+            "bad.tsv:2: unknown case policy `loud` (exact, title, fold)"
+        );
     }
 
     #[test]
@@ -1247,11 +1314,27 @@ Defense Minister\tTITLE\tDefense Minister\tdefense_minister\t\tfold\t\tx\n";
         let p = r#"{"label": "ORG", "pattern": "Rosoboronexport", "id": "rosoboronexport"}
 {"label": "PERSON", "pattern": [{"LOWER": "tan"}, {"LOWER": "kefei"}]}
 "#;
-        assert_eq!(g.add_file("p.jsonl", p, true).unwrap(), (FileKind::Patterns, 2));
-        let m = matches(&g, "TAN KEFEI and rosoboronexport, Rosoboronexport", CaseContext::Normal);
+        assert_eq!(
+            g.add_file("p.jsonl", p, true).unwrap(),
+            (FileKind::Patterns, 2)
+        );
+        let m = matches(
+            &g,
+            "TAN KEFEI and rosoboronexport, Rosoboronexport",
+            CaseContext::Normal,
+        );
         assert_eq!(m, [("TAN KEFEI".into(), 1), ("Rosoboronexport".into(), 1)]);
-        let e = g.add_file("p.jsonl", "{\"label\": \"FOOD\", \"pattern\": \"x\"}\n", true).unwrap_err();
-        assert_eq!(e.to_string(), "p.jsonl:1: label `FOOD` has no newsfacts type");
+        let e = g
+            .add_file(
+                "p.jsonl",
+                "{\"label\": \"FOOD\", \"pattern\": \"x\"}\n",
+                true,
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.jsonl:1: label `FOOD` has no newsfacts type"
+        );
         let e = g.add_file("p.jsonl", "\n[\n", true).unwrap_err();
         assert!(e.to_string().starts_with("p.jsonl:2: not JSON"), "{e}");
     }

@@ -302,7 +302,8 @@ impl Tagger {
             if s.kind == SegmentKind::Header || s.kind == SegmentKind::Tag {
                 continue;
             }
-            let caps = s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
+            let caps =
+                s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
             let ctx = if caps {
                 CaseContext::AllCaps
             } else {
@@ -353,10 +354,19 @@ impl Tagger {
         items: &mut Vec<Item>,
     ) {
         let g = &self.gazetteer;
+        let dateline = if caps {
+            None
+        } else {
+            inline_dateline(d, from, to)
+        };
         let mut first_word = true;
         let mut i = from;
         while i < to {
             let t = d.tokens[i];
+            let ctx = match dateline {
+                Some((a, b)) if (a..b).contains(&i) => CaseContext::AllCaps,
+                _ => ctx,
+            };
             let wordish = matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
@@ -422,7 +432,11 @@ impl Tagger {
             if t.is_cap() && t.kind == TokenKind::Word {
                 let text = d.text;
                 let s = &text[t.span];
-                if self.rules.not_name.contains(crate::gazetteer::lower(s, &mut d.buf)) {
+                if self
+                    .rules
+                    .not_name
+                    .contains(crate::gazetteer::lower(s, &mut d.buf))
+                {
                     i += 1;
                     continue;
                 }
@@ -458,7 +472,9 @@ impl Tagger {
             } else if t.kind == TokenKind::Word
                 && t.has(tokflags::LOWER)
                 && items.last().is_some_and(|p| p.end == i && p.member)
-                && d.tokens.get(i + 1).is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
+                && d.tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
                 && i + 1 < to
                 && d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))
             {
@@ -489,7 +505,22 @@ impl Tagger {
             i += 1;
         }
         if !caps {
-            self.mark_headline_run(d, from, to, items);
+            // A headline run into the first sentence (`US Condemns Russia MOSCOW — The…`), or a
+            // title-case sentence: capitals say nothing there.
+            let headline_end = match dateline {
+                Some((a, _)) if a > from => Some(d.tokens[a].span.start),
+                _ if title_case(d, from, to) => Some(usize::MAX),
+                _ => None,
+            };
+            if let Some(end) = headline_end {
+                for it in items.iter_mut() {
+                    if d.tokens[it.first].span.start < end {
+                        it.weak_pos = true;
+                    }
+                }
+            } else {
+                self.mark_headline_run(d, from, to, items);
+            }
         }
         settle_members(items);
     }
@@ -509,7 +540,11 @@ impl Tagger {
         if lead_particle && !(d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))) {
             return None;
         }
-        if self.rules.hyphen_prefix.contains(d.tok(i).to_lowercase().as_str()) {
+        if self
+            .rules
+            .hyphen_prefix
+            .contains(d.tok(i).to_lowercase().as_str())
+        {
             return None;
         }
         let mut parts = vec![i];
@@ -639,11 +674,6 @@ impl Tagger {
             }
         }
         let headline = kind == SegmentKind::Title || caps;
-        if std::env::var_os("NF_DEBUG").is_some() {
-            for it in items.iter() {
-                eprintln!("{si} {:?} {:?} member={} {:?}", &d.text[d.tokens[it.first].span.start..d.tokens[it.end - 1].span.end], it.class, it.member, kind);
-            }
-        }
         let mut k = 0;
         while k < n {
             if !items[k].member {
@@ -764,7 +794,8 @@ impl Tagger {
                 t.kind == TokenKind::Word
                     && s.chars().count() >= 2
                     && (headline || !t.has(tokflags::UPPER))
-                    && s.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+                    && s.chars()
+                        .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
             }
         };
         if it.class == Class::Person {
@@ -1061,16 +1092,17 @@ impl Tagger {
                     self.emit_gazetteer(d, si, &x, None, found);
                 }
                 Class::Country | Class::Place => {
-                    if unexplained || of_name {
+                    let entry = self.gazetteer.entry(x.entry.unwrap_or_default());
+                    // A demonym opening a name keeps its country (`Iraqi Security Forces`).
+                    let leading_demonym =
+                        k == a && entry.has(flags::DEMONYM) && !entry.has(flags::PLURAL);
+                    if (unexplained && !leading_demonym) || of_name {
                         k += 1;
                         continue;
                     }
-                    let entry = self.gazetteer.entry(x.entry.unwrap_or_default());
                     // Widen: a qualifier before, a place word after.
-                    let mut span = Span::new(
-                        d.tokens[x.first].span.start,
-                        d.tokens[x.end - 1].span.end,
-                    );
+                    let mut span =
+                        Span::new(d.tokens[x.first].span.start, d.tokens[x.end - 1].span.end);
                     let mut widened = None;
                     if k > a && qualifier(d, &items[k - 1]) && !entry.has(flags::DEMONYM) {
                         span.start = d.tokens[items[k - 1].first].span.start;
@@ -1151,7 +1183,11 @@ impl Tagger {
         let span = Span::new(d.tokens[x.first].span.start, d.tokens[x.end - 1].span.end);
         let one = x.end - x.first == 1;
         let mut yields = false;
-        if matches!(e.kind(), EntityType::Country | EntityType::City | EntityType::Region) && one {
+        if matches!(
+            e.kind(),
+            EntityType::Country | EntityType::City | EntityType::Region
+        ) && one
+        {
             let ambiguous = e.has(flags::AMBIGUOUS);
             let named = x.w & (word::GIVEN | word::SURNAME) != 0;
             if ambiguous
@@ -1215,9 +1251,10 @@ impl Tagger {
                     CaseContext::Normal,
                     w,
                 ) {
-                    return self.gazetteer.accepted(&m).any(|e| {
-                        matches!(e.kind(), EntityType::Country | EntityType::Region)
-                    });
+                    return self
+                        .gazetteer
+                        .accepted(&m)
+                        .any(|e| matches!(e.kind(), EntityType::Country | EntityType::Region));
                 }
             }
         }
@@ -1225,9 +1262,9 @@ impl Tagger {
     }
 
     fn speech_after(&self, d: &Doc<'_, '_>, i: usize) -> bool {
-        d.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Word && self.rules.speech.contains(d.tok(i))
-        })
+        d.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && self.rules.speech.contains(d.tok(i)))
     }
 
     /// Places of several countries (`Georgia`): the entry whose country the rest of the
@@ -1244,19 +1281,24 @@ impl Tagger {
         }
         for f in found.iter_mut() {
             let Some(m) = f.m else { continue };
-            let current = f.e.country.map_or(0, |c| votes.get(&c).copied().unwrap_or(0));
+            let current =
+                f.e.country
+                    .map_or(0, |c| votes.get(&c).copied().unwrap_or(0));
             let best = self
                 .gazetteer
                 .accepted(&m)
                 .filter(|e| e.kind() != EntityType::Title)
                 .max_by_key(|e| {
                     (
-                        e.country().map_or(0, |c| votes.get(&c).copied().unwrap_or(0)),
+                        e.country()
+                            .map_or(0, |c| votes.get(&c).copied().unwrap_or(0)),
                         priority(e),
                     )
                 });
             if let Some(e) = best {
-                let v = e.country().map_or(0, |c| votes.get(&c).copied().unwrap_or(0));
+                let v = e
+                    .country()
+                    .map_or(0, |c| votes.get(&c).copied().unwrap_or(0));
                 if v > current {
                     let how = f.e.how;
                     f.e = Entity {
@@ -1295,14 +1337,20 @@ impl Tagger {
                 continue;
             }
             let mut forms = vec![*name_tokens.last().unwrap_or(&last)];
-            let family_first = e.country.is_some_and(|c| self.rules.surname_first.contains(&c))
+            let family_first = e
+                .country
+                .is_some_and(|c| self.rules.surname_first.contains(&c))
                 || d.wflags(first) & word::FAMILY_FIRST != 0 && d.wflags(first) & word::COMMON == 0;
             if family_first {
                 forms.push(name_tokens[0]);
             }
             for t in forms {
                 let w = d.tok(t);
-                if self.rules.name_suffix.contains(w.to_lowercase().trim_end_matches('.')) {
+                if self
+                    .rules
+                    .name_suffix
+                    .contains(w.to_lowercase().trim_end_matches('.'))
+                {
                     continue;
                 }
                 let v = short.entry(w.to_lowercase()).or_default();
@@ -1317,7 +1365,9 @@ impl Tagger {
         let caps_sentence: Vec<bool> = a
             .sentences
             .iter()
-            .map(|s| s.kind == SegmentKind::Dateline || self.all_caps(d, s.first_token, s.end_token))
+            .map(|s| {
+                s.kind == SegmentKind::Dateline || self.all_caps(d, s.first_token, s.end_token)
+            })
             .collect();
         let mut new: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut replace: Vec<(usize, Entity<'a>)> = Vec::new();
@@ -1359,10 +1409,15 @@ impl Tagger {
                     n.sentence == t.sentence
                         && n.kind == TokenKind::Word
                         && n.is_cap()
-                        && !self.rules.not_name.contains(text[n.span].to_lowercase().as_str())
+                        && !self
+                            .rules
+                            .not_name
+                            .contains(text[n.span].to_lowercase().as_str())
                 })
             };
-            if !caps && (cap_next(ti + 1) || (ti > 0 && cap_next(ti - 1) && !self.sentence_start(d, a, ti - 1)))
+            if !caps
+                && (cap_next(ti + 1)
+                    || (ti > 0 && cap_next(ti - 1) && !self.sentence_start(d, a, ti - 1)))
             {
                 continue;
             }
@@ -1371,7 +1426,12 @@ impl Tagger {
                 .copied()
                 .filter(|&c| entities[c].span.end <= t.span.start)
                 .max_by_key(|&c| entities[c].span.start)
-                .or_else(|| cands.iter().copied().min_by_key(|&c| entities[c].span.start));
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .copied()
+                        .min_by_key(|&c| entities[c].span.start)
+                });
             let Some(c) = pick else { continue };
             let full = &entities[c];
             let e = Entity {
@@ -1446,6 +1506,61 @@ impl Tagger {
     }
 }
 
+/// An all-caps dateline inside a sentence (`… Themes WASHINGTON — Former…`,
+/// `MOSUL , IRAQ —`): its token range, where title-case gazetteer entries match in capitals.
+fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let upper = |t: &Token| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Abbrev)
+            && (t.has(tokflags::UPPER) || t.kind == TokenKind::Abbrev && t.is_cap())
+    };
+    for i in from..to {
+        let t = &d.tokens[i];
+        if t.kind != TokenKind::Punct
+            || !matches!(d.tok(i), "—" | "–" | "-")
+            || !t.has(tokflags::SPACE_BEFORE)
+        {
+            continue;
+        }
+        // Walk back over capitals, commas, slashes and periods.
+        let mut a = i;
+        let mut words = 0;
+        while a > from {
+            let p = &d.tokens[a - 1];
+            if upper(p) {
+                words += 1;
+            } else if !(p.kind == TokenKind::Punct && matches!(d.tok(a - 1), "," | "/" | ".")) {
+                break;
+            }
+            a -= 1;
+        }
+        while a < i && d.tokens[a].kind == TokenKind::Punct {
+            a += 1;
+        }
+        if words >= 1 && d.tokens[a..i].iter().any(|t| t.span.len() >= 3 && upper(t)) {
+            return Some((a, i));
+        }
+    }
+    None
+}
+
+/// Most words of the sentence capitalised (short lowercase function words aside): a headline.
+fn title_case(d: &Doc<'_, '_>, from: usize, to: usize) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in &d.tokens[from..to] {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if t.has(tokflags::LOWER) && t.span.len() <= 3 {
+            continue;
+        }
+        words += 1;
+        if t.is_cap() {
+            caps += 1;
+        }
+    }
+    words >= 3 && caps * 5 >= words * 4
+}
+
 /// Where capitals say nothing, a word that is also a common word (`Seven`, `BEAT`, `Will`)
 /// belongs to a name chunk only as a name word beside a clearly name-like item
 /// (`WILL CARLING`).
@@ -1454,8 +1569,10 @@ fn settle_members(items: &mut [Item]) {
         x.member
             && match x.class {
                 Class::Given | Class::Unknown | Class::Initial | Class::Person => true,
-                Class::Surname | Class::Place => x.w & word::COMMON == 0 && !x.weak_pos
-                    || x.class == Class::Surname && x.w & word::COMMON == 0,
+                Class::Surname | Class::Place => {
+                    x.w & word::COMMON == 0 && !x.weak_pos
+                        || x.class == Class::Surname && x.w & word::COMMON == 0
+                }
                 _ => false,
             }
     };

@@ -127,7 +127,11 @@ pub fn iob_chunks(tags: &[&str]) -> Vec<(String, usize, usize)> {
 /// leading `the ` dropped.
 pub fn norm(s: &str) -> String {
     let t = s.replace(['\u{2019}', '\u{2018}'], "'");
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let t = t
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     t.strip_prefix("the ").map(str::to_string).unwrap_or(t)
 }
 
@@ -163,7 +167,8 @@ pub fn score(pipeline: &Pipeline, dataset: &str, docs: &[GoldDoc], errors: usize
                 }
                 _ => {}
             }
-            if (label == "LOC" || label == "MISC") && country_words.contains(&norm(g.span_text(*a, *b)))
+            if (label == "LOC" || label == "MISC")
+                && country_words.contains(&norm(g.span_text(*a, *b)))
             {
                 gold[2].insert(key);
             }
@@ -221,7 +226,10 @@ mod tests {
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
         assert_eq!(d.id, "eng.x-001");
-        assert_eq!(d.text, "U.S. President Bill Clinton met German officials .\nMoscow said .");
+        assert_eq!(
+            d.text,
+            "U.S. President Bill Clinton met German officials .\nMoscow said ."
+        );
         let gold: Vec<(&str, &str)> = d
             .gold
             .iter()
@@ -229,7 +237,12 @@ mod tests {
             .collect();
         assert_eq!(
             gold,
-            [("LOC", "U.S."), ("PER", "Bill Clinton"), ("MISC", "German"), ("LOC", "Moscow")]
+            [
+                ("LOC", "U.S."),
+                ("PER", "Bill Clinton"),
+                ("MISC", "German"),
+                ("LOC", "Moscow")
+            ]
         );
         assert_eq!(
             iob_chunks(&["B-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"]),
@@ -252,7 +265,12 @@ mod tests {
         let cm = r.metric("country-mention").unwrap();
         assert_eq!((cm.prf.gold, cm.prf.tp), (2, 2), "{}", r.table(5));
         let loc = r.metric("LOC").unwrap();
-        assert_eq!((loc.prf.gold, loc.prf.tp, loc.set_aside), (2, 2, 1), "{}", r.table(5));
+        assert_eq!(
+            (loc.prf.gold, loc.prf.tp, loc.set_aside),
+            (2, 2, 1),
+            "{}",
+            r.table(5)
+        );
         assert!(r.table(5).contains("country-mention"));
     }
 }

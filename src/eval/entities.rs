@@ -87,12 +87,14 @@ pub fn predict(pipeline: &Pipeline, docs: &[GoldDoc]) -> Vec<Vec<Snapped>> {
             a.entities
                 .iter()
                 .filter(|e| e.kind != EntityType::Date)
-                .filter_map(|e| snap(g, e.span).map(|(first, end, partial)| Snapped {
-                    kind: e.kind,
-                    first,
-                    end,
-                    partial,
-                }))
+                .filter_map(|e| {
+                    snap(g, e.span).map(|(first, end, partial)| Snapped {
+                        kind: e.kind,
+                        first,
+                        end,
+                        partial,
+                    })
+                })
                 .collect()
         })
         .collect()
@@ -200,7 +202,10 @@ impl Report {
                 ] {
                     out.push_str(&format!("  {label} ({total}):\n"));
                     for e in list.iter().take(errors) {
-                        out.push_str(&format!("    {:>4} {:?}  e.g. {}\n", e.count, e.text, e.example));
+                        out.push_str(&format!(
+                            "    {:>4} {:?}  e.g. {}\n",
+                            e.count, e.text, e.example
+                        ));
                     }
                 }
             }

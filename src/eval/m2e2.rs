@@ -28,12 +28,65 @@ use crate::Pipeline;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "you",
-    "his", "her", "hers", "its", "their", "theirs", "our", "ours", "my", "mine", "your", "yours",
-    "him", "them", "us", "me", "who", "whom", "whose", "which", "what", "one", "some", "any", "all",
-    "both", "each", "another", "other", "others", "such", "no", "there", "here", "everyone",
-    "someone", "anyone", "nobody", "himself", "herself", "itself", "themselves", "ourselves",
-    "myself", "yourself", "i",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "you",
+    "his",
+    "her",
+    "hers",
+    "its",
+    "their",
+    "theirs",
+    "our",
+    "ours",
+    "my",
+    "mine",
+    "your",
+    "yours",
+    "him",
+    "them",
+    "us",
+    "me",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "one",
+    "some",
+    "any",
+    "all",
+    "both",
+    "each",
+    "another",
+    "other",
+    "others",
+    "such",
+    "no",
+    "there",
+    "here",
+    "everyone",
+    "someone",
+    "anyone",
+    "nobody",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "ourselves",
+    "myself",
+    "yourself",
+    "i",
 ];
 const DETERMINERS: &[&str] = &["the", "The", "THE", "a", "A", "an", "An"];
 const POSSESSIVES: &[&str] = &["'s", "\u{2019}s", "'", "\u{2019}", "'S"];
@@ -110,7 +163,8 @@ pub fn read(name: &str, content: &str) -> Result<Vec<GoldDoc>> {
             }
             for m in &line.mentions {
                 if m.start < m.end && m.end <= line.words.len() {
-                    g.gold.push((m.kind.clone(), base_tok + m.start, base_tok + m.end));
+                    g.gold
+                        .push((m.kind.clone(), base_tok + m.start, base_tok + m.end));
                 }
             }
         }
@@ -162,7 +216,9 @@ pub fn locate_words(sentence: &str, words: &[String]) -> (String, Vec<Option<usi
             offs[i] = Some(j);
             pos = j + w.len();
         } else if t.is_empty() {
-            let punct = w.chars().all(|c| c.is_ascii_punctuation() || !c.is_alphanumeric());
+            let punct = w
+                .chars()
+                .all(|c| c.is_ascii_punctuation() || !c.is_alphanumeric());
             if !(punct || s.is_empty()) {
                 s.push(' ');
             }
@@ -195,7 +251,8 @@ fn is_named(g: &GoldDoc, a: usize, b: usize) -> bool {
         let capitalised_not_name = NOT_NAMES.iter().any(|n| {
             let mut c = n.chars();
             c.next().is_some_and(|f| {
-                w.chars().next() == f.to_uppercase().next() && w.get(f.len_utf8()..) == Some(c.as_str())
+                w.chars().next() == f.to_uppercase().next()
+                    && w.get(f.len_utf8()..) == Some(c.as_str())
             })
         });
         w.chars().next().is_some_and(char::is_uppercase) && !capitalised_not_name
@@ -238,7 +295,8 @@ pub fn score(pipeline: &Pipeline, dataset: &str, docs: &[GoldDoc], errors: usize
             let (x, y) = trim(g, p.first, p.end);
             let key = (di, x, y);
             pred[k].insert(key);
-            let demonym = p.kind == EntityType::Country && demonyms.contains(&super::conll::norm(g.span_text(x, y)));
+            let demonym = p.kind == EntityType::Country
+                && demonyms.contains(&super::conll::norm(g.span_text(x, y)));
             if p.partial || demonym {
                 aside.insert((k, key));
             }
@@ -247,8 +305,19 @@ pub fn score(pipeline: &Pipeline, dataset: &str, docs: &[GoldDoc], errors: usize
     let mut metrics = Vec::new();
     for k in 0..3 {
         let extra = if k == 2 { " (extra)" } else { "" };
-        let mine: FxHashSet<Key> = aside.iter().filter(|(j, _)| *j == k).map(|(_, key)| *key).collect();
-        metrics.push(metric(&format!("{} all{extra}", labels[k]), docs, &all[k], &pred[k], &mine, errors));
+        let mine: FxHashSet<Key> = aside
+            .iter()
+            .filter(|(j, _)| *j == k)
+            .map(|(_, key)| *key)
+            .collect();
+        metrics.push(metric(
+            &format!("{} all{extra}", labels[k]),
+            docs,
+            &all[k],
+            &pred[k],
+            &mine,
+            errors,
+        ));
         let outside: FxHashSet<Key> = all[k].difference(&named[k]).copied().collect();
         let aside_named: FxHashSet<Key> = mine.union(&outside).copied().collect();
         metrics.push(metric(
@@ -279,7 +348,10 @@ mod tests {
         let docs = read("dev.jsonl", &format!("{l0}\n{l1}\n")).unwrap();
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
-        assert_eq!(d.text, "Xi's visit to Ferguson, Missouri\nHe met Putin in Moscow.");
+        assert_eq!(
+            d.text,
+            "Xi's visit to Ferguson, Missouri\nHe met Putin in Moscow."
+        );
         assert_eq!(d.date.as_deref(), Some("2016-04-19"));
         assert_eq!(trim(d, 0, 2), (0, 1));
         let p = Pipeline::new().unwrap();

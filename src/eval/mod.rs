@@ -79,7 +79,11 @@ mod tests {
 
     #[test]
     fn prf() {
-        let p = Prf { tp: 8, pred: 10, gold: 16 };
+        let p = Prf {
+            tp: 8,
+            pred: 10,
+            gold: 16,
+        };
         assert!((p.precision() - 0.8).abs() < 1e-9 && (p.recall() - 0.5).abs() < 1e-9);
         assert!((p.f1() - 0.615_384_615).abs() < 1e-6);
         assert_eq!(Prf::default().f1(), 0.0);
