@@ -242,6 +242,10 @@ impl<'g> EntryRef<'g> {
         let (a, b) = self.g.tok_spans[self.e.tokens.start as usize + k];
         &self.g.arena[a as usize..b as usize]
     }
+    /// True for an entry read from a spaCy EntityRuler pattern file.
+    pub fn from_patterns(&self) -> bool {
+        self.g.files[self.e.file as usize].ends_with(".jsonl")
+    }
     /// `file:line` the entry came from.
     pub fn origin(&self) -> String {
         format!("{}:{}", self.g.files[self.e.file as usize], self.e.line)

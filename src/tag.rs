@@ -509,7 +509,7 @@ impl Tagger {
             // title-case sentence: capitals say nothing there.
             let headline_end = match dateline {
                 Some((a, _)) if a > from => Some(d.tokens[a].span.start),
-                _ if title_case(d, from, to) => Some(usize::MAX),
+                _ if title_case(d, from, to, &self.rules.not_name) => Some(usize::MAX),
                 _ => None,
             };
             if let Some(end) = headline_end {
@@ -523,6 +523,22 @@ impl Tagger {
             }
         }
         settle_members(items);
+        // A direction before a place stays with it (`Northern Iraq` opening a sentence).
+        for k in 0..items.len().saturating_sub(1) {
+            let (x, nx) = (items[k], items[k + 1]);
+            if !x.member
+                && x.is_word_like()
+                && x.end - x.first == 1
+                && x.end == nx.first
+                && matches!(nx.class, Class::Place | Class::Country)
+                && self
+                    .rules
+                    .qualifier
+                    .contains(crate::gazetteer::lower(d.tok(x.first), &mut String::new()))
+            {
+                items[k].member = true;
+            }
+        }
     }
 
     /// A hyphenated name starting at token `i` (`Jean-Michel`, `Ata-ur-Rehman`, `al-Abadi`),
@@ -830,14 +846,16 @@ impl Tagger {
                     namelike(d, &it)
                         && next.as_ref().is_some_and(|x| {
                             namelike(d, x)
-                                && matches!(
+                                && (matches!(
                                     x.class,
                                     Class::Unknown
                                         | Class::Surname
                                         | Class::Given
                                         | Class::WeakGiven
                                         | Class::Person
-                                )
+                                ) || matches!(x.class, Class::Place | Class::Country)
+                                    && x.w & word::SURNAME != 0
+                                    && self.name_part(x))
                                 && (x.class != Class::WeakGiven || x.w & word::SURNAME != 0)
                         })
                 }
@@ -1162,7 +1180,11 @@ impl Tagger {
             return false;
         }
         let prev = &items[k - 1];
-        prev.end == before && prev.member && !prev.person && prev.class == Class::Common
+        prev.end == before
+            && prev.member
+            && !prev.person
+            && prev.is_word_like()
+            && prev.w & word::COMMON != 0
     }
 
     /// Pushes a gazetteer item as an entity, after the ambiguity checks; `seg` holds the
@@ -1543,14 +1565,19 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
     None
 }
 
-/// Most words of the sentence capitalised (short lowercase function words aside): a headline.
-fn title_case(d: &Doc<'_, '_>, from: usize, to: usize) -> bool {
+/// Most words of the sentence capitalised (lowercase function words and the first word aside):
+/// a headline.
+fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &FxHashSet<Box<str>>) -> bool {
     let (mut words, mut caps) = (0, 0);
-    for t in &d.tokens[from..to] {
+    let mut first = true;
+    for (i, t) in d.tokens[from..to].iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
         }
-        if t.has(tokflags::LOWER) && t.span.len() <= 3 {
+        if std::mem::replace(&mut first, false) {
+            continue;
+        }
+        if t.has(tokflags::LOWER) && function.contains(d.tok(from + i)) {
             continue;
         }
         words += 1;
@@ -1558,7 +1585,7 @@ fn title_case(d: &Doc<'_, '_>, from: usize, to: usize) -> bool {
             caps += 1;
         }
     }
-    words >= 3 && caps * 5 >= words * 4
+    words >= 3 && caps * 100 >= words * 85
 }
 
 /// Where capitals say nothing, a word that is also a common word (`Seven`, `BEAT`, `Will`)
@@ -1612,7 +1639,11 @@ fn entity_from<'a>(e: EntryRef<'a>, span: Span, sentence: usize) -> Entity<'a> {
         canonical: Cow::Borrowed(e.canonical()),
         key: e.key().map(Cow::Borrowed),
         country: e.country(),
-        how: How::Gazetteer,
+        how: if e.from_patterns() {
+            How::Pattern
+        } else {
+            How::Gazetteer
+        },
         timex: None,
     }
 }
