@@ -86,6 +86,9 @@ pub mod flags {
     pub const HONORIFIC: u16 = 512;
     /// A generic organisation head (`Defense Ministry`) that takes a country before it.
     pub const GENERIC: u16 = 1024;
+    /// A continent, world region, sea, strait or peninsula: not a political place. Matched (so
+    /// `Latin America` is not `America`) but not an entity.
+    pub const GEOGRAPHIC: u16 = 2048;
     /// The names of the flags, as written in files.
     pub const NAMES: &[(&str, u16)] = &[
         ("ambiguous", AMBIGUOUS),
@@ -99,6 +102,7 @@ pub mod flags {
         ("surname", SURNAME),
         ("honorific", HONORIFIC),
         ("generic", GENERIC),
+        ("geographic", GEOGRAPHIC),
     ];
 }
 

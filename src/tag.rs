@@ -1139,7 +1139,7 @@ impl Tagger {
                             }
                         }
                     }
-                    if let Some(kind) = widened {
+                    if let Some(kind) = widened.filter(|_| !entry.has(flags::GEOGRAPHIC)) {
                         found.push(Found {
                             e: Entity {
                                 span,
@@ -1199,7 +1199,7 @@ impl Tagger {
     ) {
         let Some(id) = x.entry else { return };
         let e = self.gazetteer.entry(id);
-        if e.kind() == EntityType::Title && e.has(flags::HONORIFIC) {
+        if e.kind() == EntityType::Title && e.has(flags::HONORIFIC) || e.has(flags::GEOGRAPHIC) {
             return;
         }
         let span = Span::new(d.tokens[x.first].span.start, d.tokens[x.end - 1].span.end);

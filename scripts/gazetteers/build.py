@@ -57,7 +57,7 @@ def src_tag(pkg):
 
 HEADER = ["text", "type", "canonical", "key", "country", "case", "flags", "source"]
 TYPES = {"PERSON", "COUNTRY", "CITY", "REGION", "ORGANIZATION", "TITLE"}
-FLAG_ORDER = ["capital", "metonym", "former", "demonym", "plural", "alias", "abbrev",
+FLAG_ORDER = ["capital", "metonym", "geographic", "former", "demonym", "plural", "alias", "abbrev",
               "surname", "honorific", "ambiguous"]
 
 

@@ -25,7 +25,7 @@ NP_HEADER = ["text", "kind", "culture", "source"]
 TYPES = {"PERSON", "COUNTRY", "CITY", "REGION", "ORGANIZATION", "TITLE"}
 CASES = {"exact", "title", "fold"}
 FLAGS = {"ambiguous", "metonym", "former", "demonym", "plural", "alias", "abbrev", "capital",
-         "surname", "honorific"}
+         "surname", "honorific", "generic", "geographic"}
 KINDS = {"given", "surname", "particle", "common"}
 HISTORICAL = {"SUN", "YUG", "CSK", "DDR", "ZAR"}
 USER_ASSIGNED = {"XKX"}
