@@ -1109,6 +1109,37 @@ impl Tagger {
                 Class::Title | Class::Org | Class::Person => {
                     self.emit_gazetteer(d, si, &x, None, found);
                 }
+                // A country before an organisation is that organisation's country
+                // (`U.S. Justice Department`, `North Korean Red Cross`).
+                Class::Country
+                    if !unexplained
+                        && k + 1 < b
+                        && items[k + 1].class == Class::Org
+                        && items[k + 1].first == x.end =>
+                {
+                    let country = self.gazetteer.entry(x.entry.unwrap_or_default());
+                    let org = self.gazetteer.entry(items[k + 1].entry.unwrap_or_default());
+                    let span = Span::new(
+                        d.tokens[x.first].span.start,
+                        d.tokens[items[k + 1].end - 1].span.end,
+                    );
+                    let ctext = &d.text[d.tokens[x.first].span.start..d.tokens[x.end - 1].span.end];
+                    found.push(Found {
+                        e: Entity {
+                            span,
+                            kind: EntityType::Organization,
+                            sentence: si,
+                            canonical: Cow::Owned(format!("{ctext} {}", org.canonical())),
+                            key: None,
+                            country: country.country(),
+                            how: How::Rule,
+                            timex: None,
+                        },
+                        m: None,
+                        yields_to_person: false,
+                    });
+                    k += 1;
+                }
                 Class::Country | Class::Place => {
                     let entry = self.gazetteer.entry(x.entry.unwrap_or_default());
                     // A demonym opening a name keeps its country (`Iraqi Security Forces`).
