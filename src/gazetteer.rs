@@ -531,6 +531,18 @@ impl Gazetteer {
         }
     }
 
+    /// Makes room for about `rows` more entries and words (one row is roughly 30 bytes).
+    fn reserve_for(&mut self, content: &str) {
+        let rows = content.len() / 30;
+        let (words, arena) = (&self.words, &self.arena);
+        self.vocab.reserve(rows, |&w| {
+            let s = words[w as usize].s;
+            hash_str(&arena[s.start as usize..(s.start + s.len) as usize])
+        });
+        self.words.reserve(rows);
+        self.arena.reserve(content.len());
+    }
+
     fn file_id(&mut self, name: &str) -> u32 {
         if let Some(i) = self.files.iter().position(|f| &**f == name) {
             return i as u32;
@@ -543,6 +555,8 @@ impl Gazetteer {
     /// present replace the earlier ones (user files override the defaults).
     pub fn add_tsv(&mut self, name: &str, content: &str, replace: bool) -> Result<usize> {
         let file = self.file_id(name);
+        self.reserve_for(content);
+        self.entries.reserve(content.len() / 60);
         let mut added = 0;
         let mut seen: rustc_hash::FxHashSet<(String, EntityType)> = Default::default();
         each_row(
@@ -607,6 +621,7 @@ impl Gazetteer {
     /// Adds a word lexicon (columns `text`, `kind`, `culture`): kinds `given`, `surname`,
     /// `particle` and `common` set the [`word`] flags the person-name rules read.
     pub fn add_lexicon(&mut self, name: &str, content: &str) -> Result<usize> {
+        self.reserve_for(content);
         let mut n = 0;
         let mut buf = String::new();
         each_row(
@@ -641,8 +656,7 @@ impl Gazetteer {
                         _ => {}
                     }
                 }
-                let l = lower(text, &mut buf).to_string();
-                let w = self.intern(&l);
+                let w = self.intern(lower(text, &mut buf));
                 self.words[w as usize].flags |= fl;
                 n += 1;
                 Ok(())
@@ -766,8 +780,7 @@ impl Gazetteer {
         let pw_start = self.phrase_words.len();
         let mut buf = String::new();
         for t in &toks {
-            let l = lower(&text[t.span], &mut buf).to_string();
-            let w = self.intern(&l);
+            let w = self.intern(lower(&text[t.span], &mut buf));
             self.phrase_words.push(w);
         }
         let n = toks.len();
