@@ -599,7 +599,7 @@ impl Tagger {
                 break;
             }
             let hit = d.info[p].and_then(|w| g.match_word_at(d.text, d.tokens, p, to, ctx, w));
-            if !hit.is_some_and(|m| m.len == 1) {
+            if hit.is_none_or(|m| m.len != 1) {
                 all_names = false;
                 break;
             }
@@ -1370,7 +1370,7 @@ impl Tagger {
         d: &mut Doc<'_, '_>,
         a: &Analysis<'a>,
         entities: &mut Vec<Entity<'a>>,
-        yielding: &mut Vec<bool>,
+        yielding: &mut [bool],
     ) {
         let text = d.text;
         // short form (lowercase) → entity index of the full name
@@ -1628,8 +1628,7 @@ fn settle_members(items: &mut [Item]) {
             && match x.class {
                 Class::Given | Class::Unknown | Class::Initial | Class::Person => true,
                 Class::Surname | Class::Place => {
-                    x.w & word::COMMON == 0 && !x.weak_pos
-                        || x.class == Class::Surname && x.w & word::COMMON == 0
+                    (x.class == Class::Surname || !x.weak_pos) && x.w & word::COMMON == 0
                 }
                 _ => false,
             }
