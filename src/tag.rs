@@ -183,6 +183,8 @@ struct Doc<'a, 'g> {
     text: &'a str,
     tokens: &'a [Token],
     info: Vec<Option<WordInfo>>,
+    /// Tokens of headline text (capitals say nothing there).
+    headline: Vec<bool>,
     g: &'g Gazetteer,
     buf: String,
 }
@@ -277,6 +279,7 @@ impl Tagger {
             text,
             tokens: &a.tokens,
             info: vec![None; a.tokens.len()],
+            headline: vec![false; a.tokens.len()],
             g,
             buf: String::new(),
         };
@@ -516,6 +519,7 @@ impl Tagger {
                 for it in items.iter_mut() {
                     if d.tokens[it.first].span.start < end {
                         it.weak_pos = true;
+                        d.headline[it.first..it.end].fill(true);
                     }
                 }
             } else {
@@ -579,6 +583,13 @@ impl Tagger {
             parts.pop();
         }
         if parts.len() < 2 {
+            return None;
+        }
+        // A headline glued to an all-caps dateline (`Terrorism-WASHINGTON`) is no name.
+        let upper = |p: usize| d.tokens[p].has(tokflags::UPPER) && d.tokens[p].span.len() > 2;
+        if parts.iter().any(|&p| upper(p))
+            && !parts.iter().all(|&p| upper(p) || !d.tokens[p].is_cap())
+        {
             return None;
         }
         let end = parts.last()? + 1;
