@@ -11,16 +11,16 @@ use std::process::Command;
 
 /// (metric, F1, precision, recall) as committed in docs/accuracy.md.
 const CONLL_TESTA: &[(&str, f64, f64, f64)] = &[
-    ("PER", 0.9019, 0.9262, 0.8789),
+    ("PER", 0.9022, 0.9267, 0.8789),
     ("country-mention", 0.9735, 0.9597, 0.9876),
 ];
 const CONLL_TESTA_REFEREE: &[(&str, f64, f64, f64)] = &[
-    ("PER", 0.9019, 0.9262, 0.8789),
+    ("PER", 0.9022, 0.9267, 0.8789),
     ("country-mention", 0.9742, 0.9606, 0.9882),
 ];
 const M2E2_DEV: &[(&str, f64, f64, f64)] = &[
-    ("PER named", 0.8259, 0.8322, 0.8196),
-    ("GPE named", 0.8914, 0.8679, 0.9163),
+    ("PER named", 0.8262, 0.8323, 0.8202),
+    ("GPE named", 0.8954, 0.8661, 0.9266),
 ];
 
 fn own(kind: &str, file: &str) -> Value {
@@ -41,7 +41,13 @@ fn referee(script: &str, file: &str) -> Value {
     let cmd = format!("{} extract --format jsonl", env!("CARGO_BIN_EXE_newsfacts"));
     let out = Command::new("python3")
         .arg(tools_dir().join(script))
-        .args(["--data", data_dir().join(file).to_str().unwrap(), "--cmd", &cmd, "--json"])
+        .args([
+            "--data",
+            data_dir().join(file).to_str().unwrap(),
+            "--cmd",
+            &cmd,
+            "--json",
+        ])
         .output()
         .expect("run python3 (the referee scorers need it)");
     assert!(
@@ -81,13 +87,21 @@ fn own_metric(v: &Value, name: &str) -> (f64, f64, f64) {
 #[ignore = "needs ../shared/data"]
 fn conll_testa_people_and_countries() {
     let v = own("conll", "conll2003/eng.testa");
-    check("newsfacts eval conll eng.testa", |n| own_metric(&v, n), CONLL_TESTA);
+    check(
+        "newsfacts eval conll eng.testa",
+        |n| own_metric(&v, n),
+        CONLL_TESTA,
+    );
     let r = referee("score_conll.py", "conll2003/eng.testa");
     check(
         "score_conll.py eng.testa",
         |n| {
             let m = &r["metrics"][n];
-            (m["f1"].as_f64().unwrap(), m["p"].as_f64().unwrap(), m["r"].as_f64().unwrap())
+            (
+                m["f1"].as_f64().unwrap(),
+                m["p"].as_f64().unwrap(),
+                m["r"].as_f64().unwrap(),
+            )
         },
         CONLL_TESTA_REFEREE,
     );
@@ -97,14 +111,22 @@ fn conll_testa_people_and_countries() {
 #[ignore = "needs ../shared/data"]
 fn m2e2_dev_people_and_places() {
     let v = own("m2e2-entities", "m2e2/dev.jsonl");
-    check("newsfacts eval m2e2-entities dev", |n| own_metric(&v, n), M2E2_DEV);
+    check(
+        "newsfacts eval m2e2-entities dev",
+        |n| own_metric(&v, n),
+        M2E2_DEV,
+    );
     let r = referee("score_m2e2_entities.py", "m2e2/dev.jsonl");
     check(
         "score_m2e2_entities.py dev",
         |n| {
             let key = n.replace("named", "named~");
             let m = &r["metrics"][key.as_str()]["strict"];
-            (m["f1"].as_f64().unwrap(), m["p"].as_f64().unwrap(), m["r"].as_f64().unwrap())
+            (
+                m["f1"].as_f64().unwrap(),
+                m["p"].as_f64().unwrap(),
+                m["r"].as_f64().unwrap(),
+            )
         },
         M2E2_DEV,
     );
