@@ -523,7 +523,7 @@ impl Tagger {
                     }
                 }
             } else {
-                self.mark_headline_run(d, from, to, items);
+                self.mark_headline_run(d, from, items);
             }
         }
         settle_members(items);
@@ -639,7 +639,7 @@ impl Tagger {
 
     /// A title-case headline run at the start of a sentence (`Trump Berates Australian Leader
     /// Over Refugee Deal`): its common words are words, not name parts.
-    fn mark_headline_run(&self, d: &Doc<'_, '_>, from: usize, to: usize, items: &mut [Item]) {
+    fn mark_headline_run(&self, d: &Doc<'_, '_>, from: usize, items: &mut [Item]) {
         // The run: capitalised items, short lowercase function words allowed between them.
         let mut end_item = 0;
         let mut prev_end = None;
@@ -674,7 +674,6 @@ impl Tagger {
                 it.weak_pos = true;
             }
         }
-        let _ = to;
     }
 
     /// The chunk rules over one sentence's items; pushes the entities found.
@@ -707,7 +706,7 @@ impl Tagger {
                 // Lowercase titles (`spokesman`) and phrases outside name chunks stand alone.
                 if items[k].entry.is_some() && items[k].class != Class::Honorific {
                     let x = items[k];
-                    self.emit_gazetteer(d, si, &x, None, found);
+                    self.emit_gazetteer(d, si, &x, found);
                 }
                 k += 1;
                 continue;
@@ -1118,7 +1117,7 @@ impl Tagger {
             let x = items[k];
             match x.class {
                 Class::Title | Class::Org | Class::Person => {
-                    self.emit_gazetteer(d, si, &x, None, found);
+                    self.emit_gazetteer(d, si, &x, found);
                 }
                 // A country before an organisation is that organisation's country
                 // (`U.S. Justice Department`, `North Korean Red Cross`).
@@ -1197,7 +1196,7 @@ impl Tagger {
                             yields_to_person: false,
                         });
                     } else {
-                        self.emit_gazetteer(d, si, &x, Some(&items[a..b]), found);
+                        self.emit_gazetteer(d, si, &x, found);
                     }
                 }
                 _ => {}
@@ -1229,14 +1228,12 @@ impl Tagger {
             && prev.w & word::COMMON != 0
     }
 
-    /// Pushes a gazetteer item as an entity, after the ambiguity checks; `seg` holds the
-    /// segment's items when the item is a place in a name chunk.
+    /// Pushes a gazetteer item as an entity, after the ambiguity checks.
     fn emit_gazetteer<'a>(
         &'a self,
         d: &mut Doc<'_, '_>,
         si: usize,
         x: &Item,
-        seg: Option<&[Item]>,
         found: &mut Vec<Found<'a>>,
     ) {
         let Some(id) = x.entry else { return };
@@ -1276,7 +1273,6 @@ impl Tagger {
                 }
             }
         }
-        let _ = seg;
         found.push(Found {
             e: entity_from(e, span, si),
             m: x.m,
