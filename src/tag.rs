@@ -1422,6 +1422,12 @@ impl Tagger {
         if short.is_empty() {
             return;
         }
+        // Quick reject by (first byte, length) before hashing a token.
+        let mut shape = [0u64; 32];
+        for k in short.keys() {
+            let b = k.as_bytes();
+            shape[(b[0] & 31) as usize] |= 1 << b.len().min(63);
+        }
         let caps_sentence: Vec<bool> = a
             .sentences
             .iter()
@@ -1441,8 +1447,12 @@ impl Tagger {
             if kind == SegmentKind::Header || kind == SegmentKind::Tag {
                 continue;
             }
-            let caps = caps_sentence[s];
             let w = &text[t.span];
+            let b0 = w.as_bytes()[0].to_ascii_lowercase();
+            if w.is_ascii() && shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0 {
+                continue;
+            }
+            let caps = caps_sentence[s];
             if !caps && t.has(tokflags::UPPER) && w.len() > 1 {
                 continue;
             }
@@ -1606,6 +1616,20 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
 /// Most words of the sentence capitalised (lowercase function words and the first word aside):
 /// a headline.
 fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &FxHashSet<Box<str>>) -> bool {
+    // A cheap bound first: long lowercase words are never function words.
+    let (mut caps, mut long_lower) = (0, 0);
+    for t in d.tokens[from..to].iter().skip(1) {
+        if t.kind == TokenKind::Word {
+            if t.is_cap() {
+                caps += 1;
+            } else if t.span.len() > 5 {
+                long_lower += 1;
+            }
+        }
+    }
+    if caps < 3 || caps * 100 < (caps + long_lower) * 85 {
+        return false;
+    }
     let (mut words, mut caps) = (0, 0);
     let mut first = true;
     for (i, t) in d.tokens[from..to].iter().enumerate() {
