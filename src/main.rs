@@ -42,8 +42,9 @@ entities as [Li Shangfu]PERSON, triggers as <<arrive>>.",
         after_help = "Examples:\n  newsfacts show samples/001_2e33281f82945b95.txt\n  newsfacts show --reference-date 2023-04-14 samples/000_0f39d2d8498105a9.txt | less\n  newsfacts show --color always samples/ | less -R\n  newsfacts show --id reuters-5 --events-only ../shared/data/reuters21578/reuters21578.jsonl"
     )]
     Show(cli::show::ShowArgs),
-    /// Score the pipeline on an annotated corpus.
-    Eval(cli::eval::EvalArgs),
+    /// Score the pipeline on an annotated corpus (precision, recall, F1 per type).
+    #[command(subcommand)]
+    Eval(cli::eval::EvalKind),
 }
 
 fn main() -> ExitCode {
@@ -51,7 +52,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => cli::extract::run(args),
         Command::Show(args) => cli::show::run(args),
-        Command::Eval(args) => cli::eval::run(args),
+        Command::Eval(kind) => cli::eval::run(kind),
     };
     match result {
         Ok(code) => code,

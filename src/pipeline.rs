@@ -2,11 +2,9 @@
 //! then runs them in order over each document. Building can fail (a bad data row names its file
 //! and line); analysing a document cannot.
 
-use crate::data::Table;
 use crate::dates::DateTagger;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::events::EventExtractor;
-use crate::gazetteer::{add_spacy_patterns, Gazetteer};
 use crate::model::{Analysis, Document};
 use crate::resources;
 use crate::segment::Segmenter;
@@ -75,33 +73,7 @@ impl PipelineBuilder {
 
     /// Loads and compiles every resource.
     pub fn build(self) -> Result<Pipeline> {
-        let mut gazetteer = Gazetteer::new();
-        for (name, content) in resources::GAZETTEERS {
-            load_gazetteer_file(&mut gazetteer, name, content, false)?;
-        }
-        for dir in &self.gazetteer_dirs {
-            let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
-                path: dir.clone(),
-                source,
-            })?;
-            let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            files.sort();
-            for f in files {
-                let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
-                if ext != "tsv" && ext != "jsonl" {
-                    continue;
-                }
-                let content = std::fs::read_to_string(&f).map_err(|source| Error::Io {
-                    path: f.clone(),
-                    source,
-                })?;
-                load_gazetteer_file(&mut gazetteer, &f.display().to_string(), &content, true)?;
-            }
-        }
-        let tagger = Tagger::new(
-            gazetteer,
-            &resources::rule_table("rules/names.tsv", &["kind", "text"])?,
-        )?;
+        let tagger = Tagger::build(&self.gazetteer_dirs)?;
         Ok(Pipeline {
             segmenter: Segmenter::new(&resources::segment_table()?)?,
             tokenizer: Tokenizer,
@@ -121,26 +93,6 @@ impl PipelineBuilder {
             reference_date: self.reference_date,
         })
     }
-}
-
-fn load_gazetteer_file(g: &mut Gazetteer, name: &str, content: &str, user: bool) -> Result<()> {
-    if name.ends_with(".jsonl") {
-        add_spacy_patterns(g, name, content)?;
-        return Ok(());
-    }
-    let table = Table::parse(name, content, &[])?;
-    if table.columns.iter().any(|c| c == "type") {
-        let t = Table::parse(
-            name,
-            content,
-            &["text", "type", "canonical", "key", "country", "case"],
-        )?;
-        g.add_table(&t, user)?;
-    } else if !table.columns.iter().any(|c| c == "kind") {
-        return Err(Error::data(name, 1, "not a gazetteer: no `type` column (text, type, canonical, key, country, case, flags, source)"));
-    }
-    // Name-part lexicons (`kind` column) are read by the person-name rules.
-    Ok(())
 }
 
 /// The compiled pipeline. `Send + Sync`: share one across threads.

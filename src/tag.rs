@@ -1,29 +1,168 @@
-//! Stage 4: entity tagging. Gazetteer phrases first (longest match on token boundaries), then
-//! rules beyond the lists — a title or honorific followed by a capitalised name is a person, a
-//! country before a generic organisation head (`Chinese` + `Defense Ministry`) becomes that
-//! organisation's country — and last, short-name coreference: a surname (or, for names written
-//! family name first, the first name part) refers back to the full name elsewhere in the
-//! document (`Li` → Li Shangfu, `Shoigu` → Sergey Shoigu).
+//! Stage 4: entity tagging.
+//!
+//! 1. **Lookup**: every capitalised token is looked up once in the gazetteer's vocabulary
+//!    (lowercase tokens only in the small table of words that start a lowercase phrase such as
+//!    `spokesman`), which also says whether it is a given name, a surname or a common word.
+//! 2. **Items**: each sentence becomes a row of items — gazetteer matches (longest first, case
+//!    policy per entry), capitalised words, initials (`J.`), hyphenated names (`Ata-ur-Rehman`)
+//!    and name particles (`van`, `bin`). Adjacent capitalised items form *name chunks*
+//!    (`U.S. President Bill Clinton`, `Wells Fargo Center`). A capitalised common word opening a
+//!    sentence, and common words inside an all-caps or title-case headline, break chunks.
+//! 3. **People** inside a chunk: after a title or honorific (`spokesman Tan Kefei`,
+//!    `Gen. Colin Powell`); a given name or an initial followed by name parts (`Marcelo Rios`,
+//!    `S. Watkin`); a family-name-first surname followed by pinyin syllables (`Wang Donghai`);
+//!    a known person (`Putin`), extended by a preceding given name (`Eric Trump`).
+//! 4. **Places, countries, organisations** left in a chunk are kept only when the chunk
+//!    explains every word around them: a country or city beside an unexplained capitalised word
+//!    is part of another name (`U.S. Open`, `Air France`, `Chicago Tribune`) and is dropped;
+//!    so is a place after `of`/`for` that follows such a name (`Bank of Canada`). A direction
+//!    before a place (`Northern Iraq`, `West Mosul`) or a place word after it (`Olongapo city`)
+//!    widens it. A country before an organisation becomes its `country`
+//!    (`Chinese Defense Ministry`). Ambiguous places need evidence: a common word (`Nice`,
+//!    `Reading`) needs a locative context, a name (`Jordan`, `Clinton`) loses to a person of the
+//!    same name in the document, and a place of several countries (`Georgia`) takes the country
+//!    the rest of the document points to.
+//! 5. **Document level**: a name part of a person found in full (`Lebed` after
+//!    `Alexander Lebed`, `Li` after `Li Shangfu` for family-name-first names, `JOHNSON` in an
+//!    all-caps headline) is that person wherever it stands alone.
+//!
+//! Entities stay flat: every step only fills tokens nothing else holds.
 
 use crate::data::Table;
-use crate::error::Result;
-use crate::gazetteer::{flags, CaseContext, Entry, Gazetteer};
-use crate::model::{Analysis, Entity, EntityType, How, Iso3, SegmentKind, TokenKind};
+use crate::error::{Error, Result};
+use crate::gazetteer::{flags, word, CaseContext, EntryRef, Gazetteer, Match, WordInfo};
+use crate::model::{
+    tokflags, Analysis, Entity, EntityType, How, Iso3, SegmentKind, Token, TokenKind,
+};
+use crate::resources;
 use crate::span::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::path::PathBuf;
 
 /// The entity tagging stage.
 #[derive(Debug)]
 pub struct Tagger {
     gazetteer: Gazetteer,
+    rules: NameRules,
+}
+
+/// Word lists of `rules/names.tsv` (and any other `rules/*.tsv` with the same columns).
+#[derive(Debug, Default)]
+struct NameRules {
     surname_first: FxHashSet<Iso3>,
     not_name: FxHashSet<Box<str>>,
+    qualifier: FxHashSet<Box<str>>,
+    suffix_city: FxHashSet<Box<str>>,
+    suffix_region: FxHashSet<Box<str>>,
+    locative: FxHashSet<Box<str>>,
+    speech: FxHashSet<Box<str>>,
+    name_suffix: FxHashSet<Box<str>>,
+    hyphen_prefix: FxHashSet<Box<str>>,
+    org_connector: FxHashSet<Box<str>>,
+    title_modifier: FxHashSet<Box<str>>,
+}
+
+impl NameRules {
+    fn from_table(t: &Table) -> Result<NameRules> {
+        let mut r = NameRules::default();
+        for row in t.rows() {
+            let text = row.get("text");
+            if text.is_empty() {
+                return Err(row.error("empty `text`"));
+            }
+            let set = match row.get("kind") {
+                "surname_first" => {
+                    r.surname_first.insert(Iso3::parse(text).ok_or_else(|| {
+                        row.error(format!("`{text}` is not an ISO alpha-3 code"))
+                    })?);
+                    continue;
+                }
+                "not_name" => &mut r.not_name,
+                "place_qualifier" => &mut r.qualifier,
+                "place_suffix_city" => &mut r.suffix_city,
+                "place_suffix_region" => &mut r.suffix_region,
+                "locative" => &mut r.locative,
+                "speech_verb" => &mut r.speech,
+                "name_suffix" => &mut r.name_suffix,
+                "hyphen_prefix" => &mut r.hyphen_prefix,
+                "org_connector" => &mut r.org_connector,
+                "title_modifier" => &mut r.title_modifier,
+                other => {
+                    return Err(row.error(format!(
+                        "unknown kind `{other}` (surname_first, not_name, place_qualifier, \
+                         place_suffix_city, place_suffix_region, locative, speech_verb, \
+                         name_suffix, hyphen_prefix, org_connector, title_modifier)"
+                    )))
+                }
+            };
+            set.insert(text.to_lowercase().into());
+        }
+        Ok(r)
+    }
+}
+
+/// What an item is, for the chunk rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Title,
+    Honorific,
+    Person,
+    Country,
+    Place,
+    Org,
+    /// A given name that is not a common word (`Marcelo`).
+    Given,
+    /// A given name that is also a common word (`Bill`, `Will`).
+    WeakGiven,
+    /// A surname (possibly also a common word: `Rice`).
+    Surname,
+    /// A capitalised word no lexicon knows.
+    Unknown,
+    /// A capitalised common word.
+    Common,
+    /// `J.`
+    Initial,
+    /// `van`, `bin`, `de` between name parts.
+    Particle,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    first: usize,
+    end: usize,
+    class: Class,
+    entry: Option<u32>,
+    /// The gazetteer match, when the phrase has several accepted entries.
+    m: Option<Match>,
+    /// Word flags of a one-word item.
+    w: u16,
+    /// Part of a name chunk.
+    member: bool,
+    /// Capitalised where capitals say nothing: a sentence's first word, an all-caps line, a
+    /// title-case headline.
+    weak_pos: bool,
+    /// Part of a person found in this sentence.
+    person: bool,
+}
+
+impl Item {
+    fn is_word_like(&self) -> bool {
+        matches!(
+            self.class,
+            Class::Given
+                | Class::WeakGiven
+                | Class::Surname
+                | Class::Unknown
+                | Class::Common
+                | Class::Initial
+        )
+    }
 }
 
 /// Type preference when one phrase has entries of several types.
-fn priority(e: &Entry) -> u8 {
-    let base = match e.kind {
+fn priority(e: &EntryRef<'_>) -> u8 {
+    let base = match e.kind() {
         EntityType::Person => 6,
         EntityType::Organization => 5,
         EntityType::Country => 4,
@@ -39,30 +178,92 @@ fn priority(e: &Entry) -> u8 {
     }
 }
 
+/// Per-document state of the tagger.
+struct Doc<'a, 'g> {
+    text: &'a str,
+    tokens: &'a [Token],
+    info: Vec<Option<WordInfo>>,
+    /// Tokens of headline text (capitals say nothing there).
+    headline: Vec<bool>,
+    g: &'g Gazetteer,
+    buf: String,
+}
+
+impl Doc<'_, '_> {
+    #[inline]
+    fn tok(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].span]
+    }
+    #[inline]
+    fn wflags(&self, i: usize) -> u16 {
+        self.info[i].map_or(0, |w| w.flags)
+    }
+    fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.tok(i) == c)
+    }
+    /// Full lookup of any token (lowercase ones included).
+    fn lookup(&mut self, i: usize) -> Option<WordInfo> {
+        let t = self.tokens[i];
+        self.g.word(&self.text[t.span], &mut self.buf)
+    }
+    /// Tokens `a` and `b` touch (no space between).
+    fn touching(&self, a: usize, b: usize) -> bool {
+        self.tokens[a].span.end == self.tokens[b].span.start
+    }
+}
+
+/// A pending entity with what is needed to revise it at document level.
+struct Found<'a> {
+    e: Entity<'a>,
+    /// Several accepted entries (a place of several countries): re-decided by votes.
+    m: Option<Match>,
+    /// A one-token place that a person of the same name may take over.
+    yields_to_person: bool,
+}
+
 impl Tagger {
     /// Builds the tagger from a compiled gazetteer and the name-rule table (`rules/names.tsv`).
     pub fn new(gazetteer: Gazetteer, names: &Table) -> Result<Tagger> {
-        let mut surname_first = FxHashSet::default();
-        let mut not_name = FxHashSet::default();
-        for row in names.rows() {
-            let text = row.get("text");
-            match row.get("kind") {
-                "surname_first" => {
-                    surname_first.insert(Iso3::parse(text).ok_or_else(|| {
-                        row.error(format!("`{text}` is not an ISO alpha-3 code"))
-                    })?);
-                }
-                "not_name" => {
-                    not_name.insert(text.into());
-                }
-                other => return Err(row.error(format!("unknown kind `{other}`"))),
-            }
-        }
         Ok(Tagger {
             gazetteer,
-            surname_first,
-            not_name,
+            rules: NameRules::from_table(names)?,
         })
+    }
+
+    /// Builds the tagger from the embedded gazetteers, lexicons and name rules, plus the user's
+    /// folders of gazetteers (`*.tsv` in the gazetteer format, replacing embedded rows with the
+    /// same text and type, or word lexicons; spaCy EntityRuler `*.jsonl` pattern files), read
+    /// in sorted order.
+    pub fn build(user_dirs: &[PathBuf]) -> Result<Tagger> {
+        let mut gazetteer = Gazetteer::new();
+        for (name, content) in resources::GAZETTEERS {
+            gazetteer.add_file(name, content, false)?;
+        }
+        for dir in user_dirs {
+            let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            files.sort();
+            for f in files {
+                let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+                if ext != "tsv" && ext != "jsonl" {
+                    continue;
+                }
+                let content = std::fs::read_to_string(&f).map_err(|source| Error::Io {
+                    path: f.clone(),
+                    source,
+                })?;
+                gazetteer.add_file(&f.display().to_string(), &content, true)?;
+            }
+        }
+        Tagger::new(
+            gazetteer,
+            &resources::rule_table("rules/names.tsv", &["kind", "text"])?,
+        )
     }
 
     /// The gazetteer in use.
@@ -73,274 +274,1463 @@ impl Tagger {
     /// Tags the entities of every sentence (DATE entities are added later by the date stage).
     pub fn run<'a>(&'a self, a: &mut Analysis<'a>) {
         let text = a.text();
-        let mut out: Vec<Entity<'a>> = Vec::new();
-        let mut honorific_end: FxHashSet<usize> = FxHashSet::default();
-        let mut buf = String::new();
+        let g = &self.gazetteer;
+        let mut d = Doc {
+            text,
+            tokens: &a.tokens,
+            info: vec![None; a.tokens.len()],
+            headline: vec![false; a.tokens.len()],
+            g,
+            buf: String::new(),
+        };
+        // 1. Lookup.
+        for (i, t) in a.tokens.iter().enumerate() {
+            if !matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+            ) {
+                continue;
+            }
+            let s = &text[t.span];
+            d.info[i] = if t.is_cap() {
+                g.word(s, &mut d.buf)
+            } else {
+                g.lower_start_word(s, &mut d.buf)
+            };
+        }
+        // 2-4. Sentences.
+        let mut found: Vec<Found<'a>> = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
-            let ctx = if s.all_caps || s.kind == SegmentKind::Dateline {
+            if s.kind == SegmentKind::Header || s.kind == SegmentKind::Tag {
+                continue;
+            }
+            let caps =
+                s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
+            let ctx = if caps {
                 CaseContext::AllCaps
             } else {
                 CaseContext::Normal
             };
-            let mut i = s.first_token;
-            while i < s.end_token {
-                let Some(m) =
-                    self.gazetteer
-                        .match_at(text, &a.tokens, i, s.end_token, ctx, &mut buf)
-                else {
+            items.clear();
+            self.items(&mut d, s.first_token, s.end_token, ctx, caps, &mut items);
+            if items.is_empty() {
+                continue;
+            }
+            self.sentence(&mut d, si, s.kind, caps, &mut items, &mut found);
+        }
+        // 5. Document level.
+        self.resolve_by_votes(&mut found);
+        let mut entities: Vec<Entity<'a>> = Vec::with_capacity(found.len());
+        let mut yielding: Vec<bool> = Vec::with_capacity(found.len());
+        for f in found {
+            yielding.push(f.yields_to_person);
+            entities.push(f.e);
+        }
+        self.propagate(&mut d, a, &mut entities, &mut yielding);
+        a.entities = entities;
+        self.merge_generic_orgs(a);
+    }
+
+    /// True when the tokens hold words and none has a lowercase letter.
+    fn all_caps(&self, d: &Doc<'_, '_>, from: usize, to: usize) -> bool {
+        let mut n = 0;
+        for t in &d.tokens[from..to] {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) {
+                if !(t.has(tokflags::UPPER) || (t.is_cap() && t.span.len() == 1)) {
+                    return false;
+                }
+                n += 1;
+            }
+        }
+        n >= 1
+    }
+
+    /// Builds the items of tokens `from..to` (one sentence).
+    fn items(
+        &self,
+        d: &mut Doc<'_, '_>,
+        from: usize,
+        to: usize,
+        ctx: CaseContext,
+        caps: bool,
+        items: &mut Vec<Item>,
+    ) {
+        let g = &self.gazetteer;
+        let dateline = if caps {
+            None
+        } else {
+            inline_dateline(d, from, to)
+        };
+        let mut first_word = true;
+        let mut i = from;
+        while i < to {
+            let t = d.tokens[i];
+            let ctx = match dateline {
+                Some((a, b)) if (a..b).contains(&i) => CaseContext::AllCaps,
+                _ => ctx,
+            };
+            let wordish = matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+            );
+            if !wordish {
+                // Opening quotes, bullets, colons and dashes start a new "sentence" for the
+                // capitalisation of its first word.
+                if t.kind == TokenKind::Punct && !matches!(d.tok(i), "," | "." | ")" | "'" | "’")
+                {
+                    first_word = true;
+                }
+                i += 1;
+                continue;
+            }
+            let initial = std::mem::replace(&mut first_word, false) && t.kind != TokenKind::Number;
+            // A hyphenated name that is not a chain of gazetteer names.
+            if let Some((end, w)) = self.compound(d, i, to) {
+                items.push(Item {
+                    first: i,
+                    end,
+                    class: class_of_word(w),
+                    entry: None,
+                    m: None,
+                    w,
+                    member: true,
+                    weak_pos: initial || caps,
+                    person: false,
+                });
+                i = end;
+                continue;
+            }
+            if let Some(w) = d.info[i] {
+                if let Some(m) = g.match_word_at(d.text, d.tokens, i, to, ctx, w) {
+                    let best = g.accepted(&m).max_by_key(priority);
+                    if let Some(e) = best {
+                        let class = match e.kind() {
+                            EntityType::Title if e.has(flags::HONORIFIC) => Class::Honorific,
+                            EntityType::Title => Class::Title,
+                            EntityType::Person => Class::Person,
+                            EntityType::Country => Class::Country,
+                            EntityType::City | EntityType::Region => Class::Place,
+                            _ => Class::Org,
+                        };
+                        let several = g.accepted(&m).nth(1).is_some();
+                        let cap = t.is_cap() || d.tokens[i + m.len - 1].is_cap();
+                        let w = if m.len == 1 { w.flags } else { 0 };
+                        items.push(Item {
+                            first: i,
+                            end: i + m.len,
+                            class,
+                            entry: Some(e.id()),
+                            m: several.then_some(m),
+                            w,
+                            member: cap && class != Class::Honorific,
+                            weak_pos: false,
+                            person: false,
+                        });
+                        i += m.len;
+                        continue;
+                    }
+                }
+            }
+            if t.is_cap() && t.kind == TokenKind::Word {
+                let text = d.text;
+                let s = &text[t.span];
+                if self
+                    .rules
+                    .not_name
+                    .contains(crate::gazetteer::lower(s, &mut d.buf))
+                {
                     i += 1;
                     continue;
-                };
-                let span = Span::new(
-                    a.tokens[m.first].span.start,
-                    a.tokens[m.first + m.len - 1].span.end,
-                );
-                let best = m
-                    .entries
-                    .iter()
-                    .map(|&id| self.gazetteer.entry(id))
-                    .filter(|e| self.context_ok(e, a, m.first, m.len))
-                    .max_by_key(|e| priority(e));
-                if let Some(e) = best {
-                    if e.has(flags::HONORIFIC) {
-                        honorific_end.insert(m.first + m.len);
-                    } else {
-                        out.push(entity_from(e, span, si));
-                    }
-                    i += m.len;
-                } else {
-                    i += 1;
                 }
-            }
-        }
-        a.entities = out;
-        self.merge_generic_orgs(a);
-        self.person_after_title(a, &honorific_end);
-        self.coreference(a);
-    }
-
-    /// Ambiguous entries need a sign that they are what the list says.
-    fn context_ok(&self, e: &Entry, a: &Analysis<'_>, first: usize, len: usize) -> bool {
-        if !e.has(flags::AMBIGUOUS) {
-            return true;
-        }
-        // A capitalised unknown word right before or after suggests a longer name
-        // ("Michael Jordan", "Georgia Smith").
-        let text = a.text();
-        let s = a.tokens[first].sentence;
-        let cap_word = |i: usize| {
-            a.tokens.get(i).is_some_and(|t| {
-                t.sentence == s
-                    && t.kind == TokenKind::Word
-                    && t.is_cap()
-                    && !self.not_name.contains(&text[t.span])
-            })
-        };
-        let before = first
-            .checked_sub(1)
-            .is_some_and(|p| cap_word(p) && a.sentences[s as usize].first_token != p);
-        !(before || cap_word(first + len))
-    }
-
-    /// `Chinese` + `Defense Ministry` → one ORGANIZATION "Chinese Defense Ministry" with country CHN.
-    fn merge_generic_orgs<'a>(&self, a: &mut Analysis<'a>) {
-        let text = a.text();
-        let mut i = 1;
-        while i < a.entities.len() {
-            let (prev, cur) = (&a.entities[i - 1], &a.entities[i]);
-            let generic = cur.kind == EntityType::Organization
-                && cur.country.is_none()
-                && cur
-                    .key
-                    .as_deref()
-                    .is_some_and(|k| k.starts_with("generic:"));
-            let adjacent = text[prev.span.end..cur.span.start].trim().is_empty()
-                && prev.sentence == cur.sentence;
-            if generic && adjacent && prev.kind == EntityType::Country {
-                let country = prev.country;
-                let span = prev.span.cover(cur.span);
-                let merged = Entity {
-                    span,
-                    kind: EntityType::Organization,
-                    sentence: cur.sentence,
-                    canonical: Cow::Owned(format!("{} {}", &text[prev.span], cur.canonical)),
-                    key: None,
-                    country,
-                    how: How::Rule,
-                    timex: None,
-                };
-                a.entities[i - 1] = merged;
-                a.entities.remove(i);
-            } else {
-                i += 1;
-            }
-        }
-    }
-
-    /// A TITLE (or honorific) followed by capitalised words not yet tagged: a person.
-    fn person_after_title<'a>(&self, a: &mut Analysis<'a>, honorific_end: &FxHashSet<usize>) {
-        let text = a.text();
-        let mut starts: Vec<(usize, Option<Iso3>)> = Vec::new();
-        for (ei, e) in a.entities.iter().enumerate() {
-            if e.kind != EntityType::Title {
-                continue;
-            }
-            let Some(last) = last_token_of(a, e.span) else {
-                continue;
-            };
-            // The country of a chain like "Chinese Defense Ministry spokesman".
-            let country = ei
-                .checked_sub(1)
-                .map(|p| &a.entities[p])
-                .filter(|p| {
-                    p.sentence == e.sentence && text[p.span.end..e.span.start].trim().is_empty()
-                })
-                .and_then(|p| p.country);
-            starts.push((last + 1, country));
-        }
-        starts.extend(honorific_end.iter().map(|&i| (i, None)));
-        starts.sort();
-        let mut new = Vec::new();
-        for (i, country) in starts {
-            let Some(t0) = a.tokens.get(i) else { continue };
-            let s = &a.sentences[t0.sentence as usize];
-            let mut j = i;
-            while j < s.end_token && j < i + 4 {
-                let t = &a.tokens[j];
-                let w = &text[t.span];
-                if t.kind != TokenKind::Word
-                    || !t.is_cap()
-                    || self.not_name.contains(w)
-                    || a.entity_covering(t.span).is_some()
-                {
-                    break;
+                // An initial: one capital letter and a period.
+                if s.len() == 1 && d.is_punct(i + 1, ".") && d.touching(i, i + 1) {
+                    items.push(Item {
+                        first: i,
+                        end: i + 2,
+                        class: Class::Initial,
+                        entry: None,
+                        m: None,
+                        w: 0,
+                        member: true,
+                        weak_pos: false,
+                        person: false,
+                    });
+                    i += 2;
+                    continue;
                 }
-                j += 1;
-            }
-            let n = j - i;
-            // Headlines capitalise every word: ask for two name tokens there.
-            let need = if s.kind == SegmentKind::Title || s.all_caps {
-                2
-            } else {
-                1
-            };
-            if n >= need && n <= 3 {
-                let span = Span::new(a.tokens[i].span.start, a.tokens[j - 1].span.end);
-                new.push(Entity {
-                    span,
-                    kind: EntityType::Person,
-                    sentence: t0.sentence as usize,
-                    canonical: Cow::Owned(normalize_space(&text[span])),
-                    key: None,
-                    country,
-                    how: How::Rule,
-                    timex: None,
+                let w = d.wflags(i);
+                let class = class_of_word(w);
+                items.push(Item {
+                    first: i,
+                    end: i + 1,
+                    class,
+                    entry: None,
+                    m: None,
+                    w,
+                    member: true,
+                    weak_pos: initial || caps,
+                    person: false,
+                });
+            } else if t.kind == TokenKind::Word
+                && t.has(tokflags::LOWER)
+                && items.last().is_some_and(|p| p.end == i && p.member)
+                && d.tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
+                && i + 1 < to
+                && d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))
+            {
+                items.push(Item {
+                    first: i,
+                    end: i + 1,
+                    class: Class::Particle,
+                    entry: None,
+                    m: None,
+                    w: word::PARTICLE,
+                    member: true,
+                    weak_pos: false,
+                    person: false,
+                });
+            } else if t.is_cap() && t.kind == TokenKind::Abbrev {
+                items.push(Item {
+                    first: i,
+                    end: i + 1,
+                    class: Class::Unknown,
+                    entry: None,
+                    m: None,
+                    w: 0,
+                    member: true,
+                    weak_pos: false,
+                    person: false,
                 });
             }
+            i += 1;
         }
-        insert_sorted(&mut a.entities, new);
+        if !caps {
+            // A headline run into the first sentence (`US Condemns Russia MOSCOW — The…`), or a
+            // title-case sentence: capitals say nothing there.
+            let headline_end = match dateline {
+                Some((a, _)) if a > from => Some(d.tokens[a].span.start),
+                _ if title_case(d, from, to, &self.rules.not_name) => Some(usize::MAX),
+                _ => None,
+            };
+            if let Some(end) = headline_end {
+                for it in items.iter_mut() {
+                    if d.tokens[it.first].span.start < end {
+                        it.weak_pos = true;
+                        d.headline[it.first..it.end].fill(true);
+                    }
+                }
+            } else {
+                self.mark_headline_run(d, from, items);
+            }
+        }
+        settle_members(items);
+        // A direction before a place stays with it (`Northern Iraq` opening a sentence).
+        for k in 0..items.len().saturating_sub(1) {
+            let (x, nx) = (items[k], items[k + 1]);
+            if !x.member
+                && x.is_word_like()
+                && x.end - x.first == 1
+                && x.end == nx.first
+                && matches!(nx.class, Class::Place | Class::Country)
+                && self
+                    .rules
+                    .qualifier
+                    .contains(crate::gazetteer::lower(d.tok(x.first), &mut String::new()))
+            {
+                items[k].member = true;
+            }
+        }
     }
 
-    /// Short names referring back to full names.
-    fn coreference<'a>(&self, a: &mut Analysis<'a>) {
-        let text = a.text();
-        // short form → (index of the full-name entity)
-        let mut short: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
-        for (ei, e) in a.entities.iter().enumerate() {
+    /// A hyphenated name starting at token `i` (`Jean-Michel`, `Ata-ur-Rehman`, `al-Abadi`),
+    /// unless every capitalised part is a gazetteer name of its own (`China-Russia`) or the
+    /// whole is one (`Guinea-Bissau`). Returns its end and word flags.
+    fn compound(&self, d: &mut Doc<'_, '_>, i: usize, to: usize) -> Option<(usize, u16)> {
+        let hyphen_at = |d: &Doc<'_, '_>, k: usize| {
+            k + 1 < to && d.is_punct(k, "-") && d.touching(k - 1, k) && d.touching(k, k + 1)
+        };
+        if !hyphen_at(d, i + 1) || d.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        let t0 = d.tokens[i];
+        let lead_particle = !t0.is_cap();
+        if lead_particle && !(d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))) {
+            return None;
+        }
+        if self
+            .rules
+            .hyphen_prefix
+            .contains(d.tok(i).to_lowercase().as_str())
+        {
+            return None;
+        }
+        let mut parts = vec![i];
+        let mut k = i + 1;
+        while hyphen_at(d, k) && d.tokens[k + 1].kind == TokenKind::Word {
+            let p = k + 1;
+            let pt = d.tokens[p];
+            // Inner lowercase parts are short (`ur`, `i`, `al`); the last part is capitalised.
+            if !pt.is_cap() && d.tok(p).chars().count() > 3 {
+                break;
+            }
+            parts.push(p);
+            k = p + 1;
+        }
+        while parts.len() > 1 && !d.tokens[*parts.last()?].is_cap() {
+            parts.pop();
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        // A headline glued to an all-caps dateline (`Terrorism-WASHINGTON`) is no name.
+        let upper = |p: usize| d.tokens[p].has(tokflags::UPPER) && d.tokens[p].span.len() > 2;
+        if parts.iter().any(|&p| upper(p))
+            && !parts.iter().all(|&p| upper(p) || !d.tokens[p].is_cap())
+        {
+            return None;
+        }
+        let end = parts.last()? + 1;
+        let g = &self.gazetteer;
+        // The whole chain, or one gazetteer name per capitalised part: not a compound.
+        let ctx = CaseContext::Normal;
+        if let Some(w) = d.info[i] {
+            if g.match_word_at(d.text, d.tokens, i, to, ctx, w)
+                .is_some_and(|m| m.first + m.len >= end)
+            {
+                return None;
+            }
+        }
+        let mut all_names = true;
+        for &p in &parts {
+            if !d.tokens[p].is_cap() {
+                all_names = false;
+                break;
+            }
+            let hit = d.info[p].and_then(|w| g.match_word_at(d.text, d.tokens, p, to, ctx, w));
+            if hit.is_none_or(|m| m.len != 1) {
+                all_names = false;
+                break;
+            }
+        }
+        if all_names {
+            return None;
+        }
+        // Word flags: given if the first part is, surname if the last is; common only if all are.
+        let f0 = d.lookup(parts[0]).map_or(0, |w| w.flags);
+        let fl = d.lookup(*parts.last()?).map_or(0, |w| w.flags);
+        let mut w = 0;
+        if f0 & word::GIVEN != 0 && !lead_particle {
+            w |= word::GIVEN;
+        }
+        if fl & word::SURNAME != 0 || lead_particle {
+            w |= word::SURNAME;
+        }
+        let all_common = parts
+            .iter()
+            .all(|&p| d.lookup(p).is_some_and(|x| x.has(word::COMMON)));
+        if all_common {
+            w |= word::COMMON;
+        }
+        Some((end, w))
+    }
+
+    /// A title-case headline run at the start of a sentence (`Trump Berates Australian Leader
+    /// Over Refugee Deal`): its common words are words, not name parts.
+    fn mark_headline_run(&self, d: &Doc<'_, '_>, from: usize, items: &mut [Item]) {
+        // The run: capitalised items, short lowercase function words allowed between them.
+        let mut end_item = 0;
+        let mut prev_end = None;
+        for (k, it) in items.iter().enumerate() {
+            if let Some(pe) = prev_end {
+                let gap_ok = (pe..it.first).all(|j| {
+                    let t = d.tokens[j];
+                    t.kind == TokenKind::Word && t.has(tokflags::LOWER) && t.span.len() <= 3
+                });
+                if !gap_ok {
+                    break;
+                }
+            } else {
+                let lead_ok = (from..it.first).all(|j| d.tokens[j].kind != TokenKind::Word);
+                if !lead_ok {
+                    return;
+                }
+            }
+            if !(d.tokens[it.first].is_cap()) {
+                break;
+            }
+            prev_end = Some(it.end);
+            end_item = k + 1;
+        }
+        let run = &mut items[..end_item];
+        let common = run
+            .iter()
+            .filter(|it| it.class == Class::Common && it.entry.is_none())
+            .count();
+        if run.len() >= 5 && common >= 3 {
+            for it in run.iter_mut() {
+                it.weak_pos = true;
+            }
+        }
+    }
+
+    /// The chunk rules over one sentence's items; pushes the entities found.
+    fn sentence<'a>(
+        &'a self,
+        d: &mut Doc<'_, '_>,
+        si: usize,
+        kind: SegmentKind,
+        caps: bool,
+        items: &mut [Item],
+        found: &mut Vec<Found<'a>>,
+    ) {
+        let n = items.len();
+        // Particles are members only between two members.
+        for k in 0..n {
+            if items[k].class == Class::Particle {
+                let ok = k > 0
+                    && k + 1 < n
+                    && items[k - 1].member
+                    && items[k + 1].member
+                    && items[k - 1].end == items[k].first
+                    && items[k].end == items[k + 1].first;
+                items[k].member = ok;
+            }
+        }
+        let headline = kind == SegmentKind::Title || caps;
+        let mut k = 0;
+        while k < n {
+            if !items[k].member {
+                // Lowercase titles (`spokesman`) and phrases outside name chunks stand alone.
+                if items[k].entry.is_some() && items[k].class != Class::Honorific {
+                    let x = items[k];
+                    self.emit_gazetteer(d, si, &x, found);
+                }
+                k += 1;
+                continue;
+            }
+            let mut j = k + 1;
+            while j < n && items[j].member && items[j].first == items[j - 1].end {
+                j += 1;
+            }
+            self.chunk(d, si, headline, items, k, j, found);
+            k = j;
+        }
+    }
+
+    /// Decides one name chunk `items[k0..k1]`.
+    #[allow(clippy::too_many_arguments)]
+    fn chunk<'a>(
+        &'a self,
+        d: &mut Doc<'_, '_>,
+        si: usize,
+        headline: bool,
+        items: &mut [Item],
+        k0: usize,
+        k1: usize,
+        found: &mut Vec<Found<'a>>,
+    ) {
+        // A title (or honorific) right before the chunk.
+        let title_before = k0 > 0
+            && items[k0 - 1].end == items[k0].first
+            && matches!(items[k0 - 1].class, Class::Title | Class::Honorific);
+        // 3. People.
+        let mut persons: Vec<(usize, usize, Option<Iso3>, Option<u32>)> = Vec::new();
+        let mut k = k0;
+        while k < k1 {
+            let after_title = if k == k0 {
+                title_before
+            } else {
+                matches!(items[k - 1].class, Class::Title | Class::Honorific)
+            };
+            if let Some(end) = self.person_at(d, items, k, k1, after_title, headline) {
+                let mut country = None;
+                let mut key = None;
+                let gaz_person = (k..end).find(|&x| items[x].class == Class::Person);
+                if let Some(p) = gaz_person {
+                    let e = self.gazetteer.entry(items[p].entry.unwrap_or_default());
+                    country = e.country();
+                    if end - k == 1 {
+                        key = items[p].entry;
+                    }
+                }
+                if after_title && country.is_none() {
+                    country = self.title_country(d, items, k, found);
+                }
+                for it in &mut items[k..end] {
+                    it.person = true;
+                }
+                persons.push((k, end, country, key));
+                k = end;
+            } else {
+                k += 1;
+            }
+        }
+        // 4. Everything else, segment by segment (runs without people).
+        let mut p = 0;
+        let mut k = k0;
+        while k < k1 {
+            if p < persons.len() && persons[p].0 == k {
+                let (a, b, country, key) = persons[p];
+                self.emit_person(d, si, items, a, b, country, key, found);
+                p += 1;
+                k = b;
+                continue;
+            }
+            let mut e = k + 1;
+            while e < k1 && !items[e].person {
+                e += 1;
+            }
+            self.segment(d, si, items, k0, k, e, found);
+            k = e;
+        }
+    }
+
+    /// The end of a person's name starting at item `k`, if one starts there.
+    fn person_at(
+        &self,
+        d: &mut Doc<'_, '_>,
+        items: &[Item],
+        k: usize,
+        k1: usize,
+        after_title: bool,
+        headline: bool,
+    ) -> Option<usize> {
+        let it = items[k];
+        // The next name item (a particle in between is skipped: `Thomas de Maizière`).
+        let next = if k + 2 < k1 && items[k + 1].class == Class::Particle {
+            Some(items[k + 2])
+        } else {
+            (k + 1 < k1).then(|| items[k + 1])
+        };
+        let name_part = |x: &Item| self.name_part(x);
+        let strong_next = |x: &Item| {
+            matches!(
+                x.class,
+                Class::Surname | Class::Given | Class::Unknown | Class::Initial | Class::Person
+            ) || (x.class == Class::Place && x.w & word::COMMON == 0 && x.end - x.first == 1)
+        };
+        // A capitalised word that looks like a name: letters, not an acronym.
+        let namelike = |d: &Doc<'_, '_>, x: &Item| {
+            x.end - x.first == 1 && {
+                let t = d.tokens[x.first];
+                let s = d.tok(x.first);
+                t.kind == TokenKind::Word
+                    && s.chars().count() >= 2
+                    && (headline || !t.has(tokflags::UPPER))
+                    && s.chars()
+                        .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            }
+        };
+        if it.class == Class::Person {
+            // A known person; a following suffix is part of it.
+            let mut e = k + 1;
+            while e < k1 && self.is_name_suffix(d, &items[e]) {
+                e += 1;
+            }
+            return Some(e);
+        }
+        let surname_next = next
+            .as_ref()
+            .is_some_and(|x| x.w & word::SURNAME != 0 || x.class == Class::Person);
+        let start = if after_title {
+            name_part(&it) || it.class == Class::Common && it.w & word::SURNAME != 0
+        } else {
+            match it.class {
+                Class::Given | Class::Initial => next.as_ref().is_some_and(name_part),
+                Class::WeakGiven => next.as_ref().is_some_and(|x| {
+                    strong_next(x) && (x.w & word::COMMON == 0 || x.w & word::SURNAME != 0)
+                }),
+                Class::Surname if it.w & word::FAMILY_FIRST != 0 => {
+                    next.as_ref().is_some_and(|x| self.syllabic(d, x))
+                        || it.w & word::COMMON == 0
+                            && next.as_ref().is_some_and(|x| {
+                                namelike(d, x) && matches!(x.class, Class::Unknown | Class::Surname)
+                            })
+                }
+                // Two name-like words no lexicon explains, or an unknown word before a surname
+                // or given name: `Philando Castile`, `Selahattin Demirtas`, `Akie Abe`.
+                Class::Unknown | Class::Surname if !headline && it.w & word::COMMON == 0 => {
+                    namelike(d, &it)
+                        && next.as_ref().is_some_and(|x| {
+                            namelike(d, x)
+                                && (matches!(
+                                    x.class,
+                                    Class::Unknown
+                                        | Class::Surname
+                                        | Class::Given
+                                        | Class::WeakGiven
+                                        | Class::Person
+                                ) || matches!(x.class, Class::Place | Class::Country)
+                                    && x.w & word::SURNAME != 0
+                                    && self.name_part(x))
+                                && (x.class != Class::WeakGiven || x.w & word::SURNAME != 0)
+                        })
+                }
+                // A place or country that is also a given name, before a surname
+                // (`Ariel Cruz`, `Chad Johnson`).
+                Class::Place | Class::Country
+                    if it.w & word::GIVEN != 0 && it.end - it.first == 1 =>
+                {
+                    let e = self.gazetteer.entry(it.entry.unwrap_or_default());
+                    let ambiguous = e.has(flags::AMBIGUOUS);
+                    (it.class == Class::Place || ambiguous)
+                        && (surname_next
+                            || it.class == Class::Place
+                                && next
+                                    .as_ref()
+                                    .is_some_and(|x| x.class == Class::Unknown && namelike(d, x)))
+                }
+                _ => false,
+            }
+        };
+        if !start {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < k1 && e - k < 5 {
+            let x = &items[e];
+            if x.class == Class::Particle {
+                if e + 1 < k1 && name_part(&items[e + 1]) {
+                    e += 2;
+                    continue;
+                }
+                break;
+            }
+            if name_part(x) || self.is_name_suffix(d, x) {
+                e += 1;
+                if x.class == Class::Person {
+                    break;
+                }
+                continue;
+            }
+            // A capitalised common word right after a first name, ending the chunk, is a
+            // surname (`Bill Shorten`, `Tiger Woods`).
+            if e == k + 1
+                && x.class == Class::Common
+                && !x.weak_pos
+                && matches!(it.class, Class::Given | Class::WeakGiven)
+                && e + 1 == k1
+            {
+                e += 1;
+            }
+            break;
+        }
+        // A lone weak given name is no name (`leader Bill` without a surname).
+        if e == k + 1 && it.class == Class::WeakGiven {
+            return None;
+        }
+        Some(e)
+    }
+
+    /// Can continue a person's name.
+    fn name_part(&self, x: &Item) -> bool {
+        match x.class {
+            Class::Given
+            | Class::WeakGiven
+            | Class::Surname
+            | Class::Unknown
+            | Class::Initial
+            | Class::Person => true,
+            Class::Place | Class::Country => {
+                if x.end - x.first != 1 {
+                    return false;
+                }
+                if x.w & word::COMMON != 0 && x.w & (word::SURNAME | word::GIVEN) == 0 {
+                    return false;
+                }
+                x.class == Class::Place
+                    || self
+                        .gazetteer
+                        .entry(x.entry.unwrap_or_default())
+                        .has(flags::AMBIGUOUS)
+            }
+            _ => false,
+        }
+    }
+
+    fn is_name_suffix(&self, d: &Doc<'_, '_>, x: &Item) -> bool {
+        x.end - x.first == 1
+            && self
+                .rules
+                .name_suffix
+                .contains(d.tok(x.first).trim_end_matches('.').to_lowercase().as_str())
+    }
+
+    /// A given name written as pinyin syllables (`Donghai`, `Kefei`) or a hyphenated pair of
+    /// short syllables (`Song-ho`).
+    fn syllabic(&self, d: &mut Doc<'_, '_>, x: &Item) -> bool {
+        if !matches!(x.class, Class::Unknown | Class::Given | Class::Surname) {
+            return false;
+        }
+        if x.end - x.first == 3 {
+            return d.tok(x.first).chars().count() <= 5 && d.tok(x.first + 2).chars().count() <= 5;
+        }
+        if x.end - x.first != 1 {
+            return false;
+        }
+        if x.w & word::PINYIN != 0 {
+            return true;
+        }
+        let s = d.tok(x.first).to_lowercase();
+        if !s.is_ascii() || s.len() > 12 {
+            return false;
+        }
+        let mut buf = String::new();
+        (1..s.len()).any(|cut| {
+            let pin = |p: &str, buf: &mut String| {
+                self.gazetteer
+                    .word(p, buf)
+                    .is_some_and(|w| w.has(word::PINYIN))
+            };
+            pin(&s[..cut], &mut buf) && pin(&s[cut..], &mut buf)
+        })
+    }
+
+    /// The country of the organisation or country right before the title before item `k`
+    /// (`Chinese Defense Ministry spokesman Tan Kefei` → CHN).
+    fn title_country(
+        &self,
+        d: &Doc<'_, '_>,
+        items: &[Item],
+        k: usize,
+        found: &[Found<'_>],
+    ) -> Option<Iso3> {
+        let title = items.get(k.checked_sub(1)?)?;
+        if let Some(e) = title.entry {
+            if let Some(c) = self.gazetteer.entry(e).country() {
+                return Some(c);
+            }
+        }
+        let start = d.tokens[title.first].span.start;
+        let prev = found.last()?;
+        let between = &d.text[prev.e.span.end.min(start)..start];
+        (prev.e.span.end <= start && between.trim().is_empty() && between.len() <= 2)
+            .then_some(prev.e.country)
+            .flatten()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit_person<'a>(
+        &'a self,
+        d: &Doc<'_, '_>,
+        si: usize,
+        items: &[Item],
+        a: usize,
+        b: usize,
+        country: Option<Iso3>,
+        key: Option<u32>,
+        found: &mut Vec<Found<'a>>,
+    ) {
+        let span = Span::new(
+            d.tokens[items[a].first].span.start,
+            d.tokens[items[b - 1].end - 1].span.end,
+        );
+        let e = if let Some(id) = key {
+            let entry = self.gazetteer.entry(id);
+            let mut e = entity_from(entry, span, si);
+            if entry.has(flags::SURNAME) && b - a == 1 {
+                e.how = How::Gazetteer;
+            }
+            e
+        } else {
+            Entity {
+                span,
+                kind: EntityType::Person,
+                sentence: si,
+                canonical: Cow::Owned(normalize_name(&d.text[span], d.tokens, items[a].first)),
+                key: None,
+                country,
+                how: How::Rule,
+                timex: None,
+            }
+        };
+        found.push(Found {
+            e,
+            m: None,
+            yields_to_person: false,
+        });
+    }
+
+    /// A run of chunk items without people: titles, organisations, countries and places, kept
+    /// when nothing unexplained stands beside them.
+    #[allow(clippy::too_many_arguments)]
+    fn segment<'a>(
+        &'a self,
+        d: &mut Doc<'_, '_>,
+        si: usize,
+        items: &[Item],
+        chunk_start: usize,
+        a: usize,
+        b: usize,
+        found: &mut Vec<Found<'a>>,
+    ) {
+        let qualifier = |d: &Doc<'_, '_>, x: &Item| {
+            x.end - x.first == 1
+                && x.is_word_like()
+                && self
+                    .rules
+                    .qualifier
+                    .contains(d.tok(x.first).to_lowercase().as_str())
+        };
+        let place_suffix = |d: &Doc<'_, '_>, x: &Item| -> Option<EntityType> {
+            if x.end - x.first != 1 || !x.is_word_like() {
+                return None;
+            }
+            let l = d.tok(x.first).to_lowercase();
+            if self.rules.suffix_city.contains(l.as_str()) {
+                Some(EntityType::City)
+            } else if self.rules.suffix_region.contains(l.as_str()) {
+                Some(EntityType::Region)
+            } else {
+                None
+            }
+        };
+        // Unexplained words: any word item that is not a qualifier or suffix of a neighbouring
+        // place.
+        let is_place = |x: &Item| matches!(x.class, Class::Country | Class::Place);
+        let mut unexplained = false;
+        for k in a..b {
+            let x = &items[k];
+            if !x.is_word_like() {
+                continue;
+            }
+            let before_place = k + 1 < b && is_place(&items[k + 1]) && qualifier(d, x);
+            let after_place = k > a && is_place(&items[k - 1]) && place_suffix(d, x).is_some();
+            let before_title = k + 1 < b
+                && items[k + 1].class == Class::Title
+                && x.end - x.first == 1
+                && self
+                    .rules
+                    .title_modifier
+                    .contains(d.tok(x.first).to_lowercase().as_str());
+            if !(before_place || after_place || before_title) {
+                unexplained = true;
+            }
+        }
+        // A place after `of`/`for` that follows a capitalised name (`Bank of Canada`).
+        let of_name = a == chunk_start && self.follows_of_name(d, items, a);
+        let mut k = a;
+        while k < b {
+            let x = items[k];
+            match x.class {
+                Class::Title | Class::Org | Class::Person => {
+                    self.emit_gazetteer(d, si, &x, found);
+                }
+                // A country before an organisation is that organisation's country
+                // (`U.S. Justice Department`, `North Korean Red Cross`).
+                Class::Country
+                    if !unexplained
+                        && k + 1 < b
+                        && items[k + 1].class == Class::Org
+                        && items[k + 1].first == x.end =>
+                {
+                    let country = self.gazetteer.entry(x.entry.unwrap_or_default());
+                    let org = self.gazetteer.entry(items[k + 1].entry.unwrap_or_default());
+                    let span = Span::new(
+                        d.tokens[x.first].span.start,
+                        d.tokens[items[k + 1].end - 1].span.end,
+                    );
+                    let ctext = &d.text[d.tokens[x.first].span.start..d.tokens[x.end - 1].span.end];
+                    found.push(Found {
+                        e: Entity {
+                            span,
+                            kind: EntityType::Organization,
+                            sentence: si,
+                            canonical: Cow::Owned(format!("{ctext} {}", org.canonical())),
+                            key: None,
+                            country: country.country(),
+                            how: How::Rule,
+                            timex: None,
+                        },
+                        m: None,
+                        yields_to_person: false,
+                    });
+                    k += 1;
+                }
+                Class::Country | Class::Place => {
+                    let entry = self.gazetteer.entry(x.entry.unwrap_or_default());
+                    // A demonym opening a name keeps its country (`Iraqi Security Forces`).
+                    let leading_demonym =
+                        k == a && entry.has(flags::DEMONYM) && !entry.has(flags::PLURAL);
+                    if (unexplained && !leading_demonym) || of_name {
+                        k += 1;
+                        continue;
+                    }
+                    // Widen: a qualifier before, a place word after.
+                    let mut span =
+                        Span::new(d.tokens[x.first].span.start, d.tokens[x.end - 1].span.end);
+                    let mut widened = None;
+                    if k > a && qualifier(d, &items[k - 1]) && !entry.has(flags::DEMONYM) {
+                        span.start = d.tokens[items[k - 1].first].span.start;
+                        widened = Some(if entry.kind() == EntityType::Country {
+                            EntityType::Region
+                        } else {
+                            entry.kind()
+                        });
+                    }
+                    if k + 1 < b {
+                        if let Some(kind) = place_suffix(d, &items[k + 1]) {
+                            if !entry.has(flags::DEMONYM) {
+                                span.end = d.tokens[items[k + 1].end - 1].span.end;
+                                widened = Some(kind);
+                                k += 1;
+                            }
+                        }
+                    }
+                    if let Some(kind) = widened.filter(|_| !entry.has(flags::GEOGRAPHIC)) {
+                        found.push(Found {
+                            e: Entity {
+                                span,
+                                kind,
+                                sentence: si,
+                                canonical: Cow::Owned(normalize_space(&d.text[span])),
+                                key: None,
+                                country: entry.country(),
+                                how: How::Rule,
+                                timex: None,
+                            },
+                            m: None,
+                            yields_to_person: false,
+                        });
+                    } else {
+                        self.emit_gazetteer(d, si, &x, found);
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+
+    /// True when item `k` follows `of`/`for` (`the`) right after a capitalised word that is no
+    /// title, person or place: `Bank of Canada`, `Commission for Africa`.
+    fn follows_of_name(&self, d: &Doc<'_, '_>, items: &[Item], k: usize) -> bool {
+        let first = items[k].first;
+        let mut j = first;
+        if j > 0 && d.tok(j - 1).eq_ignore_ascii_case("the") {
+            j -= 1;
+        }
+        if j == 0 || !self.rules.org_connector.contains(d.tok(j - 1)) {
+            return false;
+        }
+        let before = j - 1;
+        if before == 0 || k == 0 {
+            return false;
+        }
+        let prev = &items[k - 1];
+        prev.end == before
+            && prev.member
+            && !prev.person
+            && prev.is_word_like()
+            && prev.w & word::COMMON != 0
+    }
+
+    /// Pushes a gazetteer item as an entity, after the ambiguity checks.
+    fn emit_gazetteer<'a>(
+        &'a self,
+        d: &mut Doc<'_, '_>,
+        si: usize,
+        x: &Item,
+        found: &mut Vec<Found<'a>>,
+    ) {
+        let Some(id) = x.entry else { return };
+        let e = self.gazetteer.entry(id);
+        if e.kind() == EntityType::Title && e.has(flags::HONORIFIC) || e.has(flags::GEOGRAPHIC) {
+            return;
+        }
+        let span = Span::new(d.tokens[x.first].span.start, d.tokens[x.end - 1].span.end);
+        let one = x.end - x.first == 1;
+        let mut yields = false;
+        if matches!(
+            e.kind(),
+            EntityType::Country | EntityType::City | EntityType::Region
+        ) && one
+        {
+            let ambiguous = e.has(flags::AMBIGUOUS);
+            let named = x.w & (word::GIVEN | word::SURNAME) != 0;
+            if ambiguous
+                && e.kind() != EntityType::Country
+                && x.w & word::COMMON != 0
+                && !self.place_evidence(d, x)
+            {
+                // `Nice`, `Reading`, `Split`, `Mobile`: a place only where a place is expected.
+                return;
+            }
+            if ambiguous || (named && e.kind() != EntityType::Country) {
+                yields = true;
+                // A place that speaks is a person (`Davis said`), unless it stands for a
+                // government (`Washington said`) or is a country.
+                if e.kind() != EntityType::Country
+                    && !e.has(flags::METONYM)
+                    && named
+                    && self.speech_after(d, x.end)
+                    && !self.place_evidence(d, x)
+                {
+                    return;
+                }
+            }
+        }
+        found.push(Found {
+            e: entity_from(e, span, si),
+            m: x.m,
+            yields_to_person: yields,
+        });
+    }
+
+    /// Evidence that a one-word name is a place here: a locative preposition before it,
+    /// `, <place>` after it, or a dateline.
+    fn place_evidence(&self, d: &mut Doc<'_, '_>, x: &Item) -> bool {
+        let i = x.first;
+        let t = d.tokens[i];
+        let s = t.sentence as usize;
+        if i > 0 && d.tokens[i - 1].sentence == t.sentence {
+            let p = d.tok(i - 1);
+            if self.rules.locative.contains(p.to_lowercase().as_str()) {
+                return true;
+            }
+        } else if d.tokens.get(x.end).is_some_and(|n| {
+            n.sentence as usize == s && (n.kind == TokenKind::Number || n.kind == TokenKind::Punct)
+        }) {
+            // Opening a line followed by a date or a dash: a dateline (`NICE 1996-08-30`).
+            let end = x.end;
+            if d.tokens[end].kind == TokenKind::Number || d.tok(end) == "-" || d.tok(end) == "," {
+                return true;
+            }
+        }
+        if d.is_punct(x.end, ",") {
+            if let Some(w) = d.tokens.get(x.end + 1).and_then(|_| d.lookup(x.end + 1)) {
+                let n = x.end + 1;
+                if let Some(m) = self.gazetteer.match_word_at(
+                    d.text,
+                    d.tokens,
+                    n,
+                    d.tokens.len(),
+                    CaseContext::Normal,
+                    w,
+                ) {
+                    return self
+                        .gazetteer
+                        .accepted(&m)
+                        .any(|e| matches!(e.kind(), EntityType::Country | EntityType::Region));
+                }
+            }
+        }
+        false
+    }
+
+    fn speech_after(&self, d: &Doc<'_, '_>, i: usize) -> bool {
+        d.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && self.rules.speech.contains(d.tok(i)))
+    }
+
+    /// Places of several countries (`Georgia`): the entry whose country the rest of the
+    /// document mentions most.
+    fn resolve_by_votes<'a>(&'a self, found: &mut [Found<'a>]) {
+        if !found.iter().any(|f| f.m.is_some()) {
+            return;
+        }
+        let mut votes: FxHashMap<Iso3, u32> = FxHashMap::default();
+        for f in found.iter().filter(|f| f.m.is_none()) {
+            if let Some(c) = f.e.country {
+                *votes.entry(c).or_default() += 1;
+            }
+        }
+        for f in found.iter_mut() {
+            let Some(m) = f.m else { continue };
+            let current =
+                f.e.country
+                    .map_or(0, |c| votes.get(&c).copied().unwrap_or(0));
+            let best = self
+                .gazetteer
+                .accepted(&m)
+                .filter(|e| e.kind() != EntityType::Title)
+                .max_by_key(|e| {
+                    (
+                        e.country()
+                            .map_or(0, |c| votes.get(&c).copied().unwrap_or(0)),
+                        priority(e),
+                    )
+                });
+            if let Some(e) = best {
+                let v = e
+                    .country()
+                    .map_or(0, |c| votes.get(&c).copied().unwrap_or(0));
+                if v > current {
+                    let how = f.e.how;
+                    f.e = Entity {
+                        how,
+                        ..entity_from(e, f.e.span, f.e.sentence)
+                    };
+                }
+            }
+        }
+    }
+
+    /// Document level: a name part of a person found in full names that person where it
+    /// stands alone (`Lebed`, `Li`, `JOHNSON` in an all-caps headline).
+    fn propagate<'a>(
+        &'a self,
+        d: &mut Doc<'_, '_>,
+        a: &Analysis<'a>,
+        entities: &mut Vec<Entity<'a>>,
+        yielding: &mut [bool],
+    ) {
+        let text = d.text;
+        // short form (lowercase) → entity index of the full name
+        let mut short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (ei, e) in entities.iter().enumerate() {
             if e.kind != EntityType::Person || e.how == How::Coreference {
                 continue;
             }
-            let Some(first) = first_token_of(a, e.span) else {
+            let (Some(first), Some(last)) = (first_token_of(a, e.span), last_token_of(a, e.span))
+            else {
                 continue;
             };
-            let Some(last) = last_token_of(a, e.span) else {
-                continue;
-            };
-            if first == last {
+            let name_tokens: Vec<usize> = (first..=last)
+                .filter(|&t| d.tokens[t].kind == TokenKind::Word && d.tokens[t].is_cap())
+                .collect();
+            if name_tokens.len() < 2 {
                 continue;
             }
-            let mut forms = vec![last];
-            if e.country.is_some_and(|c| self.surname_first.contains(&c)) {
-                forms.push(first);
+            let mut forms = vec![*name_tokens.last().unwrap_or(&last)];
+            let family_first = e
+                .country
+                .is_some_and(|c| self.rules.surname_first.contains(&c))
+                || d.wflags(first) & word::FAMILY_FIRST != 0 && d.wflags(first) & word::COMMON == 0;
+            if family_first {
+                forms.push(name_tokens[0]);
             }
             for t in forms {
-                let w = &text[a.tokens[t].span];
-                if a.tokens[t].kind == TokenKind::Word && a.tokens[t].is_cap() {
-                    let v = short.entry(w).or_default();
-                    if !v.iter().any(|&x| a.entities[x].canonical == e.canonical) {
-                        v.push(ei);
-                    }
+                let w = d.tok(t);
+                if self
+                    .rules
+                    .name_suffix
+                    .contains(w.to_lowercase().trim_end_matches('.'))
+                {
+                    continue;
+                }
+                let v = short.entry(w.to_lowercase()).or_default();
+                if !v.iter().any(|&x| entities[x].canonical == e.canonical) {
+                    v.push(ei);
                 }
             }
         }
         if short.is_empty() {
             return;
         }
-        let mut new = Vec::new();
-        for (ti, t) in a.tokens.iter().enumerate() {
+        // Quick reject by (first byte, length) before hashing a token.
+        let mut shape = [0u64; 32];
+        for k in short.keys() {
+            let b = k.as_bytes();
+            shape[(b[0] & 31) as usize] |= 1 << b.len().min(63);
+        }
+        let caps_sentence: Vec<bool> = a
+            .sentences
+            .iter()
+            .map(|s| {
+                s.kind == SegmentKind::Dateline || self.all_caps(d, s.first_token, s.end_token)
+            })
+            .collect();
+        let mut new: Vec<(usize, Entity<'a>)> = Vec::new();
+        let mut replace: Vec<(usize, Entity<'a>)> = Vec::new();
+        let mut lbuf = String::new();
+        for (ti, t) in d.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !t.is_cap() {
                 continue;
             }
-            let Some(cands) = short.get(&text[t.span]) else {
+            let s = t.sentence as usize;
+            let kind = a.sentences[s].kind;
+            if kind == SegmentKind::Header || kind == SegmentKind::Tag {
+                continue;
+            }
+            let w = &text[t.span];
+            let b0 = w.as_bytes()[0].to_ascii_lowercase();
+            if w.is_ascii() && shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0 {
+                continue;
+            }
+            let caps = caps_sentence[s];
+            if !caps && t.has(tokflags::UPPER) && w.len() > 1 {
+                continue;
+            }
+            let Some(cands) = short.get(crate::gazetteer::lower(w, &mut lbuf)) else {
                 continue;
             };
-            if a.entity_covering(t.span).is_some() {
+            // Who holds the token now.
+            let idx = entities.partition_point(|e| e.span.end <= t.span.start);
+            let holder = entities
+                .get(idx)
+                .filter(|e| e.span.overlaps(t.span))
+                .map(|_| idx);
+            if let Some(h) = holder {
+                let e = &entities[h];
+                let one_token = e.span == t.span;
+                if !(one_token && yielding[h] && e.kind != EntityType::Person) {
+                    continue;
+                }
+            }
+            // A capitalised word right after makes it part of another name (`Li Keqiang`),
+            // except in all-caps lines.
+            let cap_next = |j: usize| {
+                d.tokens.get(j).is_some_and(|n| {
+                    n.sentence == t.sentence
+                        && n.kind == TokenKind::Word
+                        && n.is_cap()
+                        && !self
+                            .rules
+                            .not_name
+                            .contains(text[n.span].to_lowercase().as_str())
+                })
+            };
+            if !caps
+                && (cap_next(ti + 1)
+                    || (ti > 0 && cap_next(ti - 1) && !self.sentence_start(d, a, ti - 1)))
+            {
                 continue;
             }
-            // A following capitalised word makes it part of another name ("Li Keqiang").
-            if a.tokens.get(ti + 1).is_some_and(|n| {
-                n.sentence == t.sentence
-                    && n.kind == TokenKind::Word
-                    && n.is_cap()
-                    && !self.not_name.contains(&text[n.span])
-            }) {
-                continue;
-            }
-            // The nearest full mention before, else the first after; ambiguous short names (two
-            // different people) resolve to the nearest preceding one.
             let pick = cands
                 .iter()
                 .copied()
-                .filter(|&c| a.entities[c].span.end <= t.span.start)
-                .max_by_key(|&c| a.entities[c].span.start)
+                .filter(|&c| entities[c].span.end <= t.span.start)
+                .max_by_key(|&c| entities[c].span.start)
                 .or_else(|| {
                     cands
                         .iter()
                         .copied()
-                        .min_by_key(|&c| a.entities[c].span.start)
+                        .min_by_key(|&c| entities[c].span.start)
                 });
             let Some(c) = pick else { continue };
-            let full = &a.entities[c];
-            new.push(Entity {
+            let full = &entities[c];
+            let e = Entity {
                 span: t.span,
                 kind: EntityType::Person,
-                sentence: t.sentence as usize,
+                sentence: s,
                 canonical: full.canonical.clone(),
                 key: full.key.clone(),
                 country: full.country,
                 how: How::Coreference,
                 timex: None,
-            });
+            };
+            match holder {
+                Some(h) => replace.push((h, e)),
+                None => new.push((idx, e)),
+            }
         }
-        insert_sorted(&mut a.entities, new);
+        for (h, e) in replace {
+            entities[h] = e;
+            yielding[h] = false;
+        }
+        if !new.is_empty() {
+            let extra: Vec<Entity<'a>> = new.into_iter().map(|(_, e)| e).collect();
+            insert_sorted(entities, extra);
+        }
+    }
+
+    /// True when token `i` is the first word of its sentence.
+    fn sentence_start(&self, d: &Doc<'_, '_>, a: &Analysis<'_>, i: usize) -> bool {
+        let s = &a.sentences[d.tokens[i].sentence as usize];
+        (s.first_token..i).all(|j| d.tokens[j].kind != TokenKind::Word)
+    }
+
+    /// `Chinese` + `Defense Ministry` → one ORGANIZATION "Chinese Defense Ministry" with
+    /// country CHN.
+    fn merge_generic_orgs<'a>(&self, a: &mut Analysis<'a>) {
+        let text = a.text();
+        let mut out: Vec<Entity<'a>> = Vec::with_capacity(a.entities.len());
+        for cur in std::mem::take(&mut a.entities) {
+            if let Some(prev) = out.last() {
+                let generic = cur.kind == EntityType::Organization
+                    && cur.country.is_none()
+                    && cur
+                        .key
+                        .as_deref()
+                        .is_some_and(|k| k.starts_with("generic:"));
+                let adjacent = prev.sentence == cur.sentence
+                    && prev.span.end <= cur.span.start
+                    && text[prev.span.end..cur.span.start].trim().is_empty();
+                if generic && adjacent && prev.kind == EntityType::Country {
+                    let country = prev.country;
+                    let span = prev.span.cover(cur.span);
+                    let canonical = format!("{} {}", &text[prev.span], cur.canonical);
+                    let sentence = cur.sentence;
+                    out.pop();
+                    out.push(Entity {
+                        span,
+                        kind: EntityType::Organization,
+                        sentence,
+                        canonical: Cow::Owned(canonical),
+                        key: None,
+                        country,
+                        how: How::Rule,
+                        timex: None,
+                    });
+                    continue;
+                }
+            }
+            out.push(cur);
+        }
+        a.entities = out;
     }
 }
 
-fn entity_from<'a>(e: &'a Entry, span: Span, sentence: usize) -> Entity<'a> {
+/// An all-caps dateline inside a sentence (`… Themes WASHINGTON — Former…`,
+/// `MOSUL , IRAQ —`): its token range, where title-case gazetteer entries match in capitals.
+fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let upper = |t: &Token| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Abbrev)
+            && (t.has(tokflags::UPPER) || t.kind == TokenKind::Abbrev && t.is_cap())
+    };
+    for i in from..to {
+        let t = &d.tokens[i];
+        if t.kind != TokenKind::Punct
+            || !matches!(d.tok(i), "—" | "–" | "-")
+            || !t.has(tokflags::SPACE_BEFORE)
+        {
+            continue;
+        }
+        // Walk back over capitals, commas, slashes and periods.
+        let mut a = i;
+        let mut words = 0;
+        while a > from {
+            let p = &d.tokens[a - 1];
+            if upper(p) {
+                words += 1;
+            } else if !(p.kind == TokenKind::Punct && matches!(d.tok(a - 1), "," | "/" | ".")) {
+                break;
+            }
+            a -= 1;
+        }
+        while a < i && d.tokens[a].kind == TokenKind::Punct {
+            a += 1;
+        }
+        if words >= 1 && d.tokens[a..i].iter().any(|t| t.span.len() >= 3 && upper(t)) {
+            return Some((a, i));
+        }
+    }
+    None
+}
+
+/// Most words of the sentence capitalised (lowercase function words and the first word aside):
+/// a headline.
+fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &FxHashSet<Box<str>>) -> bool {
+    // A cheap bound first: long lowercase words are never function words.
+    let (mut caps, mut long_lower) = (0, 0);
+    for t in d.tokens[from..to].iter().skip(1) {
+        if t.kind == TokenKind::Word {
+            if t.is_cap() {
+                caps += 1;
+            } else if t.span.len() > 5 {
+                long_lower += 1;
+            }
+        }
+    }
+    if caps < 3 || caps * 100 < (caps + long_lower) * 85 {
+        return false;
+    }
+    let (mut words, mut caps) = (0, 0);
+    let mut first = true;
+    for (i, t) in d.tokens[from..to].iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if std::mem::replace(&mut first, false) {
+            continue;
+        }
+        if t.has(tokflags::LOWER) && function.contains(d.tok(from + i)) {
+            continue;
+        }
+        words += 1;
+        if t.is_cap() {
+            caps += 1;
+        }
+    }
+    words >= 3 && caps * 100 >= words * 85
+}
+
+/// Where capitals say nothing, a word that is also a common word (`Seven`, `BEAT`, `Will`)
+/// belongs to a name chunk only as a name word beside a clearly name-like item
+/// (`WILL CARLING`).
+fn settle_members(items: &mut [Item]) {
+    let strong = |x: &Item| {
+        x.member
+            && match x.class {
+                Class::Given | Class::Unknown | Class::Initial | Class::Person => true,
+                Class::Surname | Class::Place => {
+                    (x.class == Class::Surname || !x.weak_pos) && x.w & word::COMMON == 0
+                }
+                _ => false,
+            }
+    };
+    for k in 0..items.len() {
+        let x = items[k];
+        if !(x.weak_pos && x.is_word_like() && x.w & word::COMMON != 0) {
+            continue;
+        }
+        let name_word = x.w & (word::GIVEN | word::SURNAME) != 0;
+        let beside = (k > 0 && items[k - 1].end == x.first && strong(&items[k - 1]))
+            || (k + 1 < items.len() && items[k + 1].first == x.end && strong(&items[k + 1]));
+        items[k].member = name_word && beside;
+    }
+}
+
+fn class_of_word(w: u16) -> Class {
+    if w & word::GIVEN != 0 {
+        if w & word::COMMON != 0 {
+            Class::WeakGiven
+        } else {
+            Class::Given
+        }
+    } else if w & word::SURNAME != 0 {
+        Class::Surname
+    } else if w & word::COMMON != 0 {
+        Class::Common
+    } else {
+        Class::Unknown
+    }
+}
+
+fn entity_from<'a>(e: EntryRef<'a>, span: Span, sentence: usize) -> Entity<'a> {
     Entity {
         span,
-        kind: e.kind,
+        kind: e.kind(),
         sentence,
-        canonical: Cow::Borrowed(&e.canonical),
-        key: e.key.as_deref().map(Cow::Borrowed),
-        country: e.country,
-        how: How::Gazetteer,
+        canonical: Cow::Borrowed(e.canonical()),
+        key: e.key().map(Cow::Borrowed),
+        country: e.country(),
+        how: if e.from_patterns() {
+            How::Pattern
+        } else {
+            How::Gazetteer
+        },
         timex: None,
     }
 }
 
 fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A person's canonical name: single spaces; an all-caps name in title case (`ROBERTO DURAN`
+/// → `Roberto Duran`).
+fn normalize_name(s: &str, tokens: &[Token], first: usize) -> String {
+    let n = normalize_space(s);
+    if tokens[first].has(tokflags::UPPER) && !n.chars().any(char::is_lowercase) {
+        let mut out = String::with_capacity(n.len());
+        let mut start = true;
+        for c in n.chars() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphanumeric() && c != '\'' && c != '’';
+        }
+        return out;
+    }
+    n
 }
 
 /// Index of the first token starting at or after `span.start`.

@@ -98,7 +98,9 @@ fn html_report_of_the_samples() {
         .iter()
         .map(|d| d["events"].as_array().unwrap().len())
         .sum();
-    assert!(html.contains(&format!("<title>newsfacts report: 2 documents, {events} events</title>")));
+    assert!(html.contains(&format!(
+        "<title>newsfacts report: 2 documents, {events} events</title>"
+    )));
     // the visit's row: type, dates, actor, destination, and a link to its article
     let row = html
         .lines()

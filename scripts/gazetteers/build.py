@@ -57,7 +57,7 @@ def src_tag(pkg):
 
 HEADER = ["text", "type", "canonical", "key", "country", "case", "flags", "source"]
 TYPES = {"PERSON", "COUNTRY", "CITY", "REGION", "ORGANIZATION", "TITLE"}
-FLAG_ORDER = ["capital", "metonym", "former", "demonym", "plural", "alias", "abbrev",
+FLAG_ORDER = ["capital", "metonym", "geographic", "former", "demonym", "plural", "alias", "abbrev",
               "surname", "honorific", "ambiguous"]
 
 
@@ -910,8 +910,10 @@ FAKER_LATIN = ["az_AZ", "cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "en_GB", "e
                "ha_NG", "hr_HR", "hu_HU", "id_ID", "ig_NG", "is_IS", "it_IT", "lt_LT", "lv_LV",
                "nl_BE", "nl_NL", "no_NO", "pl_PL", "pt_BR", "pt_PT", "ro_RO", "sk_SK", "sl_SI",
                "sv_SE", "sw", "tr_TR", "tw_GH", "uz_UZ", "vi_VN", "yo_NG", "zu_ZA",
-               "ja_JP", "zh_CN", "zh_TW"]
-FAKER_CYRILLIC = ["ru_RU", "uk_UA", "bg_BG"]
+               "ja_JP", "zh_CN", "zh_TW",
+               "en_PK", "en_US", "de_LI", "de_LU", "fr_QC", "es_CA"]
+FAKER_CYRILLIC = ["ru_RU", "uk_UA", "bg_BG", "mk_MK"]
+FAKER_GREEK = ["el_GR"]
 CENSUS_SURNAMES = 15000   # most frequent 1990 US Census surnames kept (file-size budget)
 GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
                "first_names_unisex", "first_romanized_names", "first_romanized_names_male",
@@ -926,7 +928,39 @@ UK = dict(RU)
 UK.update({"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "yi", "є": "ye", "'": "", "’": "", "ʼ": ""})
 BG = dict(RU)
 BG.update({"ъ": "a", "щ": "sht", "х": "h", "ц": "ts", "ю": "yu", "я": "ya"})
+MK = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ѓ": "gj", "е": "e", "ж": "zh", "з": "z",
+      "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj",
+      "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ќ": "kj", "у": "u", "ф": "f", "х": "h",
+      "ц": "c", "ч": "ch", "џ": "dzh", "ш": "sh"}
 VOWELS_CYR = set("аеёиоуыэюяіїєъь")
+# Greek (ELOT 743 / UN, as English news writes Greek names: Papadopoulos, Giorgos, Tsipras)
+GR_PAIRS = {"ου": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "υι": "yi", "αυ": "av", "ευ": "ev",
+            "ηυ": "iv", "μπ": "b", "ντ": "nt", "γκ": "g", "γγ": "ng", "γχ": "nch", "τσ": "ts",
+            "τζ": "tz"}
+GR = {"α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
+      "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
+      "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o"}
+
+
+def translit_greek(word):
+    """Romanise a Greek name (ELOT 743 as used in English-language news)."""
+    w = "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                if unicodedata.category(c) != "Mn")
+    out, i = [], 0
+    while i < len(w):
+        if w[i:i + 2] in GR_PAIRS:
+            out.append(GR_PAIRS[w[i:i + 2]])
+            i += 2
+        elif w[i] in GR:
+            out.append(GR[w[i]])
+            i += 1
+        elif w[i] == "-":
+            out.append("-")
+            i += 1
+        else:
+            return []
+    main = "".join(out)
+    return ["-".join(p[:1].upper() + p[1:] for p in main.split("-"))] if main else []
 
 
 def translit(word, table, lang):
@@ -986,7 +1020,7 @@ def build_name_parts(src, census):
             if limit is None or rank <= limit:
                 add(fix_case(n), kind, "us-census", tag)
     tag = src_tag("faker")
-    for loc in FAKER_LATIN + FAKER_CYRILLIC:
+    for loc in FAKER_LATIN + FAKER_CYRILLIC + FAKER_GREEK:
         mod = importlib.import_module(f"faker.providers.person.{loc}")
         P = mod.Provider
         culture = loc.lower().replace("_", "-")
@@ -1000,8 +1034,11 @@ def build_name_parts(src, census):
                 for v in sorted(vals) if isinstance(vals, dict) else vals:
                     if not isinstance(v, str):
                         continue
-                    if loc in FAKER_CYRILLIC:
-                        table = {"ru_RU": RU, "uk_UA": UK, "bg_BG": BG}[loc]
+                    if loc in FAKER_GREEK:
+                        for f in translit_greek(v):
+                            add(f, kind, culture, tag)
+                    elif loc in FAKER_CYRILLIC:
+                        table = {"ru_RU": RU, "uk_UA": UK, "bg_BG": BG, "mk_MK": MK}[loc]
                         for f in translit(v, table, loc[:2]):
                             add(f, kind, culture, tag)
                     elif is_latin_name(v):
@@ -1049,6 +1086,23 @@ def write_name_files(src, census, out):
                       "The tagger may still use them with stronger evidence (a title or a known full name)."] + head)
 
 
+def write_common_words(src, out):
+    """Common English words (lowercase entries of SCOWL size 50, Debian wamerican): the person
+    tagger's "capitalised only because it opens a sentence or a headline" test."""
+    words = load_words(src, "american-english")
+    rows = [(w, "common", "en", src_tag("wamerican")) for w in words]
+    write_name_parts(os.path.join(out, "common_words.tsv"), rows, [
+        "Common English words: every lowercase entry of SCOWL size 50 (Debian wamerican, "
+        + src_tag("wamerican") + ").",
+        "The tagger reads them as word flags: a capitalised common word opening a sentence or inside",
+        "a headline is not a name part; a place or given name that is also a word needs more evidence.",
+        "SCOWL: Copyright 2000-2014 by Kevin Atkinson; permission to use, copy, modify, distribute and",
+        "sell these word lists for any purpose is granted without fee, provided the copyright notice",
+        "and this permission notice appear in all copies (see gazetteers/README.md).",
+        "Columns: text, kind (common), culture (en), source.",
+    ])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", help="directory to keep downloaded sources in (reused if present)")
@@ -1084,6 +1138,7 @@ def build_all(src, out):
     for T in (countries, regions, cities, people, titles, orgs):
         add_curly_variants(T)
     write_name_files(src, census, out)
+    write_common_words(src, out)
     people.write(os.path.join(out, "people.tsv"), [
         "PERSON gazetteer: heads of state and government, foreign and defence ministers, spokespeople,",
         "intelligence chiefs and leaders of international organisations, roughly 1985-2026.",

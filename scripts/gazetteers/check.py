@@ -25,8 +25,8 @@ NP_HEADER = ["text", "kind", "culture", "source"]
 TYPES = {"PERSON", "COUNTRY", "CITY", "REGION", "ORGANIZATION", "TITLE"}
 CASES = {"exact", "title", "fold"}
 FLAGS = {"ambiguous", "metonym", "former", "demonym", "plural", "alias", "abbrev", "capital",
-         "surname", "honorific"}
-KINDS = {"given", "surname", "particle"}
+         "surname", "honorific", "generic", "geographic"}
+KINDS = {"given", "surname", "particle", "common"}
 HISTORICAL = {"SUN", "YUG", "CSK", "DDR", "ZAR"}
 USER_ASSIGNED = {"XKX"}
 ENTITY_FILES = {  # file -> types allowed in it
@@ -37,7 +37,7 @@ ENTITY_FILES = {  # file -> types allowed in it
     "titles.tsv": {"TITLE"},
     "organizations.tsv": {"ORGANIZATION"},
 }
-NAME_FILES = ["given_names.tsv", "surnames.tsv", "removed_name_words.tsv"]
+NAME_FILES = ["given_names.tsv", "surnames.tsv", "removed_name_words.tsv", "common_words.tsv"]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
 KEY_RE = {
     "COUNTRY": re.compile(r"^[A-Z]{3}$"),
@@ -201,6 +201,8 @@ def main():
                 continue
             rep.check(bool(c[0]) and c[0] == c[0].strip(), f"{where}: bad text")
             rep.check(c[1] in KINDS, f"{where}: kind {c[1]!r}")
+            rep.check((c[1] == "common") == (fn == "common_words.tsv"),
+                      f"{where}: kind {c[1]!r} in {fn}")
             rep.check(bool(c[2]), f"{where}: no culture")
             rep.check(bool(c[3]), f"{where}: no source")
             rep.check((c[0], c[1]) not in seen, f"{where}: duplicate {c[0]!r} {c[1]}")
@@ -208,6 +210,9 @@ def main():
     size = sum(os.path.getsize(os.path.join(args.dir, f)) for f in ("given_names.tsv", "surnames.tsv")
                if os.path.exists(os.path.join(args.dir, f)))
     rep.check(size <= 2_200_000, f"given_names.tsv + surnames.tsv = {size} bytes (> ~2 MB)")
+    p = os.path.join(args.dir, "common_words.tsv")
+    if os.path.exists(p):
+        rep.check(os.path.getsize(p) <= 3_000_000, f"common_words.tsv is {os.path.getsize(p)} bytes (> ~3 MB)")
     p = os.path.join(args.dir, "cities.tsv")
     if os.path.exists(p):
         rep.check(os.path.getsize(p) <= 3_200_000, f"cities.tsv is {os.path.getsize(p)} bytes (> ~3 MB)")

@@ -1,21 +1,34 @@
-//! `newsfacts eval`: score the pipeline on an annotated corpus (one sub-subcommand per corpus).
+//! `newsfacts eval`: score the pipeline on an annotated corpus, one sub-command per format.
 
 use anyhow::{Context, Result};
 use newsfacts::eval::events::{evaluate, Corpus};
+use newsfacts::eval::{conll, entities::Report, m2e2};
 use newsfacts::Pipeline;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct EvalArgs {
-    #[command(subcommand)]
-    kind: EvalKind,
-}
-
 #[derive(clap::Subcommand)]
-enum EvalKind {
+pub enum EvalKind {
+    /// Entities on CoNLL-2003 files (PER, LOC, country mentions, ORG).
+    #[command(
+        after_help = "Input: CoNLL-2003 (token POS chunk NER per line, IOB1 tags, blank line after each\n  sentence, -DOCSTART- between documents). Documents are rebuilt as the referee scorer rebuilds\n  them: tokens joined by single spaces, sentences by newlines.\n\n\
+Scores: entity level, exact token span, as conlleval counts entities. LOC = COUNTRY + CITY +\n  REGION; a COUNTRY prediction that is exactly a gold MISC mention (`German`) is set aside.\n  country-mention = gold LOC/MISC mentions whose text is a country name or demonym of the\n  gazetteer, against COUNTRY predictions.\n\n\
+Example:\n  newsfacts eval conll --show-errors 20 ../shared/data/conll2003/eng.testa"
+    )]
+    Conll(EvalArgs),
+    /// Entities on M2E2 sentence JSON Lines (PER, GPE, ORG; all and named mentions).
+    #[command(
+        name = "m2e2-entities",
+        after_help = "Input: M2E2 JSON Lines (sentence_id DOC_index, sentence, words, golden-entity-mentions).\n\n\
+Scores: strict (exact token span after dropping a leading determiner and a trailing possessive).\n  GPE = COUNTRY + CITY + REGION. `named` keeps gold mentions holding a capitalised word other than\n  a pronoun or determiner.\n\n\
+Example:\n  newsfacts eval m2e2-entities --json ../shared/data/m2e2/dev.jsonl"
+    )]
+    M2e2Entities(EvalArgs),
     /// Events against M2E2 (ACE types) or WikiEvents (KAIROS types): trigger and argument
     /// identification and classification P/R/F1.
+    #[command(
+        after_help = "Example:\n  newsfacts eval events ../shared/data/m2e2/dev.jsonl\n  newsfacts eval events --json ../shared/data/wikievents/dev.jsonl"
+    )]
     Events {
         /// The corpus file: an M2E2 `dev.jsonl` or a WikiEvents `dev.jsonl`.
         #[arg(value_name = "FILE")]
@@ -30,45 +43,99 @@ enum EvalKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum CorpusArg {
+pub enum CorpusArg {
     /// M2E2 sentences (sentence_id, words, golden-event-mentions).
     M2e2,
     /// WikiEvents documents (doc_id, sentences, event_mentions).
     Wikievents,
 }
 
-/// Runs `eval`.
-pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    match args.kind {
-        EvalKind::Events { file, corpus, json } => {
-            let content = std::fs::read_to_string(&file)
-                .with_context(|| format!("cannot read {}", file.display()))?;
-            let corpus = match corpus {
-                Some(CorpusArg::M2e2) => Corpus::M2e2,
-                Some(CorpusArg::Wikievents) => Corpus::WikiEvents,
-                None if content
-                    .lines()
-                    .next()
-                    .is_some_and(|l| l.contains("\"sentence_id\"")) =>
-                {
-                    Corpus::M2e2
-                }
-                None => Corpus::WikiEvents,
-            };
-            let pipeline = Pipeline::new().context("cannot build the pipeline")?;
-            let scores = evaluate(&pipeline, corpus, &file.display().to_string(), &content)?;
-            if json {
-                println!("{}", serde_json::to_string(&scores)?);
-            } else {
-                println!(
-                    "{} documents from {} ({:?})\n{}",
-                    scores.documents,
-                    file.display(),
-                    corpus,
-                    scores.table()
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// The annotated corpus file.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// List the N most frequent false positives and false negatives of each metric, each with an
+    /// example sentence.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    show_errors: usize,
+    /// Print the report as one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Folder of extra gazetteers, as for `extract`.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+}
+
+pub fn run(kind: EvalKind) -> Result<ExitCode> {
+    let (args, which) = match kind {
+        EvalKind::Conll(a) => (a, "conll"),
+        EvalKind::M2e2Entities(a) => (a, "m2e2"),
+        EvalKind::Events { file, corpus, json } => return events(file, corpus, json),
+    };
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .ok();
     }
+    let mut b = Pipeline::builder();
+    for d in &args.gazetteers {
+        b = b.gazetteer_dir(d);
+    }
+    let pipeline = b.build().context("building the pipeline")?;
+    let content = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("reading {}", args.file.display()))?;
+    let name = args.file.display().to_string();
+    let dataset = args
+        .file
+        .file_name()
+        .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
+    let report: Report = if which == "conll" {
+        let docs = conll::read(&name, &content)?;
+        conll::score(&pipeline, &dataset, &docs, args.show_errors)
+    } else {
+        let docs = m2e2::read(&name, &content)?;
+        m2e2::score(&pipeline, &dataset, &docs, args.show_errors)
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", report.table(args.show_errors));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn events(file: PathBuf, corpus: Option<CorpusArg>, json: bool) -> Result<ExitCode> {
+    let content = std::fs::read_to_string(&file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let corpus = match corpus {
+        Some(CorpusArg::M2e2) => Corpus::M2e2,
+        Some(CorpusArg::Wikievents) => Corpus::WikiEvents,
+        None if content
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("\"sentence_id\"")) =>
+        {
+            Corpus::M2e2
+        }
+        None => Corpus::WikiEvents,
+    };
+    let pipeline = Pipeline::new().context("cannot build the pipeline")?;
+    let scores = evaluate(&pipeline, corpus, &file.display().to_string(), &content)?;
+    if json {
+        println!("{}", serde_json::to_string(&scores)?);
+    } else {
+        println!(
+            "{} documents from {} ({:?})\n{}",
+            scores.documents,
+            file.display(),
+            corpus,
+            scores.table()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

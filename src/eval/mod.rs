@@ -5,7 +5,10 @@
 use serde::Serialize;
 use std::fmt;
 
+pub mod conll;
+pub mod entities;
 pub mod events;
+pub mod m2e2;
 
 /// True positives, predictions and gold items of one metric, with P/R/F1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
