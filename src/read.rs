@@ -276,6 +276,13 @@ impl Reader {
                 ),
             };
         }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            let what = if source == "-" { "input" } else { "file" };
+            return Input::Skipped {
+                source,
+                reason: format!("empty {what} (no text)"),
+            };
+        }
         if looks_binary(&bytes) {
             return Input::Skipped {
                 source,

@@ -10,7 +10,16 @@ use newsfacts::Pipeline;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
+
+/// Set by Ctrl-C (SIGINT) or SIGTERM: the run stops between documents and removes its
+/// half-written output.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum InputArg {
@@ -114,6 +123,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         }
     })?;
 
+    // Without a handler the default action kills the process at once, leaving temporary files.
+    ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed))
+        .context("cannot install the Ctrl-C handler")?;
     let mut sink = Sink::open(args.format, args.out.as_deref())?;
     let formatter = sink.formatter();
 
@@ -136,6 +148,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut merger = newsfacts::merge::Merger::new();
     let result = (|| -> Result<()> {
         loop {
+            if interrupted() {
+                bail!(Interrupted);
+            }
             // A batch: bounded by count and bytes so memory stays flat on any corpus.
             let mut batch: Vec<Input> = Vec::new();
             let mut bytes = 0usize;
@@ -154,6 +169,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             let outs: Vec<(Out, Option<DocStats>, Vec<newsfacts::merge::Record>)> = batch
                 .par_iter()
                 .map(|item| match item {
+                    // Interrupted: the rest of the batch is dropped with the output.
+                    Input::Doc(_) if interrupted() => (Out::Nothing, None, Vec::new()),
                     Input::Doc(doc) => {
                         let a = pipeline.analyze(doc);
                         // With --merge, a small record per event is kept, never the document.
@@ -185,7 +202,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             for (item, (out, stats, recs)) in batch.iter().zip(outs) {
                 merger.add(recs);
                 match (item, stats) {
-                    (Input::Doc(d), Some(stats)) => summary.add_document(d.text.len(), &stats),
+                    (Input::Doc(d), Some(stats)) => {
+                        summary.add_document(&d.source, d.text.len(), &stats)
+                    }
                     (Input::Doc(_), None) => {}
                     (Input::Skipped { source, reason }, _) => summary.add_skipped(source, reason),
                     (Input::Failed { source, reason, .. }, _) => {
@@ -209,6 +228,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     progress.finish();
     if let Err(e) = result {
         sink.abort();
+        if e.is::<Interrupted>() {
+            eprintln!(
+                "newsfacts: interrupted after {} inputs; no half-written output was left behind \
+                 (a database keeps the batches committed before)",
+                summary.read
+            );
+            return Ok(ExitCode::from(130));
+        }
         return Err(e);
     }
     sink.finish()?;
@@ -225,6 +252,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         ExitCode::SUCCESS
     })
 }
+
+/// The run was stopped by Ctrl-C or SIGTERM.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
+struct Interrupted;
 
 /// Columns to wrap the summary at: the terminal's width (at most 100), or no wrapping when stderr
 /// is not a terminal (one line per run in a log).

@@ -19,7 +19,7 @@ pub struct Problem {
 pub struct DocStats {
     entities: [usize; EntityType::ALL.len()],
     events: [usize; EventType::ALL.len()],
-    warning: bool,
+    warnings: Vec<String>,
 }
 
 impl DocStats {
@@ -28,7 +28,7 @@ impl DocStats {
         let mut s = DocStats {
             entities: [0; EntityType::ALL.len()],
             events: [0; EventType::ALL.len()],
-            warning: !newsfacts::export::json::warnings(a).is_empty(),
+            warnings: newsfacts::export::json::warnings(a),
         };
         for e in &a.entities {
             s.entities[e.kind as usize] += 1;
@@ -71,15 +71,23 @@ pub struct Summary {
     pub skipped_inputs: Vec<Problem>,
     /// Inputs that failed, with reasons.
     pub failed_inputs: Vec<Problem>,
+    /// Documents processed with warnings, with the warnings (`; `-joined).
+    pub warned_inputs: Vec<Problem>,
 }
 
 impl Summary {
     /// Adds one processed document.
-    pub fn add_document(&mut self, bytes: usize, stats: &DocStats) {
+    pub fn add_document(&mut self, source: &str, bytes: usize, stats: &DocStats) {
         self.read += 1;
         self.processed += 1;
         self.bytes += bytes;
-        self.warnings += usize::from(stats.warning);
+        if !stats.warnings.is_empty() {
+            self.warnings += 1;
+            self.warned_inputs.push(Problem {
+                source: source.to_string(),
+                reason: stats.warnings.join("; "),
+            });
+        }
         for (t, &n) in EntityType::ALL.iter().zip(&stats.entities) {
             if n > 0 {
                 self.entities += n;
@@ -295,6 +303,7 @@ mod tests {
             ..Summary::default()
         };
         s.add_document(
+            "a.txt",
             2_000_000,
             &DocStats {
                 entities: [3, 1, 0, 0, 0, 0, 0],
@@ -303,7 +312,7 @@ mod tests {
                     e[0] = 2;
                     e
                 },
-                warning: false,
+                warnings: Vec::new(),
             },
         );
         s.add_failed("x.jsonl#3", "malformed JSON");

@@ -221,20 +221,24 @@ impl EventExtractor {
         };
         let mut group_of: Vec<usize> = vec![0; mentions.len()];
         for m in mentions {
+            // A document of any length stays linear: a mention is compared with the latest
+            // groups only, and within a group with its first and latest members.
+            let skip = groups.len().saturating_sub(MERGE_GROUPS);
             let target = groups
                 .iter()
                 .enumerate()
+                .skip(skip)
                 .rev()
-                .filter(|(_, g)| g[0].kind == m.kind && g.iter().all(|x| compatible(x, &m)))
+                .filter(|(_, g)| g[0].kind == m.kind && recent(g).all(|x| compatible(x, &m)))
                 .filter(|(_, g)| {
-                    !speech_act(m.kind) || g.iter().any(|x| repeated(x.sentence, m.sentence))
+                    !speech_act(m.kind) || recent(g).any(|x| repeated(x.sentence, m.sentence))
                 })
                 .find(|(_, g)| {
                     // Without participants a mention joins an event only where its sentence
                     // repeats one of the event's (headline, lede); else it stands alone.
-                    shares_participant(g, &m)
-                        || (!has_participants(&m) || g.iter().all(|x| !has_participants(x)))
-                            && g.iter().any(|x| repeated(x.sentence, m.sentence))
+                    shares_participant(recent(g), &m)
+                        || (!has_participants(&m) || recent(g).all(|x| !has_participants(x)))
+                            && recent(g).any(|x| repeated(x.sentence, m.sentence))
                 })
                 .map(|(i, _)| i);
             let id = m.id;
@@ -411,8 +415,22 @@ fn has_participants(m: &MentionData<'_>) -> bool {
     m.args.iter().any(|a| KEY_ROLES.contains(&a.role))
 }
 
-fn shares_participant(g: &[MentionData<'_>], m: &MentionData<'_>) -> bool {
-    g.iter().any(|x| {
+/// How many of the latest event groups a mention is compared with when merging in a document.
+const MERGE_GROUPS: usize = 256;
+/// How many of a group's latest members (besides its first) a mention is compared with.
+const MERGE_MEMBERS: usize = 31;
+
+/// The members of a group a new mention is compared with: the first and the latest ones.
+fn recent<'g, 'a>(g: &'g [MentionData<'a>]) -> impl Iterator<Item = &'g MentionData<'a>> + Clone {
+    let tail = g.len().saturating_sub(MERGE_MEMBERS).max(1);
+    g[..1].iter().chain(&g[tail..])
+}
+
+fn shares_participant<'g, 'a: 'g>(
+    mut g: impl Iterator<Item = &'g MentionData<'a>>,
+    m: &MentionData<'_>,
+) -> bool {
+    g.any(|x| {
         x.args.iter().any(|a| {
             KEY_ROLES.contains(&a.role)
                 && m.args
@@ -664,23 +682,15 @@ fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
 fn appositions(a: &Analysis<'_>) -> FxHashMap<(String, Option<Iso3>), usize> {
     let text = a.text();
     let mut map = FxHashMap::default();
-    for w in a.entities.windows(2) {
+    for (i, w) in a.entities.windows(2).enumerate() {
         let (t, p) = (&w[0], &w[1]);
         if t.kind == EntityType::Title
             && p.kind == EntityType::Person
             && text[t.span.end..p.span.start].trim().is_empty()
         {
-            let idx = a
-                .entities
-                .iter()
-                .position(|e| e.span == p.span)
-                .unwrap_or(0);
+            // entities are sorted and do not overlap: the title is entity i, the person i + 1
+            let idx = i + 1;
             let title = t.canonical.to_lowercase();
-            let i = a
-                .entities
-                .iter()
-                .position(|e| e.span == t.span)
-                .unwrap_or(0);
             let country = i
                 .checked_sub(1)
                 .map(|j| &a.entities[j])
@@ -1280,8 +1290,11 @@ fn assign_times(a: &Analysis<'_>, si: usize, triggers: &[TriggerMatch]) -> Vec<O
         return out;
     }
     let tok_of = |pos: usize| a.tokens.partition_point(|t| t.span.end <= pos);
-    let dates: Vec<usize> = (0..a.entities.len())
-        .filter(|&e| a.entities[e].sentence == si && a.entities[e].kind == EntityType::Date)
+    // entities are in text order, so a sentence's entities are one run of them
+    let lo = a.entities.partition_point(|e| e.sentence < si);
+    let hi = lo + a.entities[lo..].partition_point(|e| e.sentence <= si);
+    let dates: Vec<usize> = (lo..hi)
+        .filter(|&e| a.entities[e].kind == EntityType::Date)
         .collect();
     let mut durations: Vec<(usize, usize)> = Vec::new(); // (entity, token)
     let mut claims: Vec<Vec<(usize, usize)>> = vec![Vec::new(); triggers.len()]; // (score, entity)
