@@ -28,7 +28,11 @@ pub fn check_spans(a: &Analysis<'_>) {
         assert!(t.get(e.span.range()).is_some(), "entity {:?}", e.span);
     }
     for ev in &a.events {
-        assert!(t.get(ev.trigger.range()).is_some(), "trigger {:?}", ev.trigger);
+        assert!(
+            t.get(ev.trigger.range()).is_some(),
+            "trigger {:?}",
+            ev.trigger
+        );
         for arg in &ev.arguments {
             assert!(t.get(arg.span.range()).is_some(), "argument {:?}", arg.span);
         }

@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
     let v: serde_json::Value = serde_json::from_slice(&line).expect("output parses");
     for e in v["entities"].as_array().expect("entities") {
-        let (s, en) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        let (s, en) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&doc.text[s..en], e["text"].as_str().unwrap());
     }
 });
