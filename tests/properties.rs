@@ -89,3 +89,55 @@ proptest! {
         check(text)?;
     }
 }
+
+/// A JSON Lines line: a document, a broken record, arbitrary bytes or a blank line.
+fn jsonl_line() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        (any::<String>(), any::<u32>()).prop_map(|(text, id)| {
+            serde_json::json!({"id": id, "text": text})
+                .to_string()
+                .into_bytes()
+        }),
+        Just(b"{\"id\": \"x\"}".to_vec()),
+        Just(b"{broken".to_vec()),
+        Just(b"   ".to_vec()),
+        prop::collection::vec(
+            any::<u8>().prop_filter("no newline", |b| *b != b'\n'),
+            0..64
+        ),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The reader accounts for every line of a JSON Lines file, in order, whatever it holds, and
+    /// a document read from it is valid UTF-8 text within --max-doc-bytes.
+    #[test]
+    fn every_jsonl_line_is_accounted_for(lines in prop::collection::vec(jsonl_line(), 0..20)) {
+        use newsfacts::read::{Input, ReadOptions, Reader};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        let mut bytes = Vec::new();
+        for l in &lines {
+            bytes.extend_from_slice(l);
+            bytes.push(b'\n');
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let opts = ReadOptions { max_doc_bytes: 64, ..ReadOptions::default() };
+        let items: Vec<Input> = Reader::new(&[path.to_string_lossy().into_owned()], opts).collect();
+        prop_assert_eq!(items.len(), lines.len());
+        for (k, item) in items.iter().enumerate() {
+            let source = match item {
+                Input::Doc(d) => {
+                    prop_assert!(d.text.len() <= 64);
+                    check(d.text.clone())?;
+                    &d.source
+                }
+                Input::Skipped { source, .. } | Input::Failed { source, .. } => source,
+            };
+            let want = format!("#{}", k + 1);
+            prop_assert!(source.ends_with(&want), "{} is not line {}", source, k + 1);
+        }
+    }
+}
