@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 pub struct Row<'t> {
     /// 1-based line in the file.
     pub line: u64,
-    fields: &'t csv::StringRecord,
+    text: &'t str,
     table: &'t Table,
 }
 
@@ -20,7 +20,7 @@ impl<'t> Row<'t> {
             .columns
             .iter()
             .position(|c| c == column)
-            .and_then(|i| self.fields.get(i))
+            .and_then(|i| tsv_fields(self.text).nth(i))
             .unwrap_or("")
     }
 
@@ -42,96 +42,108 @@ pub struct Table {
     pub name: String,
     /// Column names from the header line.
     pub columns: Vec<String>,
-    records: Vec<(u64, csv::StringRecord)>,
+    content: String,
+    /// (line number, byte range of the line in `content`)
+    records: Vec<(u64, std::ops::Range<usize>)>,
+}
+
+/// The lines of a TSV text that hold data: `(1-based line number, line)`, without blank lines,
+/// `#` comment lines and the line end (`\n` or `\r\n`). The first one is the header. Fields are
+/// tab-separated, without quoting.
+pub fn tsv_lines(content: &str) -> impl Iterator<Item = (u64, &str)> + '_ {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', content.as_bytes()).chain([content.len()]);
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let l = &content[start.min(end)..end];
+        start = end + 1;
+        Some(l.strip_suffix('\r').unwrap_or(l))
+    })
+    .enumerate()
+    .map(|(i, l)| (i as u64 + 1, l))
+    .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+/// The tab-separated fields of a TSV line.
+pub fn tsv_fields(line: &str) -> impl Iterator<Item = &str> + '_ {
+    // fields are short: a plain byte loop beats a vectorised search here
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// The header of a TSV text (trimmed column names, the line number), checked for the
+/// `required` columns; and the data lines after it.
+pub fn tsv_header<'c>(
+    name: &str,
+    content: &'c str,
+    required: &[&str],
+) -> Result<(Vec<String>, impl Iterator<Item = (u64, &'c str)> + 'c)> {
+    let mut lines = tsv_lines(content);
+    let (line, header) = lines
+        .next()
+        .ok_or_else(|| Error::data(name, 1, "cannot read the header: the file is empty"))?;
+    let columns: Vec<String> = tsv_fields(header).map(|s| s.trim().to_string()).collect();
+    for r in required {
+        if !columns.iter().any(|c| c == r) {
+            return Err(Error::data(
+                name,
+                line,
+                format!("missing column `{r}` (columns: {})", columns.join(", ")),
+            ));
+        }
+    }
+    Ok((columns, lines))
+}
+
+/// The error for a row with more fields than the header has columns, else `Ok`.
+pub fn check_width(name: &str, line: u64, fields: usize, columns: usize) -> Result<()> {
+    if fields > columns {
+        return Err(Error::data(
+            name,
+            line,
+            format!("{fields} fields, the header has {columns} columns"),
+        ));
+    }
+    Ok(())
 }
 
 impl Table {
     /// Parses `content` (UTF-8 TSV, `#` comments, first non-comment line the header) and checks
     /// that `required` columns are present.
     pub fn parse(name: &str, content: &str, required: &[&str]) -> Result<Table> {
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(b'\t')
-            .quoting(false)
-            .comment(Some(b'#'))
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(content.as_bytes());
-        let header = rdr
-            .headers()
-            .map_err(|e| Error::data(name, 1, format!("cannot read the header: {e}")))?
-            .clone();
-        let columns: Vec<String> = header.iter().map(|s| s.trim().to_string()).collect();
-        for r in required {
-            if !columns.iter().any(|c| c == r) {
-                return Err(Error::data(
-                    name,
-                    header.position().map_or(1, |p| p.line()),
-                    format!("missing column `{r}` (columns: {})", columns.join(", ")),
-                ));
-            }
-        }
-        // Line numbers from byte offsets (the reader does not count blank lines), counted
-        // incrementally: records come in file order.
-        let bytes = content.as_bytes();
-        let mut cursor = (0usize, 1u64);
-        let mut line_of = |byte: u64| {
-            // The reader reports where it started reading: skip blank and comment lines.
-            let mut b = (byte as usize).min(bytes.len());
-            loop {
-                while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
-                    b += 1;
-                }
-                if b < bytes.len() && bytes[b] == b'#' {
-                    b = memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |p| b + p);
-                    continue;
-                }
-                break;
-            }
-            if b < cursor.0 {
-                cursor = (0, 1);
-            }
-            cursor.1 += memchr::memchr_iter(b'\n', &bytes[cursor.0..b]).count() as u64;
-            cursor.0 = b;
-            cursor.1
-        };
+        let (columns, lines) = tsv_header(name, content, required)?;
+        let base = content.as_ptr() as usize;
         let mut records = Vec::new();
-        for rec in rdr.records() {
-            let rec = match rec {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| line_of(p.byte()));
-                    return Err(Error::data(name, line, format!("unreadable row: {e}")));
-                }
-            };
-            let line = rec.position().map_or(0, |p| line_of(p.byte()));
-            if rec.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            if rec.len() > columns.len() {
-                return Err(Error::data(
-                    name,
-                    line,
-                    format!(
-                        "{} fields, the header has {} columns",
-                        rec.len(),
-                        columns.len()
-                    ),
-                ));
-            }
-            records.push((line, rec));
+        for (line, text) in lines {
+            check_width(name, line, tsv_fields(text).count(), columns.len())?;
+            let start = text.as_ptr() as usize - base;
+            records.push((line, start..start + text.len()));
         }
         Ok(Table {
             name: name.to_string(),
             columns,
+            content: content.to_string(),
             records,
         })
     }
 
     /// The rows, in file order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> + '_ {
-        self.records.iter().map(move |(line, rec)| Row {
+        self.records.iter().map(move |(line, range)| Row {
             line: *line,
-            fields: rec,
+            text: &self.content[range.clone()],
             table: self,
         })
     }
@@ -163,5 +175,14 @@ mod tests {
         let t = Table::parse("x.tsv", "a\tb\n1\t2\n", &["a", "b"]).unwrap();
         let r = t.rows().next().unwrap();
         assert_eq!((r.get("a"), r.get("b"), r.line), ("1", "2", 2));
+    }
+
+    #[test]
+    fn tsv_lines_keep_file_line_numbers() {
+        let text = "# comment\r\na\tb\r\n\n \t \n1\t2\r\n#x\n3\t\t";
+        let lines: Vec<(u64, &str)> = tsv_lines(text).collect();
+        assert_eq!(lines, [(2, "a\tb"), (5, "1\t2"), (7, "3\t\t")]);
+        assert_eq!(tsv_fields("3\t\t").collect::<Vec<_>>(), ["3", "", ""]);
+        assert_eq!(tsv_fields("").collect::<Vec<_>>(), [""]);
     }
 }

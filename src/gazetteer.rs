@@ -360,112 +360,40 @@ struct Columns {
 }
 
 impl Columns {
-    fn get<'r>(&self, rec: &'r csv::StringRecord, name: &str) -> &'r str {
+    fn get<'r>(&self, rec: &[&'r str], name: &str) -> &'r str {
         self.idx
             .iter()
             .find(|(n, _)| *n == name)
             .and_then(|(_, i)| *i)
-            .and_then(|i| rec.get(i))
+            .and_then(|i| rec.get(i).copied())
             .map(str::trim)
             .unwrap_or("")
     }
 }
 
-/// Reads a TSV file row by row (one reused record): `f(line, record, columns)`.
+/// Reads a TSV file row by row (one reused field list): `f(line, fields, columns)`.
 fn each_row(
     name: &str,
     content: &str,
     wanted: &[&'static str],
     required: &[&str],
-    mut f: impl FnMut(u64, &csv::StringRecord, &Columns) -> Result<()>,
+    mut f: impl FnMut(u64, &[&str], &Columns) -> Result<()>,
 ) -> Result<()> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .quoting(false)
-        .comment(Some(b'#'))
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(content.as_bytes());
-    let header = rdr
-        .headers()
-        .map_err(|e| Error::data(name, 1, format!("cannot read the header: {e}")))?
-        .clone();
-    let header_line = header.position().map_or(1, |p| line_at(content, p.byte()));
-    let cols: Vec<String> = header.iter().map(|s| s.trim().to_string()).collect();
-    for r in required {
-        if !cols.iter().any(|c| c == r) {
-            return Err(Error::data(
-                name,
-                header_line,
-                format!("missing column `{r}` (columns: {})", cols.join(", ")),
-            ));
-        }
-    }
+    let (cols, lines) = crate::data::tsv_header(name, content, required)?;
     let columns = Columns {
         idx: wanted
             .iter()
             .map(|w| (*w, cols.iter().position(|c| c == w)))
             .collect(),
     };
-    let mut rec = csv::StringRecord::new();
-    // Line numbers from byte offsets, counted incrementally (records come in file order).
-    let bytes = content.as_bytes();
-    let (mut at, mut line) = (0usize, 1u64);
-    loop {
-        match rdr.read_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let l = e.position().map_or(0, |p| line_at(content, p.byte()));
-                return Err(Error::data(name, l, format!("unreadable row: {e}")));
-            }
-        }
-        let mut b = rec
-            .position()
-            .map_or(0, |p| p.byte() as usize)
-            .min(bytes.len());
-        b = skip_blank_and_comments(bytes, b);
-        if b < at {
-            (at, line) = (0, 1);
-        }
-        line += memchr::memchr_iter(b'\n', &bytes[at..b]).count() as u64;
-        at = b;
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() > cols.len() {
-            return Err(Error::data(
-                name,
-                line,
-                format!(
-                    "{} fields, the header has {} columns",
-                    rec.len(),
-                    cols.len()
-                ),
-            ));
-        }
-        f(line, &rec, &columns)?;
+    let mut fields: Vec<&str> = Vec::with_capacity(cols.len());
+    for (line, text) in lines {
+        fields.clear();
+        fields.extend(crate::data::tsv_fields(text));
+        crate::data::check_width(name, line, fields.len(), cols.len())?;
+        f(line, &fields, &columns)?;
     }
     Ok(())
-}
-
-fn skip_blank_and_comments(bytes: &[u8], mut b: usize) -> usize {
-    loop {
-        while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
-            b += 1;
-        }
-        if b < bytes.len() && bytes[b] == b'#' {
-            b = memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |p| b + p);
-            continue;
-        }
-        return b;
-    }
-}
-
-fn line_at(content: &str, byte: u64) -> u64 {
-    let bytes = content.as_bytes();
-    let b = skip_blank_and_comments(bytes, (byte as usize).min(bytes.len()));
-    1 + memchr::memchr_iter(b'\n', &bytes[..b]).count() as u64
 }
 
 /// What [`Gazetteer::add_file`] found in a file.

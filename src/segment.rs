@@ -46,23 +46,23 @@ impl Segmenter {
             starters: FxHashSet::default(),
             minor: FxHashSet::default(),
             header_re: Regex::new(
-                r"^date\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+(\S+))?\s*$",
+                r"^date\s+([0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)(?:\s+(\S+))?\s*$",
             )
             .expect("static regex"),
             dateline_re: Regex::new(concat!(
                 r"^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?",
-                r"(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s+)?",
-                r"(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",
-                r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
-                r"|(?P<mn>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<md>\d{1,2}),\s+(?P<my>\d{4}))",
-                r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?)?",
+                r"(?:(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s+)?",
+                r"(?:(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})",
+                r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})",
+                r"|(?P<mn>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<md>[0-9]{1,2}),\s+(?P<my>[0-9]{4}))",
+                r"(?:,?\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?)?",
                 r"(?:\s*\((?:Updated|updated|Last updated):?[^)]*\))?\s*$"
             ))
             .expect("static regex"),
             wire_re: Regex::new(concat!(
                 r"^(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+)*)?)",
                 r"(?: \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|TASS|IANS|PTI)\))?,?",
-                r"(?: (?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?",
+                r"(?: (?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2})?",
                 r"\s*(?:-{1,2}|–|—)\s"
             ))
             .expect("static regex"),
