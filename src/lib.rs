@@ -56,6 +56,7 @@ pub mod read;
 pub mod resources;
 pub mod segment;
 pub mod span;
+pub mod stream;
 pub mod tag;
 pub mod tokenize;
 
