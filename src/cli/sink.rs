@@ -46,6 +46,11 @@ pub struct Formatter {
 }
 
 impl Formatter {
+    /// The formatter for `format` (without a sink: `bench` formats into a counting sink).
+    pub fn new(format: Format) -> Formatter {
+        Formatter { format }
+    }
+
     /// Formats one document.
     pub fn document(self, a: &Analysis<'_>) -> Out {
         match self.format {
