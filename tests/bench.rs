@@ -72,6 +72,7 @@ fn bench_on_the_samples_counts_what_extract_finds() {
         );
         assert!(f(&r, "entities_per_second") > 0.0 && f(&r, "events_per_second") > 0.0);
         assert!(f(&r, "startup_seconds") > 0.0);
+        assert!(f(&r, "cpu_seconds") >= 0.0, "{r}");
         assert!(f(&r, "peak_memory_mb") > 1.0, "{r}");
         let stages = r["stages"].as_array().unwrap();
         let names: Vec<&str> = stages

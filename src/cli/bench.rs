@@ -98,6 +98,12 @@ pub struct BenchReport {
     pub startup_seconds: f64,
     /// Wall-clock seconds of processing, from the first read to the last write.
     pub seconds: f64,
+    /// CPU seconds (user + system, all threads) of the process during processing, where the
+    /// system tells it: on a machine shared with other work, below `threads × seconds`.
+    pub cpu_seconds: Option<f64>,
+    /// MB of text per CPU second: the throughput a quiet core would give, less disturbed by
+    /// other processes than `mb_per_second`.
+    pub mb_per_cpu_second: Option<f64>,
     /// Documents per second.
     pub documents_per_second: f64,
     /// MB (10^6 bytes) of text per second.
@@ -194,6 +200,8 @@ pub fn measure(paths: &[String], threads: usize, repeat: usize) -> Result<BenchR
         events: 0,
         startup_seconds: startup.as_secs_f64(),
         seconds: 0.0,
+        cpu_seconds: None,
+        mb_per_cpu_second: None,
         documents_per_second: 0.0,
         mb_per_second: 0.0,
         entities_per_second: 0.0,
@@ -232,6 +240,7 @@ pub fn measure(paths: &[String], threads: usize, repeat: usize) -> Result<BenchR
         Input::Doc(d) => d.text.len(),
         _ => 0,
     };
+    let cpu = cpu_seconds();
     let t = Instant::now();
     for_each_ordered(
         input,
@@ -242,6 +251,11 @@ pub fn measure(paths: &[String], threads: usize, repeat: usize) -> Result<BenchR
         || Ok(()),
     )?;
     let wall = t.elapsed().as_secs_f64();
+    r.cpu_seconds = cpu.zip(cpu_seconds()).map(|(a, b)| b - a);
+    r.mb_per_cpu_second = r
+        .cpu_seconds
+        .filter(|&c| c > 0.0)
+        .map(|c| r.text_bytes as f64 / 1e6 / c);
 
     r.seconds = wall;
     let per_second = |n: f64| if wall > 0.0 { n / wall } else { 0.0 };
@@ -280,6 +294,19 @@ fn peak_memory_kb() -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
+/// User + system CPU seconds of this process so far (all threads), from `/proc/self/stat`
+/// (in clock ticks of 1/100 s, as Linux reports them to user space).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces): state is
+    // field 3, utime 14, stime 15.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 /// The report as a table for people.
 fn table(r: &BenchReport) -> String {
     use std::fmt::Write as _;
@@ -307,6 +334,15 @@ fn table(r: &BenchReport) -> String {
             format!("{:.0} ms", r.startup_seconds * 1e3),
         ),
         ("processing (wall)", format!("{:.3} s", r.seconds)),
+        (
+            "processing (CPU)",
+            r.cpu_seconds.map_or("unknown".to_string(), |c| {
+                format!(
+                    "{c:.2} s ({:.2} MB per CPU second)",
+                    r.mb_per_cpu_second.unwrap_or(0.0)
+                )
+            }),
+        ),
         ("throughput", format!("{:.2} MB/s", r.mb_per_second)),
         (
             "documents",
