@@ -18,6 +18,10 @@
 //! 6. [`events`]: triggers, arguments, modality, time → event records, one per real-world event.
 //! 7. [`export`]: JSON Lines (`newsfacts/1`), CSV tables and `schema.sql`.
 //!
+//! Documents run in parallel through [`stream`]: a reader, worker threads, one writer that keeps
+//! input order, with a bound on the documents in flight so that memory does not grow with the
+//! corpus (`newsfacts extract` and `newsfacts bench` run that way).
+//!
 //! All offsets are byte offsets into the document's text ([`Span`]); `&text[span]` is always the
 //! mention. Knowledge (gazetteers, lexicons, date words) lives in data files embedded from
 //! `gazetteers/` and `rules/`; the code holds mechanisms.
@@ -56,6 +60,7 @@ pub mod read;
 pub mod resources;
 pub mod segment;
 pub mod span;
+pub mod stream;
 pub mod tag;
 pub mod tokenize;
 

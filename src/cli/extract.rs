@@ -6,8 +6,9 @@ use super::summary::{DocStats, Summary};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use newsfacts::read::{Input, ReadOptions, Reader, StdinFormat};
+use newsfacts::stream::{for_each_ordered, Bounds};
 use newsfacts::Pipeline;
-use rayon::prelude::*;
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -86,17 +87,44 @@ pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|e| format!("`{s}` is not a date like 2023-04-14: {e}"))
 }
 
+/// Documents per database transaction (and per flush of stdout at the latest).
+const BATCH_DOCS: usize = 512;
+/// Text bytes per database transaction, at most (a batch ends after the document that passes it).
+const BATCH_BYTES: usize = 8 << 20;
+
+/// One input, processed by a worker, on its way to the writer.
+enum Done {
+    Doc {
+        source: String,
+        bytes: usize,
+        out: Out,
+        stats: Box<DocStats>,
+        recs: Vec<newsfacts::merge::Record>,
+    },
+    Skipped {
+        source: String,
+        reason: String,
+        out: Out,
+    },
+    Failed {
+        source: String,
+        reason: String,
+        out: Out,
+    },
+}
+
+/// Worker threads when `--threads` is not given: the cores available to the process.
+pub(crate) fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    if let Some(n) = args.threads {
-        if n == 0 {
-            bail!("--threads must be at least 1");
-        }
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
+    let threads = match args.threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(n) => n,
+        None => default_threads(),
+    };
     if args.on_error == OnError::Record && args.format != Format::Jsonl {
         bail!(
             "--on-error record writes error records into JSON Lines output; with --format {} \
@@ -126,8 +154,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     // Without a handler the default action kills the process at once, leaving temporary files.
     ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed))
         .context("cannot install the Ctrl-C handler")?;
-    let mut sink = Sink::open(args.format, args.out.as_deref())?;
-    let formatter = sink.formatter();
+    let mut sink = RefCell::new(Sink::open(args.format, args.out.as_deref())?);
+    let formatter = sink.borrow().formatter();
 
     let opts = ReadOptions {
         stdin: match args.input {
@@ -139,86 +167,130 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let record_errors = args.on_error == OnError::Record;
     let mut summary = Summary {
-        threads: rayon::current_num_threads(),
+        threads,
         ..Summary::default()
     };
     let progress = Progress::new(&args.paths, !args.quiet);
     let start = Instant::now();
-    let mut reader = Reader::new(&args.paths, opts);
+    let reader = Reader::new(&args.paths, opts);
     let mut merger = newsfacts::merge::Merger::new();
     let result = (|| -> Result<()> {
-        loop {
+        let merge = args.merge;
+        let work = |item: Input| -> Done {
+            match item {
+                // Interrupted: what is still in flight is dropped with the output.
+                Input::Doc(doc) if interrupted() => Done::Skipped {
+                    source: doc.source,
+                    reason: "interrupted".into(),
+                    out: Out::Nothing,
+                },
+                Input::Doc(doc) => {
+                    let a = pipeline.analyze(&doc);
+                    // With --merge, a small record per event is kept, never the document.
+                    let recs = if merge {
+                        newsfacts::merge::records(&a)
+                    } else {
+                        Vec::new()
+                    };
+                    let done = Done::Doc {
+                        source: doc.source.clone(),
+                        bytes: doc.text.len(),
+                        out: formatter.document(&a),
+                        stats: Box::new(DocStats::of(&a)),
+                        recs,
+                    };
+                    progress.advance(doc.text.len());
+                    done
+                }
+                Input::Failed {
+                    source,
+                    doc_id,
+                    reason,
+                } => Done::Failed {
+                    out: if record_errors {
+                        formatter.error(doc_id.as_deref(), &source, &reason)
+                    } else {
+                        Out::Nothing
+                    },
+                    source,
+                    reason,
+                },
+                Input::Skipped { source, reason } => Done::Skipped {
+                    // A blank line in a filter still gives one output line.
+                    out: if record_errors && source.contains('#') {
+                        formatter.error(None, &source, &reason)
+                    } else {
+                        Out::Nothing
+                    },
+                    source,
+                    reason,
+                },
+            }
+        };
+        // The database commits, and stdout is flushed, every batch of documents.
+        let (mut docs_in_batch, mut bytes_in_batch) = (0usize, 0usize);
+        let write = |done: Done| -> Result<()> {
             if interrupted() {
                 bail!(Interrupted);
             }
-            // A batch: bounded by count and bytes so memory stays flat on any corpus.
-            let mut batch: Vec<Input> = Vec::new();
-            let mut bytes = 0usize;
-            for item in reader.by_ref() {
-                if let Input::Doc(d) = &item {
-                    bytes += d.text.len();
+            let out = match done {
+                Done::Doc {
+                    source,
+                    bytes,
+                    out,
+                    stats,
+                    recs,
+                } => {
+                    merger.add(recs);
+                    summary.add_document(&source, bytes, &stats);
+                    bytes_in_batch += bytes;
+                    out
                 }
-                batch.push(item);
-                if batch.len() >= 512 || bytes >= 8 << 20 {
-                    break;
+                Done::Skipped {
+                    source,
+                    reason,
+                    out,
+                } => {
+                    summary.add_skipped(&source, &reason);
+                    out
                 }
-            }
-            if batch.is_empty() {
-                break;
-            }
-            let outs: Vec<(Out, Option<DocStats>, Vec<newsfacts::merge::Record>)> = batch
-                .par_iter()
-                .map(|item| match item {
-                    // Interrupted: the rest of the batch is dropped with the output.
-                    Input::Doc(_) if interrupted() => (Out::Nothing, None, Vec::new()),
-                    Input::Doc(doc) => {
-                        let a = pipeline.analyze(doc);
-                        // With --merge, a small record per event is kept, never the document.
-                        let recs = if args.merge {
-                            newsfacts::merge::records(&a)
-                        } else {
-                            Vec::new()
-                        };
-                        let out = (formatter.document(&a), Some(DocStats::of(&a)), recs);
-                        progress.advance(doc.text.len());
-                        out
+                Done::Failed {
+                    source,
+                    reason,
+                    out,
+                } => {
+                    progress.advance(0);
+                    if !args.quiet && !record_errors {
+                        progress.println(&format!("newsfacts: {source}: {reason}"));
                     }
-                    Input::Failed {
-                        source,
-                        doc_id,
-                        reason,
-                    } if record_errors => (
-                        formatter.error(doc_id.as_deref(), source, reason),
-                        None,
-                        Vec::new(),
-                    ),
-                    // A blank line in a filter still gives one output line.
-                    Input::Skipped { source, reason } if record_errors && source.contains('#') => {
-                        (formatter.error(None, source, reason), None, Vec::new())
-                    }
-                    _ => (Out::Nothing, None, Vec::new()),
-                })
-                .collect();
-            for (item, (out, stats, recs)) in batch.iter().zip(outs) {
-                merger.add(recs);
-                match (item, stats) {
-                    (Input::Doc(d), Some(stats)) => {
-                        summary.add_document(&d.source, d.text.len(), &stats)
-                    }
-                    (Input::Doc(_), None) => {}
-                    (Input::Skipped { source, reason }, _) => summary.add_skipped(source, reason),
-                    (Input::Failed { source, reason, .. }, _) => {
-                        progress.advance(0);
-                        if !args.quiet && !record_errors {
-                            progress.println(&format!("newsfacts: {source}: {reason}"));
-                        }
-                        summary.add_failed(source, reason);
-                    }
+                    summary.add_failed(&source, &reason);
+                    out
                 }
-                sink.write(out)?;
+            };
+            sink.borrow_mut().write(out)?;
+            docs_in_batch += 1;
+            if docs_in_batch >= BATCH_DOCS || bytes_in_batch >= BATCH_BYTES {
+                sink.borrow_mut().end_batch()?;
+                (docs_in_batch, bytes_in_batch) = (0, 0);
             }
-            sink.end_batch()?;
-        }
+            Ok(())
+        };
+        // Nothing ready to write: a consumer of stdout gets what is done so far.
+        let idle = || sink.borrow_mut().flush_stdout();
+        let weight = |item: &Input| match item {
+            Input::Doc(d) => d.text.len(),
+            _ => 0,
+        };
+        for_each_ordered(
+            reader,
+            Bounds::for_threads(threads),
+            weight,
+            work,
+            write,
+            idle,
+        )?;
+        let sink = sink.get_mut();
+        sink.end_batch()?;
         if args.merge {
             sink.write_merged(&std::mem::take(&mut merger).finish())?;
         }
@@ -226,6 +298,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     })();
     summary.seconds = start.elapsed().as_secs_f64();
     progress.finish();
+    let sink = sink.into_inner();
     if let Err(e) = result {
         sink.abort();
         if e.is::<Interrupted>() {

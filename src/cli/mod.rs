@@ -1,5 +1,6 @@
 //! The subcommands of the `newsfacts` binary, one module each.
 
+pub mod bench;
 pub mod eval;
 pub mod extract;
 pub mod progress;

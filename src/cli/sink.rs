@@ -1,6 +1,6 @@
 //! Where `extract` writes: the output formats. Workers format each input into an [`Out`] in
 //! parallel ([`Formatter`]); one [`Sink`] writes them in input order, commits at the end of each
-//! batch, and either finishes (files renamed into place, transaction committed) or aborts.
+//! batch of documents, and either finishes (files renamed into place, transaction committed) or aborts.
 
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
@@ -46,6 +46,11 @@ pub struct Formatter {
 }
 
 impl Formatter {
+    /// The formatter for `format` (without a sink: `bench` formats into a counting sink).
+    pub fn new(format: Format) -> Formatter {
+        Formatter { format }
+    }
+
     /// Formats one document.
     pub fn document(self, a: &Analysis<'_>) -> Out {
         match self.format {
@@ -226,6 +231,15 @@ impl Sink {
             Sink::Stdout(w) => w.flush().context("cannot write to stdout")?,
             Sink::Sqlite(db) => db.commit()?,
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Flushes stdout (a filter's consumer sees what is done so far); other sinks wait for the
+    /// end of the batch.
+    pub fn flush_stdout(&mut self) -> Result<()> {
+        if let Sink::Stdout(w) = self {
+            w.flush().context("cannot write to stdout")?;
         }
         Ok(())
     }

@@ -1,0 +1,77 @@
+//! The whole pipeline, end to end, as `newsfacts extract` runs it: the corpus read from disk by
+//! the library's reader, streamed through the bounded, order-keeping pipeline
+//! (`newsfacts::stream`), every stage, JSON Lines written into a sink that counts bytes. One
+//! thread and all threads, `Throughput::Bytes` of the corpus text; each pass asserts its counts
+//! of documents, entities, events and output bytes. BBC corpus, or the samples when
+//! `../shared/data` is absent.
+
+mod common;
+
+use common::{Corpus, Threads};
+use criterion::{criterion_group, criterion_main, Criterion};
+use newsfacts::read::{Input, ReadOptions, Reader};
+use newsfacts::stream::{for_each_ordered, Bounds};
+use newsfacts::Pipeline;
+
+/// Documents, entities, events, output bytes.
+type Counts = [usize; 4];
+
+fn run(pipeline: &Pipeline, path: &str, threads: usize) -> Counts {
+    let mut counts = [0usize; 4];
+    let reader = Reader::new(&[path.to_string()], ReadOptions::default());
+    let work = |item: Input| match item {
+        Input::Doc(doc) => {
+            let a = pipeline.analyze(&doc);
+            let mut buf = Vec::with_capacity(doc.text.len() * 2 + 512);
+            newsfacts::export::json::write_document(&a, &mut buf);
+            Some((a.entities.len(), a.events.len(), buf))
+        }
+        _ => None,
+    };
+    let mut sink = std::io::sink();
+    let write = |r: Option<(usize, usize, Vec<u8>)>| -> std::io::Result<()> {
+        if let Some((entities, events, buf)) = r {
+            std::io::Write::write_all(&mut sink, &buf)?;
+            counts[0] += 1;
+            counts[1] += entities;
+            counts[2] += events;
+            counts[3] += buf.len();
+        }
+        Ok(())
+    };
+    let weight = |i: &Input| match i {
+        Input::Doc(d) => d.text.len(),
+        _ => 0,
+    };
+    for_each_ordered(
+        reader,
+        Bounds::for_threads(threads),
+        weight,
+        work,
+        write,
+        || Ok(()),
+    )
+    .expect("writing to a sink cannot fail");
+    counts
+}
+
+fn end_to_end(c: &mut Criterion) {
+    let corpus = Corpus::load();
+    let pipeline = Pipeline::new().expect("pipeline");
+    let expected = run(&pipeline, &corpus.path, 1);
+    assert_eq!(expected[0], corpus.docs.len());
+    assert!(expected[1] >= corpus.floor(40_000, 50), "{expected:?}");
+    assert!(expected[2] >= corpus.floor(10_000, 10), "{expected:?}");
+    let mut g = corpus.group(c, "end_to_end");
+    for threads in Threads::BOTH {
+        let n = threads.count();
+        assert_eq!(run(&pipeline, &corpus.path, n), expected);
+        g.bench_function(threads.id(), |b| {
+            b.iter(|| assert_eq!(run(&pipeline, &corpus.path, n), expected))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, end_to_end);
+criterion_main!(benches);
