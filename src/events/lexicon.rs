@@ -1,9 +1,9 @@
 //! The trigger lexicon (`rules/triggers.tsv`) and the event word lists (`rules/events.tsv`),
 //! compiled into token-sequence patterns.
 
+use super::chunks::Lower;
 use crate::data::Table;
 use crate::error::Result;
-use crate::gazetteer::lower_into;
 use crate::model::{EventType, Modality, Role, Token, TokenKind};
 use crate::tokenize::phrase_tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -63,8 +63,8 @@ enum Elem {
 /// A trigger pattern.
 #[derive(Clone, Debug)]
 pub struct Pattern {
-    /// Event type.
-    pub kind: EventType,
+    /// Event type (`None` for a blocking row).
+    pub kind: Option<EventType>,
     /// CAMEO code.
     pub cameo: Box<str>,
     /// CAMEO code when planned.
@@ -77,6 +77,8 @@ pub struct Pattern {
     pub confidence: f32,
     /// Rule id: `triggers.tsv:LINE`.
     pub rule: Box<str>,
+    /// True for a blocking row (type `-`): where it matches, the words are no trigger.
+    pub block: bool,
     /// Number of literal (non-gap) elements: more is more specific.
     pub specificity: usize,
     /// Roles that must be filled for the trigger to make an event: any of these sets, each
@@ -244,8 +246,14 @@ impl EventLexicon {
     pub fn new(triggers: &Table, words: &Table, nouns: &Table) -> Result<EventLexicon> {
         let mut lx = EventLexicon::default();
         for row in triggers.rows() {
-            let kind = EventType::parse(row.get("type"))
-                .ok_or_else(|| row.error(format!("unknown event type `{}`", row.get("type"))))?;
+            // `-`: a blocking row, a sense of the words that is no event ("pay attention")
+            let kind = match row.get("type") {
+                "-" => None,
+                t => Some(
+                    EventType::parse(t)
+                        .ok_or_else(|| row.error(format!("unknown event type `{t}`")))?,
+                ),
+            };
             let (elems, head) = parse_phrase(row.get("phrase"))
                 .ok_or_else(|| row.error(format!("bad phrase `{}`", row.get("phrase"))))?;
             let mut args = Vec::new();
@@ -306,6 +314,7 @@ impl EventLexicon {
                 args,
                 confidence,
                 rule: format!("triggers.tsv:{}", row.line).into(),
+                block: kind.is_none(),
                 specificity: 0,
                 requires,
             });
@@ -401,8 +410,13 @@ impl EventLexicon {
                 _ => {}
             }
         }
-        lx.trigger_words = lx.index.keys().cloned().collect();
-        for p in &lx.patterns {
+        lx.trigger_words = lx
+            .index
+            .iter()
+            .filter(|(_, pids)| pids.iter().any(|&p| !lx.patterns[p].block))
+            .map(|(w, _)| w.clone())
+            .collect();
+        for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts) = e {
                     for w in alts.iter().flatten() {
@@ -422,7 +436,7 @@ impl EventLexicon {
             lx.nouns.remove(&w);
         }
         // A trigger is never an argument noun ("meeting", "visit").
-        for p in &lx.patterns {
+        for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts) = e {
                     for a in alts {
@@ -468,24 +482,22 @@ impl EventLexicon {
     /// All trigger matches starting at token `i` (sentence ends at `end`).
     pub fn matches_at(
         &self,
-        text: &str,
+        low: &Lower,
         toks: &[Token],
         i: usize,
         end: usize,
-        buf: &mut String,
         out: &mut Vec<TriggerMatch>,
     ) {
         if toks[i].kind != TokenKind::Word {
             return;
         }
-        let l = lower_into(&text[toks[i].span], buf);
-        let Some(pids) = self.index.get(l) else {
+        let Some(pids) = self.index.get(low.get(i)) else {
             return;
         };
         for &pid in pids {
             let p = &self.patterns[pid];
             let mut head = (i, i);
-            if let Some(e) = match_elems(text, toks, &p.elems, 0, i, end, p.head, &mut head) {
+            if let Some(e) = match_elems(low, &p.elems, 0, i, end, p.head, &mut head) {
                 out.push(TriggerMatch {
                     specificity: p.specificity,
                     pattern: pid,
@@ -498,17 +510,10 @@ impl EventLexicon {
     }
 }
 
-fn tok_eq(text: &str, t: &Token, w: &str) -> bool {
-    let s = &text[t.span];
-    s.len() == w.len() && s.chars().flat_map(char::to_lowercase).eq(w.chars())
-        || s.eq_ignore_ascii_case(w)
-}
-
 /// Matches elements `k..` from token `i`; returns the end token.
 #[allow(clippy::too_many_arguments)]
 fn match_elems(
-    text: &str,
-    toks: &[Token],
+    low: &Lower,
     elems: &[Elem],
     k: usize,
     i: usize,
@@ -528,13 +533,11 @@ fn match_elems(
                 if i + g > end {
                     break;
                 }
-                if let Some(e) = match_elems(text, toks, elems, k + 1, i + g, end, hspec, head) {
+                if let Some(e) = match_elems(low, elems, k + 1, i + g, end, hspec, head) {
                     return Some(e);
                 }
                 // A gap never crosses punctuation that ends a clause.
-                if i + g < end
-                    && matches!(&text[toks[i + g].span], "," | ";" | ":" | "." | "(" | ")")
-                {
+                if i + g < end && matches!(low.get(i + g), "," | ";" | ":" | "." | "(" | ")") {
                     break;
                 }
             }
@@ -545,15 +548,12 @@ fn match_elems(
                 if i + a.len() > end {
                     continue;
                 }
-                if a.iter()
-                    .enumerate()
-                    .all(|(j, w)| tok_eq(text, &toks[i + j], w))
-                {
+                if a.iter().enumerate().all(|(j, w)| low.get(i + j) == &**w) {
                     let next = i + a.len();
                     if k + 1 == hspec.1 {
                         head.1 = next;
                     }
-                    if let Some(e) = match_elems(text, toks, elems, k + 1, next, end, hspec, head) {
+                    if let Some(e) = match_elems(low, elems, k + 1, next, end, hspec, head) {
                         if k + 1 == hspec.1 {
                             head.1 = next;
                         }

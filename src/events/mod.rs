@@ -19,7 +19,7 @@ use crate::model::{
 };
 use crate::span::Span;
 use chrono::{Days, NaiveDate};
-use chunks::{chunks, relative_clauses, Chunk, Head};
+use chunks::{chunks, relative_clauses, Chunk, Head, Lower};
 use lexicon::TriggerMatch;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -78,8 +78,9 @@ impl EventExtractor {
         if a.sentences.is_empty() {
             return;
         }
+        let low = Lower::new(a);
         let all_chunks: Vec<Vec<Chunk>> = (0..a.sentences.len())
-            .map(|si| chunks(a, &self.lx, si))
+            .map(|si| chunks(a, &self.lx, &low, si))
             .collect();
         let appositions = appositions(a);
         let mut people: Vec<PersonMention> = Vec::new();
@@ -112,7 +113,6 @@ impl EventExtractor {
             .collect();
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
-        let mut buf = String::new();
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
@@ -129,15 +129,18 @@ impl EventExtractor {
                     continue;
                 }
                 self.lx
-                    .matches_at(a.text(), &a.tokens, i, s.end_token, &mut buf, &mut found);
+                    .matches_at(&low, &a.tokens, i, s.end_token, &mut found);
             }
-            let triggers = select_triggers(&found);
+            let mut triggers = select_triggers(&found);
+            // blocking rows have done their work: the words they cover are no trigger
+            triggers.retain(|t| !self.lx.patterns[t.pattern].block);
             let ctx = SentenceCtx {
                 a,
                 lx: &self.lx,
                 si,
                 triggers: &triggers,
                 chunks: &all_chunks[si],
+                low: &low,
                 rel: relative_clauses(a, s.first_token, s.end_token),
                 appositions: &appositions,
                 people: &people,
@@ -150,6 +153,7 @@ impl EventExtractor {
                 .zip(times)
                 .filter_map(|(t, time)| {
                     let p = &self.lx.patterns[t.pattern];
+                    let kind = p.kind?;
                     let args = ctx.arguments(p, t);
                     let (modality, explicit) = ctx.modality(t, &args);
                     let nominal = ctx.voice(p, t) == Voice::Nominal;
@@ -158,7 +162,7 @@ impl EventExtractor {
                     }
                     Some(MentionData {
                         pattern: t.pattern,
-                        kind: p.kind,
+                        kind,
                         trigger: Span::new(
                             a.tokens[t.head.0].span.start,
                             a.tokens[t.head.1 - 1].span.end,
@@ -771,6 +775,8 @@ struct SentenceCtx<'c, 'a> {
     si: usize,
     triggers: &'c [TriggerMatch],
     chunks: &'c [Chunk],
+    /// Lowercase token texts of the document.
+    low: &'c Lower,
     rel: Vec<(usize, usize)>,
     appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
     people: &'c [PersonMention],
@@ -943,27 +949,24 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if he - hs != 1 || t.start != hs {
             return Voice::Active;
         }
-        let w = a.tok(hs).to_lowercase();
-        let prev = |k: usize| -> Option<String> {
-            (k > s.first_token).then(|| a.tok(k - 1).to_lowercase())
-        };
+        let w = self.low.get(hs);
+        let prev = |k: usize| -> Option<&str> { (k > s.first_token).then(|| self.low.get(k - 1)) };
         let p1 = prev(hs);
         // nominal: right after a determiner, a possessive or a number (past forms are verbs)
-        if let Some(p1) = p1.as_ref().filter(|_| !w.ends_with("ed")) {
+        if let Some(p1) = p1.filter(|_| !w.ends_with("ed")) {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
             // "since becoming Defense Minister": a gerund with an object is a verb
             let gerund = w.ends_with("ing") && self.chunks.iter().any(|c| c.first == he);
-            if self.lx.determiners.contains(p1.as_str())
+            if self.lx.determiners.contains(p1)
                 || clitic
-                || (self.lx.prepositions.contains(p1.as_str()) && p1 != "to" && !gerund)
+                || (self.lx.prepositions.contains(p1) && p1 != "to" && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
-                || self.lx.nominal_cues.contains(p1.as_str())
+                || self.lx.nominal_cues.contains(p1)
             {
                 return Voice::Nominal;
             }
         }
-        let participle =
-            w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w.as_str());
+        let participle = w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w);
         if !participle || !p.args.iter().any(|(_, cues)| cues.contains(&Cue::Obj)) {
             return Voice::Active;
         }
@@ -971,8 +974,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let mut k = hs;
         for _ in 0..3 {
             match prev(k) {
-                Some(x) if self.lx.passive_aux.contains(x.as_str()) => return Voice::Passive,
-                Some(x) if self.lx.adverb(&x) => k -= 1,
+                Some(x) if self.lx.passive_aux.contains(x) => return Voice::Passive,
+                Some(x) if self.lx.adverb(x) => k -= 1,
                 _ => break,
             }
         }
@@ -982,11 +985,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .chunks
             .iter()
             .any(|c| c.first == he && c.prep.is_none())
-            || (he < s.end_token
-                && self
-                    .lx
-                    .pronouns
-                    .contains_key(a.tok(he).to_lowercase().as_str()));
+            || (he < s.end_token && self.lx.pronouns.contains_key(self.low.get(he)));
         if after_chunk && !object_follows {
             return Voice::Passive;
         }
@@ -1025,13 +1024,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // ", threatening …": a participle after a comma shares the main clause's subject;
                 // so does a gerund after a preposition ("since becoming Defense Minister, Li …")
                 if hs > s.first_token && self.word(hs).ends_with("ing") {
-                    let prev = self.word(hs - 1).to_lowercase();
+                    let prev = self.low.get(hs - 1);
                     if prev == "," {
                         return vis.iter().copied().find(|c| {
                             c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs
                         });
                     }
-                    if self.lx.prepositions.contains(prev.as_str()) && prev != "to" {
+                    if self.lx.prepositions.contains(prev) && prev != "to" {
                         if let Some((b, _)) = self.rel.iter().find(|&&(b, e)| b < hs && hs < e) {
                             return vis.iter().copied().rev().find(|c| c.end == *b);
                         }
@@ -1164,8 +1163,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 picked.into_iter().map(|p| from_entity(c.span, p)).collect()
             }
             Head::Noun(h, country, _) => {
-                let word = a.tok(h).to_lowercase();
-                if self.lx.country_nouns.contains(word.as_str()) {
+                let word = self.low.get(h);
+                if self.lx.country_nouns.contains(word) {
                     let pos = c.span.start;
                     if let Some(o) = c.owner {
                         // "his country": the country of the person "his" refers to
