@@ -153,6 +153,41 @@ impl NounClass {
     }
 }
 
+/// What the lexicon knows of one lowercase word, looked up once per token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    /// [`word_flags`] bits.
+    pub flags: u8,
+    /// Its class when it is a common noun that heads arguments.
+    pub noun: Option<NounClass>,
+    /// Its number when it is a pronoun.
+    pub pronoun: Option<u8>,
+    /// Its value when it is a number word.
+    pub number: Option<u32>,
+}
+
+impl WordInfo {
+    /// True when the given [`word_flags`] bit is set.
+    #[inline]
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Bits of [`WordInfo::flags`].
+pub mod word_flags {
+    /// A closed-class word ([`super::EventLexicon::function_word`]).
+    pub const FUNCTION: u8 = 1;
+    /// A determiner.
+    pub const DETERMINER: u8 = 2;
+    /// A preposition.
+    pub const PREPOSITION: u8 = 4;
+    /// A word some trigger phrase starts with.
+    pub const TRIGGER: u8 = 8;
+    /// A role noun ("counterpart").
+    pub const ROLE_NOUN: u8 = 16;
+}
+
 /// The compiled event lexicon.
 #[derive(Debug, Default)]
 pub struct EventLexicon {
@@ -189,6 +224,8 @@ pub struct EventLexicon {
     pub nominal_cues: FxHashSet<Box<str>>,
     /// Every word any trigger phrase can start with.
     trigger_words: FxHashSet<Box<str>>,
+    /// Every word of the sets above, with what they say about it.
+    words: FxHashMap<Box<str>, WordInfo>,
 }
 
 fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
@@ -449,7 +486,53 @@ impl EventLexicon {
         }
         // Longest modality cues first.
         lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        // One table for the per-token lookups.
+        let mut keys: Vec<Box<str>> = Vec::new();
+        keys.extend(lx.function.iter().cloned());
+        keys.extend(lx.prepositions.iter().cloned());
+        keys.extend(lx.determiners.iter().cloned());
+        keys.extend(lx.pronouns.keys().cloned());
+        keys.extend(lx.boundaries.iter().cloned());
+        keys.extend(lx.trigger_words.iter().cloned());
+        keys.extend(lx.role_nouns.iter().cloned());
+        keys.extend(lx.nouns.keys().cloned());
+        keys.extend(lx.numbers.keys().cloned());
+        for k in keys {
+            if lx.words.contains_key(&k) {
+                continue;
+            }
+            let info = lx.compute_info(&k);
+            lx.words.insert(k, info);
+        }
         Ok(lx)
+    }
+
+    fn compute_info(&self, w: &str) -> WordInfo {
+        use word_flags::*;
+        let mut flags = 0;
+        for (on, f) in [
+            (self.function_word(w), FUNCTION),
+            (self.determiners.contains(w), DETERMINER),
+            (self.prepositions.contains(w), PREPOSITION),
+            (self.trigger_words.contains(w), TRIGGER),
+            (self.role_nouns.contains(w), ROLE_NOUN),
+        ] {
+            if on {
+                flags |= f;
+            }
+        }
+        WordInfo {
+            flags,
+            noun: self.nouns.get(w).copied(),
+            pronoun: self.pronouns.get(w).copied(),
+            number: self.numbers.get(w).copied(),
+        }
+    }
+
+    /// What the lexicon knows of a lowercase word.
+    #[inline]
+    pub fn info(&self, lower: &str) -> WordInfo {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// The class of a common noun (any case), if it heads arguments.

@@ -78,9 +78,14 @@ impl EventExtractor {
         if a.sentences.is_empty() {
             return;
         }
-        let low = Lower::new(a);
+        let low = Lower::new(a, &self.lx);
+        let rels: Vec<Vec<(usize, usize)>> = a
+            .sentences
+            .iter()
+            .map(|s| relative_clauses(a, s.first_token, s.end_token))
+            .collect();
         let all_chunks: Vec<Vec<Chunk>> = (0..a.sentences.len())
-            .map(|si| chunks(a, &self.lx, &low, si))
+            .map(|si| chunks(a, &self.lx, &low, &rels[si], si))
             .collect();
         let appositions = appositions(a);
         let mut people: Vec<PersonMention> = Vec::new();
@@ -123,7 +128,8 @@ impl EventExtractor {
                 if t.is_cap() && !headline && i != s.first_token {
                     continue;
                 }
-                if a.entity_at_token(i)
+                if low
+                    .entity_at(i)
                     .is_some_and(|e| a.entities[e].kind != EntityType::Date)
                 {
                     continue;
@@ -141,7 +147,7 @@ impl EventExtractor {
                 triggers: &triggers,
                 chunks: &all_chunks[si],
                 low: &low,
-                rel: relative_clauses(a, s.first_token, s.end_token),
+                rel: &rels[si],
                 appositions: &appositions,
                 people: &people,
                 countries: &countries,
@@ -203,8 +209,14 @@ impl EventExtractor {
                         .split_whitespace()
                         .map(|w| {
                             let mut h = rustc_hash::FxHasher::default();
-                            for c in w.chars().flat_map(char::to_lowercase) {
-                                c.hash(&mut h);
+                            if w.is_ascii() {
+                                for b in w.bytes() {
+                                    h.write_u8(b.to_ascii_lowercase());
+                                }
+                            } else {
+                                for c in w.chars().flat_map(char::to_lowercase) {
+                                    c.hash(&mut h);
+                                }
                             }
                             h.finish()
                         })
@@ -777,7 +789,7 @@ struct SentenceCtx<'c, 'a> {
     chunks: &'c [Chunk],
     /// Lowercase token texts of the document.
     low: &'c Lower,
-    rel: Vec<(usize, usize)>,
+    rel: &'c [(usize, usize)],
     appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
     people: &'c [PersonMention],
     /// COUNTRY entities: (byte position, entity, sentence), in text order.
