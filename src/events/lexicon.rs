@@ -102,6 +102,8 @@ impl Pattern {
 pub struct TriggerMatch {
     /// Specificity of the pattern (literal elements).
     pub specificity: usize,
+    /// From a blocking row: its head is no trigger.
+    pub block: bool,
     /// Pattern index.
     pub pattern: usize,
     /// First token of the whole phrase.
@@ -583,6 +585,7 @@ impl EventLexicon {
             if let Some(e) = match_elems(low, &p.elems, 0, i, end, p.head, &mut head) {
                 out.push(TriggerMatch {
                     specificity: p.specificity,
+                    block: p.block,
                     pattern: pid,
                     start: i,
                     end: e,

@@ -139,7 +139,7 @@ impl EventExtractor {
             }
             let mut triggers = select_triggers(&found);
             // blocking rows have done their work: the words they cover are no trigger
-            triggers.retain(|t| !self.lx.patterns[t.pattern].block);
+            triggers.retain(|t| !t.block);
             let ctx = SentenceCtx {
                 a,
                 lx: &self.lx,
@@ -671,7 +671,8 @@ fn speech_act(k: EventType) -> bool {
     )
 }
 
-/// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one.
+/// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one (a
+/// blocking row's match drops only what overlaps its head: "[suicide] attack" leaves "attack").
 fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
     let mut v: Vec<TriggerMatch> = found.to_vec();
     v.sort_by_key(|t| {
@@ -684,7 +685,8 @@ fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
     let mut out: Vec<TriggerMatch> = Vec::new();
     for t in v {
         if out.iter().any(|o| {
-            o.head.0 < t.head.1 && t.head.0 < o.head.1 || (o.start <= t.head.0 && t.head.1 <= o.end)
+            o.head.0 < t.head.1 && t.head.0 < o.head.1
+                || (!o.block && o.start <= t.head.0 && t.head.1 <= o.end)
         }) {
             continue;
         }
