@@ -188,6 +188,8 @@ pub mod word_flags {
     pub const TRIGGER: u8 = 8;
     /// A role noun ("counterpart").
     pub const ROLE_NOUN: u8 = 16;
+    /// A word some row of the trigger table (blocking rows too) starts with.
+    pub const INDEXED: u8 = 32;
 }
 
 /// The compiled event lexicon.
@@ -196,8 +198,10 @@ pub struct EventLexicon {
     /// Patterns.
     pub patterns: Vec<Pattern>,
     index: FxHashMap<Box<str>, Vec<usize>>,
-    /// Modality cues: token sequences (lowercase) → modality.
+    /// Modality cues: token sequences (lowercase) → modality, longest first.
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
+    /// First word of a modality cue → its cues (indices into `modality`, in its order).
+    pub modality_first: FxHashMap<Box<str>, Vec<usize>>,
     /// Prepositions.
     pub prepositions: FxHashSet<Box<str>>,
     /// Determiners.
@@ -488,6 +492,11 @@ impl EventLexicon {
         }
         // Longest modality cues first.
         lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        for (k, (cue, _)) in lx.modality.iter().enumerate() {
+            if let Some(first) = cue.first() {
+                lx.modality_first.entry(first.clone()).or_default().push(k);
+            }
+        }
         // One table for the per-token lookups.
         let mut keys: Vec<Box<str>> = Vec::new();
         keys.extend(lx.function.iter().cloned());
@@ -496,6 +505,7 @@ impl EventLexicon {
         keys.extend(lx.pronouns.keys().cloned());
         keys.extend(lx.boundaries.iter().cloned());
         keys.extend(lx.trigger_words.iter().cloned());
+        keys.extend(lx.index.keys().cloned());
         keys.extend(lx.role_nouns.iter().cloned());
         keys.extend(lx.nouns.keys().cloned());
         keys.extend(lx.numbers.keys().cloned());
@@ -518,6 +528,7 @@ impl EventLexicon {
             (self.prepositions.contains(w), PREPOSITION),
             (self.trigger_words.contains(w), TRIGGER),
             (self.role_nouns.contains(w), ROLE_NOUN),
+            (self.index.contains_key(w), INDEXED),
         ] {
             if on {
                 flags |= f;

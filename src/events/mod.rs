@@ -134,8 +134,10 @@ impl EventExtractor {
                 {
                     continue;
                 }
-                self.lx
-                    .matches_at(&low, &a.tokens, i, s.end_token, &mut found);
+                if low.info[i].has(lexicon::word_flags::INDEXED) {
+                    self.lx
+                        .matches_at(&low, &a.tokens, i, s.end_token, &mut found);
+                }
             }
             let mut triggers = select_triggers(&found);
             // blocking rows have done their work: the words they cover are no trigger
@@ -1262,7 +1264,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let mut found: Option<(usize, Modality)> = None;
         let mut i = from;
         while i < t.start {
-            for (cue, m) in &self.lx.modality {
+            let cues = self.lx.modality_first.get(self.word(i));
+            for (cue, m) in cues.into_iter().flatten().map(|&k| &self.lx.modality[k]) {
                 if i + cue.len()
                     <= t.start + usize::from(cue.len() > 1 && matches!(*m, Modality::Planned))
                     && i + cue.len() <= s.end_token
