@@ -942,11 +942,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let k = self.a.entities[e].kind;
                 match role {
                     Role::Person | Role::Victim => k == EntityType::Person,
+                    // a demonym or country name modifying a noun ("British airstrike") is no place
                     r if place_role && r != Role::Destination => {
                         matches!(
                             k,
                             EntityType::Country | EntityType::City | EntityType::Region
-                        )
+                        ) && !(k == EntityType::Country
+                            && c.end < self.a.tokens.len()
+                            && self.a.tokens[c.end].has(crate::model::tokflags::LOWER)
+                            && self.lx.info(self.low.get(c.end)).flags == 0)
                     }
                     Role::Destination => k != EntityType::Person,
                     Role::Instrument | Role::Vehicle => false,
@@ -1084,10 +1088,23 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let want = u8::from(matches!(cue, Cue::Between2));
                 vis.iter().copied().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
             }
-            Cue::Prep(p) => self
-                .chunks
-                .iter()
-                .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0),
+            Cue::Prep(p) => {
+                let c = self
+                    .chunks
+                    .iter()
+                    .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0)?;
+                // "in the Iraqi city of Mosul": the named place, not its description
+                if matches!(c.head, Head::Noun(_, _, class) if class.locative()) {
+                    if let Some(named) = self.chunks.iter().find(|n| {
+                        n.first == c.end + 1
+                            && n.prep.as_deref() == Some("of")
+                            && matches!(n.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::City | EntityType::Region | EntityType::Country))
+                    }) {
+                        return Some(named);
+                    }
+                }
+                Some(c)
+            }
             Cue::After(words) => vis.iter().copied().find(|c| {
                 c.first >= words.len() + s.first_token
                     && words.iter().enumerate().all(|(k, w)| self.word(c.first - words.len() + k).eq_ignore_ascii_case(w))
