@@ -2,7 +2,7 @@
 //! Minister Li Shangfu" is one chunk whose head is Li Shangfu), pronouns ("he", "his") and
 //! descriptions ("The Chinese defense minister"), each with the preposition that governs it.
 
-use super::lexicon::EventLexicon;
+use super::lexicon::{word_flags as wf, EventLexicon, WordInfo};
 use crate::model::{Analysis, EntityType, Iso3, TokenKind};
 use crate::span::Span;
 
@@ -47,6 +47,82 @@ pub struct Chunk {
     pub count: Option<u32>,
 }
 
+/// The lowercase text of every token of a document, computed once for the event stage (the
+/// chunker, the trigger matcher and the argument cues all compare lowercase words).
+pub struct Lower {
+    buf: String,
+    ends: Vec<u32>,
+    /// What the lexicon knows of each token's word.
+    pub info: Vec<WordInfo>,
+    /// The entity each token is part of.
+    pub entity: Vec<Option<u32>>,
+}
+
+impl Lower {
+    /// Lowercases every token of the analysis and looks each word up once.
+    pub fn new(a: &Analysis<'_>, lx: &EventLexicon) -> Lower {
+        let text = a.text();
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(a.tokens.len());
+        for t in &a.tokens {
+            let w = &text[t.span];
+            if w.is_ascii() {
+                let from = buf.len();
+                buf.push_str(w);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            ends.push(buf.len() as u32);
+        }
+        let mut info = Vec::with_capacity(a.tokens.len());
+        let mut start = 0;
+        for (t, &e) in a.tokens.iter().zip(&ends) {
+            info.push(if t.kind == TokenKind::Word {
+                lx.info(&buf[start..e as usize])
+            } else {
+                WordInfo::default()
+            });
+            start = e as usize;
+        }
+        // entities are sorted and flat: one walk
+        let mut entity = vec![None; a.tokens.len()];
+        let mut k = 0;
+        for (ei, e) in a.entities.iter().enumerate() {
+            while k < a.tokens.len() && a.tokens[k].span.end <= e.span.start {
+                k += 1;
+            }
+            let mut m = k;
+            while m < a.tokens.len() && e.span.contains(a.tokens[m].span) {
+                entity[m] = Some(ei as u32);
+                m += 1;
+            }
+        }
+        Lower {
+            buf,
+            ends,
+            info,
+            entity,
+        }
+    }
+
+    /// The entity token `i` is part of.
+    #[inline]
+    pub fn entity_at(&self, i: usize) -> Option<usize> {
+        self.entity.get(i).copied().flatten().map(|e| e as usize)
+    }
+
+    /// The lowercase text of token `i` (empty past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&e) = self.ends.get(i) else {
+            return "";
+        };
+        let s = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[s as usize..e as usize]
+    }
+}
+
 /// Words that are prepositions before a noun but subordinators before a clause.
 pub const SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "until", "as", "because", "while", "once",
@@ -73,13 +149,18 @@ pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usiz
 }
 
 /// Builds the chunks of sentence `si`.
-pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
+pub fn chunks(
+    a: &Analysis<'_>,
+    lx: &EventLexicon,
+    low: &Lower,
+    rel: &[(usize, usize)],
+    si: usize,
+) -> Vec<Chunk> {
     let text = a.text();
     let s = &a.sentences[si];
-    let rel = relative_clauses(a, s.first_token, s.end_token);
-    let lower = |i: usize| text[a.tokens[i].span].to_lowercase();
+    let lower = |i: usize| low.get(i);
     let ent_start = |i: usize| -> Option<usize> {
-        let e = a.entity_at_token(i)?;
+        let e = low.entity_at(i)?;
         let ent = &a.entities[e];
         (ent.span.start == a.tokens[i].span.start && ent.kind != EntityType::Date).then_some(e)
     };
@@ -90,18 +171,18 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         let t = a.tokens[i];
         if t.kind != TokenKind::Word
             || t.is_cap() && !headline && i != s.first_token
-            || a.entity_at_token(i).is_some()
+            || low.entity_at(i).is_some()
         {
             return None;
         }
-        lx.noun(&text[t.span])
+        low.info[i].noun
     };
     let number_at = |i: usize| -> Option<u32> {
         let t = &text[a.tokens[i].span];
         if a.tokens[i].kind == TokenKind::Number {
             return t.replace(',', "").parse().ok();
         }
-        lx.numbers.get(t.to_lowercase().as_str()).copied()
+        low.info[i].number
     };
     // A modifier before a noun head: a lowercase word that is no function word and no trigger.
     let modifier_at = |i: usize| -> bool {
@@ -112,18 +193,15 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         if !t.has(crate::model::tokflags::LOWER) {
             // "Western officials": a capitalised word that is no entity, right before the noun
             return t.is_cap()
-                && !lx.function_word(&lower(i))
+                && !low.info[i].has(wf::FUNCTION)
                 && !headline
-                && a.entity_at_token(i).is_none()
+                && low.entity_at(i).is_none()
                 && i + 1 < s.end_token
                 && noun_at(i + 1).is_some();
         }
         let l = lower(i);
         // verb forms ("remained", "killing") do not modify nouns here
-        !lx.function_word(&l)
-            && !lx.is_trigger_word(&l)
-            && !l.ends_with("ed")
-            && !l.ends_with("ing")
+        !low.info[i].has(wf::FUNCTION | wf::TRIGGER) && !l.ends_with("ed") && !l.ends_with("ing")
     };
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
     // (last noun) and the end.
@@ -151,8 +229,8 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         // "an official visit", "military aid": a word that also modifies nouns, before a trigger
         if let Some((h, _)) = head {
             if m < s.end_token
-                && lx.nominal_cues.contains(lower(h).as_str())
-                && lx.is_trigger_word(lower(m).as_str())
+                && lx.nominal_cues.contains(lower(h))
+                && low.info[m].has(wf::TRIGGER)
                 && !lower(m).ends_with("ed")
             {
                 return None;
@@ -168,18 +246,17 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         // determiners ("dozens of", "two of the")
         while j < s.end_token
             && a.tokens[j].kind == TokenKind::Word
-            && (lx.determiners.contains(lower(j).as_str())
+            && (low.info[j].has(wf::DETERMINER)
                 || j > start
                     && lower(j) == "of"
-                    && (number_at(j - 1).is_some()
-                        || lx.determiners.contains(lower(j - 1).as_str())))
+                    && (number_at(j - 1).is_some() || low.info[j - 1].has(wf::DETERMINER)))
             && ent_start(j).is_none()
         {
             j += 1;
         }
         let owner = (j > start)
             .then_some(start)
-            .filter(|&d| lx.pronouns.contains_key(lower(d).as_str()));
+            .filter(|&d| low.info[d].pronoun.is_some());
         let mut count = None;
         while j < s.end_token {
             match number_at(j) {
@@ -216,7 +293,7 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
             if j > start {
                 // "his first visit": the determiner was a possessive pronoun
                 let l = lower(start);
-                if let Some(&n) = lx.pronouns.get(l.as_str()) {
+                if let Some(&n) = lx.pronouns.get(l) {
                     out.push(pronoun_chunk(a, start, n, true));
                 }
                 i = j.max(start + 1);
@@ -224,8 +301,8 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
             }
             if a.tokens[i].kind == TokenKind::Word {
                 let l = lower(i);
-                if let Some(&n) = lx.pronouns.get(l.as_str()) {
-                    let poss = matches!(l.as_str(), "his" | "her" | "its" | "their");
+                if let Some(&n) = lx.pronouns.get(l) {
+                    let poss = matches!(l, "his" | "her" | "its" | "their");
                     out.push(pronoun_chunk(a, i, n, poss));
                 }
             }
@@ -267,7 +344,7 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
                 }
             }
             // his Russian counterpart Sergey Shoigu
-            if lx.role_nouns.contains(w.as_str()) && next_is_ent(k + 1) {
+            if low.info[k].has(wf::ROLE_NOUN) && next_is_ent(k + 1) {
                 k += 1;
                 continue;
             }
@@ -352,17 +429,17 @@ pub fn chunks(a: &Analysis<'_>, lx: &EventLexicon, si: usize) -> Vec<Chunk> {
         }
         let before = lower(f - 1);
         // "after Moscow began": a subordinator followed by a clause, not a preposition.
-        let clause_follows = SUBORDINATORS.contains(&before.as_str())
+        let clause_follows = SUBORDINATORS.contains(&before)
             && out[c].end < s.end_token
             && a.tokens[out[c].end].kind == TokenKind::Word
             && a.tokens[out[c].end].has(crate::model::tokflags::LOWER)
             && {
                 let w = lower(out[c].end);
-                !lx.prepositions.contains(w.as_str())
-                    && !lx.determiners.contains(w.as_str())
-                    && !matches!(w.as_str(), "and" | "or" | "but")
+                !lx.prepositions.contains(w)
+                    && !lx.determiners.contains(w)
+                    && !matches!(w, "and" | "or" | "but")
             };
-        if lx.prepositions.contains(before.as_str()) && !clause_follows {
+        if lx.prepositions.contains(before) && !clause_follows {
             out[c].prep = Some(before.into());
         } else if (before == "and" || before == "or") && c > 0 && out[c - 1].end + 1 == f {
             out[c].prep = out[c - 1].prep.clone();

@@ -1,9 +1,9 @@
 //! The trigger lexicon (`rules/triggers.tsv`) and the event word lists (`rules/events.tsv`),
 //! compiled into token-sequence patterns.
 
+use super::chunks::Lower;
 use crate::data::Table;
 use crate::error::Result;
-use crate::gazetteer::lower_into;
 use crate::model::{EventType, Modality, Role, Token, TokenKind};
 use crate::tokenize::phrase_tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -63,8 +63,8 @@ enum Elem {
 /// A trigger pattern.
 #[derive(Clone, Debug)]
 pub struct Pattern {
-    /// Event type.
-    pub kind: EventType,
+    /// Event type (`None` for a blocking row).
+    pub kind: Option<EventType>,
     /// CAMEO code.
     pub cameo: Box<str>,
     /// CAMEO code when planned.
@@ -77,6 +77,8 @@ pub struct Pattern {
     pub confidence: f32,
     /// Rule id: `triggers.tsv:LINE`.
     pub rule: Box<str>,
+    /// True for a blocking row (type `-`): where it matches, the words are no trigger.
+    pub block: bool,
     /// Number of literal (non-gap) elements: more is more specific.
     pub specificity: usize,
     /// Roles that must be filled for the trigger to make an event: any of these sets, each
@@ -100,6 +102,8 @@ impl Pattern {
 pub struct TriggerMatch {
     /// Specificity of the pattern (literal elements).
     pub specificity: usize,
+    /// From a blocking row: its head is no trigger.
+    pub block: bool,
     /// Pattern index.
     pub pattern: usize,
     /// First token of the whole phrase.
@@ -151,14 +155,53 @@ impl NounClass {
     }
 }
 
+/// What the lexicon knows of one lowercase word, looked up once per token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    /// [`word_flags`] bits.
+    pub flags: u8,
+    /// Its class when it is a common noun that heads arguments.
+    pub noun: Option<NounClass>,
+    /// Its number when it is a pronoun.
+    pub pronoun: Option<u8>,
+    /// Its value when it is a number word.
+    pub number: Option<u32>,
+}
+
+impl WordInfo {
+    /// True when the given [`word_flags`] bit is set.
+    #[inline]
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Bits of [`WordInfo::flags`].
+pub mod word_flags {
+    /// A closed-class word ([`super::EventLexicon::function_word`]).
+    pub const FUNCTION: u8 = 1;
+    /// A determiner.
+    pub const DETERMINER: u8 = 2;
+    /// A preposition.
+    pub const PREPOSITION: u8 = 4;
+    /// A word some trigger phrase starts with.
+    pub const TRIGGER: u8 = 8;
+    /// A role noun ("counterpart").
+    pub const ROLE_NOUN: u8 = 16;
+    /// A word some row of the trigger table (blocking rows too) starts with.
+    pub const INDEXED: u8 = 32;
+}
+
 /// The compiled event lexicon.
 #[derive(Debug, Default)]
 pub struct EventLexicon {
     /// Patterns.
     pub patterns: Vec<Pattern>,
     index: FxHashMap<Box<str>, Vec<usize>>,
-    /// Modality cues: token sequences (lowercase) → modality.
+    /// Modality cues: token sequences (lowercase) → modality, longest first.
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
+    /// First word of a modality cue → its cues (indices into `modality`, in its order).
+    pub modality_first: FxHashMap<Box<str>, Vec<usize>>,
     /// Prepositions.
     pub prepositions: FxHashSet<Box<str>>,
     /// Determiners.
@@ -187,6 +230,8 @@ pub struct EventLexicon {
     pub nominal_cues: FxHashSet<Box<str>>,
     /// Every word any trigger phrase can start with.
     trigger_words: FxHashSet<Box<str>>,
+    /// Every word of the sets above, with what they say about it.
+    words: FxHashMap<Box<str>, WordInfo>,
 }
 
 fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
@@ -244,8 +289,14 @@ impl EventLexicon {
     pub fn new(triggers: &Table, words: &Table, nouns: &Table) -> Result<EventLexicon> {
         let mut lx = EventLexicon::default();
         for row in triggers.rows() {
-            let kind = EventType::parse(row.get("type"))
-                .ok_or_else(|| row.error(format!("unknown event type `{}`", row.get("type"))))?;
+            // `-`: a blocking row, a sense of the words that is no event ("pay attention")
+            let kind = match row.get("type") {
+                "-" => None,
+                t => Some(
+                    EventType::parse(t)
+                        .ok_or_else(|| row.error(format!("unknown event type `{t}`")))?,
+                ),
+            };
             let (elems, head) = parse_phrase(row.get("phrase"))
                 .ok_or_else(|| row.error(format!("bad phrase `{}`", row.get("phrase"))))?;
             let mut args = Vec::new();
@@ -306,6 +357,7 @@ impl EventLexicon {
                 args,
                 confidence,
                 rule: format!("triggers.tsv:{}", row.line).into(),
+                block: kind.is_none(),
                 specificity: 0,
                 requires,
             });
@@ -401,8 +453,13 @@ impl EventLexicon {
                 _ => {}
             }
         }
-        lx.trigger_words = lx.index.keys().cloned().collect();
-        for p in &lx.patterns {
+        lx.trigger_words = lx
+            .index
+            .iter()
+            .filter(|(_, pids)| pids.iter().any(|&p| !lx.patterns[p].block))
+            .map(|(w, _)| w.clone())
+            .collect();
+        for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts) = e {
                     for w in alts.iter().flatten() {
@@ -422,7 +479,7 @@ impl EventLexicon {
             lx.nouns.remove(&w);
         }
         // A trigger is never an argument noun ("meeting", "visit").
-        for p in &lx.patterns {
+        for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts) = e {
                     for a in alts {
@@ -435,7 +492,60 @@ impl EventLexicon {
         }
         // Longest modality cues first.
         lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        for (k, (cue, _)) in lx.modality.iter().enumerate() {
+            if let Some(first) = cue.first() {
+                lx.modality_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        // One table for the per-token lookups.
+        let mut keys: Vec<Box<str>> = Vec::new();
+        keys.extend(lx.function.iter().cloned());
+        keys.extend(lx.prepositions.iter().cloned());
+        keys.extend(lx.determiners.iter().cloned());
+        keys.extend(lx.pronouns.keys().cloned());
+        keys.extend(lx.boundaries.iter().cloned());
+        keys.extend(lx.trigger_words.iter().cloned());
+        keys.extend(lx.index.keys().cloned());
+        keys.extend(lx.role_nouns.iter().cloned());
+        keys.extend(lx.nouns.keys().cloned());
+        keys.extend(lx.numbers.keys().cloned());
+        for k in keys {
+            if lx.words.contains_key(&k) {
+                continue;
+            }
+            let info = lx.compute_info(&k);
+            lx.words.insert(k, info);
+        }
         Ok(lx)
+    }
+
+    fn compute_info(&self, w: &str) -> WordInfo {
+        use word_flags::*;
+        let mut flags = 0;
+        for (on, f) in [
+            (self.function_word(w), FUNCTION),
+            (self.determiners.contains(w), DETERMINER),
+            (self.prepositions.contains(w), PREPOSITION),
+            (self.trigger_words.contains(w), TRIGGER),
+            (self.role_nouns.contains(w), ROLE_NOUN),
+            (self.index.contains_key(w), INDEXED),
+        ] {
+            if on {
+                flags |= f;
+            }
+        }
+        WordInfo {
+            flags,
+            noun: self.nouns.get(w).copied(),
+            pronoun: self.pronouns.get(w).copied(),
+            number: self.numbers.get(w).copied(),
+        }
+    }
+
+    /// What the lexicon knows of a lowercase word.
+    #[inline]
+    pub fn info(&self, lower: &str) -> WordInfo {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// The class of a common noun (any case), if it heads arguments.
@@ -468,26 +578,25 @@ impl EventLexicon {
     /// All trigger matches starting at token `i` (sentence ends at `end`).
     pub fn matches_at(
         &self,
-        text: &str,
+        low: &Lower,
         toks: &[Token],
         i: usize,
         end: usize,
-        buf: &mut String,
         out: &mut Vec<TriggerMatch>,
     ) {
         if toks[i].kind != TokenKind::Word {
             return;
         }
-        let l = lower_into(&text[toks[i].span], buf);
-        let Some(pids) = self.index.get(l) else {
+        let Some(pids) = self.index.get(low.get(i)) else {
             return;
         };
         for &pid in pids {
             let p = &self.patterns[pid];
             let mut head = (i, i);
-            if let Some(e) = match_elems(text, toks, &p.elems, 0, i, end, p.head, &mut head) {
+            if let Some(e) = match_elems(low, &p.elems, 0, i, end, p.head, &mut head) {
                 out.push(TriggerMatch {
                     specificity: p.specificity,
+                    block: p.block,
                     pattern: pid,
                     start: i,
                     end: e,
@@ -498,17 +607,10 @@ impl EventLexicon {
     }
 }
 
-fn tok_eq(text: &str, t: &Token, w: &str) -> bool {
-    let s = &text[t.span];
-    s.len() == w.len() && s.chars().flat_map(char::to_lowercase).eq(w.chars())
-        || s.eq_ignore_ascii_case(w)
-}
-
 /// Matches elements `k..` from token `i`; returns the end token.
 #[allow(clippy::too_many_arguments)]
 fn match_elems(
-    text: &str,
-    toks: &[Token],
+    low: &Lower,
     elems: &[Elem],
     k: usize,
     i: usize,
@@ -528,13 +630,11 @@ fn match_elems(
                 if i + g > end {
                     break;
                 }
-                if let Some(e) = match_elems(text, toks, elems, k + 1, i + g, end, hspec, head) {
+                if let Some(e) = match_elems(low, elems, k + 1, i + g, end, hspec, head) {
                     return Some(e);
                 }
                 // A gap never crosses punctuation that ends a clause.
-                if i + g < end
-                    && matches!(&text[toks[i + g].span], "," | ";" | ":" | "." | "(" | ")")
-                {
+                if i + g < end && matches!(low.get(i + g), "," | ";" | ":" | "." | "(" | ")") {
                     break;
                 }
             }
@@ -545,15 +645,12 @@ fn match_elems(
                 if i + a.len() > end {
                     continue;
                 }
-                if a.iter()
-                    .enumerate()
-                    .all(|(j, w)| tok_eq(text, &toks[i + j], w))
-                {
+                if a.iter().enumerate().all(|(j, w)| low.get(i + j) == &**w) {
                     let next = i + a.len();
                     if k + 1 == hspec.1 {
                         head.1 = next;
                     }
-                    if let Some(e) = match_elems(text, toks, elems, k + 1, next, end, hspec, head) {
+                    if let Some(e) = match_elems(low, elems, k + 1, next, end, hspec, head) {
                         if k + 1 == hspec.1 {
                             head.1 = next;
                         }

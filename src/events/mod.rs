@@ -19,7 +19,7 @@ use crate::model::{
 };
 use crate::span::Span;
 use chrono::{Days, NaiveDate};
-use chunks::{chunks, relative_clauses, Chunk, Head};
+use chunks::{chunks, relative_clauses, Chunk, Head, Lower};
 use lexicon::TriggerMatch;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -78,8 +78,14 @@ impl EventExtractor {
         if a.sentences.is_empty() {
             return;
         }
+        let low = Lower::new(a, &self.lx);
+        let rels: Vec<Vec<(usize, usize)>> = a
+            .sentences
+            .iter()
+            .map(|s| relative_clauses(a, s.first_token, s.end_token))
+            .collect();
         let all_chunks: Vec<Vec<Chunk>> = (0..a.sentences.len())
-            .map(|si| chunks(a, &self.lx, si))
+            .map(|si| chunks(a, &self.lx, &low, &rels[si], si))
             .collect();
         let appositions = appositions(a);
         let mut people: Vec<PersonMention> = Vec::new();
@@ -112,7 +118,6 @@ impl EventExtractor {
             .collect();
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
-        let mut buf = String::new();
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
@@ -123,22 +128,28 @@ impl EventExtractor {
                 if t.is_cap() && !headline && i != s.first_token {
                     continue;
                 }
-                if a.entity_at_token(i)
+                if low
+                    .entity_at(i)
                     .is_some_and(|e| a.entities[e].kind != EntityType::Date)
                 {
                     continue;
                 }
-                self.lx
-                    .matches_at(a.text(), &a.tokens, i, s.end_token, &mut buf, &mut found);
+                if low.info[i].has(lexicon::word_flags::INDEXED) {
+                    self.lx
+                        .matches_at(&low, &a.tokens, i, s.end_token, &mut found);
+                }
             }
-            let triggers = select_triggers(&found);
+            let mut triggers = select_triggers(&found);
+            // blocking rows have done their work: the words they cover are no trigger
+            triggers.retain(|t| !t.block);
             let ctx = SentenceCtx {
                 a,
                 lx: &self.lx,
                 si,
                 triggers: &triggers,
                 chunks: &all_chunks[si],
-                rel: relative_clauses(a, s.first_token, s.end_token),
+                low: &low,
+                rel: &rels[si],
                 appositions: &appositions,
                 people: &people,
                 countries: &countries,
@@ -150,6 +161,7 @@ impl EventExtractor {
                 .zip(times)
                 .filter_map(|(t, time)| {
                     let p = &self.lx.patterns[t.pattern];
+                    let kind = p.kind?;
                     let args = ctx.arguments(p, t);
                     let (modality, explicit) = ctx.modality(t, &args);
                     let nominal = ctx.voice(p, t) == Voice::Nominal;
@@ -158,7 +170,7 @@ impl EventExtractor {
                     }
                     Some(MentionData {
                         pattern: t.pattern,
-                        kind: p.kind,
+                        kind,
                         trigger: Span::new(
                             a.tokens[t.head.0].span.start,
                             a.tokens[t.head.1 - 1].span.end,
@@ -199,8 +211,14 @@ impl EventExtractor {
                         .split_whitespace()
                         .map(|w| {
                             let mut h = rustc_hash::FxHasher::default();
-                            for c in w.chars().flat_map(char::to_lowercase) {
-                                c.hash(&mut h);
+                            if w.is_ascii() {
+                                for b in w.bytes() {
+                                    h.write_u8(b.to_ascii_lowercase());
+                                }
+                            } else {
+                                for c in w.chars().flat_map(char::to_lowercase) {
+                                    c.hash(&mut h);
+                                }
                             }
                             h.finish()
                         })
@@ -655,7 +673,8 @@ fn speech_act(k: EventType) -> bool {
     )
 }
 
-/// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one.
+/// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one (a
+/// blocking row's match drops only what overlaps its head: "[suicide] attack" leaves "attack").
 fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
     let mut v: Vec<TriggerMatch> = found.to_vec();
     v.sort_by_key(|t| {
@@ -668,7 +687,8 @@ fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
     let mut out: Vec<TriggerMatch> = Vec::new();
     for t in v {
         if out.iter().any(|o| {
-            o.head.0 < t.head.1 && t.head.0 < o.head.1 || (o.start <= t.head.0 && t.head.1 <= o.end)
+            o.head.0 < t.head.1 && t.head.0 < o.head.1
+                || (!o.block && o.start <= t.head.0 && t.head.1 <= o.end)
         }) {
             continue;
         }
@@ -771,7 +791,9 @@ struct SentenceCtx<'c, 'a> {
     si: usize,
     triggers: &'c [TriggerMatch],
     chunks: &'c [Chunk],
-    rel: Vec<(usize, usize)>,
+    /// Lowercase token texts of the document.
+    low: &'c Lower,
+    rel: &'c [(usize, usize)],
     appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
     people: &'c [PersonMention],
     /// COUNTRY entities: (byte position, entity, sentence), in text order.
@@ -920,11 +942,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let k = self.a.entities[e].kind;
                 match role {
                     Role::Person | Role::Victim => k == EntityType::Person,
+                    // a demonym or country name modifying a noun ("British airstrike") is no place
                     r if place_role && r != Role::Destination => {
                         matches!(
                             k,
                             EntityType::Country | EntityType::City | EntityType::Region
-                        )
+                        ) && !(k == EntityType::Country
+                            && c.end < self.a.tokens.len()
+                            && self.a.tokens[c.end].has(crate::model::tokflags::LOWER)
+                            && self.lx.info(self.low.get(c.end)).flags == 0)
                     }
                     Role::Destination => k != EntityType::Person,
                     Role::Instrument | Role::Vehicle => false,
@@ -943,27 +969,24 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if he - hs != 1 || t.start != hs {
             return Voice::Active;
         }
-        let w = a.tok(hs).to_lowercase();
-        let prev = |k: usize| -> Option<String> {
-            (k > s.first_token).then(|| a.tok(k - 1).to_lowercase())
-        };
+        let w = self.low.get(hs);
+        let prev = |k: usize| -> Option<&str> { (k > s.first_token).then(|| self.low.get(k - 1)) };
         let p1 = prev(hs);
         // nominal: right after a determiner, a possessive or a number (past forms are verbs)
-        if let Some(p1) = p1.as_ref().filter(|_| !w.ends_with("ed")) {
+        if let Some(p1) = p1.filter(|_| !w.ends_with("ed")) {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
             // "since becoming Defense Minister": a gerund with an object is a verb
             let gerund = w.ends_with("ing") && self.chunks.iter().any(|c| c.first == he);
-            if self.lx.determiners.contains(p1.as_str())
+            if self.lx.determiners.contains(p1)
                 || clitic
-                || (self.lx.prepositions.contains(p1.as_str()) && p1 != "to" && !gerund)
+                || (self.lx.prepositions.contains(p1) && p1 != "to" && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
-                || self.lx.nominal_cues.contains(p1.as_str())
+                || self.lx.nominal_cues.contains(p1)
             {
                 return Voice::Nominal;
             }
         }
-        let participle =
-            w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w.as_str());
+        let participle = w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w);
         if !participle || !p.args.iter().any(|(_, cues)| cues.contains(&Cue::Obj)) {
             return Voice::Active;
         }
@@ -971,8 +994,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let mut k = hs;
         for _ in 0..3 {
             match prev(k) {
-                Some(x) if self.lx.passive_aux.contains(x.as_str()) => return Voice::Passive,
-                Some(x) if self.lx.adverb(&x) => k -= 1,
+                Some(x) if self.lx.passive_aux.contains(x) => return Voice::Passive,
+                Some(x) if self.lx.adverb(x) => k -= 1,
                 _ => break,
             }
         }
@@ -982,11 +1005,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .chunks
             .iter()
             .any(|c| c.first == he && c.prep.is_none())
-            || (he < s.end_token
-                && self
-                    .lx
-                    .pronouns
-                    .contains_key(a.tok(he).to_lowercase().as_str()));
+            || (he < s.end_token && self.lx.pronouns.contains_key(self.low.get(he)));
         if after_chunk && !object_follows {
             return Voice::Passive;
         }
@@ -1025,13 +1044,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // ", threatening …": a participle after a comma shares the main clause's subject;
                 // so does a gerund after a preposition ("since becoming Defense Minister, Li …")
                 if hs > s.first_token && self.word(hs).ends_with("ing") {
-                    let prev = self.word(hs - 1).to_lowercase();
+                    let prev = self.low.get(hs - 1);
                     if prev == "," {
                         return vis.iter().copied().find(|c| {
                             c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs
                         });
                     }
-                    if self.lx.prepositions.contains(prev.as_str()) && prev != "to" {
+                    if self.lx.prepositions.contains(prev) && prev != "to" {
                         if let Some((b, _)) = self.rel.iter().find(|&&(b, e)| b < hs && hs < e) {
                             return vis.iter().copied().rev().find(|c| c.end == *b);
                         }
@@ -1069,10 +1088,23 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let want = u8::from(matches!(cue, Cue::Between2));
                 vis.iter().copied().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
             }
-            Cue::Prep(p) => self
-                .chunks
-                .iter()
-                .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0),
+            Cue::Prep(p) => {
+                let c = self
+                    .chunks
+                    .iter()
+                    .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0)?;
+                // "in the Iraqi city of Mosul": the named place, not its description
+                if matches!(c.head, Head::Noun(_, _, class) if class.locative()) {
+                    if let Some(named) = self.chunks.iter().find(|n| {
+                        n.first == c.end + 1
+                            && n.prep.as_deref() == Some("of")
+                            && matches!(n.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::City | EntityType::Region | EntityType::Country))
+                    }) {
+                        return Some(named);
+                    }
+                }
+                Some(c)
+            }
             Cue::After(words) => vis.iter().copied().find(|c| {
                 c.first >= words.len() + s.first_token
                     && words.iter().enumerate().all(|(k, w)| self.word(c.first - words.len() + k).eq_ignore_ascii_case(w))
@@ -1164,8 +1196,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 picked.into_iter().map(|p| from_entity(c.span, p)).collect()
             }
             Head::Noun(h, country, _) => {
-                let word = a.tok(h).to_lowercase();
-                if self.lx.country_nouns.contains(word.as_str()) {
+                let word = self.low.get(h);
+                if self.lx.country_nouns.contains(word) {
                     let pos = c.span.start;
                     if let Some(o) = c.owner {
                         // "his country": the country of the person "his" refers to
@@ -1249,7 +1281,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let mut found: Option<(usize, Modality)> = None;
         let mut i = from;
         while i < t.start {
-            for (cue, m) in &self.lx.modality {
+            let cues = self.lx.modality_first.get(self.word(i));
+            for (cue, m) in cues.into_iter().flatten().map(|&k| &self.lx.modality[k]) {
                 if i + cue.len()
                     <= t.start + usize::from(cue.len() > 1 && matches!(*m, Modality::Planned))
                     && i + cue.len() <= s.end_token
