@@ -298,6 +298,7 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
         reference(c, i),
         set_rule(c, i),
         season_quarter(c, i),
+        quarter(c, i),
         year_alone(c, i),
     ];
     let mut best: Vec<Found> = Vec::new();
@@ -753,28 +754,30 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let j = if c.is(i, "the") { i + 1 } else { i };
     let n = c.shift_word(j)?;
     let past = c.is(j, "past");
-    // the last two years / the next five months / the past few years
+    // the last two years / the next five months; a vague count is a vague reference:
+    // "the past few years" = PAST_REF, "the next few days" = FUTURE_REF.
     if let Some((num, nn)) = c.number(j + 1) {
         if let Some((u, _, nu)) = c.unit(nn) {
-            return Some(vec![found(
-                i,
-                nu,
-                Val::Duration(u.duration(num)),
-                "shift_duration",
-            )]);
+            let val = match (num, n) {
+                (None, n) if n < 0 => Val::Ref("PAST_REF"),
+                (None, n) if n > 0 => Val::Ref("FUTURE_REF"),
+                _ => Val::Duration(u.duration(num)),
+            };
+            return Some(vec![found(i, nu, val, "shift_duration")]);
         }
     }
     let (u, plural, nu) = c.unit(j + 1)?;
     if plural {
-        // "the past years" — vague duration
-        return Some(vec![found(
-            i,
-            nu,
-            Val::Duration(u.duration(None)),
-            "shift_duration",
-        )]);
+        // "the past years", "coming months": vague references
+        let val = match n {
+            n if n < 0 => Val::Ref("PAST_REF"),
+            n if n > 0 => Val::Ref("FUTURE_REF"),
+            _ => Val::Duration(u.duration(None)),
+        };
+        return Some(vec![found(i, nu, val, "shift_duration")]);
     }
-    if past || (c.is(i, "the") && n != 0) {
+    // "over the past decade": a span of time; "the past year", "the last week": that period.
+    if past && !c.is(i, "the") {
         return Some(vec![found(
             i,
             nu,
@@ -785,19 +788,55 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     Some(vec![found(i, nu, Val::Shift { unit: u, n }, "shift_unit")])
 }
 
-/// "two years", "four-day", "a few weeks", "two days ago", "for years", "recent years".
+/// A quantity modifier at `i` ("more than", "nearly"): the token after it.
+fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
+    if !c.kind(i).is_some_and(|k| k == TokenKind::Word) || !c.lx.starts_modifier(&c.lower(i)) {
+        return None;
+    }
+    c.lx.modifiers()
+        .iter()
+        .filter(|m| m.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
+        .map(|m| i + m.len())
+        .max()
+}
+
+/// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
+/// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // recent years / for years
     if c.is(i, "recent") {
-        let (u, plural, nu) = c.unit(i + 1)?;
-        return plural.then(|| {
-            vec![found(
-                i,
-                nu,
-                Val::Duration(u.duration(None)),
-                "vague_duration",
-            )]
-        });
+        let (_, plural, nu) = c.unit(i + 1)?;
+        return plural.then(|| vec![found(i, nu, Val::Ref("PAST_REF"), "vague_duration")]);
+    }
+    // A modifier TimeML keeps in the span: "more than four hours", "nearly two years ago".
+    if let Some(j) = modifier(c, i) {
+        if c.number(j).is_some_and(|(n, _)| n.is_some()) {
+            if let Some(mut f) = duration(c, j) {
+                if f.len() == 1 && f[0].start == j {
+                    f[0].start = i;
+                    return Some(f);
+                }
+            }
+        }
+    }
+    // "the nine months", "the first nine months", "the latest nine months": the article is
+    // part of a counted span of time.
+    if c.is(i, "the") {
+        let j = if c.is_any(i + 1, &["first", "latest", "initial", "final", "same"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if c.kind(j) == Some(TokenKind::Number)
+            || (c.number(j).is_some_and(|(n, _)| n.is_some()) && !c.is_any(j, &["a", "an"]))
+        {
+            let mut f = duration(c, j)?;
+            if f.len() == 1 && f[0].start == j && matches!(f[0].val, Val::Duration(_)) {
+                f[0].start = i;
+                return Some(f);
+            }
+        }
+        return None;
     }
     let (num, nn) = c.number(i)?;
     if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn).is_none() {
@@ -812,18 +851,28 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if hyph && plural {
         return None;
     }
-    // N units ago → a date
-    if c.is(nu, "ago") {
+    // An age, not a time span: "6-year-old".
+    if hyph && c.hyphen(nu) && c.is(nu + 1, "old") {
+        return None;
+    }
+    // N units ago / earlier / later → a date
+    if c.is_any(nu, &["ago", "earlier", "later", "before", "after"]) && !hyph {
+        let back = !c.is_any(nu, &["later", "after"]);
+        // "before"/"after" only at a clause end: "two days before the vote" is a duration.
+        if c.is_any(nu, &["before", "after"])
+            && !c.kind(nu + 1).is_none_or(|k| k == TokenKind::Punct)
+        {
+            return None;
+        }
         let val = match num {
             Some(n) if n.fract() == 0.0 => Val::Shift {
                 unit: u,
-                n: -(n as i32),
+                n: if back { -(n as i32) } else { n as i32 },
             },
-            _ => Val::Ref("PAST_REF"),
+            _ => Val::Ref(if back { "PAST_REF" } else { "FUTURE_REF" }),
         };
         return Some(vec![found(i, nu + 1, val, "ago")]);
     }
-    // A bare digit number before a unit, not a date: "5 years".
     if u == Unit::Weekend {
         return None;
     }
@@ -934,28 +983,118 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         };
         return Some(vec![found(i, end, val, "season")]);
     }
+    None
+}
+
+/// Quarters as financial news writes them: "the third quarter", "third-quarter", "the fiscal
+/// first quarter", "the 1988 third quarter", "fourth quarter of 1989", "the quarter", "the
+/// latest quarter", "the year-earlier quarter", "the year-ago period", "year-earlier",
+/// "next year's first quarter". A quarter without its year takes the document's quarter in
+/// focus or, failing that, the publication date's.
+fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let mut j = i;
+    let det = c.is_any(j, &["the", "this", "that"]);
+    if det {
+        j += 1;
+    }
+    // "next year's first quarter"
+    let mut dy = 0;
+    let mut y = None;
+    if let Some(n) = c.shift_word(j) {
+        if c.is(j + 1, "year") && c.is_any(j + 2, &["'s", "’s"]) {
+            dy = n;
+            j += 3;
+        }
+    }
+    let mut adjectives = 0;
+    while adjectives < 3
+        && c.is_any(
+            j,
+            &[
+                "fiscal",
+                "latest",
+                "current",
+                "comparable",
+                "corresponding",
+                "same",
+                "calendar",
+            ],
+        )
+    {
+        j += 1;
+        adjectives += 1;
+    }
+    if let Some((yy, n)) = c.year(j) {
+        y = Some(yy);
+        j = n;
+    }
+    // year-earlier / year-ago
+    let mut year_before = false;
+    if c.is(j, "year") && c.hyphen(j + 1) && c.is_any(j + 2, &["earlier", "ago"]) {
+        year_before = true;
+        j += 3;
+        if c.is(j, "fiscal") {
+            j += 1;
+        }
+    }
     let q = c.words(j).into_iter().find_map(|w| {
         if let Word::Ordinal(q) = w {
             Some(q)
         } else {
             None
         }
-    })?;
-    if !(1..=4).contains(&q) || !c.is(j + 1, "quarter") {
+    });
+    if let Some(q) = q {
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        j += 1;
+        if c.hyphen(j) && c.touching(j - 1) {
+            j += 1;
+        }
+    }
+    let period = c.is(j, "period");
+    if !c.is(j, "quarter") && !(period && q.is_none()) {
+        // "year-earlier" alone, as in "year-earlier profit"
+        if year_before && q.is_none() && !det {
+            return Some(vec![found(
+                i,
+                j,
+                Val::RelQuarter {
+                    y: None,
+                    q: None,
+                    dy: -1,
+                },
+                "quarter_ref",
+            )]);
+        }
         return None;
     }
-    let mut end = j + 2;
-    let mut y = None;
-    if c.is(end, "of") {
-        if let Some((yy, n)) = c.year(end + 1) {
+    let mut end = j + 1;
+    // Plural "quarters" is a unit, handled as a duration.
+    if q.is_none() && !det && !year_before && y.is_none() {
+        return None;
+    }
+    if period && !(year_before || y.is_some() || adjectives > 0) {
+        return None; // "the period" alone is too vague
+    }
+    if q.is_some() && y.is_none() {
+        if c.is(end, "of") {
+            if let Some((yy, n)) = c.year(end + 1) {
+                y = Some(yy);
+                end = n;
+            }
+        } else if let Some((yy, n)) = c.year(end) {
             y = Some(yy);
             end = n;
         }
-    } else if let Some((yy, n)) = c.year(end) {
-        y = Some(yy);
-        end = n;
     }
-    Some(vec![found(i, end, Val::Quarter { y, q }, "quarter")])
+    let dy = if year_before { dy - 1 } else { dy };
+    let val = match (y, q) {
+        (Some(y), Some(q)) => Val::Quarter { y: Some(y + dy), q },
+        (y, q) => Val::RelQuarter { y, q, dy },
+    };
+    Some(vec![found(i, end, val, "quarter")])
 }
 
 fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {

@@ -64,6 +64,16 @@ pub enum Val {
         /// 1–4.
         q: u32,
     },
+    /// A quarter known in part: "the quarter" (the one the document is about), "the
+    /// year-earlier quarter" (`dy` = −1), "third-quarter" (year unknown).
+    RelQuarter {
+        /// Year, if written.
+        y: Option<i32>,
+        /// Quarter, if written.
+        q: Option<u32>,
+        /// Years to add.
+        dy: i32,
+    },
     /// A weekday: 1 (Monday) – 7.
     Weekday {
         /// Day of week.
@@ -107,6 +117,8 @@ impl Val {
     pub fn timex_type(&self) -> TimexType {
         match self {
             Val::Duration(_) => TimexType::Duration,
+            // "Friday night" is a DATE in TimeML; "this morning", "last night" are TIMEs.
+            Val::DayPart { day, .. } if matches!(**day, Val::Weekday { .. }) => TimexType::Date,
             Val::Time { .. } | Val::DayPart { .. } => TimexType::Time,
             Val::Set(_) => TimexType::Set,
             _ => TimexType::Date,
@@ -257,6 +269,32 @@ impl Val {
                         granularity: "quarter",
                     },
                     None => unresolved(format!("XXXX-Q{q}"), "quarter"),
+                }
+            }
+            Val::RelQuarter { y, q, dy } => {
+                // Without a quarter in focus: the last quarter before the reference's, the one
+                // a report published then is about.
+                let base = r.map(|r| {
+                    let q0 = r.year() * 4 + (r.month0() / 3) as i32 - 1;
+                    (q0.div_euclid(4), q0.rem_euclid(4) as u32 + 1)
+                });
+                let year = match (y, q, r) {
+                    (Some(y), _, _) => Some(y + dy),
+                    (None, Some(_), Some(r)) => Some(r.year() + dy),
+                    (None, None, _) => base.map(|b| b.0 + dy),
+                    _ => None,
+                };
+                let q = q.or(base.map(|b| b.1));
+                match (year, q) {
+                    (Some(y), Some(q)) => Val::Quarter { y: Some(y), q }.resolve(r, tense),
+                    _ => unresolved(
+                        format!(
+                            "{}-Q{}",
+                            year.map_or("XXXX".to_string(), |y| format!("{y:04}")),
+                            q.map_or("X".to_string(), |q| q.to_string())
+                        ),
+                        "quarter",
+                    ),
                 }
             }
             Val::Weekday { wd, dir } => {
