@@ -487,6 +487,22 @@ fn year_range(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// Months: "April 16", "April 16, 2023", "April 16 to 19", "April 16-18", "March 2023",
 /// "from May to July", "March".
 fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "last November", "this September", "next May": the shift word is part of the date.
+    if let Some(n) = c.shift_word(i) {
+        if c.month(i + 1).is_some() {
+            let mut f = month_rules(c, i + 1)?;
+            if f.len() == 1 && f[0].start == i + 1 {
+                f[0].start = i;
+                f[0].dir = match n {
+                    n if n < 0 => Some(Dir::Past),
+                    n if n > 0 => Some(Dir::Future),
+                    _ => None,
+                };
+                return Some(f);
+            }
+        }
+        return None;
+    }
     let from = c.is(i, "from");
     let i0 = if from { i + 1 } else { i };
     let (m, n) = c.month(i0)?;
@@ -754,16 +770,15 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let j = if c.is(i, "the") { i + 1 } else { i };
     let n = c.shift_word(j)?;
     let past = c.is(j, "past");
-    // the last two years / the next five months; a vague count is a vague reference:
-    // "the past few years" = PAST_REF, "the next few days" = FUTURE_REF.
+    // the last two years / the next five months / the past few years (PXY)
     if let Some((num, nn)) = c.number(j + 1) {
         if let Some((u, _, nu)) = c.unit(nn) {
-            let val = match (num, n) {
-                (None, n) if n < 0 => Val::Ref("PAST_REF"),
-                (None, n) if n > 0 => Val::Ref("FUTURE_REF"),
-                _ => Val::Duration(u.duration(num)),
-            };
-            return Some(vec![found(i, nu, val, "shift_duration")]);
+            return Some(vec![found(
+                i,
+                nu,
+                Val::Duration(u.duration(num)),
+                "shift_duration",
+            )]);
         }
     }
     let (u, plural, nu) = c.unit(j + 1)?;
@@ -827,7 +842,7 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         } else {
             i + 1
         };
-        if c.kind(j) == Some(TokenKind::Number)
+        if (c.kind(j) == Some(TokenKind::Number) && c.year(j).is_none())
             || (c.number(j).is_some_and(|(n, _)| n.is_some()) && !c.is_any(j, &["a", "an"]))
         {
             let mut f = duration(c, j)?;
@@ -855,21 +870,14 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if hyph && c.hyphen(nu) && c.is(nu + 1, "old") {
         return None;
     }
-    // N units ago / earlier / later → a date
-    if c.is_any(nu, &["ago", "earlier", "later", "before", "after"]) && !hyph {
-        let back = !c.is_any(nu, &["later", "after"]);
-        // "before"/"after" only at a clause end: "two days before the vote" is a duration.
-        if c.is_any(nu, &["before", "after"])
-            && !c.kind(nu + 1).is_none_or(|k| k == TokenKind::Punct)
-        {
-            return None;
-        }
+    // N units ago / earlier → a date
+    if c.is_any(nu, &["ago", "earlier"]) && !hyph {
         let val = match num {
             Some(n) if n.fract() == 0.0 => Val::Shift {
                 unit: u,
-                n: if back { -(n as i32) } else { n as i32 },
+                n: -(n as i32),
             },
-            _ => Val::Ref(if back { "PAST_REF" } else { "FUTURE_REF" }),
+            _ => Val::Ref("PAST_REF"),
         };
         return Some(vec![found(i, nu + 1, val, "ago")]);
     }
@@ -978,7 +986,7 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             None => (None, j + 1),
         };
         let val = match (y, shift) {
-            (None, Some(n)) if n != 0 => Val::Season { y: None, s },
+            (None, Some(n)) if n != 0 => Val::ShiftSeason { s, n },
             _ => Val::Season { y, s },
         };
         return Some(vec![found(i, end, val, "season")]);

@@ -103,7 +103,17 @@ impl DateTagger {
                 let dir = f.dir.unwrap_or(Dir::from(tense));
                 let val = with_focus(&f.val, f.rule, focus);
                 let r = val.resolve(reference, dir);
-                if let Some(q) = quarter_of(&r.value) {
+                // Only a quarter the text names sets the focus, not one derived from it.
+                let named = matches!(
+                    f.val,
+                    Val::Quarter { .. }
+                        | Val::RelQuarter {
+                            q: Some(_),
+                            dy: 0,
+                            ..
+                        }
+                );
+                if let Some(q) = quarter_of(&r.value).filter(|_| named) {
                     focus = Some(q);
                 }
                 let span = Span::new(a.tokens[f.start].span.start, a.tokens[f.end - 1].span.end);
@@ -168,9 +178,9 @@ impl DateTagger {
 /// Fills a value that depends on the quarter in focus.
 fn with_focus(val: &Val, rule: &str, focus: Option<(i32, u32)>) -> Val {
     match (val, focus) {
-        (Val::RelQuarter { y, q, dy }, Some((fy, fq))) => Val::Quarter {
+        (Val::RelQuarter { y, q: None, dy }, Some((fy, fq))) => Val::Quarter {
             y: Some(y.unwrap_or(fy) + dy),
-            q: q.unwrap_or(fq),
+            q: fq,
         },
         // "year-earlier" with no quarter in sight: the year before.
         (

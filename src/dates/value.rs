@@ -57,6 +57,13 @@ pub enum Val {
         /// Season code.
         s: &'static str,
     },
+    /// A season a number of years from the reference's: "last fall" (`n` = −1).
+    ShiftSeason {
+        /// Season code.
+        s: &'static str,
+        /// Years to add.
+        n: i32,
+    },
     /// A quarter.
     Quarter {
         /// Year, if written.
@@ -151,15 +158,24 @@ fn fmt_day(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// The year of an underspecified month: with a past tense the last such month up to `r`'s,
+/// with a future tense the first one from `r`'s on, otherwise `r`'s year (news reports on its
+/// own year).
+fn month_year(r: NaiveDate, m: u32, tense: Dir) -> i32 {
+    match tense {
+        Dir::Past if m > r.month() => r.year() - 1,
+        Dir::Future if m < r.month() => r.year() + 1,
+        _ => r.year(),
+    }
+}
+
 /// The year among `r.year()-1 ..= r.year()+1` that puts `(m, d)` nearest to `r`, preferring the
 /// side the tense points to.
 fn nearest_year(r: NaiveDate, m: u32, d: u32, tense: Dir) -> i32 {
     let mut best = r.year();
     let mut best_dist = i64::MAX;
     for y in [r.year() - 1, r.year(), r.year() + 1] {
-        let Some(c) =
-            ymd(y, m, d.clamp(1, 28)).and_then(|_| ymd(y, m, d).or_else(|| ymd(y, m, 28)))
-        else {
+        let Some(c) = ymd(y, m, d).or_else(|| ymd(y, m, 28)) else {
             continue;
         };
         let mut dist = (c - r).num_days().abs();
@@ -229,7 +245,7 @@ impl Val {
                 }
             }
             Val::Month { y, m } => {
-                let y = y.or_else(|| r.map(|r| nearest_year(r, *m, 15, tense)));
+                let y = y.or_else(|| r.map(|r| month_year(r, *m, tense)));
                 match y {
                     Some(y) => Resolved {
                         value: format!("{y:04}-{m:02}"),
@@ -259,6 +275,10 @@ impl Val {
                     "season",
                 )
             }
+            Val::ShiftSeason { s, n } => match r {
+                Some(r) => unresolved(format!("{:04}-{s}", r.year() + n), "season"),
+                None => unresolved(format!("XXXX-{s}"), "season"),
+            },
             Val::Quarter { y, q } => {
                 let y = y.or_else(|| r.map(|r| r.year()));
                 match y {
