@@ -135,7 +135,8 @@ impl<'t> Ctx<'t> {
         })?;
         let mut next = i + 1;
         let s = self.tok(i)?;
-        if s.len() <= 4 && self.is(next, ".") && self.touching(i) {
+        let abbreviation = s.len() <= 4 && !matches!(s, "June" | "July" | "May");
+        if abbreviation && self.is(next, ".") && self.touching(i) {
             next += 1;
         }
         Some((m, next))
@@ -264,6 +265,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
         TokenKind::Word | TokenKind::Abbrev => {
             let l = c.lower(i);
             c.lx.contains(&l)
+                || c.lx.starts_modifier(&l)
                 || matches!(
                     &*l,
                     "the"
@@ -275,6 +277,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                         | "at"
                         | "fiscal"
                         | "mid"
+                        | "noon"
                 )
         }
         _ => false,
@@ -313,7 +316,26 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
     best
 }
 
+/// A day right after a time of day: "10 p.m. Wednesday", "noon Thursday", "9 a.m. EST
+/// Tuesday". The time then stands for that day.
+fn day_after_time(c: &Ctx<'_>, next: usize) -> Option<(Val, usize)> {
+    let f = weekday(c, next).or_else(|| relday(c, next))?;
+    match f.as_slice() {
+        [one] if one.start == next && one.dir.is_none() => Some((one.val.clone(), one.end)),
+        _ => None,
+    }
+}
+
 fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.is(i, "noon") {
+        let (day, end) = day_after_time(c, i + 1)?;
+        let val = Val::Time {
+            day: Some(Box::new(day)),
+            h: 12,
+            mi: 0,
+        };
+        return Some(vec![found(i, end, val, "time")]);
+    }
     if c.kind(i)? != TokenKind::Number {
         return None;
     }
@@ -361,6 +383,16 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     if c.words(next).contains(&Word::TimeZone) {
         next += 1;
+    }
+    if let Some((day, end)) = day_after_time(c, next) {
+        if !matches!(day, Val::DayPart { .. }) {
+            let val = Val::Time {
+                day: Some(Box::new(day)),
+                h,
+                mi,
+            };
+            return Some(vec![found(i, end, val, "time")]);
+        }
     }
     Some(vec![found(i, next, Val::Time { day: None, h, mi }, "time")])
 }
@@ -659,7 +691,9 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             c.year(j)
                 .map(|(y, n)| vec![found(j, n, Val::Year(y), "year")])
         })
-        .or_else(|| shift_unit(c, j))?;
+        .or_else(|| shift_unit(c, j))
+        .or_else(|| relday(c, j))
+        .or_else(|| weekday(c, j))?;
     if inner.len() != 1 {
         return None;
     }
@@ -701,6 +735,10 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             None
         }
     })?;
+    // "Sun", "Wed", "Sat" are also names and words: an abbreviation needs its period.
+    if c.tok(j).is_some_and(|s| s.len() <= 4) && !(c.is(j + 1, ".") && c.touching(j)) {
+        return None;
+    }
     let mut end = j + 1;
     let mut val = Val::Weekday {
         wd,
@@ -735,6 +773,27 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "this morning", "this evening", "last night"
+    if let Some(shift) = c.shift_word(i).filter(|n| *n <= 0) {
+        let part = c.words(i + 1).into_iter().find_map(|w| {
+            if let Word::DayPart(p) = w {
+                Some(p)
+            } else {
+                None
+            }
+        })?;
+        if shift < 0 && part != "NI" {
+            return None;
+        }
+        let val = Val::DayPart {
+            day: Box::new(Val::Shift {
+                unit: Unit::Day,
+                n: shift,
+            }),
+            part,
+        };
+        return Some(vec![found(i, i + 2, val, "relday")]);
+    }
     let n = c.words(i).into_iter().find_map(|w| {
         if let Word::RelDay(n) = w {
             Some(n)
@@ -915,6 +974,10 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         )]);
     }
     if c.is_any(i, &["past", "future", "present"]) {
+        return None;
+    }
+    // "as soon as" is a conjunction, not a time.
+    if c.is(i, "soon") && i > c.start && c.is(i - 1, "as") && c.is(i + 1, "as") {
         return None;
     }
     let r = c
