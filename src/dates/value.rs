@@ -360,6 +360,10 @@ impl Val {
                     granularity: "time",
                 }
             }
+            // "Friday night" is annotated as the day in TimeBank: a DATE valued by its day.
+            Val::DayPart { day, .. } if matches!(**day, Val::Weekday { .. }) => {
+                day.resolve(r, tense)
+            }
             Val::DayPart { day, part } => {
                 let base = day.resolve(r, tense);
                 Resolved {
