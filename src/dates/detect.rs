@@ -278,6 +278,8 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                         | "fiscal"
                         | "mid"
                         | "noon"
+                        | "for"
+                        | "within"
                 )
         }
         _ => false,
@@ -303,6 +305,8 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
         season_quarter(c, i),
         quarter(c, i),
         year_alone(c, i),
+        spoken_year(c, i),
+        weekend_fiscal(c, i),
     ];
     let mut best: Vec<Found> = Vec::new();
     let mut best_end = 0;
@@ -801,6 +805,10 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             None
         }
     })?;
+    // "today's world": the present in general, not the day.
+    if c.is(i, "today") && c.is_any(i + 1, &["'s", "’s"]) {
+        return None;
+    }
     let mut val = Val::Shift { unit: Unit::Day, n };
     let mut end = i + 1;
     if c.is(i, "tonight") {
@@ -916,6 +924,19 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn).is_none() {
         return None;
     }
+    // "$2 million a year", "20% a year": a rate, not a span of time.
+    if c.is_any(i, &["a", "an", "per"])
+        && i > c.start
+        && (c.kind(i - 1) == Some(TokenKind::Number)
+            || c.is_any(
+                i - 1,
+                &[
+                    "million", "billion", "trillion", "percent", "%", "cents", "dollars",
+                ],
+            ))
+    {
+        return None;
+    }
     let (j, hyph) = if c.hyphen(nn) && c.touching(nn - 1) {
         (nn + 1, true)
     } else {
@@ -1014,6 +1035,24 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         .words(i)
         .into_iter()
         .find_map(|w| if let Word::Set(s) = w { Some(s) } else { None })?;
+    // "its quarterly dividend", "the average daily volume": an attribute of a noun after a
+    // determiner describes the thing, it is not a time.
+    let determined = i > c.start
+        && c.is_any(
+            i - 1,
+            &[
+                "its", "their", "the", "a", "an", "average", "initial", "regular", "annual",
+            ],
+        );
+    let before_noun = c.toks.get(i + 1).is_some_and(|t| {
+        i + 1 < c.end
+            && t.kind == TokenKind::Word
+            && t.has(crate::model::tokflags::LOWER)
+            && !c.is(i + 1, "basis")
+    });
+    if determined && before_noun {
+        return None;
+    }
     Some(vec![found(i, i + 1, Val::Set(s.to_string()), "set")])
 }
 
@@ -1168,12 +1207,75 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     Some(vec![found(i, end, val, "quarter")])
 }
 
+/// "the weekend" (the one of the reference's week), "the (current) fiscal year" (the reference's
+/// year), "for weeks", "within months" (a vague duration).
+fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.is(i, "the") && c.is(i + 1, "weekend") {
+        let val = Val::Shift {
+            unit: Unit::Weekend,
+            n: 0,
+        };
+        return Some(vec![found(i, i + 2, val, "weekend")]);
+    }
+    if c.is(i, "the") {
+        let j = if c.is_any(i + 1, &["current", "latest"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if c.is(j, "fiscal") && c.is(j + 1, "year") {
+            let val = Val::Shift {
+                unit: Unit::Year,
+                n: 0,
+            };
+            return Some(vec![found(i, j + 2, val, "fiscal_year")]);
+        }
+        return None;
+    }
+    if c.is_any(i, &["for", "within"]) {
+        let (u, plural, nu) = c.unit(i + 1)?;
+        if plural && !c.hyphen(nu) {
+            let val = Val::Duration(u.duration(None));
+            return Some(vec![found(i + 1, nu, val, "vague_duration")]);
+        }
+    }
+    None
+}
+
+/// A year read aloud, as broadcast transcripts write it: "nineteen ninety-six".
+fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let century = match c.lower(i).as_ref() {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        _ => return None,
+    };
+    let (n, next) = c.number(i + 1)?;
+    let n = n.filter(|n| n.fract() == 0.0 && (10.0..100.0).contains(n))?;
+    Some(vec![found(
+        i,
+        next,
+        Val::Year(century + n as i32),
+        "spoken_year",
+    )])
+}
+
 fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let start = if c.is(i, "fiscal") { i + 1 } else { i };
     let (y, n) = c.year(start)?;
-    if !(1900..=2099).contains(&y) {
+    let after_prep =
+        start > c.start && c.is_any(start - 1, &["in", "since", "of", "from", "until"]);
+    if !(1900..=2099).contains(&y) && !(after_prep && (1500..1900).contains(&y)) {
         return None;
     }
+    // "fiscal 1989 sales", "the 1998 bombing", "a 1996 law": a year that modifies a noun.
+    let premodifier = start > i
+        || (start > c.start
+            && c.is_any(
+                start - 1,
+                &[
+                    "the", "a", "an", "that", "this", "its", "his", "her", "their", "our",
+                ],
+            ));
     // Not money, not a measure: "$1998", "2000 tonnes", "1,500".
     if start > c.start && c.is_any(start - 1, &["$", "£", "€", "#", "No", "no"]) {
         return None;
@@ -1193,6 +1295,7 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                     ],
                 );
             if !prev_prep
+                && !premodifier
                 && !matches!(
                     &*w,
                     "and"
