@@ -100,7 +100,12 @@ impl DateTagger {
             attach_times(&mut found, &a.tokens, text);
             for f in found {
                 let tense = self.tense(&c, f.start, f.end);
-                let dir = f.dir.unwrap_or(Dir::from(tense));
+                // A bare month goes to the nearest one; only "last"/"next" give it a direction.
+                let dir = match (&f.val, f.dir) {
+                    (Val::Month { .. }, None) => Dir::Nearest,
+                    (_, Some(d)) => d,
+                    (_, None) => Dir::from(tense),
+                };
                 let val = with_focus(&f.val, f.rule, focus);
                 let r = val.resolve(reference, dir);
                 // Only a quarter the text names sets the focus, not one derived from it.

@@ -158,14 +158,25 @@ fn fmt_day(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-/// The year of an underspecified month: with a past tense the last such month up to `r`'s,
-/// with a future tense the first one from `r`'s on, otherwise `r`'s year (news reports on its
-/// own year).
-fn month_year(r: NaiveDate, m: u32, tense: Dir) -> i32 {
-    match tense {
+/// The year of an underspecified month: an explicit direction ("last May", "next March")
+/// takes the last such month up to the reference's or the first one from it on; otherwise the
+/// nearest such month (six months back or five ahead). The clause's tense is not used: it
+/// misleads more often than it helps for bare months.
+fn month_year(r: NaiveDate, m: u32, dir: Dir) -> i32 {
+    match dir {
         Dir::Past if m > r.month() => r.year() - 1,
         Dir::Future if m < r.month() => r.year() + 1,
-        _ => r.year(),
+        Dir::Past | Dir::Future => r.year(),
+        Dir::Nearest => {
+            let diff = m as i32 - r.month() as i32; // −11..=11
+            if diff > 5 {
+                r.year() - 1
+            } else if diff < -6 {
+                r.year() + 1
+            } else {
+                r.year()
+            }
+        }
     }
 }
 
