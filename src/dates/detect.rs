@@ -683,11 +683,29 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if part.is_none() && !is_mid {
         return None;
     }
+    // "earlier this year" is one TIMEX3, but "earlier this week", "later today" are not.
+    let comparative = c.is_any(j, &["earlier", "later"]);
     j += 1;
     if (c.hyphen(j) && c.touching(j - 1)) || c.is(j, "of") {
         j += 1;
-    } else if c.is(i, "the") {
-        return None; // "the end" alone
+    } else if c.is(i, "the") && decade(c, j).is_none() {
+        return None; // "the end" alone; but "the late 1970s"
+    }
+    if comparative {
+        let f = shift_unit(c, j)?;
+        let wide = matches!(
+            f.as_slice(),
+            [Found {
+                val: Val::Shift {
+                    unit: Unit::Month | Unit::Year | Unit::Quarter,
+                    ..
+                },
+                ..
+            }]
+        );
+        if !wide {
+            return None;
+        }
     }
     let inner = month_rules(c, j)
         .or_else(|| decade(c, j))
@@ -722,6 +740,15 @@ fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "the previous Friday", "the following Monday"
+    if c.is(i, "the") && c.shift_word(i + 1).is_some_and(|n| n != 0) {
+        let mut f = weekday(c, i + 1)?;
+        if f.len() == 1 && f[0].start == i + 1 {
+            f[0].start = i;
+            return Some(f);
+        }
+        return None;
+    }
     let (j, dir) = match c.shift_word(i) {
         Some(-1) => (i + 1, Some(Dir::Past)),
         Some(1) => (i + 1, Some(Dir::Future)),
@@ -1154,6 +1181,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             None
         }
     });
+    let mut first = i;
     if let Some(q) = q {
         if !(1..=4).contains(&q) {
             return None;
@@ -1161,6 +1189,10 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         j += 1;
         if c.hyphen(j) && c.touching(j - 1) {
             j += 1;
+            // "the third-quarter loss": the article belongs to the noun, not the quarter.
+            if det && c.is(i, "the") && j == i + 3 {
+                first = i + 1;
+            }
         }
     }
     let period = c.is(j, "period");
@@ -1204,7 +1236,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         (Some(y), Some(q)) => Val::Quarter { y: Some(y + dy), q },
         (y, q) => Val::RelQuarter { y, q, dy },
     };
-    Some(vec![found(i, end, val, "quarter")])
+    Some(vec![found(first, end, val, "quarter")])
 }
 
 /// "the weekend" (the one of the reference's week), "the (current) fiscal year" (the reference's
