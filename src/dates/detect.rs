@@ -877,12 +877,8 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     let (u, plural, nu) = c.unit(j + 1)?;
     if plural {
-        // "the past years", "coming months": vague references
-        let val = match n {
-            n if n < 0 => Val::Ref("PAST_REF"),
-            n if n > 0 => Val::Ref("FUTURE_REF"),
-            _ => Val::Duration(u.duration(None)),
-        };
+        // "the past years", "coming months": a vague duration (PXY), as TimeBank mostly has it
+        let val = Val::Duration(u.duration(None));
         return Some(vec![found(i, nu, val, "shift_duration")]);
     }
     // "over the past decade": a span of time; "the past year", "the last week": that period.
@@ -914,8 +910,15 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // recent years / for years
     if c.is(i, "recent") {
-        let (_, plural, nu) = c.unit(i + 1)?;
-        return plural.then(|| vec![found(i, nu, Val::Ref("PAST_REF"), "vague_duration")]);
+        let (u, plural, nu) = c.unit(i + 1)?;
+        return plural.then(|| {
+            vec![found(
+                i,
+                nu,
+                Val::Duration(u.duration(None)),
+                "vague_duration",
+            )]
+        });
     }
     // A modifier TimeML keeps in the span: "more than four hours", "nearly two years ago".
     if let Some(j) = modifier(c, i) {

@@ -353,7 +353,7 @@ impl Val {
                     None => unresolved(format!("XXXX-WXX-{wd}"), "day"),
                 }
             }
-            Val::Shift { unit, n } => shift(*unit, *n, r),
+            Val::Shift { unit, n } => shift(*unit, *n, r, tense),
             Val::Ref(s) => unresolved((*s).to_string(), "vague"),
             Val::Duration(s) => unresolved(s.clone(), "duration"),
             Val::Set(s) => unresolved(s.clone(), "set"),
@@ -387,7 +387,7 @@ impl Val {
     }
 }
 
-fn shift(unit: Unit, n: i32, r: Option<NaiveDate>) -> Resolved {
+fn shift(unit: Unit, n: i32, r: Option<NaiveDate>, tense: Dir) -> Resolved {
     let Some(r) = r else {
         let (value, g) = match unit {
             Unit::Day => ("XXXX-XX-XX", "day"),
@@ -436,7 +436,17 @@ fn shift(unit: Unit, n: i32, r: Option<NaiveDate>) -> Resolved {
             interval: Some(week_bounds(d)),
             granularity: "week",
         }),
-        Unit::Weekend => add_days(r, 7 * n as i64).map_or(fallback, |d| {
+        // "the weekend" told in the past tense on a weekday is the one just past.
+        Unit::Weekend => add_days(
+            r,
+            7 * n as i64
+                - if n == 0 && tense == Dir::Past && r.weekday().num_days_from_monday() < 5 {
+                    7
+                } else {
+                    0
+                },
+        )
+        .map_or(fallback, |d| {
             let (mon, _) = week_bounds(d);
             Resolved {
                 value: format!("{}-WE", iso_week(d)),
