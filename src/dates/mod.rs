@@ -164,16 +164,22 @@ impl DateTagger {
             }
             (l.len() > 4 && l.ends_with("ed") && !self.lexicon.contains(&l)).then_some(Tense::Past)
         };
-        for d in 1..=12 {
-            if start >= c.start + d {
-                if let Some(t) = cue(start - d) {
-                    return Some(t);
-                }
+        // The verb a date hangs on mostly comes before it ("will meet on Tuesday", "was
+        // killed Friday"); look left first, then right.
+        for d in 1..=8 {
+            if start < c.start + d {
+                break;
             }
-            if end + d - 1 < c.end {
-                if let Some(t) = cue(end + d - 1) {
-                    return Some(t);
-                }
+            if let Some(t) = cue(start - d) {
+                return Some(t);
+            }
+        }
+        for d in 0..8 {
+            if end + d >= c.end {
+                break;
+            }
+            if let Some(t) = cue(end + d) {
+                return Some(t);
             }
         }
         None

@@ -340,8 +340,10 @@ impl Val {
                         let day = match dir {
                             Dir::Past => r - Days::new(back as u64),
                             Dir::Future => r + Days::new(if fwd == 0 { 7 } else { fwd as u64 }),
+                            // No tense: news mostly reports the past week, so the
+                            // past unless the day is just ahead (tomorrow).
                             Dir::Nearest => {
-                                if back <= fwd {
+                                if fwd != 1 {
                                     r - Days::new(back as u64)
                                 } else {
                                     r + Days::new(fwd as u64)
