@@ -954,8 +954,12 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn).is_none() {
         return None;
     }
-    // "$2 million a year", "20% a year": a rate, not a span of time.
+    // "$2 million a year", "20% a year": a rate, not a span of time (but "$2 million a year
+    // earlier" is a date).
     if c.is_any(i, &["a", "an", "per"])
+        && !c
+            .unit(nn)
+            .is_some_and(|(_, _, nu)| c.is_any(nu, &["ago", "earlier"]))
         && i > c.start
         && (c.kind(i - 1) == Some(TokenKind::Number)
             || c.is_any(
