@@ -939,8 +939,9 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         } else {
             i + 1
         };
-        if (c.kind(j) == Some(TokenKind::Number) && c.year(j).is_none())
-            || (c.number(j).is_some_and(|(n, _)| n.is_some()) && !c.is_any(j, &["a", "an"]))
+        if c.year(j).is_none()
+            && c.number(j).is_some_and(|(n, _)| n.is_some())
+            && !c.is_any(j, &["a", "an"])
         {
             let mut f = duration(c, j)?;
             if f.len() == 1 && f[0].start == j && matches!(f[0].val, Val::Duration(_)) {
