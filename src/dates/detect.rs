@@ -1204,7 +1204,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
     }
     let period = c.is(j, "period");
-    if !c.is(j, "quarter") && !(period && q.is_none()) {
+    if !(c.is(j, "quarter") || (period && q.is_none())) {
         // "year-earlier" alone, as in "year-earlier profit"
         if year_before && q.is_none() && !det {
             return Some(vec![found(
@@ -1304,7 +1304,7 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let (y, n) = c.year(start)?;
     let after_prep =
         start > c.start && c.is_any(start - 1, &["in", "since", "of", "from", "until"]);
-    if !(1900..=2099).contains(&y) && !(after_prep && (1500..1900).contains(&y)) {
+    if !((1900..=2099).contains(&y) || (after_prep && (1500..1900).contains(&y))) {
         return None;
     }
     // "fiscal 1989 sales", "the 1998 bombing", "a 1996 law": a year that modifies a noun.

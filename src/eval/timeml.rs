@@ -192,8 +192,11 @@ pub struct Report {
     pub errors: Vec<Example>,
 }
 
+/// Aligned (gold, pred) index pairs.
+pub type Pairs = Vec<(usize, usize)>;
+
 /// One-to-one alignment: `(strict, relaxed)` pairs of (gold, pred) indexes.
-pub fn align(gold: &[Timex3], pred: &[Timex3]) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+pub fn align(gold: &[Timex3], pred: &[Timex3]) -> (Pairs, Pairs) {
     let mut used_p = vec![false; pred.len()];
     let mut used_g = vec![false; gold.len()];
     let mut strict = Vec::new();
