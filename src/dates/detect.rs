@@ -575,8 +575,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return Some(vec![found(i0, k, Val::Day { y, m, d }, "month_day")]);
     }
     // month year
-    let j = if c.is(n, ",") { n + 1 } else { n };
-    if let Some((y, ny)) = c.year(j) {
+    if let (Some(y), ny) = year_after(c, n) {
         return Some(vec![found(
             i0,
             ny,
@@ -641,7 +640,13 @@ fn year_after(c: &Ctx<'_>, i: usize) -> (Option<i32>, usize) {
     let j = if c.is(i, ",") { i + 1 } else { i };
     match c.year(j) {
         Some((y, n)) => (Some(y), n),
-        None => (None, i),
+        None => match spoken_year(c, j).as_deref() {
+            Some([f]) => match f.val {
+                Val::Year(y) => (Some(y), f.end),
+                _ => (None, i),
+            },
+            _ => (None, i),
+        },
     }
 }
 
