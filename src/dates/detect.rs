@@ -1268,6 +1268,19 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         } else {
             i + 1
         };
+        // "the year ended March 31": a fiscal year, a span of time
+        if c.is(i + 1, "year") && c.is_any(i + 2, &["ended", "ending"]) {
+            let val = Val::Duration(Unit::Year.duration(Some(1.0)));
+            return Some(vec![found(i, i + 2, val, "fiscal_year")]);
+        }
+        // "sales for the full year"
+        if c.is_any(i + 1, &["full", "whole"]) && c.is(i + 2, "year") {
+            let val = Val::Shift {
+                unit: Unit::Year,
+                n: 0,
+            };
+            return Some(vec![found(i, i + 3, val, "fiscal_year")]);
+        }
         if c.is(j, "fiscal") && c.is(j + 1, "year") {
             let val = Val::Shift {
                 unit: Unit::Year,
