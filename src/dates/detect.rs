@@ -104,11 +104,11 @@ impl<'t> Ctx<'t> {
             .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
     }
 
-    fn words(&self, i: usize) -> Vec<Word> {
+    fn words(&self, i: usize) -> &'t [Word] {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
-            return Vec::new();
+            return &[];
         }
-        self.lx.get(&self.lower(i)).to_vec()
+        self.lx.get(&self.lower(i))
     }
 
     /// True when tokens `i` and `i+1` touch (no space between).
@@ -126,7 +126,7 @@ impl<'t> Ctx<'t> {
         if t.kind != TokenKind::Word || !t.is_cap() {
             return None;
         }
-        let m = self.words(i).into_iter().find_map(|w| {
+        let m = self.words(i).iter().copied().find_map(|w| {
             if let Word::Month(m) = w {
                 Some(m)
             } else {
@@ -225,7 +225,7 @@ impl<'t> Ctx<'t> {
 
     fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
         let s = self.tok(i)?;
-        let u = self.words(i).into_iter().find_map(|w| {
+        let u = self.words(i).iter().copied().find_map(|w| {
             if let Word::Unit(u) = w {
                 Some(u)
             } else {
@@ -237,7 +237,7 @@ impl<'t> Ctx<'t> {
     }
 
     fn shift_word(&self, i: usize) -> Option<i32> {
-        self.words(i).into_iter().find_map(|w| {
+        self.words(i).iter().copied().find_map(|w| {
             if let Word::Shift(n) = w {
                 Some(n)
             } else {
@@ -264,6 +264,29 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
         TokenKind::Number => true,
         TokenKind::Word | TokenKind::Abbrev => {
             let l = c.lower(i);
+            // The commonest words start a date only before a date word or a number.
+            if matches!(&*l, "a" | "an" | "the" | "for" | "within") {
+                let next_ok =
+                    |j: usize| c.kind(j) == Some(TokenKind::Number) || c.lx.contains(&c.lower(j));
+                return next_ok(i + 1)
+                    || (&*l == "a" && c.is_any(i + 1, &["few", "couple"]))
+                    || (&*l == "the"
+                        && c.is_any(
+                            i + 1,
+                            &[
+                                "latest",
+                                "initial",
+                                "final",
+                                "same",
+                                "comparable",
+                                "corresponding",
+                                "calendar",
+                                "fiscal",
+                                "full",
+                                "whole",
+                            ],
+                        ));
+            }
             c.lx.contains(&l)
                 || c.lx.starts_modifier(&l)
                 || matches!(
@@ -361,7 +384,7 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let mut next = i + 1;
     let mut mer = mer_inline;
     if mer.is_none() {
-        if let Some(m) = c.words(next).into_iter().find_map(|w| {
+        if let Some(m) = c.words(next).iter().copied().find_map(|w| {
             if let Word::Meridiem(p) = w {
                 Some(p)
             } else {
@@ -680,10 +703,11 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(j, "the") {
         j += 1;
     }
-    let part = c
-        .words(j)
-        .into_iter()
-        .find_map(|w| if let Word::Part(p) = w { Some(p) } else { None });
+    let part =
+        c.words(j)
+            .iter()
+            .copied()
+            .find_map(|w| if let Word::Part(p) = w { Some(p) } else { None });
     let is_mid = c.is(j, "mid");
     if part.is_none() && !is_mid {
         return None;
@@ -764,7 +788,7 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if !t.is_cap() {
         return None;
     }
-    let wd = c.words(j).into_iter().find_map(|w| {
+    let wd = c.words(j).iter().copied().find_map(|w| {
         if let Word::Weekday(d) = w {
             Some(d)
         } else {
@@ -780,7 +804,7 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         wd,
         dir: dir.unwrap_or(Dir::Nearest),
     };
-    if let Some(part) = c.words(end).into_iter().find_map(|w| {
+    if let Some(part) = c.words(end).iter().copied().find_map(|w| {
         if let Word::DayPart(p) = w {
             Some(p)
         } else {
@@ -811,7 +835,7 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // "this morning", "this evening", "last night"
     if let Some(shift) = c.shift_word(i).filter(|n| *n <= 0) {
-        let part = c.words(i + 1).into_iter().find_map(|w| {
+        let part = c.words(i + 1).iter().copied().find_map(|w| {
             if let Word::DayPart(p) = w {
                 Some(p)
             } else {
@@ -830,7 +854,7 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         };
         return Some(vec![found(i, i + 2, val, "relday")]);
     }
-    let n = c.words(i).into_iter().find_map(|w| {
+    let n = c.words(i).iter().copied().find_map(|w| {
         if let Word::RelDay(n) = w {
             Some(n)
         } else {
@@ -848,7 +872,7 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             day: Box::new(val),
             part: "NI",
         };
-    } else if let Some(part) = c.words(end).into_iter().find_map(|w| {
+    } else if let Some(part) = c.words(end).iter().copied().find_map(|w| {
         if let Word::DayPart(p) = w {
             Some(p)
         } else {
@@ -1041,10 +1065,11 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(i, "soon") && i > c.start && c.is(i - 1, "as") && c.is(i + 1, "as") {
         return None;
     }
-    let r = c
-        .words(i)
-        .into_iter()
-        .find_map(|w| if let Word::Ref(r) = w { Some(r) } else { None })?;
+    let r =
+        c.words(i)
+            .iter()
+            .copied()
+            .find_map(|w| if let Word::Ref(r) = w { Some(r) } else { None })?;
     Some(vec![found(i, i + 1, Val::Ref(r), "reference")])
 }
 
@@ -1057,7 +1082,7 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 return Some(vec![found(i, nu, Val::Set(u.duration(Some(n))), "set")]);
             }
         }
-        let wd = c.words(j).into_iter().find_map(|w| {
+        let wd = c.words(j).iter().copied().find_map(|w| {
             if let Word::Weekday(d) = w {
                 Some(d)
             } else {
@@ -1071,10 +1096,11 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             "set",
         )]);
     }
-    let s = c
-        .words(i)
-        .into_iter()
-        .find_map(|w| if let Word::Set(s) = w { Some(s) } else { None })?;
+    let s =
+        c.words(i)
+            .iter()
+            .copied()
+            .find_map(|w| if let Word::Set(s) = w { Some(s) } else { None })?;
     // "its quarterly dividend", "the average daily volume": an attribute of a noun after a
     // determiner describes the thing, it is not a time.
     let determined = i > c.start
@@ -1105,7 +1131,7 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if shift.is_some() {
         j += 1;
     }
-    if let Some(s) = c.words(j).into_iter().find_map(|w| {
+    if let Some(s) = c.words(j).iter().copied().find_map(|w| {
         if let Word::Season(s) = w {
             Some(s)
         } else {
@@ -1187,7 +1213,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             j += 1;
         }
     }
-    let q = c.words(j).into_iter().find_map(|w| {
+    let q = c.words(j).iter().copied().find_map(|w| {
         if let Word::Ordinal(q) = w {
             Some(q)
         } else {
