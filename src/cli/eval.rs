@@ -24,6 +24,24 @@ Scores: strict (exact token span after dropping a leading determiner and a trail
 Example:\n  newsfacts eval m2e2-entities --json ../shared/data/m2e2/dev.jsonl"
     )]
     M2e2Entities(EvalArgs),
+    /// Temporal expressions on TimeML files (TempEval-3): strict and relaxed span P/R/F1, type
+    /// accuracy, value accuracy and value F1.
+    #[command(
+        after_help = "Input: folders of TimeML .tml files (searched recursively), e.g. TempEval-3's TimeBank and\n  AQUAINT. The inline tags of <TEXT> are stripped to get the text; the TIMEX3 with\n  functionInDocument=CREATION_TIME gives the publication date (the reference for relative dates).\n\n\
+Scores (as the TempEval-3 entity scorer): one-to-one alignment per document, identical spans first,\n  then maximum bipartite matching on overlap. strict = identical span, relaxed = overlap; type and\n  value accuracy over relaxed matches; value F1 = relaxed F1 x value accuracy.\n\n\
+Example:\n  newsfacts eval timeml ../shared/data/tempeval3/TimeBank ../shared/data/tempeval3/AQUAINT"
+    )]
+    Timeml {
+        /// Folders (or files) of TimeML .tml documents.
+        #[arg(value_name = "DIR", required = true)]
+        dirs: Vec<PathBuf>,
+        /// List up to N errors (missed, spurious, span, value, type).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        show_errors: usize,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Events against M2E2 (ACE types) or WikiEvents (KAIROS types): trigger and argument
     /// identification and classification P/R/F1.
     #[command(
@@ -75,6 +93,11 @@ pub fn run(kind: EvalKind) -> Result<ExitCode> {
         EvalKind::Conll(a) => (a, "conll"),
         EvalKind::M2e2Entities(a) => (a, "m2e2"),
         EvalKind::Events { file, corpus, json } => return events(file, corpus, json),
+        EvalKind::Timeml {
+            dirs,
+            show_errors,
+            json,
+        } => return timeml(&dirs, show_errors, json),
     };
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
@@ -136,6 +159,28 @@ fn events(file: PathBuf, corpus: Option<CorpusArg>, json: bool) -> Result<ExitCo
             corpus,
             scores.table()
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn timeml(dirs: &[PathBuf], show_errors: usize, json: bool) -> Result<ExitCode> {
+    use newsfacts::eval::timeml;
+    let files = timeml::find_files(dirs)?;
+    if files.is_empty() {
+        anyhow::bail!("no .tml files under the given folders");
+    }
+    let mut docs = Vec::with_capacity(files.len());
+    for f in &files {
+        let content =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        docs.push(timeml::read(&f.display().to_string(), &content)?);
+    }
+    let pipeline = Pipeline::new().context("building the pipeline")?;
+    let report = timeml::score(&pipeline, &docs, show_errors);
+    if json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", report.table());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -104,11 +104,11 @@ impl<'t> Ctx<'t> {
             .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
     }
 
-    fn words(&self, i: usize) -> Vec<Word> {
+    fn words(&self, i: usize) -> &'t [Word] {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
-            return Vec::new();
+            return &[];
         }
-        self.lx.get(&self.lower(i)).to_vec()
+        self.lx.get(&self.lower(i))
     }
 
     /// True when tokens `i` and `i+1` touch (no space between).
@@ -126,7 +126,7 @@ impl<'t> Ctx<'t> {
         if t.kind != TokenKind::Word || !t.is_cap() {
             return None;
         }
-        let m = self.words(i).into_iter().find_map(|w| {
+        let m = self.words(i).iter().copied().find_map(|w| {
             if let Word::Month(m) = w {
                 Some(m)
             } else {
@@ -135,7 +135,8 @@ impl<'t> Ctx<'t> {
         })?;
         let mut next = i + 1;
         let s = self.tok(i)?;
-        if s.len() <= 4 && self.is(next, ".") && self.touching(i) {
+        let abbreviation = s.len() <= 4 && !matches!(s, "June" | "July" | "May");
+        if abbreviation && self.is(next, ".") && self.touching(i) {
             next += 1;
         }
         Some((m, next))
@@ -224,7 +225,7 @@ impl<'t> Ctx<'t> {
 
     fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
         let s = self.tok(i)?;
-        let u = self.words(i).into_iter().find_map(|w| {
+        let u = self.words(i).iter().copied().find_map(|w| {
             if let Word::Unit(u) = w {
                 Some(u)
             } else {
@@ -236,7 +237,7 @@ impl<'t> Ctx<'t> {
     }
 
     fn shift_word(&self, i: usize) -> Option<i32> {
-        self.words(i).into_iter().find_map(|w| {
+        self.words(i).iter().copied().find_map(|w| {
             if let Word::Shift(n) = w {
                 Some(n)
             } else {
@@ -263,7 +264,31 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
         TokenKind::Number => true,
         TokenKind::Word | TokenKind::Abbrev => {
             let l = c.lower(i);
+            // The commonest words start a date only before a date word or a number.
+            if matches!(&*l, "a" | "an" | "the" | "for" | "within") {
+                let next_ok =
+                    |j: usize| c.kind(j) == Some(TokenKind::Number) || c.lx.contains(&c.lower(j));
+                return next_ok(i + 1)
+                    || (&*l == "a" && c.is_any(i + 1, &["few", "couple"]))
+                    || (&*l == "the"
+                        && c.is_any(
+                            i + 1,
+                            &[
+                                "latest",
+                                "initial",
+                                "final",
+                                "same",
+                                "comparable",
+                                "corresponding",
+                                "calendar",
+                                "fiscal",
+                                "full",
+                                "whole",
+                            ],
+                        ));
+            }
             c.lx.contains(&l)
+                || c.lx.starts_modifier(&l)
                 || matches!(
                     &*l,
                     "the"
@@ -275,6 +300,9 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                         | "at"
                         | "fiscal"
                         | "mid"
+                        | "noon"
+                        | "for"
+                        | "within"
                 )
         }
         _ => false,
@@ -298,7 +326,10 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
         reference(c, i),
         set_rule(c, i),
         season_quarter(c, i),
+        quarter(c, i),
         year_alone(c, i),
+        spoken_year(c, i),
+        weekend_fiscal(c, i),
     ];
     let mut best: Vec<Found> = Vec::new();
     let mut best_end = 0;
@@ -312,7 +343,26 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
     best
 }
 
+/// A day right after a time of day: "10 p.m. Wednesday", "noon Thursday", "9 a.m. EST
+/// Tuesday". The time then stands for that day.
+fn day_after_time(c: &Ctx<'_>, next: usize) -> Option<(Val, usize)> {
+    let f = weekday(c, next).or_else(|| relday(c, next))?;
+    match f.as_slice() {
+        [one] if one.start == next && one.dir.is_none() => Some((one.val.clone(), one.end)),
+        _ => None,
+    }
+}
+
 fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.is(i, "noon") {
+        let (day, end) = day_after_time(c, i + 1)?;
+        let val = Val::Time {
+            day: Some(Box::new(day)),
+            h: 12,
+            mi: 0,
+        };
+        return Some(vec![found(i, end, val, "time")]);
+    }
     if c.kind(i)? != TokenKind::Number {
         return None;
     }
@@ -334,7 +384,7 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let mut next = i + 1;
     let mut mer = mer_inline;
     if mer.is_none() {
-        if let Some(m) = c.words(next).into_iter().find_map(|w| {
+        if let Some(m) = c.words(next).iter().copied().find_map(|w| {
             if let Word::Meridiem(p) = w {
                 Some(p)
             } else {
@@ -360,6 +410,16 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     if c.words(next).contains(&Word::TimeZone) {
         next += 1;
+    }
+    if let Some((day, end)) = day_after_time(c, next) {
+        if !matches!(day, Val::DayPart { .. }) {
+            let val = Val::Time {
+                day: Some(Box::new(day)),
+                h,
+                mi,
+            };
+            return Some(vec![found(i, end, val, "time")]);
+        }
     }
     Some(vec![found(i, next, Val::Time { day: None, h, mi }, "time")])
 }
@@ -486,6 +546,22 @@ fn year_range(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// Months: "April 16", "April 16, 2023", "April 16 to 19", "April 16-18", "March 2023",
 /// "from May to July", "March".
 fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "last November", "this September", "next May": the shift word is part of the date.
+    if let Some(n) = c.shift_word(i) {
+        if c.month(i + 1).is_some() {
+            let mut f = month_rules(c, i + 1)?;
+            if f.len() == 1 && f[0].start == i + 1 {
+                f[0].start = i;
+                f[0].dir = match n {
+                    n if n < 0 => Some(Dir::Past),
+                    n if n > 0 => Some(Dir::Future),
+                    _ => None,
+                };
+                return Some(f);
+            }
+        }
+        return None;
+    }
     let from = c.is(i, "from");
     let i0 = if from { i + 1 } else { i };
     let (m, n) = c.month(i0)?;
@@ -522,8 +598,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return Some(vec![found(i0, k, Val::Day { y, m, d }, "month_day")]);
     }
     // month year
-    let j = if c.is(n, ",") { n + 1 } else { n };
-    if let Some((y, ny)) = c.year(j) {
+    if let (Some(y), ny) = year_after(c, n) {
         return Some(vec![found(
             i0,
             ny,
@@ -588,7 +663,13 @@ fn year_after(c: &Ctx<'_>, i: usize) -> (Option<i32>, usize) {
     let j = if c.is(i, ",") { i + 1 } else { i };
     match c.year(j) {
         Some((y, n)) => (Some(y), n),
-        None => (None, i),
+        None => match spoken_year(c, j).as_deref() {
+            Some([f]) => match f.val {
+                Val::Year(y) => (Some(y), f.end),
+                _ => (None, i),
+            },
+            _ => (None, i),
+        },
     }
 }
 
@@ -622,19 +703,38 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(j, "the") {
         j += 1;
     }
-    let part = c
-        .words(j)
-        .into_iter()
-        .find_map(|w| if let Word::Part(p) = w { Some(p) } else { None });
+    let part =
+        c.words(j)
+            .iter()
+            .copied()
+            .find_map(|w| if let Word::Part(p) = w { Some(p) } else { None });
     let is_mid = c.is(j, "mid");
     if part.is_none() && !is_mid {
         return None;
     }
+    // "earlier this year" is one TIMEX3, but "earlier this week", "later today" are not.
+    let comparative = c.is_any(j, &["earlier", "later"]);
     j += 1;
     if (c.hyphen(j) && c.touching(j - 1)) || c.is(j, "of") {
         j += 1;
-    } else if c.is(i, "the") {
-        return None; // "the end" alone
+    } else if c.is(i, "the") && decade(c, j).is_none() {
+        return None; // "the end" alone; but "the late 1970s"
+    }
+    if comparative {
+        let f = shift_unit(c, j)?;
+        let wide = matches!(
+            f.as_slice(),
+            [Found {
+                val: Val::Shift {
+                    unit: Unit::Month | Unit::Year | Unit::Quarter,
+                    ..
+                },
+                ..
+            }]
+        );
+        if !wide {
+            return None;
+        }
     }
     let inner = month_rules(c, j)
         .or_else(|| decade(c, j))
@@ -642,7 +742,9 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             c.year(j)
                 .map(|(y, n)| vec![found(j, n, Val::Year(y), "year")])
         })
-        .or_else(|| shift_unit(c, j))?;
+        .or_else(|| shift_unit(c, j))
+        .or_else(|| relday(c, j))
+        .or_else(|| weekday(c, j))?;
     if inner.len() != 1 {
         return None;
     }
@@ -667,6 +769,15 @@ fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "the previous Friday", "the following Monday"
+    if c.is(i, "the") && c.shift_word(i + 1).is_some_and(|n| n != 0) {
+        let mut f = weekday(c, i + 1)?;
+        if f.len() == 1 && f[0].start == i + 1 {
+            f[0].start = i;
+            return Some(f);
+        }
+        return None;
+    }
     let (j, dir) = match c.shift_word(i) {
         Some(-1) => (i + 1, Some(Dir::Past)),
         Some(1) => (i + 1, Some(Dir::Future)),
@@ -677,19 +788,23 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if !t.is_cap() {
         return None;
     }
-    let wd = c.words(j).into_iter().find_map(|w| {
+    let wd = c.words(j).iter().copied().find_map(|w| {
         if let Word::Weekday(d) = w {
             Some(d)
         } else {
             None
         }
     })?;
+    // "Sun", "Wed", "Sat" are also names and words: an abbreviation needs its period.
+    if c.tok(j).is_some_and(|s| s.len() <= 4) && !(c.is(j + 1, ".") && c.touching(j)) {
+        return None;
+    }
     let mut end = j + 1;
     let mut val = Val::Weekday {
         wd,
         dir: dir.unwrap_or(Dir::Nearest),
     };
-    if let Some(part) = c.words(end).into_iter().find_map(|w| {
+    if let Some(part) = c.words(end).iter().copied().find_map(|w| {
         if let Word::DayPart(p) = w {
             Some(p)
         } else {
@@ -718,13 +833,38 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
-    let n = c.words(i).into_iter().find_map(|w| {
+    // "this morning", "this evening", "last night"
+    if let Some(shift) = c.shift_word(i).filter(|n| *n <= 0) {
+        let part = c.words(i + 1).iter().copied().find_map(|w| {
+            if let Word::DayPart(p) = w {
+                Some(p)
+            } else {
+                None
+            }
+        })?;
+        if shift < 0 && part != "NI" {
+            return None;
+        }
+        let val = Val::DayPart {
+            day: Box::new(Val::Shift {
+                unit: Unit::Day,
+                n: shift,
+            }),
+            part,
+        };
+        return Some(vec![found(i, i + 2, val, "relday")]);
+    }
+    let n = c.words(i).iter().copied().find_map(|w| {
         if let Word::RelDay(n) = w {
             Some(n)
         } else {
             None
         }
     })?;
+    // "today's world": the present in general, not the day.
+    if c.is(i, "today") && c.is_any(i + 1, &["'s", "’s"]) {
+        return None;
+    }
     let mut val = Val::Shift { unit: Unit::Day, n };
     let mut end = i + 1;
     if c.is(i, "tonight") {
@@ -732,7 +872,7 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             day: Box::new(val),
             part: "NI",
         };
-    } else if let Some(part) = c.words(end).into_iter().find_map(|w| {
+    } else if let Some(part) = c.words(end).iter().copied().find_map(|w| {
         if let Word::DayPart(p) = w {
             Some(p)
         } else {
@@ -753,7 +893,7 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let j = if c.is(i, "the") { i + 1 } else { i };
     let n = c.shift_word(j)?;
     let past = c.is(j, "past");
-    // the last two years / the next five months / the past few years
+    // the last two years / the next five months / the past few years (PXY)
     if let Some((num, nn)) = c.number(j + 1) {
         if let Some((u, _, nu)) = c.unit(nn) {
             return Some(vec![found(
@@ -766,15 +906,12 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     let (u, plural, nu) = c.unit(j + 1)?;
     if plural {
-        // "the past years" — vague duration
-        return Some(vec![found(
-            i,
-            nu,
-            Val::Duration(u.duration(None)),
-            "shift_duration",
-        )]);
+        // "the past years", "coming months": a vague duration (PXY), as TimeBank mostly has it
+        let val = Val::Duration(u.duration(None));
+        return Some(vec![found(i, nu, val, "shift_duration")]);
     }
-    if past || (c.is(i, "the") && n != 0) {
+    // "over the past decade": a span of time; "the past year", "the last week": that period.
+    if past && !c.is(i, "the") {
         return Some(vec![found(
             i,
             nu,
@@ -785,7 +922,20 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     Some(vec![found(i, nu, Val::Shift { unit: u, n }, "shift_unit")])
 }
 
-/// "two years", "four-day", "a few weeks", "two days ago", "for years", "recent years".
+/// A quantity modifier at `i` ("more than", "nearly"): the token after it.
+fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
+    if !c.kind(i).is_some_and(|k| k == TokenKind::Word) || !c.lx.starts_modifier(&c.lower(i)) {
+        return None;
+    }
+    c.lx.modifiers()
+        .iter()
+        .filter(|m| m.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
+        .map(|m| i + m.len())
+        .max()
+}
+
+/// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
+/// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // recent years / for years
     if c.is(i, "recent") {
@@ -799,8 +949,56 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             )]
         });
     }
+    // A modifier TimeML keeps in the span: "more than four hours", "nearly two years ago".
+    if let Some(j) = modifier(c, i) {
+        if c.number(j).is_some_and(|(n, _)| n.is_some()) {
+            if let Some(mut f) = duration(c, j) {
+                if f.len() == 1 && f[0].start == j {
+                    f[0].start = i;
+                    return Some(f);
+                }
+            }
+        }
+    }
+    // "the nine months", "the first nine months", "the latest nine months": the article is
+    // part of a counted span of time.
+    if c.is(i, "the") {
+        let j = if c.is_any(i + 1, &["first", "latest", "initial", "final", "same"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if c.year(j).is_none()
+            && c.number(j).is_some_and(|(n, _)| n.is_some())
+            && !c.is_any(j, &["a", "an"])
+        {
+            let mut f = duration(c, j)?;
+            if f.len() == 1 && f[0].start == j && matches!(f[0].val, Val::Duration(_)) {
+                f[0].start = i;
+                return Some(f);
+            }
+        }
+        return None;
+    }
     let (num, nn) = c.number(i)?;
     if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn).is_none() {
+        return None;
+    }
+    // "$2 million a year", "20% a year": a rate, not a span of time (but "$2 million a year
+    // earlier" is a date).
+    if c.is_any(i, &["a", "an", "per"])
+        && !c
+            .unit(nn)
+            .is_some_and(|(_, _, nu)| c.is_any(nu, &["ago", "earlier"]))
+        && i > c.start
+        && (c.kind(i - 1) == Some(TokenKind::Number)
+            || c.is_any(
+                i - 1,
+                &[
+                    "million", "billion", "trillion", "percent", "%", "cents", "dollars",
+                ],
+            ))
+    {
         return None;
     }
     let (j, hyph) = if c.hyphen(nn) && c.touching(nn - 1) {
@@ -812,8 +1010,12 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if hyph && plural {
         return None;
     }
-    // N units ago → a date
-    if c.is(nu, "ago") {
+    // An age, not a time span: "6-year-old".
+    if hyph && c.hyphen(nu) && c.is(nu + 1, "old") {
+        return None;
+    }
+    // N units ago / earlier → a date
+    if c.is_any(nu, &["ago", "earlier"]) && !hyph {
         let val = match num {
             Some(n) if n.fract() == 0.0 => Val::Shift {
                 unit: u,
@@ -823,7 +1025,6 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         };
         return Some(vec![found(i, nu + 1, val, "ago")]);
     }
-    // A bare digit number before a unit, not a date: "5 years".
     if u == Unit::Weekend {
         return None;
     }
@@ -860,10 +1061,15 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is_any(i, &["past", "future", "present"]) {
         return None;
     }
-    let r = c
-        .words(i)
-        .into_iter()
-        .find_map(|w| if let Word::Ref(r) = w { Some(r) } else { None })?;
+    // "as soon as" is a conjunction, not a time.
+    if c.is(i, "soon") && i > c.start && c.is(i - 1, "as") && c.is(i + 1, "as") {
+        return None;
+    }
+    let r =
+        c.words(i)
+            .iter()
+            .copied()
+            .find_map(|w| if let Word::Ref(r) = w { Some(r) } else { None })?;
     Some(vec![found(i, i + 1, Val::Ref(r), "reference")])
 }
 
@@ -876,7 +1082,7 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 return Some(vec![found(i, nu, Val::Set(u.duration(Some(n))), "set")]);
             }
         }
-        let wd = c.words(j).into_iter().find_map(|w| {
+        let wd = c.words(j).iter().copied().find_map(|w| {
             if let Word::Weekday(d) = w {
                 Some(d)
             } else {
@@ -890,10 +1096,29 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             "set",
         )]);
     }
-    let s = c
-        .words(i)
-        .into_iter()
-        .find_map(|w| if let Word::Set(s) = w { Some(s) } else { None })?;
+    let s =
+        c.words(i)
+            .iter()
+            .copied()
+            .find_map(|w| if let Word::Set(s) = w { Some(s) } else { None })?;
+    // "its quarterly dividend", "the average daily volume": an attribute of a noun after a
+    // determiner describes the thing, it is not a time.
+    let determined = i > c.start
+        && c.is_any(
+            i - 1,
+            &[
+                "its", "their", "the", "a", "an", "average", "initial", "regular", "annual",
+            ],
+        );
+    let before_noun = c.toks.get(i + 1).is_some_and(|t| {
+        i + 1 < c.end
+            && t.kind == TokenKind::Word
+            && t.has(crate::model::tokflags::LOWER)
+            && !c.is(i + 1, "basis")
+    });
+    if determined && before_noun {
+        return None;
+    }
     Some(vec![found(i, i + 1, Val::Set(s.to_string()), "set")])
 }
 
@@ -906,7 +1131,7 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if shift.is_some() {
         j += 1;
     }
-    if let Some(s) = c.words(j).into_iter().find_map(|w| {
+    if let Some(s) = c.words(j).iter().copied().find_map(|w| {
         if let Word::Season(s) = w {
             Some(s)
         } else {
@@ -929,41 +1154,212 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             None => (None, j + 1),
         };
         let val = match (y, shift) {
-            (None, Some(n)) if n != 0 => Val::Season { y: None, s },
+            (None, Some(n)) if n != 0 => Val::ShiftSeason { s, n },
             _ => Val::Season { y, s },
         };
         return Some(vec![found(i, end, val, "season")]);
     }
-    let q = c.words(j).into_iter().find_map(|w| {
+    None
+}
+
+/// Quarters as financial news writes them: "the third quarter", "third-quarter", "the fiscal
+/// first quarter", "the 1988 third quarter", "fourth quarter of 1989", "the quarter", "the
+/// latest quarter", "the year-earlier quarter", "the year-ago period", "year-earlier",
+/// "next year's first quarter". A quarter without its year takes the document's quarter in
+/// focus or, failing that, the publication date's.
+fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let mut j = i;
+    let det = c.is_any(j, &["the", "this", "that"]);
+    if det {
+        j += 1;
+    }
+    // "next year's first quarter"
+    let mut dy = 0;
+    let mut y = None;
+    if let Some(n) = c.shift_word(j) {
+        if c.is(j + 1, "year") && c.is_any(j + 2, &["'s", "’s"]) {
+            dy = n;
+            j += 3;
+        }
+    }
+    let mut adjectives = 0;
+    while adjectives < 3
+        && c.is_any(
+            j,
+            &[
+                "fiscal",
+                "latest",
+                "current",
+                "comparable",
+                "corresponding",
+                "same",
+                "calendar",
+            ],
+        )
+    {
+        j += 1;
+        adjectives += 1;
+    }
+    if let Some((yy, n)) = c.year(j) {
+        y = Some(yy);
+        j = n;
+    }
+    // year-earlier / year-ago
+    let mut year_before = false;
+    if c.is(j, "year") && c.hyphen(j + 1) && c.is_any(j + 2, &["earlier", "ago"]) {
+        year_before = true;
+        j += 3;
+        if c.is(j, "fiscal") {
+            j += 1;
+        }
+    }
+    let q = c.words(j).iter().copied().find_map(|w| {
         if let Word::Ordinal(q) = w {
             Some(q)
         } else {
             None
         }
-    })?;
-    if !(1..=4).contains(&q) || !c.is(j + 1, "quarter") {
+    });
+    let mut first = i;
+    if let Some(q) = q {
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        j += 1;
+        if c.hyphen(j) && c.touching(j - 1) {
+            j += 1;
+            // "the third-quarter loss": the article belongs to the noun, not the quarter.
+            if det && c.is(i, "the") && j == i + 3 {
+                first = i + 1;
+            }
+        }
+    }
+    let period = c.is(j, "period");
+    if !(c.is(j, "quarter") || (period && q.is_none())) {
+        // "year-earlier" alone, as in "year-earlier profit"
+        if year_before && q.is_none() && !det {
+            return Some(vec![found(
+                i,
+                j,
+                Val::RelQuarter {
+                    y: None,
+                    q: None,
+                    dy: -1,
+                },
+                "quarter_ref",
+            )]);
+        }
         return None;
     }
-    let mut end = j + 2;
-    let mut y = None;
-    if c.is(end, "of") {
-        if let Some((yy, n)) = c.year(end + 1) {
+    let mut end = j + 1;
+    // Plural "quarters" is a unit, handled as a duration.
+    if q.is_none() && !det && !year_before && y.is_none() {
+        return None;
+    }
+    if period && !(year_before || y.is_some() || adjectives > 0) {
+        return None; // "the period" alone is too vague
+    }
+    if q.is_some() && y.is_none() {
+        if c.is(end, "of") {
+            if let Some((yy, n)) = c.year(end + 1) {
+                y = Some(yy);
+                end = n;
+            }
+        } else if let Some((yy, n)) = c.year(end) {
             y = Some(yy);
             end = n;
         }
-    } else if let Some((yy, n)) = c.year(end) {
-        y = Some(yy);
-        end = n;
     }
-    Some(vec![found(i, end, Val::Quarter { y, q }, "quarter")])
+    let dy = if year_before { dy - 1 } else { dy };
+    let val = match (y, q) {
+        (Some(y), Some(q)) => Val::Quarter { y: Some(y + dy), q },
+        (y, q) => Val::RelQuarter { y, q, dy },
+    };
+    Some(vec![found(first, end, val, "quarter")])
+}
+
+/// "the weekend" (the one of the reference's week), "the (current) fiscal year" (the reference's
+/// year), "for weeks", "within months" (a vague duration).
+fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.is(i, "the") && c.is(i + 1, "weekend") {
+        let val = Val::Shift {
+            unit: Unit::Weekend,
+            n: 0,
+        };
+        return Some(vec![found(i, i + 2, val, "weekend")]);
+    }
+    if c.is(i, "the") {
+        let j = if c.is_any(i + 1, &["current", "latest"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        // "the year ended March 31": a fiscal year, a span of time
+        if c.is(i + 1, "year") && c.is_any(i + 2, &["ended", "ending"]) {
+            let val = Val::Duration(Unit::Year.duration(Some(1.0)));
+            return Some(vec![found(i, i + 2, val, "fiscal_year")]);
+        }
+        // "sales for the full year"
+        if c.is_any(i + 1, &["full", "whole"]) && c.is(i + 2, "year") {
+            let val = Val::Shift {
+                unit: Unit::Year,
+                n: 0,
+            };
+            return Some(vec![found(i, i + 3, val, "fiscal_year")]);
+        }
+        if c.is(j, "fiscal") && c.is(j + 1, "year") {
+            let val = Val::Shift {
+                unit: Unit::Year,
+                n: 0,
+            };
+            return Some(vec![found(i, j + 2, val, "fiscal_year")]);
+        }
+        return None;
+    }
+    if c.is_any(i, &["for", "within"]) {
+        let (u, plural, nu) = c.unit(i + 1)?;
+        if plural && !c.hyphen(nu) {
+            let val = Val::Duration(u.duration(None));
+            return Some(vec![found(i + 1, nu, val, "vague_duration")]);
+        }
+    }
+    None
+}
+
+/// A year read aloud, as broadcast transcripts write it: "nineteen ninety-six".
+fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let century = match c.lower(i).as_ref() {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        _ => return None,
+    };
+    let (n, next) = c.number(i + 1)?;
+    let n = n.filter(|n| n.fract() == 0.0 && (10.0..100.0).contains(n))?;
+    Some(vec![found(
+        i,
+        next,
+        Val::Year(century + n as i32),
+        "spoken_year",
+    )])
 }
 
 fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let start = if c.is(i, "fiscal") { i + 1 } else { i };
     let (y, n) = c.year(start)?;
-    if !(1900..=2099).contains(&y) {
+    let after_prep =
+        start > c.start && c.is_any(start - 1, &["in", "since", "of", "from", "until"]);
+    if !((1900..=2099).contains(&y) || (after_prep && (1500..1900).contains(&y))) {
         return None;
     }
+    // "fiscal 1989 sales", "the 1998 bombing", "a 1996 law": a year that modifies a noun.
+    let premodifier = start > i
+        || (start > c.start
+            && c.is_any(
+                start - 1,
+                &[
+                    "the", "a", "an", "that", "this", "its", "his", "her", "their", "our",
+                ],
+            ));
     // Not money, not a measure: "$1998", "2000 tonnes", "1,500".
     if start > c.start && c.is_any(start - 1, &["$", "£", "€", "#", "No", "no"]) {
         return None;
@@ -983,6 +1379,7 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                     ],
                 );
             if !prev_prep
+                && !premodifier
                 && !matches!(
                     &*w,
                     "and"

@@ -63,10 +63,11 @@ impl Unit {
             Unit::Fortnight => (false, "W", 2.0),
             Unit::Weekend => (false, "WE", 1.0),
             Unit::Month => (false, "M", 1.0),
-            Unit::Quarter => (false, "Q", 1.0),
+            // TimeML writes quarters, decades and centuries in months and years.
+            Unit::Quarter => (false, "M", 3.0),
             Unit::Year => (false, "Y", 1.0),
-            Unit::Decade => (false, "DE", 1.0),
-            Unit::Century => (false, "CE", 1.0),
+            Unit::Decade => (false, "Y", 10.0),
+            Unit::Century => (false, "Y", 100.0),
         };
         let amount = match n {
             None => "X".to_string(),
@@ -136,6 +137,9 @@ pub enum Word {
 pub struct Lexicon {
     words: FxHashMap<Box<str>, Vec<Word>>,
     tense: FxHashMap<Box<str>, Tense>,
+    /// Quantity modifiers that TimeML keeps inside a duration's span ("more than", "nearly"),
+    /// as lowercase word sequences.
+    modifiers: Vec<Vec<Box<str>>>,
 }
 
 fn intern(s: &str) -> &'static str {
@@ -193,6 +197,11 @@ impl Lexicon {
                 "daypart" => Word::DayPart(known()?),
                 "timezone" => Word::TimeZone,
                 "meridiem" => Word::Meridiem(v == "PM"),
+                "modifier" => {
+                    lx.modifiers
+                        .push(text.split_whitespace().map(Box::from).collect::<Vec<_>>());
+                    continue;
+                }
                 "tense" => {
                     let t = match v {
                         "PAST" => Tense::Past,
@@ -220,6 +229,18 @@ impl Lexicon {
     #[inline]
     pub fn contains(&self, lower: &str) -> bool {
         self.words.contains_key(lower)
+    }
+
+    /// The quantity modifiers, each a sequence of lowercase words.
+    pub fn modifiers(&self) -> &[Vec<Box<str>>] {
+        &self.modifiers
+    }
+
+    /// True when a lowercase word starts a quantity modifier.
+    pub fn starts_modifier(&self, lower: &str) -> bool {
+        self.modifiers
+            .iter()
+            .any(|m| m.first().is_some_and(|w| &**w == lower))
     }
 
     /// Tense cue of a lowercase word.

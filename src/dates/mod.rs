@@ -52,6 +52,9 @@ impl DateTagger {
         let reference = a.meta.reference;
         let mut new: Vec<Entity<'static>> = Vec::new();
         let mut ent = 0usize; // cursor into the (sorted) entities
+                              // The quarter the document is about, once one is named ("third-quarter profit"):
+                              // "the quarter" and "a year earlier" refer to it.
+        let mut focus: Option<(i32, u32)> = None;
         for (si, s) in a.sentences.iter().enumerate() {
             let c = Ctx {
                 text,
@@ -97,10 +100,29 @@ impl DateTagger {
             attach_times(&mut found, &a.tokens, text);
             for f in found {
                 let tense = self.tense(&c, f.start, f.end);
-                let dir = f.dir.unwrap_or(Dir::from(tense));
-                let r = f.val.resolve(reference, dir);
+                // A bare month goes to the nearest one; only "last"/"next" give it a direction.
+                let dir = match (&f.val, f.dir) {
+                    (Val::Month { .. }, None) => Dir::Nearest,
+                    (_, Some(d)) => d,
+                    (_, None) => Dir::from(tense),
+                };
+                let val = with_focus(&f.val, f.rule, focus);
+                let r = val.resolve(reference, dir);
+                // Only a quarter the text names sets the focus, not one derived from it.
+                let named = matches!(
+                    f.val,
+                    Val::Quarter { .. }
+                        | Val::RelQuarter {
+                            q: Some(_),
+                            dy: 0,
+                            ..
+                        }
+                );
+                if let Some(q) = quarter_of(&r.value).filter(|_| named) {
+                    focus = Some(q);
+                }
                 let span = Span::new(a.tokens[f.start].span.start, a.tokens[f.end - 1].span.end);
-                let timex_type = f.val.timex_type();
+                let timex_type = val.timex_type();
                 new.push(Entity {
                     span,
                     kind: EntityType::Date,
@@ -142,20 +164,72 @@ impl DateTagger {
             }
             (l.len() > 4 && l.ends_with("ed") && !self.lexicon.contains(&l)).then_some(Tense::Past)
         };
-        for d in 1..=12 {
-            if start >= c.start + d {
-                if let Some(t) = cue(start - d) {
-                    return Some(t);
-                }
+        // The verb a date hangs on mostly comes before it ("will meet on Tuesday", "was
+        // killed Friday"); look left first, then right.
+        for d in 1..=8 {
+            if start < c.start + d {
+                break;
             }
-            if end + d - 1 < c.end {
-                if let Some(t) = cue(end + d - 1) {
-                    return Some(t);
-                }
+            if let Some(t) = cue(start - d) {
+                return Some(t);
+            }
+        }
+        for d in 0..8 {
+            if end + d >= c.end {
+                break;
+            }
+            if let Some(t) = cue(end + d) {
+                return Some(t);
             }
         }
         None
     }
+}
+
+/// Fills a value that depends on the quarter in focus.
+fn with_focus(val: &Val, rule: &str, focus: Option<(i32, u32)>) -> Val {
+    match (val, focus) {
+        (Val::RelQuarter { y, q: None, dy }, Some((fy, fq))) => Val::Quarter {
+            y: Some(y.unwrap_or(fy) + dy),
+            q: fq,
+        },
+        // "year-earlier" with no quarter in sight: the year before.
+        (
+            Val::RelQuarter {
+                y: None,
+                q: None,
+                dy,
+            },
+            None,
+        ) if rule == "quarter_ref" => Val::Shift {
+            unit: Unit::Year,
+            n: *dy,
+        },
+        // "a year earlier" in a quarterly report: the same quarter a year before.
+        (
+            Val::Shift {
+                unit: Unit::Year,
+                n: -1,
+            },
+            Some((fy, fq)),
+        ) if rule == "ago" => Val::Quarter {
+            y: Some(fy - 1),
+            q: fq,
+        },
+        _ => val.clone(),
+    }
+}
+
+/// `(2023, 2)` for the value `2023-Q2`.
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    Some((
+        y.parse().ok()?,
+        q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    ))
 }
 
 /// A time of day next to a date takes that date: "09:15 GMT 14.04.2023".

@@ -57,12 +57,29 @@ pub enum Val {
         /// Season code.
         s: &'static str,
     },
+    /// A season a number of years from the reference's: "last fall" (`n` = −1).
+    ShiftSeason {
+        /// Season code.
+        s: &'static str,
+        /// Years to add.
+        n: i32,
+    },
     /// A quarter.
     Quarter {
         /// Year, if written.
         y: Option<i32>,
         /// 1–4.
         q: u32,
+    },
+    /// A quarter known in part: "the quarter" (the one the document is about), "the
+    /// year-earlier quarter" (`dy` = −1), "third-quarter" (year unknown).
+    RelQuarter {
+        /// Year, if written.
+        y: Option<i32>,
+        /// Quarter, if written.
+        q: Option<u32>,
+        /// Years to add.
+        dy: i32,
     },
     /// A weekday: 1 (Monday) – 7.
     Weekday {
@@ -107,6 +124,8 @@ impl Val {
     pub fn timex_type(&self) -> TimexType {
         match self {
             Val::Duration(_) => TimexType::Duration,
+            // "Friday night" is a DATE in TimeML; "this morning", "last night" are TIMEs.
+            Val::DayPart { day, .. } if matches!(**day, Val::Weekday { .. }) => TimexType::Date,
             Val::Time { .. } | Val::DayPart { .. } => TimexType::Time,
             Val::Set(_) => TimexType::Set,
             _ => TimexType::Date,
@@ -139,15 +158,35 @@ fn fmt_day(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// The year of an underspecified month: an explicit direction ("last May", "next March")
+/// takes the last such month up to the reference's or the first one from it on; otherwise the
+/// nearest such month (six months back or five ahead). The clause's tense is not used: it
+/// misleads more often than it helps for bare months.
+fn month_year(r: NaiveDate, m: u32, dir: Dir) -> i32 {
+    match dir {
+        Dir::Past if m > r.month() => r.year() - 1,
+        Dir::Future if m < r.month() => r.year() + 1,
+        Dir::Past | Dir::Future => r.year(),
+        Dir::Nearest => {
+            let diff = m as i32 - r.month() as i32; // −11..=11
+            if diff > 5 {
+                r.year() - 1
+            } else if diff < -6 {
+                r.year() + 1
+            } else {
+                r.year()
+            }
+        }
+    }
+}
+
 /// The year among `r.year()-1 ..= r.year()+1` that puts `(m, d)` nearest to `r`, preferring the
 /// side the tense points to.
 fn nearest_year(r: NaiveDate, m: u32, d: u32, tense: Dir) -> i32 {
     let mut best = r.year();
     let mut best_dist = i64::MAX;
     for y in [r.year() - 1, r.year(), r.year() + 1] {
-        let Some(c) =
-            ymd(y, m, d.clamp(1, 28)).and_then(|_| ymd(y, m, d).or_else(|| ymd(y, m, 28)))
-        else {
+        let Some(c) = ymd(y, m, d).or_else(|| ymd(y, m, 28)) else {
             continue;
         };
         let mut dist = (c - r).num_days().abs();
@@ -217,7 +256,7 @@ impl Val {
                 }
             }
             Val::Month { y, m } => {
-                let y = y.or_else(|| r.map(|r| nearest_year(r, *m, 15, tense)));
+                let y = y.or_else(|| r.map(|r| month_year(r, *m, tense)));
                 match y {
                     Some(y) => Resolved {
                         value: format!("{y:04}-{m:02}"),
@@ -247,6 +286,10 @@ impl Val {
                     "season",
                 )
             }
+            Val::ShiftSeason { s, n } => match r {
+                Some(r) => unresolved(format!("{:04}-{s}", r.year() + n), "season"),
+                None => unresolved(format!("XXXX-{s}"), "season"),
+            },
             Val::Quarter { y, q } => {
                 let y = y.or_else(|| r.map(|r| r.year()));
                 match y {
@@ -257,6 +300,32 @@ impl Val {
                         granularity: "quarter",
                     },
                     None => unresolved(format!("XXXX-Q{q}"), "quarter"),
+                }
+            }
+            Val::RelQuarter { y, q, dy } => {
+                // Without a quarter in focus: the last quarter before the reference's, the one
+                // a report published then is about.
+                let base = r.map(|r| {
+                    let q0 = r.year() * 4 + (r.month0() / 3) as i32 - 1;
+                    (q0.div_euclid(4), q0.rem_euclid(4) as u32 + 1)
+                });
+                let year = match (y, q, r) {
+                    (Some(y), _, _) => Some(y + dy),
+                    (None, Some(_), Some(r)) => Some(r.year() + dy),
+                    (None, None, _) => base.map(|b| b.0 + dy),
+                    _ => None,
+                };
+                let q = q.or(base.map(|b| b.1));
+                match (year, q) {
+                    (Some(y), Some(q)) => Val::Quarter { y: Some(y), q }.resolve(r, tense),
+                    _ => unresolved(
+                        format!(
+                            "{}-Q{}",
+                            year.map_or("XXXX".to_string(), |y| format!("{y:04}")),
+                            q.map_or("X".to_string(), |q| q.to_string())
+                        ),
+                        "quarter",
+                    ),
                 }
             }
             Val::Weekday { wd, dir } => {
@@ -271,8 +340,10 @@ impl Val {
                         let day = match dir {
                             Dir::Past => r - Days::new(back as u64),
                             Dir::Future => r + Days::new(if fwd == 0 { 7 } else { fwd as u64 }),
+                            // No tense: news mostly reports the past week, so the
+                            // past unless the day is just ahead (tomorrow).
                             Dir::Nearest => {
-                                if back <= fwd {
+                                if fwd != 1 {
                                     r - Days::new(back as u64)
                                 } else {
                                     r + Days::new(fwd as u64)
@@ -284,7 +355,7 @@ impl Val {
                     None => unresolved(format!("XXXX-WXX-{wd}"), "day"),
                 }
             }
-            Val::Shift { unit, n } => shift(*unit, *n, r),
+            Val::Shift { unit, n } => shift(*unit, *n, r, tense),
             Val::Ref(s) => unresolved((*s).to_string(), "vague"),
             Val::Duration(s) => unresolved(s.clone(), "duration"),
             Val::Set(s) => unresolved(s.clone(), "set"),
@@ -302,6 +373,10 @@ impl Val {
                     granularity: "time",
                 }
             }
+            // "Friday night" is annotated as the day in TimeBank: a DATE valued by its day.
+            Val::DayPart { day, .. } if matches!(**day, Val::Weekday { .. }) => {
+                day.resolve(r, tense)
+            }
             Val::DayPart { day, part } => {
                 let base = day.resolve(r, tense);
                 Resolved {
@@ -314,7 +389,7 @@ impl Val {
     }
 }
 
-fn shift(unit: Unit, n: i32, r: Option<NaiveDate>) -> Resolved {
+fn shift(unit: Unit, n: i32, r: Option<NaiveDate>, tense: Dir) -> Resolved {
     let Some(r) = r else {
         let (value, g) = match unit {
             Unit::Day => ("XXXX-XX-XX", "day"),
@@ -363,7 +438,17 @@ fn shift(unit: Unit, n: i32, r: Option<NaiveDate>) -> Resolved {
             interval: Some(week_bounds(d)),
             granularity: "week",
         }),
-        Unit::Weekend => add_days(r, 7 * n as i64).map_or(fallback, |d| {
+        // "the weekend" told in the past tense on a weekday is the one just past.
+        Unit::Weekend => add_days(
+            r,
+            7 * n as i64
+                - if n == 0 && tense == Dir::Past && r.weekday().num_days_from_monday() < 5 {
+                    7
+                } else {
+                    0
+                },
+        )
+        .map_or(fallback, |d| {
             let (mon, _) = week_bounds(d);
             Resolved {
                 value: format!("{}-WE", iso_week(d)),

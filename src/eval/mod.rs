@@ -9,6 +9,7 @@ pub mod conll;
 pub mod entities;
 pub mod events;
 pub mod m2e2;
+pub mod timeml;
 
 /// True positives, predictions and gold items of one metric, with P/R/F1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
