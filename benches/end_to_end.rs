@@ -39,14 +39,10 @@ fn run(pipeline: &Pipeline, path: &str, threads: usize) -> Counts {
         }
         Ok(())
     };
-    let weight = |i: &Input| match i {
-        Input::Doc(d) => d.text.len(),
-        _ => 0,
-    };
     for_each_ordered(
         reader,
         Bounds::for_threads(threads),
-        weight,
+        Input::text_len,
         work,
         write,
         || Ok(()),

@@ -63,6 +63,17 @@ pub enum Input {
     },
 }
 
+impl Input {
+    /// The bytes of article text this input carries (0 for a skipped or failed input): the
+    /// weight that bounds how much text is in flight.
+    pub fn text_len(&self) -> usize {
+        match self {
+            Input::Doc(d) => d.text.len(),
+            _ => 0,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct JsonDoc {
     id: Option<serde_json::Value>,

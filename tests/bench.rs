@@ -2,19 +2,12 @@
 
 mod common;
 
-use common::{extract, run};
+use common::{extract, run, run_ok};
 use serde_json::Value;
 
 fn bench_json(args: &[&str]) -> Value {
-    let mut all = vec!["bench", "--json"];
-    all.extend_from_slice(args);
-    let out = run(&all);
-    assert!(
-        out.status.success(),
-        "newsfacts {all:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("bench --json prints one JSON object")
+    serde_json::from_slice(&run_ok(&["bench", "--json"], args))
+        .expect("bench --json prints one JSON object")
 }
 
 fn count(docs: &[Value], field: &str) -> u64 {

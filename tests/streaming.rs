@@ -3,22 +3,14 @@
 
 mod common;
 
-use common::{bin, data_dir, parse_lines, run};
+use common::{bin, data_dir, parse_lines, run_ok};
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 use std::time::Duration;
 
 /// `extract -q --threads N ARGS` on stdout; must succeed.
 fn extract_with_threads(threads: &str, args: &[&str]) -> Vec<u8> {
-    let mut all = vec!["extract", "-q", "--threads", threads];
-    all.extend_from_slice(args);
-    let out = run(&all);
-    assert!(
-        out.status.success(),
-        "newsfacts {all:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    run_ok(&["extract", "-q", "--threads", threads], args)
 }
 
 fn assert_same_for_one_two_and_three_threads(args: &[&str], min_docs: usize) {

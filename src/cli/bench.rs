@@ -236,10 +236,7 @@ pub fn measure(paths: &[String], threads: usize, repeat: usize) -> Result<BenchR
         }
         Ok(())
     };
-    let weight = |(item, _): &(Input, Duration)| match item {
-        Input::Doc(d) => d.text.len(),
-        _ => 0,
-    };
+    let weight = |(item, _): &(Input, Duration)| item.text_len();
     let cpu = cpu_seconds();
     let t = Instant::now();
     for_each_ordered(

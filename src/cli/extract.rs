@@ -277,14 +277,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         };
         // Nothing ready to write: a consumer of stdout gets what is done so far.
         let idle = || sink.borrow_mut().flush_stdout();
-        let weight = |item: &Input| match item {
-            Input::Doc(d) => d.text.len(),
-            _ => 0,
-        };
         for_each_ordered(
             reader,
             Bounds::for_threads(threads),
-            weight,
+            Input::text_len,
             work,
             write,
             idle,

@@ -22,17 +22,21 @@ pub fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("run newsfacts")
 }
 
-/// Runs `newsfacts extract ARGS` and parses the JSON Lines on stdout (must exit 0).
-pub fn extract(args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["extract", "--quiet"];
-    all.extend_from_slice(args);
+/// Runs `newsfacts PREFIX ARGS`, which must exit 0, and returns its stdout.
+pub fn run_ok(prefix: &[&str], args: &[&str]) -> Vec<u8> {
+    let all: Vec<&str> = prefix.iter().chain(args).copied().collect();
     let out = run(&all);
     assert!(
         out.status.success(),
         "newsfacts {all:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    parse_lines(&out.stdout)
+    out.stdout
+}
+
+/// Runs `newsfacts extract ARGS` and parses the JSON Lines on stdout (must exit 0).
+pub fn extract(args: &[&str]) -> Vec<Value> {
+    parse_lines(&run_ok(&["extract", "--quiet"], args))
 }
 
 /// Parses JSON Lines.
