@@ -142,7 +142,7 @@ fn on_a_terminal_a_bbc_run_shows_a_progress_bar_that_updates() {
     // and without a terminal, no bar
     let out = bin()
         .args(["extract", "--threads", "2"])
-        .arg(&bbc)
+        .arg(bbc)
         .stdout(Stdio::null())
         .output()
         .unwrap();
