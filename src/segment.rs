@@ -337,19 +337,24 @@ impl Segmenter {
         let mut start = span.start;
         let mut i = span.start;
         while i < span.end {
+            // The next terminal; a sentence that grows past the limit first is cut at the first
+            // space or line break beyond it.
+            let t = memchr::memchr3(b'.', b'!', b'?', &b[i..span.end]).map_or(span.end, |p| i + p);
+            let limit = start + MAX_SENTENCE_BYTES + 1;
+            if t > limit {
+                let from = i.max(limit);
+                if let Some(p) = memchr::memchr2(b' ', b'\n', &b[from..t]) {
+                    push_sentence(text, Span::new(start, from + p), out);
+                    start = skip_space(text, from + p, span.end);
+                    i = start;
+                    continue;
+                }
+            }
+            if t >= span.end {
+                break;
+            }
+            i = t;
             let c = b[i];
-            let terminal = matches!(c, b'.' | b'!' | b'?');
-            let too_long = i - start > MAX_SENTENCE_BYTES && (c == b' ' || c == b'\n');
-            if !terminal && !too_long {
-                i += 1;
-                continue;
-            }
-            if too_long {
-                push_sentence(text, Span::new(start, i), out);
-                start = skip_space(text, i, span.end);
-                i = start;
-                continue;
-            }
             // Skip further terminals and closing quotes/brackets.
             let mut j = i + 1;
             loop {
@@ -478,13 +483,19 @@ fn ends_sentence(s: &str) -> bool {
 
 /// A tag line: one to three lowercase words, nothing else (`russia`, `middle east`).
 fn is_tag_line(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 3
-        && s.len() <= 40
-        && words.iter().all(|w| {
-            w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().any(char::is_alphabetic)
-        })
+    if s.len() > 40 {
+        return false;
+    }
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += 1;
+        let tag_word = w.chars().all(|c| c.is_lowercase() || c == '-')
+            && w.chars().any(char::is_alphabetic);
+        if n > 3 || !tag_word {
+            return false;
+        }
+    }
+    n > 0
 }
 
 fn parse_iso_day(s: &str) -> Option<NaiveDate> {
