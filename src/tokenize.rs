@@ -21,20 +21,20 @@ impl Tokenizer {
             s.first_token = a.tokens.len();
             tokenize_span(text, s.span, si as u32, &mut a.tokens);
             s.end_token = a.tokens.len();
-            let words = a.tokens[s.first_token..].iter().filter(|t| {
-                matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) && !t.has(tokflags::LOWER)
-                    || t.has(tokflags::LOWER)
-            });
-            let (mut n, mut upper) = (0, 0);
-            for t in words {
+            // ALL-CAPS: at least two words, every one of them uppercase (a one-letter word
+            // counts when capitalised); stops at the first word that is not.
+            let mut n = 0;
+            let mut all_upper = true;
+            for t in &a.tokens[s.first_token..] {
                 if matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) {
                     n += 1;
-                    if t.has(tokflags::UPPER) || (t.is_cap() && t.span.len() == 1) {
-                        upper += 1;
+                    if !(t.has(tokflags::UPPER) || (t.is_cap() && t.span.len() == 1)) {
+                        all_upper = false;
+                        break;
                     }
                 }
             }
-            s.all_caps = n >= 2 && upper == n;
+            s.all_caps = all_upper && n >= 2;
         }
     }
 }
@@ -108,6 +108,20 @@ pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>
             i += 1;
             continue;
         }
+        if b.is_ascii_alphabetic() {
+            if let Some((e, flags)) = ascii_word(bytes, i, end) {
+                out.push(Token {
+                    span: Span::new(i, e),
+                    kind: TokenKind::Word,
+                    flags: flags | space_flags(space_before, line_before),
+                    sentence,
+                });
+                space_before = false;
+                line_before = false;
+                i = e;
+                continue;
+            }
+        }
         let Some(c) = char_at(text, i) else {
             i += 1;
             continue;
@@ -154,13 +168,7 @@ pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>
             kind = TokenKind::Punct;
         }
         let sp = Span::new(start, i.min(end));
-        let mut flags = 0u8;
-        if space_before {
-            flags |= tokflags::SPACE_BEFORE;
-        }
-        if line_before {
-            flags |= tokflags::LINE_BEFORE;
-        }
+        let mut flags = space_flags(space_before, line_before);
         if matches!(
             kind,
             TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
@@ -178,6 +186,79 @@ pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>
     }
 }
 
+#[inline]
+fn space_flags(space_before: bool, line_before: bool) -> u8 {
+    let mut flags = 0u8;
+    if space_before {
+        flags |= tokflags::SPACE_BEFORE;
+    }
+    if line_before {
+        flags |= tokflags::LINE_BEFORE;
+    }
+    flags
+}
+
+/// [`ASCII_CLASS`] bits: a letter (1), an uppercase letter (2 | 1), a digit (4).
+const LETTER: u8 = 1;
+const UPPER_LETTER: u8 = 3;
+const DIGIT: u8 = 4;
+
+/// The class of each byte for [`ascii_word`]: 0 for anything that is not an ASCII letter or digit.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER_LETTER
+        } else if c.is_ascii_lowercase() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The fast path for the common token: a run of ASCII letters and digits starting with a letter
+/// at `start`, ended by an ASCII byte that cannot continue it (not an apostrophe, and not a
+/// period after one or two letters, which may open an abbreviation such as `U.S.`). Returns its
+/// end and case flags, or `None` when [`scan_word`] must decide.
+#[inline]
+fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<(usize, u8)> {
+    let mut j = start;
+    let (mut letters, mut upper) = (0usize, 0usize);
+    while j < end {
+        let class = ASCII_CLASS[usize::from(bytes[j])];
+        if class == 0 {
+            break;
+        }
+        letters += usize::from(class & LETTER);
+        upper += usize::from((class >> 1) & 1);
+        j += 1;
+    }
+    if j < end {
+        let next = bytes[j];
+        if next >= 0x80 || next == b'\'' || (next == b'.' && j - start <= 2) {
+            return None;
+        }
+    }
+    let mut flags = 0u8;
+    if bytes[start].is_ascii_uppercase() {
+        flags |= tokflags::CAP;
+    }
+    if letters >= 2 && upper == letters {
+        flags |= tokflags::UPPER;
+    }
+    if upper == 0 {
+        flags |= tokflags::LOWER;
+    }
+    Some((j, flags))
+}
+
 fn prev_is_word(out: &[Token], start: usize) -> bool {
     out.last().is_some_and(|t| {
         t.span.end == start
@@ -190,6 +271,9 @@ fn prev_is_word(out: &[Token], start: usize) -> bool {
 
 /// Case flags of a token's text.
 pub fn case_flags(s: &str) -> u8 {
+    if s.is_ascii() {
+        return ascii_case_flags(s.as_bytes());
+    }
     let mut first = true;
     let mut flags = 0u8;
     let mut letters = 0usize;
@@ -217,6 +301,34 @@ pub fn case_flags(s: &str) -> u8 {
         flags |= tokflags::UPPER;
     }
     if letters > 0 && lower == letters {
+        flags |= tokflags::LOWER;
+    }
+    flags
+}
+
+/// [`case_flags`] of ASCII text.
+fn ascii_case_flags(s: &[u8]) -> u8 {
+    let mut flags = 0u8;
+    let (mut letters, mut upper) = (0usize, 0usize);
+    let mut first = true;
+    for &b in s {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if b.is_ascii_uppercase() {
+                upper += 1;
+                if first {
+                    flags |= tokflags::CAP;
+                }
+            }
+            first = false;
+        } else if b.is_ascii_digit() {
+            first = false;
+        }
+    }
+    if letters >= 2 && upper == letters {
+        flags |= tokflags::UPPER;
+    }
+    if letters > 0 && upper == 0 {
         flags |= tokflags::LOWER;
     }
     flags
