@@ -1,6 +1,6 @@
 //! The `newsfacts/1` JSON Lines record of a document.
 
-use super::{entity_id, event_id, SCHEMA};
+use super::SCHEMA;
 use crate::model::{Analysis, Argument, EventTime, Iso3};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -23,13 +23,13 @@ struct Doc<'r> {
 
 #[derive(Serialize)]
 struct Interval {
-    begin: String,
-    end: String,
+    begin: Day,
+    end: Day,
 }
 
 #[derive(Serialize)]
 struct Ent<'r> {
-    id: String,
+    id: Id,
     #[serde(rename = "type")]
     kind: &'static str,
     text: &'r str,
@@ -63,7 +63,7 @@ struct Arg<'r> {
     text: &'r str,
     start: usize,
     end: usize,
-    entity: Option<String>,
+    entity: Option<Id>,
     canonical: &'r str,
     key: Option<&'r str>,
     country: Option<Iso3>,
@@ -71,10 +71,10 @@ struct Arg<'r> {
 
 #[derive(Serialize)]
 struct Time<'r> {
-    entity: Option<String>,
+    entity: Option<Id>,
     value: &'r str,
-    begin: Option<String>,
-    end: Option<String>,
+    begin: Option<Day>,
+    end: Option<Day>,
     source: &'static str,
 }
 
@@ -95,7 +95,7 @@ struct ConflictJ<'r> {
 
 #[derive(Serialize)]
 struct Ev<'r> {
-    id: String,
+    id: Id,
     #[serde(rename = "type")]
     kind: &'static str,
     cameo: &'r str,
@@ -111,11 +111,55 @@ struct Ev<'r> {
     confidence: f32,
     rule: &'r str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    reports: Vec<String>,
+    reports: Vec<Id>,
 }
 
-fn day(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// An entity (`e1`) or event (`ev1`) id, as `super::entity_id` and `super::event_id` spell them,
+/// written without an allocation.
+#[derive(Clone, Copy)]
+struct Id {
+    prefix: &'static str,
+    index: usize,
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}{}", self.prefix, self.index + 1))
+    }
+}
+
+fn entity_id(index: usize) -> Id {
+    Id { prefix: "e", index }
+}
+
+fn event_id(index: usize) -> Id {
+    Id { prefix: "ev", index }
+}
+
+/// A day as `YYYY-MM-DD`, written without an allocation.
+#[derive(Clone, Copy)]
+struct Day(chrono::NaiveDate);
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let d = self.0;
+        match u32::try_from(d.year()) {
+            Ok(y) if y <= 9999 => {
+                let mut b = *b"0000-00-00";
+                for (i, v) in [(0, y / 100), (2, y % 100), (5, d.month()), (8, d.day())] {
+                    b[i] = b'0' + (v / 10) as u8;
+                    b[i + 1] = b'0' + (v % 10) as u8;
+                }
+                s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
+            }
+            _ => s.collect_str(&d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+fn day(d: chrono::NaiveDate) -> Day {
+    Day(d)
 }
 
 fn args<'r>(text: &'r str, list: &'r [Argument<'_>]) -> Vec<Arg<'r>> {
@@ -291,8 +335,8 @@ pub fn write_merged(m: &crate::merge::MergedEvent, out: &mut Vec<u8>) {
     #[derive(Serialize)]
     struct MTime<'r> {
         value: Option<&'r str>,
-        begin: Option<String>,
-        end: Option<String>,
+        begin: Option<Day>,
+        end: Option<Day>,
     }
     #[derive(Serialize)]
     struct MMention<'r> {
