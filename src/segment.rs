@@ -131,7 +131,12 @@ impl Segmenter {
                 kinds[i] = Some(SegmentKind::Title);
             } else if prev_closed && is_tag_line(l) {
                 kinds[i] = Some(SegmentKind::Tag);
-            } else if let Some(c) = self.dateline_re.captures(l) {
+            } else if let Some(c) = l
+                .bytes()
+                .any(|b| b.is_ascii_digit()) // every dateline has a date in digits
+                .then(|| self.dateline_re.captures(l))
+                .flatten()
+            {
                 kinds[i] = Some(SegmentKind::Dateline);
                 if dateline_date.is_none() {
                     dateline_date = dateline_day(&c);
@@ -259,7 +264,7 @@ impl Segmenter {
             (Some(raw), Some(day), Some(PublishedSource::Dateline))
         } else if let Some(day) = reference {
             (
-                Some(day.format("%Y-%m-%d").to_string()),
+                Some(day.to_string()),
                 Some(day),
                 Some(PublishedSource::Reference),
             )
