@@ -494,8 +494,8 @@ fn is_tag_line(s: &str) -> bool {
     let mut n = 0;
     for w in s.split_whitespace() {
         n += 1;
-        let tag_word = w.chars().all(|c| c.is_lowercase() || c == '-')
-            && w.chars().any(char::is_alphabetic);
+        let tag_word =
+            w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().any(char::is_alphabetic);
         if n > 3 || !tag_word {
             return false;
         }

@@ -133,7 +133,10 @@ fn entity_id(index: usize) -> Id {
 }
 
 fn event_id(index: usize) -> Id {
-    Id { prefix: "ev", index }
+    Id {
+        prefix: "ev",
+        index,
+    }
 }
 
 /// A day as `YYYY-MM-DD`, written without an allocation.
