@@ -335,9 +335,10 @@ impl Reader {
                 reason: "not an article file (.txt, .text, .md, .jsonl, .ndjson)".into(),
             }),
             FileKind::Article => {
-                let mut bytes = Vec::new();
+                let limit = self.opts.max_doc_bytes as u64 + 1;
+                // Sized from the metadata so that a file takes one read, not one per doubling.
+                let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
                 let r = File::open(&path).and_then(|mut f| {
-                    let limit = self.opts.max_doc_bytes as u64 + 1;
                     f.by_ref().take(limit).read_to_end(&mut bytes)
                 });
                 match r {
