@@ -5,138 +5,164 @@ use crate::model::{Analysis, Argument, EventTime, Iso3};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-#[derive(Serialize)]
-struct Doc<'r> {
-    schema: &'static str,
-    doc_id: &'r str,
-    source: &'r str,
-    sha256: String,
-    title: Option<&'r str>,
-    url: Option<&'r str>,
-    published: Option<&'r str>,
-    published_source: Option<&'static str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    warnings: Vec<String>,
-    entities: Vec<Ent<'r>>,
-    events: Vec<Ev<'r>>,
+/// A JSON writer for the document record, the hot path of every run: keys are written as
+/// literals and strings that need no escaping are copied as they are; anything else (escapes,
+/// floats) goes through `serde_json`, so the bytes are the ones `serde_json` writes.
+struct W<'o> {
+    out: &'o mut Vec<u8>,
 }
 
-#[derive(Serialize)]
-struct Interval {
-    begin: Day,
-    end: Day,
-}
+impl W<'_> {
+    /// `"key":`, after a comma unless it is the first key of its object.
+    #[inline]
+    fn key(&mut self, key: &str) {
+        let b = self.out.last().copied();
+        if !matches!(b, Some(b'{') | Some(b'[')) {
+            self.out.push(b',');
+        }
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
 
-#[derive(Serialize)]
-struct Ent<'r> {
-    id: Id,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    text: &'r str,
-    start: usize,
-    end: usize,
-    sentence: usize,
-    canonical: &'r str,
-    key: Option<&'r str>,
-    country: Option<Iso3>,
-    how: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'r str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    timex_type: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    interval: Option<Option<Interval>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    granularity: Option<&'static str>,
-}
+    #[inline]
+    fn str(&mut self, s: &str) {
+        if needs_escape(s.as_bytes()) {
+            let _ = serde_json::to_writer(&mut *self.out, s);
+        } else {
+            self.out.reserve(s.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(s.as_bytes());
+            self.out.push(b'"');
+        }
+    }
 
-#[derive(Serialize)]
-struct Trig<'r> {
-    text: &'r str,
-    start: usize,
-    end: usize,
-}
+    #[inline]
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
 
-#[derive(Serialize)]
-struct Arg<'r> {
-    role: &'static str,
-    text: &'r str,
-    start: usize,
-    end: usize,
-    entity: Option<Id>,
-    canonical: &'r str,
-    key: Option<&'r str>,
-    country: Option<Iso3>,
-}
+    #[inline]
+    fn num(&mut self, n: usize) {
+        let mut b = itoa::Buffer::new();
+        self.out.extend_from_slice(b.format(n).as_bytes());
+    }
 
-#[derive(Serialize)]
-struct Time<'r> {
-    entity: Option<Id>,
-    value: &'r str,
-    begin: Option<Day>,
-    end: Option<Day>,
-    source: &'static str,
-}
+    fn id(&mut self, prefix: &str, index: usize) {
+        self.out.push(b'"');
+        self.out.extend_from_slice(prefix.as_bytes());
+        self.num(index + 1);
+        self.out.push(b'"');
+    }
 
-#[derive(Serialize)]
-struct Mention<'r> {
-    trigger: Trig<'r>,
-    sentence: usize,
-    arguments: Vec<Arg<'r>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    time: Option<Time<'r>>,
-}
+    fn opt_id(&mut self, prefix: &str, index: Option<usize>) {
+        match index {
+            Some(i) => self.id(prefix, i),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
 
-#[derive(Serialize)]
-struct ConflictJ<'r> {
-    field: &'static str,
-    values: &'r [String],
-}
+    fn day(&mut self, d: Option<chrono::NaiveDate>) {
+        match d {
+            Some(d) => {
+                let _ = serde_json::to_writer(&mut *self.out, &Day(d));
+            }
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
 
-#[derive(Serialize)]
-struct Ev<'r> {
-    id: Id,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    cameo: &'r str,
-    trigger: Trig<'r>,
-    sentence: usize,
-    evidence: &'r str,
-    mentions: Vec<Mention<'r>>,
-    arguments: Vec<Arg<'r>>,
-    time: Option<Time<'r>>,
-    modality: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    conflicts: Vec<ConflictJ<'r>>,
-    confidence: f32,
-    rule: &'r str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    reports: Vec<Id>,
-}
+    fn country(&mut self, c: Option<Iso3>) {
+        self.opt_str(c.as_ref().map(Iso3::as_str));
+    }
 
-/// An entity (`e1`) or event (`ev1`) id, as `super::entity_id` and `super::event_id` spell them,
-/// written without an allocation.
-#[derive(Clone, Copy)]
-struct Id {
-    prefix: &'static str,
-    index: usize,
-}
+    /// `{"text":…,"start":…,"end":…}` of a span.
+    fn trigger(&mut self, text: &str, span: crate::span::Span) {
+        self.out.push(b'{');
+        self.key("text");
+        self.str(&text[span]);
+        self.key("start");
+        self.num(span.start);
+        self.key("end");
+        self.num(span.end);
+        self.out.push(b'}');
+    }
 
-impl Serialize for Id {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{}{}", self.prefix, self.index + 1))
+    fn args(&mut self, text: &str, list: &[Argument<'_>]) {
+        self.out.push(b'[');
+        for (i, a) in list.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.out.push(b'{');
+            self.key("role");
+            self.str(a.role.as_str());
+            self.key("text");
+            self.str(&text[a.span]);
+            self.key("start");
+            self.num(a.span.start);
+            self.key("end");
+            self.num(a.span.end);
+            self.key("entity");
+            self.opt_id("e", a.entity);
+            self.key("canonical");
+            self.str(&a.canonical);
+            self.key("key");
+            self.opt_str(a.key.as_deref());
+            self.key("country");
+            self.country(a.country);
+            self.out.push(b'}');
+        }
+        self.out.push(b']');
+    }
+
+    fn time(&mut self, t: &Option<EventTime>) {
+        let Some(t) = t else {
+            self.out.extend_from_slice(b"null");
+            return;
+        };
+        self.out.push(b'{');
+        self.key("entity");
+        self.opt_id("e", t.entity);
+        self.key("value");
+        self.str(&t.value);
+        self.key("begin");
+        self.day(t.begin);
+        self.key("end");
+        self.day(t.end);
+        self.key("source");
+        self.str(t.source.as_str());
+        self.out.push(b'}');
     }
 }
 
-fn entity_id(index: usize) -> Id {
-    Id { prefix: "e", index }
-}
-
-fn event_id(index: usize) -> Id {
-    Id {
-        prefix: "ev",
-        index,
+/// True when `s` holds a byte that JSON strings escape (a control character, `"` or `\\`);
+/// eight bytes at a time. The test may say yes for a string that needs no escape (then
+/// `serde_json` writes it), never no for one that does.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // A byte of `x` is below `n` (n <= 128) / zero: the classic bit tricks, exact as a whole.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        let x = u64::from_le_bytes(word);
+        if below(x, 0x20)
+            || zero(x ^ (ONES * u64::from(b'"')))
+            || zero(x ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
     }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// A day as `YYYY-MM-DD`, written without an allocation.
@@ -165,29 +191,10 @@ fn day(d: chrono::NaiveDate) -> Day {
     Day(d)
 }
 
-fn args<'r>(text: &'r str, list: &'r [Argument<'_>]) -> Vec<Arg<'r>> {
-    list.iter()
-        .map(|a| Arg {
-            role: a.role.as_str(),
-            text: &text[a.span],
-            start: a.span.start,
-            end: a.span.end,
-            entity: a.entity.map(entity_id),
-            canonical: &a.canonical,
-            key: a.key.as_deref(),
-            country: a.country,
-        })
-        .collect()
-}
-
-fn time(t: &Option<EventTime>) -> Option<Time<'_>> {
-    t.as_ref().map(|t| Time {
-        entity: t.entity.map(entity_id),
-        value: &t.value,
-        begin: t.begin.map(day),
-        end: t.end.map(day),
-        source: t.source.as_str(),
-    })
+#[derive(Serialize)]
+struct ConflictJ<'r> {
+    field: &'static str,
+    values: &'r [String],
 }
 
 /// Hex SHA-256 of the document's text bytes.
@@ -212,94 +219,159 @@ pub fn warnings(a: &Analysis<'_>) -> Vec<String> {
     w
 }
 
-/// Appends the document's JSON line (with its newline) to `out`.
+/// Appends the document's JSON line (with its newline) to `out`: the `newsfacts/1` document
+/// record of DESIGN.md, keys in the order the contract lists them.
 pub fn write_document(a: &Analysis<'_>, out: &mut Vec<u8>) {
     let text = a.text();
-    let doc = Doc {
-        schema: SCHEMA,
-        doc_id: &a.doc.id,
-        source: &a.doc.source,
-        sha256: sha256_hex(text),
-        title: a.meta.title.as_deref(),
-        url: a.meta.url.as_deref(),
-        published: a.meta.published.as_deref(),
-        published_source: a.meta.published_source.map(|s| s.as_str()),
-        warnings: warnings(a),
-        entities: a
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Ent {
-                id: entity_id(i),
-                kind: e.kind.as_str(),
-                text: &text[e.span],
-                start: e.span.start,
-                end: e.span.end,
-                sentence: e.sentence,
-                canonical: &e.canonical,
-                key: e.key.as_deref(),
-                country: e.country,
-                how: e.how.as_str(),
-                value: e.timex.as_ref().map(|t| t.value.as_str()),
-                timex_type: e.timex.as_ref().map(|t| t.timex_type.as_str()),
-                interval: e.timex.as_ref().map(|t| {
-                    t.interval.map(|(b, e)| Interval {
-                        begin: day(b),
-                        end: day(e),
-                    })
-                }),
-                granularity: e.timex.as_ref().map(|t| t.granularity),
-            })
-            .collect(),
-        events: a
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Ev {
-                id: event_id(i),
-                kind: e.kind.as_str(),
-                cameo: &e.cameo,
-                trigger: Trig {
-                    text: &text[e.trigger],
-                    start: e.trigger.start,
-                    end: e.trigger.end,
-                },
-                sentence: e.sentence,
-                evidence: &text[a.sentences[e.sentence].span],
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|m| Mention {
-                        trigger: Trig {
-                            text: &text[m.trigger],
-                            start: m.trigger.start,
-                            end: m.trigger.end,
-                        },
-                        sentence: m.sentence,
-                        arguments: args(text, &m.arguments),
-                        time: time(&m.time),
-                    })
-                    .collect(),
-                arguments: args(text, &e.arguments),
-                time: time(&e.time),
-                modality: e.modality.as_str(),
-                conflicts: e
-                    .conflicts
-                    .iter()
-                    .map(|c| ConflictJ {
-                        field: c.field,
-                        values: &c.values,
-                    })
-                    .collect(),
-                confidence: e.confidence,
-                rule: &e.rule,
-                reports: e.reports.iter().map(|&r| event_id(r)).collect(),
-            })
-            .collect(),
-    };
-    // Serialising plain structs into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, &doc);
-    out.push(b'\n');
+    let mut w = W { out };
+    w.out.push(b'{');
+    w.key("schema");
+    w.str(SCHEMA);
+    w.key("doc_id");
+    w.str(&a.doc.id);
+    w.key("source");
+    w.str(&a.doc.source);
+    w.key("sha256");
+    w.str(&sha256_hex(text));
+    w.key("title");
+    w.opt_str(a.meta.title.as_deref());
+    w.key("url");
+    w.opt_str(a.meta.url.as_deref());
+    w.key("published");
+    w.opt_str(a.meta.published.as_deref());
+    w.key("published_source");
+    w.opt_str(a.meta.published_source.map(|s| s.as_str()));
+    let warnings = warnings(a);
+    if !warnings.is_empty() {
+        w.key("warnings");
+        let _ = serde_json::to_writer(&mut *w.out, &warnings);
+    }
+    w.key("entities");
+    w.out.push(b'[');
+    for (i, e) in a.entities.iter().enumerate() {
+        if i > 0 {
+            w.out.push(b',');
+        }
+        w.out.push(b'{');
+        w.key("id");
+        w.id("e", i);
+        w.key("type");
+        w.str(e.kind.as_str());
+        w.key("text");
+        w.str(&text[e.span]);
+        w.key("start");
+        w.num(e.span.start);
+        w.key("end");
+        w.num(e.span.end);
+        w.key("sentence");
+        w.num(e.sentence);
+        w.key("canonical");
+        w.str(&e.canonical);
+        w.key("key");
+        w.opt_str(e.key.as_deref());
+        w.key("country");
+        w.country(e.country);
+        w.key("how");
+        w.str(e.how.as_str());
+        if let Some(t) = &e.timex {
+            w.key("value");
+            w.str(&t.value);
+            w.key("timex_type");
+            w.str(t.timex_type.as_str());
+            w.key("interval");
+            match t.interval {
+                Some((b, e)) => {
+                    w.out.push(b'{');
+                    w.key("begin");
+                    w.day(Some(b));
+                    w.key("end");
+                    w.day(Some(e));
+                    w.out.push(b'}');
+                }
+                None => w.out.extend_from_slice(b"null"),
+            }
+            w.key("granularity");
+            w.str(t.granularity);
+        }
+        w.out.push(b'}');
+    }
+    w.out.push(b']');
+    w.key("events");
+    w.out.push(b'[');
+    for (i, e) in a.events.iter().enumerate() {
+        if i > 0 {
+            w.out.push(b',');
+        }
+        w.out.push(b'{');
+        w.key("id");
+        w.id("ev", i);
+        w.key("type");
+        w.str(e.kind.as_str());
+        w.key("cameo");
+        w.str(&e.cameo);
+        w.key("trigger");
+        w.trigger(text, e.trigger);
+        w.key("sentence");
+        w.num(e.sentence);
+        w.key("evidence");
+        w.str(&text[a.sentences[e.sentence].span]);
+        w.key("mentions");
+        w.out.push(b'[');
+        for (j, m) in e.mentions.iter().enumerate() {
+            if j > 0 {
+                w.out.push(b',');
+            }
+            w.out.push(b'{');
+            w.key("trigger");
+            w.trigger(text, m.trigger);
+            w.key("sentence");
+            w.num(m.sentence);
+            w.key("arguments");
+            w.args(text, &m.arguments);
+            if m.time.is_some() {
+                w.key("time");
+                w.time(&m.time);
+            }
+            w.out.push(b'}');
+        }
+        w.out.push(b']');
+        w.key("arguments");
+        w.args(text, &e.arguments);
+        w.key("time");
+        w.time(&e.time);
+        w.key("modality");
+        w.str(e.modality.as_str());
+        if !e.conflicts.is_empty() {
+            w.key("conflicts");
+            let conflicts: Vec<ConflictJ<'_>> = e
+                .conflicts
+                .iter()
+                .map(|c| ConflictJ {
+                    field: c.field,
+                    values: &c.values,
+                })
+                .collect();
+            let _ = serde_json::to_writer(&mut *w.out, &conflicts);
+        }
+        w.key("confidence");
+        let _ = serde_json::to_writer(&mut *w.out, &e.confidence);
+        w.key("rule");
+        w.str(&e.rule);
+        if !e.reports.is_empty() {
+            w.key("reports");
+            w.out.push(b'[');
+            for (j, &r) in e.reports.iter().enumerate() {
+                if j > 0 {
+                    w.out.push(b',');
+                }
+                w.id("ev", r);
+            }
+            w.out.push(b']');
+        }
+        w.out.push(b'}');
+    }
+    w.out.push(b']');
+    w.out.extend_from_slice(b"}\n");
 }
 
 /// An error record for an input that could not be processed (`--on-error record`).
@@ -402,4 +474,25 @@ pub fn write_merged(m: &crate::merge::MergedEvent, out: &mut Vec<u8>) {
     };
     let _ = serde_json::to_writer(&mut *out, &rec);
     out.push(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_escape;
+
+    #[test]
+    fn needs_escape_finds_every_escaped_byte() {
+        let plain = "aé€\u{7f}~ ".repeat(4);
+        for len in 0..plain.len() {
+            let plain = &plain.as_bytes()[..len];
+            assert!(!needs_escape(plain), "{plain:?}");
+            for at in 0..len {
+                for bad in (0u8..0x20).chain([b'"', b'\\']) {
+                    let mut s = plain.to_vec();
+                    s[at] = bad;
+                    assert!(needs_escape(&s), "{s:?}");
+                }
+            }
+        }
+    }
 }
