@@ -330,16 +330,16 @@ const STACK_WORD: usize = 48;
 /// `s` lowercased into a stack buffer, when it is ASCII and short: the same bytes [`lower`]
 /// gives, without touching a `String`.
 #[inline]
-fn lower_ascii_stack(s: &str) -> Option<([u8; STACK_WORD], usize)> {
+fn lower_ascii_stack<'o>(s: &str, out: &'o mut [u8; STACK_WORD]) -> Option<&'o [u8]> {
     let b = s.as_bytes();
     if b.len() > STACK_WORD || !b.is_ascii() {
         return None;
     }
-    let mut out = [0u8; STACK_WORD];
+    let out = &mut out[..b.len()];
     for (o, c) in out.iter_mut().zip(b) {
         *o = c.to_ascii_lowercase();
     }
-    Some((out, b.len()))
+    Some(out)
 }
 
 /// The lowercase form of `s`: `s` itself when it is already lowercase ASCII, else written into
@@ -859,8 +859,9 @@ impl Gazetteer {
     /// Looks a word up (any case), `buf` being scratch space for lowercasing.
     #[inline]
     pub fn word(&self, s: &str, buf: &mut String) -> Option<WordInfo> {
-        match lower_ascii_stack(s) {
-            Some((b, n)) => self.find_lower_bytes(&self.vocab, &b[..n]),
+        let mut st = [0u8; STACK_WORD];
+        match lower_ascii_stack(s, &mut st) {
+            Some(l) => self.find_lower_bytes(&self.vocab, l),
             None => self.find_in(&self.vocab, lower(s, buf)),
         }
     }
@@ -872,13 +873,9 @@ impl Gazetteer {
         if self.lower_vocab.is_empty() {
             return None;
         }
-        if let Some((b, n)) = lower_ascii_stack(s) {
-            let l = &b[..n];
-            let bit = lower_filter_bit(l);
-            if self.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
-                return None;
-            }
-            return self.find_lower_bytes(&self.lower_vocab, l);
+        let mut st = [0u8; STACK_WORD];
+        if let Some(l) = lower_ascii_stack(s, &mut st) {
+            return self.lower_start_lowered(l);
         }
         let l = lower(s, buf);
         let bit = lower_filter_bit(l.as_bytes());
@@ -886,6 +883,20 @@ impl Gazetteer {
             return None;
         }
         self.find_in(&self.lower_vocab, l)
+    }
+
+    /// [`Gazetteer::lower_start_word`] for a token already in lowercase ASCII (`l` is its
+    /// bytes): no copy, the bit filter first.
+    #[inline]
+    pub fn lower_start_lowered(&self, l: &[u8]) -> Option<WordInfo> {
+        if self.lower_vocab.is_empty() {
+            return None;
+        }
+        let bit = lower_filter_bit(l);
+        if self.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.find_lower_bytes(&self.lower_vocab, l)
     }
 
     #[inline]
@@ -978,8 +989,8 @@ impl Gazetteer {
             let s1 = &text[t1.span];
             let second = if let Some(known) = next {
                 known
-            } else if let Some((b, n)) = lower_ascii_stack(s1) {
-                self.find_lower_bytes(&self.vocab, &b[..n])
+            } else if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
+                self.find_lower_bytes(&self.vocab, l)
             } else {
                 self.find_in(&self.vocab, &s1.to_lowercase())
             };

@@ -294,6 +294,9 @@ impl Tagger {
             let s = &text[t.span];
             d.info[i] = if t.is_cap() {
                 g.word(s, &mut d.buf)
+            } else if t.has(tokflags::LOWER) && s.is_ascii() {
+                // Already lowercase: its own bytes are the key.
+                g.lower_start_lowered(s.as_bytes())
             } else {
                 g.lower_start_word(s, &mut d.buf)
             };
