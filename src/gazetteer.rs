@@ -313,10 +313,33 @@ fn lower_filter_bit(l: &[u8]) -> usize {
 
 #[inline]
 fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+#[inline]
+fn hash_bytes(s: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(s.as_bytes());
+    h.write(s);
     h.write_u8(0xff);
     h.finish()
+}
+
+/// Longest ASCII word lowercased on the stack; longer or non-ASCII words go through [`lower`].
+const STACK_WORD: usize = 48;
+
+/// `s` lowercased into a stack buffer, when it is ASCII and short: the same bytes [`lower`]
+/// gives, without touching a `String`.
+#[inline]
+fn lower_ascii_stack<'o>(s: &str, out: &'o mut [u8; STACK_WORD]) -> Option<&'o [u8]> {
+    let b = s.as_bytes();
+    if b.len() > STACK_WORD || !b.is_ascii() {
+        return None;
+    }
+    let out = &mut out[..b.len()];
+    for (o, c) in out.iter_mut().zip(b) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// The lowercase form of `s`: `s` itself when it is already lowercase ASCII, else written into
@@ -836,7 +859,11 @@ impl Gazetteer {
     /// Looks a word up (any case), `buf` being scratch space for lowercasing.
     #[inline]
     pub fn word(&self, s: &str, buf: &mut String) -> Option<WordInfo> {
-        self.find_in(&self.vocab, lower(s, buf))
+        let mut st = [0u8; STACK_WORD];
+        match lower_ascii_stack(s, &mut st) {
+            Some(l) => self.find_lower_bytes(&self.vocab, l),
+            None => self.find_in(&self.vocab, lower(s, buf)),
+        }
     }
 
     /// Looks up a lowercase or uncased token, in the small table of words that start a phrase
@@ -846,6 +873,10 @@ impl Gazetteer {
         if self.lower_vocab.is_empty() {
             return None;
         }
+        let mut st = [0u8; STACK_WORD];
+        if let Some(l) = lower_ascii_stack(s, &mut st) {
+            return self.lower_start_lowered(l);
+        }
         let l = lower(s, buf);
         let bit = lower_filter_bit(l.as_bytes());
         if self.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -854,11 +885,35 @@ impl Gazetteer {
         self.find_in(&self.lower_vocab, l)
     }
 
+    /// [`Gazetteer::lower_start_word`] for a token already in lowercase ASCII (`l` is its
+    /// bytes): no copy, the bit filter first.
+    #[inline]
+    pub fn lower_start_lowered(&self, l: &[u8]) -> Option<WordInfo> {
+        if self.lower_vocab.is_empty() {
+            return None;
+        }
+        let bit = lower_filter_bit(l);
+        if self.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.find_lower_bytes(&self.lower_vocab, l)
+    }
+
     #[inline]
     fn find_in(&self, table: &HashTable<u32>, l: &str) -> Option<WordInfo> {
-        let h = hash_str(l);
+        self.find_lower_bytes(table, l.as_bytes())
+    }
+
+    /// Probes `table` for the already lowercased bytes `l`.
+    #[inline]
+    fn find_lower_bytes(&self, table: &HashTable<u32>, l: &[u8]) -> Option<WordInfo> {
+        let h = hash_bytes(l);
+        let arena = self.arena.as_bytes();
         table
-            .find(h, |&w| self.s(self.words[w as usize].s) == l)
+            .find(h, |&w| {
+                let s = self.words[w as usize].s;
+                arena.get(s.start as usize..(s.start + s.len) as usize) == Some(l)
+            })
             .map(|&w| WordInfo {
                 id: WordId(w),
                 flags: self.words[w as usize].flags,
@@ -907,21 +962,35 @@ impl Gazetteer {
         ctx: CaseContext,
         w: WordInfo,
     ) -> Option<Match> {
+        self.match_word_at_next(text, tokens, i, end, ctx, w, None)
+    }
+
+    /// [`Gazetteer::match_word_at`] when the caller may also know token `i + 1`'s word:
+    /// `next` is `Some(lookup)` only when it is what [`Gazetteer::word`] gives for that token,
+    /// an ASCII token (`None` here looks it up).
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    pub fn match_word_at_next(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        ctx: CaseContext,
+        w: WordInfo,
+        next: Option<Option<WordInfo>>,
+    ) -> Option<Match> {
         if !w.has(word::STARTS) {
             return None;
         }
         let word = &self.words[w.id.0 as usize];
         if word.multi && i + 1 < end {
             let t1 = &tokens[i + 1];
-            let mut buf = [0u8; 48];
             let s1 = &text[t1.span];
-            let second = if s1.is_ascii() && s1.len() <= buf.len() {
-                let b = &mut buf[..s1.len()];
-                b.copy_from_slice(s1.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b)
-                    .ok()
-                    .and_then(|l| self.find_in(&self.vocab, l))
+            let second = if let Some(known) = next {
+                known
+            } else if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
+                self.find_lower_bytes(&self.vocab, l)
             } else {
                 self.find_in(&self.vocab, &s1.to_lowercase())
             };

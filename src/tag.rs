@@ -294,6 +294,9 @@ impl Tagger {
             let s = &text[t.span];
             d.info[i] = if t.is_cap() {
                 g.word(s, &mut d.buf)
+            } else if t.has(tokflags::LOWER) && s.is_ascii() {
+                // Already lowercase: its own bytes are the key.
+                g.lower_start_lowered(s.as_bytes())
             } else {
                 g.lower_start_word(s, &mut d.buf)
             };
@@ -402,7 +405,17 @@ impl Tagger {
                 continue;
             }
             if let Some(w) = d.info[i] {
-                if let Some(m) = g.match_word_at(d.text, d.tokens, i, to, ctx, w) {
+                // The next token's word, when step 1 looked it up in full (capitalised ASCII).
+                let next = d.tokens.get(i + 1).and_then(|n| {
+                    (n.is_cap()
+                        && matches!(
+                            n.kind,
+                            TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
+                        )
+                        && d.text[n.span].is_ascii())
+                    .then_some(d.info[i + 1])
+                });
+                if let Some(m) = g.match_word_at_next(d.text, d.tokens, i, to, ctx, w, next) {
                     let best = g.accepted(&m).max_by_key(priority);
                     if let Some(e) = best {
                         let class = match e.kind() {
@@ -535,10 +548,7 @@ impl Tagger {
                 && x.end - x.first == 1
                 && x.end == nx.first
                 && matches!(nx.class, Class::Place | Class::Country)
-                && self
-                    .rules
-                    .qualifier
-                    .contains(crate::gazetteer::lower(d.tok(x.first), &mut String::new()))
+                && self.rules.qualifier.contains(&*lc(d.tok(x.first)))
             {
                 items[k].member = true;
             }
@@ -560,11 +570,7 @@ impl Tagger {
         if lead_particle && !(d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))) {
             return None;
         }
-        if self
-            .rules
-            .hyphen_prefix
-            .contains(d.tok(i).to_lowercase().as_str())
-        {
+        if self.rules.hyphen_prefix.contains(&*lc(d.tok(i))) {
             return None;
         }
         let mut parts = vec![i];
@@ -956,7 +962,7 @@ impl Tagger {
             && self
                 .rules
                 .name_suffix
-                .contains(d.tok(x.first).trim_end_matches('.').to_lowercase().as_str())
+                .contains(&*lc(d.tok(x.first).trim_end_matches('.')))
     }
 
     /// A given name written as pinyin syllables (`Donghai`, `Kefei`) or a hyphenated pair of
@@ -974,7 +980,7 @@ impl Tagger {
         if x.w & word::PINYIN != 0 {
             return true;
         }
-        let s = d.tok(x.first).to_lowercase();
+        let s = lc(d.tok(x.first));
         if !s.is_ascii() || s.len() > 12 {
             return false;
         }
@@ -1070,19 +1076,16 @@ impl Tagger {
         let qualifier = |d: &Doc<'_, '_>, x: &Item| {
             x.end - x.first == 1
                 && x.is_word_like()
-                && self
-                    .rules
-                    .qualifier
-                    .contains(d.tok(x.first).to_lowercase().as_str())
+                && self.rules.qualifier.contains(&*lc(d.tok(x.first)))
         };
         let place_suffix = |d: &Doc<'_, '_>, x: &Item| -> Option<EntityType> {
             if x.end - x.first != 1 || !x.is_word_like() {
                 return None;
             }
-            let l = d.tok(x.first).to_lowercase();
-            if self.rules.suffix_city.contains(l.as_str()) {
+            let l = lc(d.tok(x.first));
+            if self.rules.suffix_city.contains(&*l) {
                 Some(EntityType::City)
-            } else if self.rules.suffix_region.contains(l.as_str()) {
+            } else if self.rules.suffix_region.contains(&*l) {
                 Some(EntityType::Region)
             } else {
                 None
@@ -1102,10 +1105,7 @@ impl Tagger {
             let before_title = k + 1 < b
                 && items[k + 1].class == Class::Title
                 && x.end - x.first == 1
-                && self
-                    .rules
-                    .title_modifier
-                    .contains(d.tok(x.first).to_lowercase().as_str());
+                && self.rules.title_modifier.contains(&*lc(d.tok(x.first)));
             if !(before_place || after_place || before_title) {
                 unexplained = true;
             }
@@ -1288,7 +1288,7 @@ impl Tagger {
         let s = t.sentence as usize;
         if i > 0 && d.tokens[i - 1].sentence == t.sentence {
             let p = d.tok(i - 1);
-            if self.rules.locative.contains(p.to_lowercase().as_str()) {
+            if self.rules.locative.contains(&*lc(p)) {
                 return true;
             }
         } else if d.tokens.get(x.end).is_some_and(|n| {
@@ -1479,10 +1479,7 @@ impl Tagger {
                     n.sentence == t.sentence
                         && n.kind == TokenKind::Word
                         && n.is_cap()
-                        && !self
-                            .rules
-                            .not_name
-                            .contains(text[n.span].to_lowercase().as_str())
+                        && !self.rules.not_name.contains(&*lc(&text[n.span]))
                 })
             };
             if !caps
@@ -1706,6 +1703,38 @@ fn entity_from<'a>(e: EntryRef<'a>, span: Span, sentence: usize) -> Entity<'a> {
             How::Gazetteer
         },
         timex: None,
+    }
+}
+
+/// `s.to_lowercase()` without a heap allocation for short ASCII words.
+enum Lc {
+    Stack([u8; 48], usize),
+    Heap(String),
+}
+
+impl std::ops::Deref for Lc {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            // Lowercased ASCII bytes of a `&str`: valid UTF-8.
+            Lc::Stack(b, n) => std::str::from_utf8(&b[..*n]).unwrap_or_default(),
+            Lc::Heap(s) => s,
+        }
+    }
+}
+
+#[inline]
+fn lc(s: &str) -> Lc {
+    let b = s.as_bytes();
+    if b.len() <= 48 && b.is_ascii() {
+        let mut out = [0u8; 48];
+        for (o, c) in out.iter_mut().zip(b) {
+            *o = c.to_ascii_lowercase();
+        }
+        Lc::Stack(out, b.len())
+    } else {
+        Lc::Heap(s.to_lowercase())
     }
 }
 
