@@ -198,6 +198,9 @@ pub struct EventLexicon {
     /// Patterns.
     pub patterns: Vec<Pattern>,
     index: FxHashMap<Box<str>, Vec<usize>>,
+    /// A bit per (length, first byte, last byte) class of the index's words: most words of a
+    /// text are in no class, and cost no hash lookup.
+    index_filter: Vec<u64>,
     /// Modality cues: token sequences (lowercase) → modality, longest first.
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
@@ -490,6 +493,11 @@ impl EventLexicon {
                 }
             }
         }
+        lx.index_filter = vec![0; 1 << 8];
+        for w in lx.index.keys() {
+            let b = filter_bit(w);
+            lx.index_filter[b >> 6] |= 1 << (b & 63);
+        }
         // Longest modality cues first.
         lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         for (k, (cue, _)) in lx.modality.iter().enumerate() {
@@ -578,7 +586,7 @@ impl EventLexicon {
     /// All trigger matches starting at token `i` (sentence ends at `end`).
     pub fn matches_at(
         &self,
-        low: &Lower,
+        low: &Lower<'_>,
         toks: &[Token],
         i: usize,
         end: usize,
@@ -587,7 +595,16 @@ impl EventLexicon {
         if toks[i].kind != TokenKind::Word {
             return;
         }
-        let Some(pids) = self.index.get(low.get(i)) else {
+        let w = low.get(i);
+        let b = filter_bit(w);
+        if self
+            .index_filter
+            .get(b >> 6)
+            .is_none_or(|x| x & (1 << (b & 63)) == 0)
+        {
+            return;
+        }
+        let Some(pids) = self.index.get(w) else {
             return;
         };
         for &pid in pids {
@@ -607,10 +624,21 @@ impl EventLexicon {
     }
 }
 
+/// The class of a word for [`EventLexicon::index_filter`]: 4 bits of length, 5 of the first
+/// byte, 5 of the last.
+#[inline]
+fn filter_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    (b.len().min(15) << 10) | ((f as usize & 31) << 5) | (l as usize & 31)
+}
+
 /// Matches elements `k..` from token `i`; returns the end token.
 #[allow(clippy::too_many_arguments)]
 fn match_elems(
-    low: &Lower,
+    low: &Lower<'_>,
     elems: &[Elem],
     k: usize,
     i: usize,
