@@ -235,6 +235,10 @@ pub struct EventLexicon {
     trigger_words: FxHashSet<Box<str>>,
     /// Every word of the sets above, with what they say about it.
     words: FxHashMap<Box<str>, WordInfo>,
+    /// `words` for the words of up to 15 bytes, keyed by [`pack`] (no pointer to follow).
+    words_packed: FxHashMap<u128, WordInfo>,
+    /// `index` likewise.
+    index_packed: FxHashMap<u128, Vec<usize>>,
 }
 
 fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
@@ -524,6 +528,16 @@ impl EventLexicon {
             let info = lx.compute_info(&k);
             lx.words.insert(k, info);
         }
+        lx.words_packed = lx
+            .words
+            .iter()
+            .filter_map(|(w, i)| Some((pack(w)?, *i)))
+            .collect();
+        lx.index_packed = lx
+            .index
+            .iter()
+            .filter_map(|(w, v)| Some((pack(w)?, v.clone())))
+            .collect();
         Ok(lx)
     }
 
@@ -553,7 +567,10 @@ impl EventLexicon {
     /// What the lexicon knows of a lowercase word.
     #[inline]
     pub fn info(&self, lower: &str) -> WordInfo {
-        self.words.get(lower).copied().unwrap_or_default()
+        match pack(lower) {
+            Some(k) => self.words_packed.get(&k).copied().unwrap_or_default(),
+            None => self.words.get(lower).copied().unwrap_or_default(),
+        }
     }
 
     /// The class of a common noun (any case), if it heads arguments.
@@ -604,7 +621,11 @@ impl EventLexicon {
         {
             return;
         }
-        let Some(pids) = self.index.get(w) else {
+        let pids = match pack(w) {
+            Some(k) => self.index_packed.get(&k),
+            None => self.index.get(w),
+        };
+        let Some(pids) = pids else {
             return;
         };
         for &pid in pids {
@@ -622,6 +643,19 @@ impl EventLexicon {
             }
         }
     }
+}
+
+/// A word of up to 15 bytes as one number: its bytes, then its length in the last byte.
+#[inline]
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut x = [0u8; 16];
+    x[..b.len()].copy_from_slice(b);
+    x[15] = b.len() as u8;
+    Some(u128::from_le_bytes(x))
 }
 
 /// The class of a word for [`EventLexicon::index_filter`]: 4 bits of length, 5 of the first

@@ -360,16 +360,16 @@ impl EventExtractor {
                 let mut conflicts = Vec::new();
                 for (field, get) in [("time.begin", 0usize), ("time.end", 1usize)] {
                     let pick = |t: &Option<EventTime>| -> Option<NaiveDate> { t.as_ref().and_then(|t| if get == 0 { t.begin } else { t.end }) };
-                    let mut values: Vec<String> = Vec::new();
+                    let mut values: Vec<NaiveDate> = Vec::new();
                     for t in std::iter::once(&time).chain(g.iter().map(|x| &x.time)) {
                         if let Some(v) = pick(t) {
-                            let s = v.format("%Y-%m-%d").to_string();
-                            if !values.contains(&s) {
-                                values.push(s);
+                            if !values.contains(&v) {
+                                values.push(v);
                             }
                         }
                     }
                     if values.len() > 1 {
+                        let values = values.iter().map(|v| v.format("%Y-%m-%d").to_string()).collect();
                         conflicts.push(Conflict { field, values });
                     }
                 }
@@ -571,8 +571,8 @@ fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
         if first == 0 || ms[j].explicit_modality {
             continue;
         }
-        let before = a.tok(first - 1).to_lowercase();
-        let to = before == "to" || before == "and";
+        let before = a.tok(first - 1);
+        let to = before.eq_ignore_ascii_case("to") || before.eq_ignore_ascii_case("and");
         if !to {
             continue;
         }
@@ -1093,11 +1093,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let (hs, he) = t.head;
         // Inside a quotation, arguments come from the quotation; outside, not from one.
         let tq = self.quote_of(hs);
-        let vis: Vec<&Chunk> = self
-            .chunks
-            .iter()
-            .filter(|c| self.quote_of(c.first) == tq)
-            .collect();
+        let chunks: &'c [Chunk<'c>] = self.chunks;
+        let vis = || chunks.iter().filter(move |c| self.quote_of(c.first) == tq);
         let in_rel = self.rel.iter().find(|&&(b, e)| hs > b && hs < e).copied();
         let next_trigger = self
             .triggers
@@ -1106,30 +1103,32 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .map(|o| o.start)
             .min()
             .unwrap_or(s.end_token);
-        let clause_end = (he..s.end_token)
-            .find(|&i| matches!(self.word(i), ";") || self.rel.iter().any(|&(b, _)| b == i))
-            .unwrap_or(s.end_token)
-            .min(next_trigger);
+        let clause_end = || {
+            (he..s.end_token)
+                .find(|&i| matches!(self.word(i), ";") || self.rel.iter().any(|&(b, _)| b == i))
+                .unwrap_or(s.end_token)
+                .min(next_trigger)
+        };
         match cue {
             Cue::Subj => {
                 if let Some((b, _)) = in_rel {
                     // The antecedent of "who".
-                    return vis.iter().copied().rev().find(|c| c.end == b);
+                    return vis().rev().find(|c| c.end == b);
                 }
                 // ", threatening …": a participle after a comma shares the main clause's subject;
                 // so does a gerund after a preposition ("since becoming Defense Minister, Li …")
                 if hs > s.first_token && self.word(hs).ends_with("ing") {
                     let prev = self.low.get(hs - 1);
                     if prev == "," {
-                        return vis.iter().copied().find(|c| {
+                        return vis().find(|c| {
                             c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs
                         });
                     }
                     if self.lx.prepositions.contains(prev) && prev != "to" {
                         if let Some((b, _)) = self.rel.iter().find(|&&(b, e)| b < hs && hs < e) {
-                            return vis.iter().copied().rev().find(|c| c.end == *b);
+                            return vis().rev().find(|c| c.end == *b);
                         }
-                        return vis.iter().copied().find(|c| {
+                        return vis().find(|c| {
                             c.prep.is_none()
                                 && !c.embedded
                                 && !c.possessive
@@ -1145,25 +1144,27 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         && c.prep.as_deref().is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
                 };
                 let object_of_other = |c: &Chunk| self.triggers.iter().any(|o| o.end == c.first && o.start != t.start);
-                vis.iter().copied()
+                vis()
                     .rev()
                     .filter(|c| c.end <= t.start && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
                     .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
                     .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
             }
-            Cue::Obj => vis.iter().copied().find(|c| c.first == t.end && c.prep.is_none()),
-            Cue::Poss => vis.iter().copied().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
-            Cue::Mod => vis.iter().copied().find(|c| {
+            Cue::Obj => vis().find(|c| c.first == t.end && c.prep.is_none()),
+            Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
+            Cue::Mod => vis().find(|c| {
                 c.end == hs && !c.possessive && matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City)) && !self.anti(c)
             }),
             Cue::Pair => None,
-            Cue::Anti => vis.iter().copied().find(|c| c.end == hs && self.anti(c)),
+            Cue::Anti => vis().find(|c| c.end == hs && self.anti(c)),
             Cue::Between1 | Cue::Between2 => {
                 let want = u8::from(matches!(cue, Cue::Between2));
-                vis.iter().copied().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
+                let clause_end = clause_end();
+                vis().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
             }
             Cue::Prep(p) => {
+                let clause_end = clause_end();
                 let c = self
                     .chunks
                     .iter()
@@ -1180,7 +1181,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 }
                 Some(c)
             }
-            Cue::After(words) => vis.iter().copied().find(|c| {
+            Cue::After(words) => vis().find(|c| {
                 c.first >= words.len() + s.first_token
                     && words.iter().enumerate().all(|(k, w)| self.word(c.first - words.len() + k).eq_ignore_ascii_case(w))
             }),
