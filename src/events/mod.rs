@@ -963,11 +963,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let b1 = self
             .chunks
             .iter()
-            .find(|c| c.prep.as_deref() == Some("between") && c.coord == 0);
+            .find(|c| c.prep == Some("between") && c.coord == 0);
         let b2 = self
             .chunks
             .iter()
-            .find(|c| c.prep.as_deref() == Some("between") && c.coord == 1);
+            .find(|c| c.prep == Some("between") && c.coord == 1);
         if let (Some(x), Some(y)) = (b1, b2) {
             let mut v = self.referent(x, Role::Actor);
             v.truncate(1);
@@ -1141,7 +1141,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // a chunk right after another trigger is that one's object.
                 let before_trigger = |c: &Chunk| {
                     self.triggers.iter().any(|o| o.start == c.end)
-                        && c.prep.as_deref().is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
+                        && c.prep.is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
                 };
                 let object_of_other = |c: &Chunk| self.triggers.iter().any(|o| o.end == c.first && o.start != t.start);
                 vis()
@@ -1161,19 +1161,19 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             Cue::Between1 | Cue::Between2 => {
                 let want = u8::from(matches!(cue, Cue::Between2));
                 let clause_end = clause_end();
-                vis().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
+                vis().find(|c| c.first >= he && c.end <= clause_end && c.prep == Some("between") && c.coord == want)
             }
             Cue::Prep(p) => {
                 let clause_end = clause_end();
                 let c = self
                     .chunks
                     .iter()
-                    .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0)?;
+                    .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep == Some(&**p) && c.coord == 0)?;
                 // "in the Iraqi city of Mosul": the named place, not its description
                 if matches!(c.head, Head::Noun(_, _, class) if class.locative()) {
                     if let Some(named) = self.chunks.iter().find(|n| {
                         n.first == c.end + 1
-                            && n.prep.as_deref() == Some("of")
+                            && n.prep == Some("of")
                             && matches!(n.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::City | EntityType::Region | EntityType::Country))
                     }) {
                         return Some(named);
