@@ -34,7 +34,7 @@ fn f1(v: &Value) -> f64 {
 fn m2e2_dev_events() {
     let s = eval("m2e2/dev.jsonl");
     assert_eq!(s["documents"], 105);
-    assert!(f1(&s["trigger_classification"]) >= 0.44, "{s}");
+    assert!(f1(&s["trigger_classification"]) >= 0.46, "{s}");
     assert!(f1(&s["argument_classification"]) >= 0.20, "{s}");
 }
 
@@ -44,7 +44,7 @@ fn wikievents_dev_events() {
     let s = eval("wikievents/dev.jsonl");
     assert_eq!(s["documents"], 20);
     assert!(f1(&s["trigger_classification"]) >= 0.39, "{s}");
-    assert!(f1(&s["argument_classification"]) >= 0.21, "{s}");
+    assert!(f1(&s["argument_classification"]) >= 0.20, "{s}");
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn m2e2_dev_events_referee() {
     let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
     let m = &last["metrics"];
     assert!(
-        m["trigger_classification"]["f1"].as_f64().unwrap() >= 0.44,
+        m["trigger_classification"]["f1"].as_f64().unwrap() >= 0.46,
         "{m}"
     );
     assert!(

@@ -24,7 +24,7 @@ pub use super::lexicon::NounClass;
 
 /// A noun chunk.
 #[derive(Clone, Debug)]
-pub struct Chunk {
+pub struct Chunk<'l> {
     /// Bytes, determiners included.
     pub span: Span,
     /// First token (determiners included).
@@ -34,7 +34,7 @@ pub struct Chunk {
     /// Its referent.
     pub head: Head,
     /// The governing preposition (lowercase), inherited by coordinated chunks.
-    pub prep: Option<Box<str>>,
+    pub prep: Option<&'l str>,
     /// Index in the coordination ("between X and Y": 0 for X, 1 for Y).
     pub coord: u8,
     /// Followed by ’s, or a possessive pronoun.
@@ -48,42 +48,41 @@ pub struct Chunk {
 }
 
 /// The lowercase text of every token of a document, computed once for the event stage (the
-/// chunker, the trigger matcher and the argument cues all compare lowercase words).
-pub struct Lower {
+/// chunker, the trigger matcher and the argument cues all compare lowercase words). A token that
+/// is already lowercase is not copied: its text is read in place.
+pub struct Lower<'t> {
+    text: &'t str,
     buf: String,
-    ends: Vec<u32>,
-    /// What the lexicon knows of each token's word.
+    /// Per token: start and length; the length's top bit says the text lies in `buf`.
+    spans: Vec<(u32, u32)>,
+    /// What the lexicon knows of each token's word (filled per sentence by [`Lower::fill`]).
     pub info: Vec<WordInfo>,
     /// The entity each token is part of.
     pub entity: Vec<Option<u32>>,
 }
 
-impl Lower {
-    /// Lowercases every token of the analysis and looks each word up once.
-    pub fn new(a: &Analysis<'_>, lx: &EventLexicon) -> Lower {
+const IN_BUF: u32 = 1 << 31;
+
+impl<'t> Lower<'t> {
+    /// Lowercases every token of the analysis (copying only the ones that change).
+    pub fn new(a: &Analysis<'t>) -> Lower<'t> {
         let text = a.text();
-        let mut buf = String::with_capacity(text.len());
-        let mut ends = Vec::with_capacity(a.tokens.len());
+        let mut buf = String::new();
+        let mut spans = Vec::with_capacity(a.tokens.len());
         for t in &a.tokens {
             let w = &text[t.span];
+            if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+                spans.push((t.span.start as u32, w.len() as u32));
+                continue;
+            }
+            let from = buf.len();
             if w.is_ascii() {
-                let from = buf.len();
                 buf.push_str(w);
                 buf[from..].make_ascii_lowercase();
             } else {
                 buf.extend(w.chars().flat_map(char::to_lowercase));
             }
-            ends.push(buf.len() as u32);
-        }
-        let mut info = Vec::with_capacity(a.tokens.len());
-        let mut start = 0;
-        for (t, &e) in a.tokens.iter().zip(&ends) {
-            info.push(if t.kind == TokenKind::Word {
-                lx.info(&buf[start..e as usize])
-            } else {
-                WordInfo::default()
-            });
-            start = e as usize;
+            spans.push((from as u32, (buf.len() - from) as u32 | IN_BUF));
         }
         // entities are sorted and flat: one walk
         let mut entity = vec![None; a.tokens.len()];
@@ -99,10 +98,20 @@ impl Lower {
             }
         }
         Lower {
+            text,
             buf,
-            ends,
-            info,
+            spans,
+            info: vec![WordInfo::default(); a.tokens.len()],
             entity,
+        }
+    }
+
+    /// Looks up the words of tokens `first..end` in the lexicon (once per sentence that needs it).
+    pub fn fill(&mut self, a: &Analysis<'_>, lx: &EventLexicon, first: usize, end: usize) {
+        for i in first..end.min(a.tokens.len()) {
+            if a.tokens[i].kind == TokenKind::Word {
+                self.info[i] = lx.info(self.get(i));
+            }
         }
     }
 
@@ -115,12 +124,34 @@ impl Lower {
     /// The lowercase text of token `i` (empty past the end).
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        let Some(&e) = self.ends.get(i) else {
+        let Some(&(s, l)) = self.spans.get(i) else {
             return "";
         };
-        let s = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buf[s as usize..e as usize]
+        let (s, n) = (s as usize, (l & !IN_BUF) as usize);
+        if l & IN_BUF != 0 {
+            &self.buf[s..s + n]
+        } else {
+            &self.text[s..s + n]
+        }
     }
+}
+
+/// A number written with digits and thousands commas ("10,000"), as `u32`.
+fn parse_number(t: &str) -> Option<u32> {
+    let mut digits = t.bytes().filter(|&b| b != b',').peekable();
+    if digits.peek() == Some(&b'+') {
+        digits.next();
+    }
+    let mut n: u32 = 0;
+    let mut any = false;
+    for b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+        any = true;
+    }
+    any.then_some(n)
 }
 
 /// Words that are prepositions before a noun but subordinators before a clause.
@@ -149,13 +180,13 @@ pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usiz
 }
 
 /// Builds the chunks of sentence `si`.
-pub fn chunks(
+pub fn chunks<'l>(
     a: &Analysis<'_>,
-    lx: &EventLexicon,
-    low: &Lower,
+    lx: &'l EventLexicon,
+    low: &Lower<'_>,
     rel: &[(usize, usize)],
     si: usize,
-) -> Vec<Chunk> {
+) -> Vec<Chunk<'l>> {
     let text = a.text();
     let s = &a.sentences[si];
     let lower = |i: usize| low.get(i);
@@ -180,7 +211,7 @@ pub fn chunks(
     let number_at = |i: usize| -> Option<u32> {
         let t = &text[a.tokens[i].span];
         if a.tokens[i].kind == TokenKind::Number {
-            return t.replace(',', "").parse().ok();
+            return parse_number(t);
         }
         low.info[i].number
     };
@@ -238,7 +269,7 @@ pub fn chunks(
         }
         head.map(|(h, c)| (h, m, c))
     };
-    let mut out: Vec<Chunk> = Vec::new();
+    let mut out: Vec<Chunk<'l>> = Vec::new();
     let mut i = s.first_token;
     while i < s.end_token {
         let start = i;
@@ -292,16 +323,15 @@ pub fn chunks(
             // A pronoun standing alone (or a possessive one before a common noun).
             if j > start {
                 // "his first visit": the determiner was a possessive pronoun
-                let l = lower(start);
-                if let Some(&n) = lx.pronouns.get(l) {
+                if let Some(n) = low.info[start].pronoun {
                     out.push(pronoun_chunk(a, start, n, true));
                 }
                 i = j.max(start + 1);
                 continue;
             }
             if a.tokens[i].kind == TokenKind::Word {
-                let l = lower(i);
-                if let Some(&n) = lx.pronouns.get(l) {
+                if let Some(n) = low.info[i].pronoun {
+                    let l = lower(i);
                     let poss = matches!(l, "his" | "her" | "its" | "their");
                     out.push(pronoun_chunk(a, i, n, poss));
                 }
@@ -439,10 +469,15 @@ pub fn chunks(
                     && !lx.determiners.contains(w)
                     && !matches!(w, "and" | "or" | "but")
             };
-        if lx.prepositions.contains(before) && !clause_follows {
-            out[c].prep = Some(before.into());
+        let prep = if clause_follows {
+            None
+        } else {
+            lx.prepositions.get(before)
+        };
+        if let Some(p) = prep {
+            out[c].prep = Some(&**p);
         } else if (before == "and" || before == "or") && c > 0 && out[c - 1].end + 1 == f {
-            out[c].prep = out[c - 1].prep.clone();
+            out[c].prep = out[c - 1].prep;
             out[c].coord = out[c - 1].coord + 1;
         }
         out[c].embedded = rel.iter().any(|&(b, e)| f > b && f < e);
@@ -450,7 +485,7 @@ pub fn chunks(
     out
 }
 
-fn pronoun_chunk(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chunk {
+fn pronoun_chunk<'l>(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chunk<'l> {
     Chunk {
         span: a.tokens[i].span,
         first: i,

@@ -198,6 +198,9 @@ pub struct EventLexicon {
     /// Patterns.
     pub patterns: Vec<Pattern>,
     index: FxHashMap<Box<str>, Vec<usize>>,
+    /// A bit per (length, first byte, last byte) class of the index's words: most words of a
+    /// text are in no class, and cost no hash lookup.
+    index_filter: Vec<u64>,
     /// Modality cues: token sequences (lowercase) → modality, longest first.
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
@@ -232,6 +235,10 @@ pub struct EventLexicon {
     trigger_words: FxHashSet<Box<str>>,
     /// Every word of the sets above, with what they say about it.
     words: FxHashMap<Box<str>, WordInfo>,
+    /// `words` for the words of up to 15 bytes, keyed by [`pack`] (no pointer to follow).
+    words_packed: FxHashMap<u128, WordInfo>,
+    /// `index` likewise.
+    index_packed: FxHashMap<u128, Vec<usize>>,
 }
 
 fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
@@ -490,6 +497,11 @@ impl EventLexicon {
                 }
             }
         }
+        lx.index_filter = vec![0; 1 << 8];
+        for w in lx.index.keys() {
+            let b = filter_bit(w);
+            lx.index_filter[b >> 6] |= 1 << (b & 63);
+        }
         // Longest modality cues first.
         lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         for (k, (cue, _)) in lx.modality.iter().enumerate() {
@@ -516,6 +528,16 @@ impl EventLexicon {
             let info = lx.compute_info(&k);
             lx.words.insert(k, info);
         }
+        lx.words_packed = lx
+            .words
+            .iter()
+            .filter_map(|(w, i)| Some((pack(w)?, *i)))
+            .collect();
+        lx.index_packed = lx
+            .index
+            .iter()
+            .filter_map(|(w, v)| Some((pack(w)?, v.clone())))
+            .collect();
         Ok(lx)
     }
 
@@ -545,7 +567,10 @@ impl EventLexicon {
     /// What the lexicon knows of a lowercase word.
     #[inline]
     pub fn info(&self, lower: &str) -> WordInfo {
-        self.words.get(lower).copied().unwrap_or_default()
+        match pack(lower) {
+            Some(k) => self.words_packed.get(&k).copied().unwrap_or_default(),
+            None => self.words.get(lower).copied().unwrap_or_default(),
+        }
     }
 
     /// The class of a common noun (any case), if it heads arguments.
@@ -578,7 +603,7 @@ impl EventLexicon {
     /// All trigger matches starting at token `i` (sentence ends at `end`).
     pub fn matches_at(
         &self,
-        low: &Lower,
+        low: &Lower<'_>,
         toks: &[Token],
         i: usize,
         end: usize,
@@ -587,7 +612,20 @@ impl EventLexicon {
         if toks[i].kind != TokenKind::Word {
             return;
         }
-        let Some(pids) = self.index.get(low.get(i)) else {
+        let w = low.get(i);
+        let b = filter_bit(w);
+        if self
+            .index_filter
+            .get(b >> 6)
+            .is_none_or(|x| x & (1 << (b & 63)) == 0)
+        {
+            return;
+        }
+        let pids = match pack(w) {
+            Some(k) => self.index_packed.get(&k),
+            None => self.index.get(w),
+        };
+        let Some(pids) = pids else {
             return;
         };
         for &pid in pids {
@@ -607,10 +645,34 @@ impl EventLexicon {
     }
 }
 
+/// A word of up to 15 bytes as one number: its bytes, then its length in the last byte.
+#[inline]
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut x = [0u8; 16];
+    x[..b.len()].copy_from_slice(b);
+    x[15] = b.len() as u8;
+    Some(u128::from_le_bytes(x))
+}
+
+/// The class of a word for [`EventLexicon::index_filter`]: 4 bits of length, 5 of the first
+/// byte, 5 of the last.
+#[inline]
+fn filter_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    (b.len().min(15) << 10) | ((f as usize & 31) << 5) | (l as usize & 31)
+}
+
 /// Matches elements `k..` from token `i`; returns the end token.
 #[allow(clippy::too_many_arguments)]
 fn match_elems(
-    low: &Lower,
+    low: &Lower<'_>,
     elems: &[Elem],
     k: usize,
     i: usize,

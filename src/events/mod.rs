@@ -50,6 +50,13 @@ struct MentionData<'a> {
     nominal: bool,
 }
 
+/// The chunks of one sentence, its relative clauses and the people its chunks name.
+struct SentenceChunks<'l> {
+    rel: Vec<(usize, usize)>,
+    chunks: Vec<Chunk<'l>>,
+    people: Vec<PersonMention>,
+}
+
 /// A person mention in document order, for pronoun resolution.
 #[derive(Clone, Copy, Debug)]
 struct PersonMention {
@@ -78,19 +85,24 @@ impl EventExtractor {
         if a.sentences.is_empty() {
             return;
         }
-        let low = Lower::new(a, &self.lx);
-        let rels: Vec<Vec<(usize, usize)>> = a
-            .sentences
-            .iter()
-            .map(|s| relative_clauses(a, s.first_token, s.end_token))
-            .collect();
-        let all_chunks: Vec<Vec<Chunk>> = (0..a.sentences.len())
-            .map(|si| chunks(a, &self.lx, &low, &rels[si], si))
-            .collect();
+        let lx = &self.lx;
+        let mut low = Lower::new(a);
         let appositions = appositions(a);
-        let mut people: Vec<PersonMention> = Vec::new();
-        for (si, cs) in all_chunks.iter().enumerate() {
-            for c in cs {
+        // Chunks (and the people they name) are built only for the sentences that need them: a
+        // sentence with a trigger, and the three before it when one of its chunks refers back
+        // (pronoun resolution looks no further).
+        let mut cache: Vec<Option<SentenceChunks<'_>>> = Vec::new();
+        cache.resize_with(a.sentences.len(), || None);
+        let ensure = |low: &mut Lower<'a>, cache: &mut [Option<SentenceChunks<'a>>], si: usize| {
+            if cache[si].is_some() {
+                return;
+            }
+            let s = &a.sentences[si];
+            low.fill(a, lx, s.first_token, s.end_token);
+            let rel = relative_clauses(a, s.first_token, s.end_token);
+            let cs = chunks(a, lx, low, &rel, si);
+            let mut people = Vec::new();
+            for c in &cs {
                 let entity = match c.head {
                     Head::Entity(e) if a.entities[e].kind == EntityType::Person => Some(e),
                     Head::Description(t, country) if !is_plural_title(a, t) => {
@@ -107,8 +119,12 @@ impl EventExtractor {
                     });
                 }
             }
-        }
-        people.sort_by_key(|p| p.pos);
+            cache[si] = Some(SentenceChunks {
+                rel,
+                chunks: cs,
+                people,
+            });
+        };
         let countries: Vec<(usize, usize, usize)> = a
             .entities
             .iter()
@@ -119,6 +135,7 @@ impl EventExtractor {
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
         let mut found: Vec<TriggerMatch> = Vec::new();
+        let mut people: Vec<PersonMention> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
             let headline = s.kind == SegmentKind::Title || s.all_caps;
@@ -134,22 +151,45 @@ impl EventExtractor {
                 {
                     continue;
                 }
-                if low.info[i].has(lexicon::word_flags::INDEXED) {
-                    self.lx
-                        .matches_at(&low, &a.tokens, i, s.end_token, &mut found);
-                }
+                lx.matches_at(&low, &a.tokens, i, s.end_token, &mut found);
+            }
+            if found.is_empty() {
+                continue;
             }
             let mut triggers = select_triggers(&found);
             // blocking rows have done their work: the words they cover are no trigger
             triggers.retain(|t| !t.block);
+            if triggers.is_empty() {
+                continue;
+            }
+            ensure(&mut low, &mut cache, si);
+            let refers_back = cache[si].as_ref().is_some_and(|sc| {
+                sc.chunks.iter().any(|c| match c.head {
+                    Head::Pronoun(_, 1) => true,
+                    Head::Description(t, _) => is_plural_title(a, t),
+                    _ => c.owner.is_some(),
+                })
+            });
+            if refers_back {
+                for back in si.saturating_sub(3)..si {
+                    ensure(&mut low, &mut cache, back);
+                }
+            }
+            people.clear();
+            for sc in cache[si.saturating_sub(3)..=si].iter().flatten() {
+                people.extend_from_slice(&sc.people);
+            }
+            let Some(sc) = cache[si].as_ref() else {
+                continue;
+            };
             let ctx = SentenceCtx {
                 a,
                 lx: &self.lx,
                 si,
                 triggers: &triggers,
-                chunks: &all_chunks[si],
+                chunks: &sc.chunks,
                 low: &low,
-                rel: &rels[si],
+                rel: &sc.rel,
                 appositions: &appositions,
                 people: &people,
                 countries: &countries,
@@ -200,40 +240,45 @@ impl EventExtractor {
     /// Merges mentions of the same event (same type, compatible participants and times).
     fn merge<'a>(&'a self, a: &Analysis<'a>, mentions: Vec<MentionData<'a>>) -> Vec<Event<'a>> {
         let mut groups: Vec<Vec<MentionData<'a>>> = Vec::new();
-        // Two sentences repeat each other when they share at least 80% of their words (word
-        // hashes computed once per sentence that has a mention).
-        let mut words: Vec<Option<rustc_hash::FxHashSet<u64>>> = vec![None; a.sentences.len()];
-        for m in &mentions {
-            if words[m.sentence].is_none() {
-                use std::hash::{Hash, Hasher};
-                words[m.sentence] = Some(
-                    a.text()[a.sentences[m.sentence].span]
-                        .split_whitespace()
-                        .map(|w| {
-                            let mut h = rustc_hash::FxHasher::default();
-                            if w.is_ascii() {
-                                for b in w.bytes() {
-                                    h.write_u8(b.to_ascii_lowercase());
-                                }
-                            } else {
-                                for c in w.chars().flat_map(char::to_lowercase) {
-                                    c.hash(&mut h);
-                                }
-                            }
-                            h.finish()
-                        })
-                        .collect(),
-                );
-            }
-        }
+        // Two sentences repeat each other when they share at least 80% of their words (the
+        // sorted word hashes of a sentence, computed the first time it is compared).
+        let words: Vec<std::cell::OnceCell<Vec<u64>>> =
+            (0..a.sentences.len()).map(|_| Default::default()).collect();
+        let word_set = |si: usize| -> Vec<u64> {
+            let text = &a.text()[a.sentences[si].span];
+            let mut v: Vec<u64> = if text.is_ascii() {
+                // the whitespace of `split_whitespace`, in ASCII
+                text.as_bytes()
+                    .split(|&b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+                    .filter(|w| !w.is_empty())
+                    .map(word_hash_ascii)
+                    .collect()
+            } else {
+                text.split_whitespace().map(word_hash).collect()
+            };
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
         let repeated = |x: usize, y: usize| {
             if x == y {
                 return true;
             }
-            let (Some(wx), Some(wy)) = (&words[x], &words[y]) else {
-                return false;
-            };
-            let inter = wx.intersection(wy).count();
+            let wx = words[x].get_or_init(|| word_set(x));
+            let wy = words[y].get_or_init(|| word_set(y));
+            // both sorted: count the common hashes in one walk
+            let (mut i, mut j, mut inter) = (0, 0, 0);
+            while i < wx.len() && j < wy.len() {
+                match wx[i].cmp(&wy[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        inter += 1;
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
             let union = wx.len() + wy.len() - inter;
             inter * 5 >= union.max(1) * 4
         };
@@ -315,16 +360,16 @@ impl EventExtractor {
                 let mut conflicts = Vec::new();
                 for (field, get) in [("time.begin", 0usize), ("time.end", 1usize)] {
                     let pick = |t: &Option<EventTime>| -> Option<NaiveDate> { t.as_ref().and_then(|t| if get == 0 { t.begin } else { t.end }) };
-                    let mut values: Vec<String> = Vec::new();
+                    let mut values: Vec<NaiveDate> = Vec::new();
                     for t in std::iter::once(&time).chain(g.iter().map(|x| &x.time)) {
                         if let Some(v) = pick(t) {
-                            let s = v.format("%Y-%m-%d").to_string();
-                            if !values.contains(&s) {
-                                values.push(s);
+                            if !values.contains(&v) {
+                                values.push(v);
                             }
                         }
                     }
                     if values.len() > 1 {
+                        let values = values.iter().map(|v| v.format("%Y-%m-%d").to_string()).collect();
                         conflicts.push(Conflict { field, values });
                     }
                 }
@@ -399,6 +444,36 @@ impl EventExtractor {
             })
             .collect()
     }
+}
+
+/// A hash of a word's lowercase form (the same for ASCII words whichever way it is computed).
+fn word_hash(w: &str) -> u64 {
+    if w.is_ascii() {
+        return word_hash_ascii(w.as_bytes());
+    }
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for c in w.chars().flat_map(char::to_lowercase) {
+        c.hash(&mut h);
+    }
+    h.finish() | 1 << 63
+}
+
+/// [`word_hash`] of an ASCII word: its lowercase bytes eight at a time.
+fn word_hash_ascii(w: &[u8]) -> u64 {
+    let mut h: u64 = w.len() as u64;
+    for chunk in w.chunks(8) {
+        let mut x = [0u8; 8];
+        x[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(x);
+        // ASCII lowercase of eight bytes at once: set bit 5 of the bytes in 'A'..='Z'
+        let upper = (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f)
+            & !x.wrapping_add(0x2525_2525_2525_2525))
+            & 0x8080_8080_8080_8080;
+        let x = x | (upper >> 2);
+        h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h & !(1 << 63)
 }
 
 fn score(a: &Analysis<'_>, m: &MentionData<'_>) -> f32 {
@@ -496,8 +571,8 @@ fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
         if first == 0 || ms[j].explicit_modality {
             continue;
         }
-        let before = a.tok(first - 1).to_lowercase();
-        let to = before == "to" || before == "and";
+        let before = a.tok(first - 1);
+        let to = before.eq_ignore_ascii_case("to") || before.eq_ignore_ascii_case("and");
         if !to {
             continue;
         }
@@ -790,9 +865,9 @@ struct SentenceCtx<'c, 'a> {
     lx: &'c EventLexicon,
     si: usize,
     triggers: &'c [TriggerMatch],
-    chunks: &'c [Chunk],
+    chunks: &'c [Chunk<'c>],
     /// Lowercase token texts of the document.
-    low: &'c Lower,
+    low: &'c Lower<'a>,
     rel: &'c [(usize, usize)],
     appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
     people: &'c [PersonMention],
@@ -862,7 +937,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     }
 
     /// The chunks joined to `c` by "and" / "or" (either side), in order.
-    fn coordinated(&self, c: &Chunk) -> Vec<&'c Chunk> {
+    fn coordinated(&self, c: &Chunk) -> Vec<&'c Chunk<'c>> {
         let conj = |i: usize| matches!(self.a.tok(i), "and" | "or");
         let mut out = Vec::new();
         let mut cur = c.first;
@@ -888,11 +963,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let b1 = self
             .chunks
             .iter()
-            .find(|c| c.prep.as_deref() == Some("between") && c.coord == 0);
+            .find(|c| c.prep == Some("between") && c.coord == 0);
         let b2 = self
             .chunks
             .iter()
-            .find(|c| c.prep.as_deref() == Some("between") && c.coord == 1);
+            .find(|c| c.prep == Some("between") && c.coord == 1);
         if let (Some(x), Some(y)) = (b1, b2) {
             let mut v = self.referent(x, Role::Actor);
             v.truncate(1);
@@ -1013,16 +1088,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     }
 
     /// The chunk a cue points to.
-    fn find(&self, cue: &Cue, t: &TriggerMatch) -> Option<&'c Chunk> {
+    fn find(&self, cue: &Cue, t: &TriggerMatch) -> Option<&'c Chunk<'c>> {
         let s = &self.a.sentences[self.si];
         let (hs, he) = t.head;
         // Inside a quotation, arguments come from the quotation; outside, not from one.
         let tq = self.quote_of(hs);
-        let vis: Vec<&Chunk> = self
-            .chunks
-            .iter()
-            .filter(|c| self.quote_of(c.first) == tq)
-            .collect();
+        let chunks: &'c [Chunk<'c>] = self.chunks;
+        let vis = || chunks.iter().filter(move |c| self.quote_of(c.first) == tq);
         let in_rel = self.rel.iter().find(|&&(b, e)| hs > b && hs < e).copied();
         let next_trigger = self
             .triggers
@@ -1031,30 +1103,32 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .map(|o| o.start)
             .min()
             .unwrap_or(s.end_token);
-        let clause_end = (he..s.end_token)
-            .find(|&i| matches!(self.word(i), ";") || self.rel.iter().any(|&(b, _)| b == i))
-            .unwrap_or(s.end_token)
-            .min(next_trigger);
+        let clause_end = || {
+            (he..s.end_token)
+                .find(|&i| matches!(self.word(i), ";") || self.rel.iter().any(|&(b, _)| b == i))
+                .unwrap_or(s.end_token)
+                .min(next_trigger)
+        };
         match cue {
             Cue::Subj => {
                 if let Some((b, _)) = in_rel {
                     // The antecedent of "who".
-                    return vis.iter().copied().rev().find(|c| c.end == b);
+                    return vis().rev().find(|c| c.end == b);
                 }
                 // ", threatening …": a participle after a comma shares the main clause's subject;
                 // so does a gerund after a preposition ("since becoming Defense Minister, Li …")
                 if hs > s.first_token && self.word(hs).ends_with("ing") {
                     let prev = self.low.get(hs - 1);
                     if prev == "," {
-                        return vis.iter().copied().find(|c| {
+                        return vis().find(|c| {
                             c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs
                         });
                     }
                     if self.lx.prepositions.contains(prev) && prev != "to" {
                         if let Some((b, _)) = self.rel.iter().find(|&&(b, e)| b < hs && hs < e) {
-                            return vis.iter().copied().rev().find(|c| c.end == *b);
+                            return vis().rev().find(|c| c.end == *b);
                         }
-                        return vis.iter().copied().find(|c| {
+                        return vis().find(|c| {
                             c.prep.is_none()
                                 && !c.embedded
                                 && !c.possessive
@@ -1067,37 +1141,39 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // a chunk right after another trigger is that one's object.
                 let before_trigger = |c: &Chunk| {
                     self.triggers.iter().any(|o| o.start == c.end)
-                        && c.prep.as_deref().is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
+                        && c.prep.is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
                 };
                 let object_of_other = |c: &Chunk| self.triggers.iter().any(|o| o.end == c.first && o.start != t.start);
-                vis.iter().copied()
+                vis()
                     .rev()
                     .filter(|c| c.end <= t.start && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
                     .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
                     .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
             }
-            Cue::Obj => vis.iter().copied().find(|c| c.first == t.end && c.prep.is_none()),
-            Cue::Poss => vis.iter().copied().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
-            Cue::Mod => vis.iter().copied().find(|c| {
+            Cue::Obj => vis().find(|c| c.first == t.end && c.prep.is_none()),
+            Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
+            Cue::Mod => vis().find(|c| {
                 c.end == hs && !c.possessive && matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City)) && !self.anti(c)
             }),
             Cue::Pair => None,
-            Cue::Anti => vis.iter().copied().find(|c| c.end == hs && self.anti(c)),
+            Cue::Anti => vis().find(|c| c.end == hs && self.anti(c)),
             Cue::Between1 | Cue::Between2 => {
                 let want = u8::from(matches!(cue, Cue::Between2));
-                vis.iter().copied().find(|c| c.first >= he && c.end <= clause_end && c.prep.as_deref() == Some("between") && c.coord == want)
+                let clause_end = clause_end();
+                vis().find(|c| c.first >= he && c.end <= clause_end && c.prep == Some("between") && c.coord == want)
             }
             Cue::Prep(p) => {
+                let clause_end = clause_end();
                 let c = self
                     .chunks
                     .iter()
-                    .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep.as_deref() == Some(&**p) && c.coord == 0)?;
+                    .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep == Some(&**p) && c.coord == 0)?;
                 // "in the Iraqi city of Mosul": the named place, not its description
                 if matches!(c.head, Head::Noun(_, _, class) if class.locative()) {
                     if let Some(named) = self.chunks.iter().find(|n| {
                         n.first == c.end + 1
-                            && n.prep.as_deref() == Some("of")
+                            && n.prep == Some("of")
                             && matches!(n.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::City | EntityType::Region | EntityType::Country))
                     }) {
                         return Some(named);
@@ -1105,7 +1181,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 }
                 Some(c)
             }
-            Cue::After(words) => vis.iter().copied().find(|c| {
+            Cue::After(words) => vis().find(|c| {
                 c.first >= words.len() + s.first_token
                     && words.iter().enumerate().all(|(k, w)| self.word(c.first - words.len() + k).eq_ignore_ascii_case(w))
             }),
