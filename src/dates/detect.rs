@@ -555,7 +555,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 f[0].dir = match n {
                     n if n < 0 => Some(Dir::Past),
                     n if n > 0 => Some(Dir::Future),
-                    _ => None,
+                    _ => Some(Dir::Same),
                 };
                 return Some(f);
             }
@@ -619,32 +619,8 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     // a month alone; "May" (and "March") need a preposition or modifier before them
     let s = c.tok(i0)?;
-    let prev_ok = i0 > c.start
-        && c.is_any(
-            i0 - 1,
-            &[
-                "in", "since", "until", "till", "by", "during", "of", "from", "to", "through",
-                "early", "mid", "late", "last", "next", "this", "before", "after", "-", "end",
-            ],
-        );
-    if matches!(
-        s,
-        "May"
-            | "March"
-            | "Jan"
-            | "Mar"
-            | "Sept"
-            | "Sep"
-            | "Dec"
-            | "Oct"
-            | "Nov"
-            | "Aug"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Feb"
-    ) && !prev_ok
-    {
+    let prev_ok = i0 > c.start && c.lx.is_month_cue(&c.lower(i0 - 1));
+    if c.lx.is_month_ambiguous(s) && !prev_ok {
         return None;
     }
     let mut f = found(i0, n, Val::Month { y: None, m }, "month");
@@ -811,10 +787,14 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             None
         }
     }) {
-        val = Val::DayPart {
-            day: Box::new(val),
-            part,
-        };
+        // "Friday night" is annotated as the day in TimeBank, "Friday evening" as its
+        // evening: the lexicon says which parts keep their code.
+        if c.lx.keeps_weekday_part(part) {
+            val = Val::DayPart {
+                day: Box::new(val),
+                part,
+            };
+        }
         end += 1;
     }
     // "Friday, April 14"

@@ -2,7 +2,7 @@
 
 use crate::data::Table;
 use crate::error::Result;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A duration or calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -140,6 +140,16 @@ pub struct Lexicon {
     /// Quantity modifiers that TimeML keeps inside a duration's span ("more than", "nearly"),
     /// as lowercase word sequences.
     modifiers: Vec<Vec<Box<str>>>,
+    /// Tense cues that hold only when "to" follows ("set to resume", "is to meet").
+    tense_to: FxHashMap<Box<str>, Tense>,
+    /// Perfect auxiliaries: a future cue right after one is past ("had been due to").
+    perfect: FxHashSet<Box<str>>,
+    /// Words after which an ambiguous month name ("May", "March") may stand alone.
+    month_cue: FxHashSet<Box<str>>,
+    /// Month names that are also ordinary words or names, exactly as written.
+    month_ambiguous: FxHashSet<Box<str>>,
+    /// Day parts that keep their code after a weekday ("Friday evening" = `…TEV`).
+    weekday_part: FxHashSet<&'static str>,
 }
 
 fn intern(s: &str) -> &'static str {
@@ -202,14 +212,34 @@ impl Lexicon {
                         .push(text.split_whitespace().map(Box::from).collect::<Vec<_>>());
                     continue;
                 }
-                "tense" => {
+                "tense" | "tense_to" => {
                     let t = match v {
                         "PAST" => Tense::Past,
                         "PRESENT" => Tense::Present,
                         "FUTURE" => Tense::Future,
                         _ => return Err(bad()),
                     };
-                    lx.tense.insert(text.into(), t);
+                    if row.get("kind") == "tense" {
+                        lx.tense.insert(text.into(), t);
+                    } else {
+                        lx.tense_to.insert(text.into(), t);
+                    }
+                    continue;
+                }
+                "perfect" => {
+                    lx.perfect.insert(text.into());
+                    continue;
+                }
+                "month_cue" => {
+                    lx.month_cue.insert(text.into());
+                    continue;
+                }
+                "month_ambiguous" => {
+                    lx.month_ambiguous.insert(row.get("text").into());
+                    continue;
+                }
+                "weekday_part" => {
+                    lx.weekday_part.insert(known()?);
                     continue;
                 }
                 other => return Err(row.error(format!("unknown kind `{other}`"))),
@@ -247,5 +277,35 @@ impl Lexicon {
     #[inline]
     pub fn tense(&self, lower: &str) -> Option<Tense> {
         self.tense.get(lower).copied()
+    }
+
+    /// Tense cue of a lowercase word that "to" follows.
+    #[inline]
+    pub fn tense_to(&self, lower: &str) -> Option<Tense> {
+        self.tense_to.get(lower).copied()
+    }
+
+    /// True for a perfect auxiliary ("had").
+    #[inline]
+    pub fn is_perfect(&self, lower: &str) -> bool {
+        self.perfect.contains(lower)
+    }
+
+    /// True when an ambiguous month may stand alone after this lowercase word.
+    #[inline]
+    pub fn is_month_cue(&self, lower: &str) -> bool {
+        self.month_cue.contains(lower)
+    }
+
+    /// True for a month name that is also a word or name, as written ("May", "Jan").
+    #[inline]
+    pub fn is_month_ambiguous(&self, text: &str) -> bool {
+        self.month_ambiguous.contains(text)
+    }
+
+    /// True when a day part code stays after a weekday ("EV").
+    #[inline]
+    pub fn keeps_weekday_part(&self, code: &str) -> bool {
+        self.weekday_part.contains(code)
     }
 }

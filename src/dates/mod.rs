@@ -100,9 +100,14 @@ impl DateTagger {
             attach_times(&mut found, &a.tokens, text);
             for f in found {
                 let tense = self.tense(&c, f.start, f.end);
-                // A bare month goes to the nearest one; only "last"/"next" give it a direction.
                 let dir = match (&f.val, f.dir) {
-                    (Val::Month { .. }, None) => Dir::Nearest,
+                    // A bare month goes to the nearest one, but the tense keeps it on its side:
+                    // told in the past, never next year's; in the future, never last year's.
+                    (Val::Month { .. }, None) => match tense {
+                        Some(Tense::Past) => Dir::NearestPast,
+                        Some(Tense::Future) => Dir::NearestFuture,
+                        _ => Dir::Nearest,
+                    },
                     (_, Some(d)) => d,
                     (_, None) => Dir::from(tense),
                 };
@@ -159,8 +164,21 @@ impl DateTagger {
                 return None;
             }
             let l = c.lower(i);
-            if let Some(t) = self.lexicon.tense(&l) {
-                return Some(t);
+            let to = i + 1 < c.end && &*c.lower(i + 1) == "to";
+            let t = to
+                .then(|| self.lexicon.tense_to(&l))
+                .flatten()
+                .or_else(|| self.lexicon.tense(&l));
+            if let Some(t) = t {
+                // "had been due to expire Friday", "had planned to": a plan in the past.
+                let perfect = (1..=2)
+                    .filter_map(|d| i.checked_sub(d).filter(|&k| k >= c.start))
+                    .any(|k| self.lexicon.is_perfect(&c.lower(k)));
+                return Some(if t == Tense::Future && perfect {
+                    Tense::Past
+                } else {
+                    t
+                });
             }
             (l.len() > 4 && l.ends_with("ed") && !self.lexicon.contains(&l)).then_some(Tense::Past)
         };
