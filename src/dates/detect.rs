@@ -623,6 +623,17 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.lx.is_month_ambiguous(s) && !prev_ok {
         return None;
     }
+    // "June last year", "January this year"
+    if let Some(dy) = c.shift_word(n) {
+        if let Some((Unit::Year, false, end)) = c.unit(n + 1) {
+            return Some(vec![found(
+                i0,
+                end,
+                Val::MonthShift { m, dy },
+                "month_shift_year",
+            )]);
+        }
+    }
     let mut f = found(i0, n, Val::Month { y: None, m }, "month");
     if i0 > c.start {
         match c.lower(i0 - 1).as_ref() {

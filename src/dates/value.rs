@@ -52,6 +52,13 @@ pub enum Val {
         /// Month.
         m: u32,
     },
+    /// A month of a year given relative to the reference's: "June last year" (`dy` = −1).
+    MonthShift {
+        /// Month.
+        m: u32,
+        /// Years to add.
+        dy: i32,
+    },
     /// A year.
     Year(i32),
     /// A decade: 199 for the 1990s.
@@ -208,6 +215,13 @@ fn nearest_year(r: NaiveDate, m: u32, d: u32, tense: Dir) -> i32 {
     best
 }
 
+/// The year of quarter `q` named without one: the reference's, unless the quarter starts two
+/// or more quarters after the reference's ("the fourth quarter" in a January report is last
+/// year's).
+fn quarter_year(r: NaiveDate, q: u32) -> i32 {
+    r.year() - i32::from(q >= r.month0() / 3 + 3)
+}
+
 fn weekday_from(n: u32) -> Weekday {
     match n {
         1 => Weekday::Mon,
@@ -271,6 +285,14 @@ impl Val {
                     None => unresolved(format!("XXXX-{m:02}"), "month"),
                 }
             }
+            Val::MonthShift { m, dy } => match r {
+                Some(r) => Val::Month {
+                    y: Some(r.year() + dy),
+                    m: *m,
+                }
+                .resolve(Some(r), tense),
+                None => unresolved(format!("XXXX-{m:02}"), "month"),
+            },
             Val::Year(y) => Resolved {
                 value: format!("{y:04}"),
                 interval: ymd(*y, 1, 1).zip(ymd(*y, 12, 31)),
@@ -296,7 +318,7 @@ impl Val {
                 None => unresolved(format!("XXXX-{s}"), "season"),
             },
             Val::Quarter { y, q } => {
-                let y = y.or_else(|| r.map(|r| r.year()));
+                let y = y.or_else(|| r.map(|r| quarter_year(r, *q)));
                 match y {
                     Some(y) => Resolved {
                         value: format!("{y:04}-Q{q}"),
@@ -316,7 +338,7 @@ impl Val {
                 });
                 let year = match (y, q, r) {
                     (Some(y), _, _) => Some(y + dy),
-                    (None, Some(_), Some(r)) => Some(r.year() + dy),
+                    (None, Some(q), Some(r)) => Some(quarter_year(r, *q) + dy),
                     (None, None, _) => base.map(|b| b.0 + dy),
                     _ => None,
                 };
