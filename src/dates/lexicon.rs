@@ -150,6 +150,26 @@ pub struct Lexicon {
     month_ambiguous: FxHashSet<Box<str>>,
     /// Day parts that keep their code after a weekday ("Friday evening" = `…TEV`).
     weekday_part: FxHashSet<&'static str>,
+    /// [`fold_hash`] of every word that can anchor a date: the words with a meaning and the
+    /// `anchor` rows. Every date holds a number or one of these.
+    anchors: FxHashSet<u64>,
+    /// The `anchor` rows: words without a date meaning of their own that the rules still
+    /// read as the head of a date ("noon", "the latest period").
+    anchor_words: FxHashSet<Box<str>>,
+}
+
+/// A hash of an ASCII word with its letters lowercased, computed without allocating; `None`
+/// for a word with non-ASCII bytes (the caller lowercases those).
+#[inline]
+pub fn fold_hash(bytes: &[u8]) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        if b >= 0x80 {
+            return None;
+        }
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    Some(h)
 }
 
 fn intern(s: &str) -> &'static str {
@@ -242,10 +262,21 @@ impl Lexicon {
                     lx.weekday_part.insert(known()?);
                     continue;
                 }
+                "anchor" => {
+                    lx.anchor_words.insert(text.into());
+                    continue;
+                }
                 other => return Err(row.error(format!("unknown kind `{other}`"))),
             };
             lx.words.entry(text.into()).or_default().push(w);
         }
+        let hashes: Vec<u64> = lx
+            .words
+            .keys()
+            .chain(lx.anchor_words.iter())
+            .filter_map(|w| fold_hash(w.as_bytes()))
+            .collect();
+        lx.anchors.extend(hashes);
         Ok(lx)
     }
 
@@ -277,6 +308,20 @@ impl Lexicon {
     #[inline]
     pub fn tense(&self, lower: &str) -> Option<Tense> {
         self.tense.get(lower).copied()
+    }
+
+    /// True when a word (as written) can anchor a date: it is in the lexicon or an `anchor`
+    /// row. A hash match is confirmed by the caller's exact rules, so a collision only costs
+    /// time; a word the hash cannot take is lowercased and looked up.
+    #[inline]
+    pub fn may_anchor(&self, word: &str) -> bool {
+        match fold_hash(word.as_bytes()) {
+            Some(h) => self.anchors.contains(&h),
+            None => {
+                let l = word.to_lowercase();
+                self.words.contains_key(l.as_str()) || self.anchor_words.contains(l.as_str())
+            }
+        }
     }
 
     /// Tense cue of a lowercase word that "to" follows.

@@ -31,6 +31,10 @@ pub fn month_number(s: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// How many tokens a date may run before its first anchor ("at least the past 18 months":
+/// `past` is the fourth token).
+const REACH: usize = 6;
+
 /// The date stage.
 #[derive(Debug)]
 pub struct DateTagger {
@@ -55,7 +59,23 @@ impl DateTagger {
                               // The quarter the document is about, once one is named ("third-quarter profit"):
                               // "the quarter" and "a year earlier" refer to it.
         let mut focus: Option<(i32, u32)> = None;
+        let mut anchors: Vec<usize> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
+            // Every date holds an anchor (a number or a date word) at most `REACH` tokens
+            // after its first token: find the anchors with a cheap test, skip a sentence
+            // without any, and try the rules only where an anchor is within reach.
+            anchors.clear();
+            anchors.extend((s.first_token..s.end_token).filter(|&i| {
+                let t = &a.tokens[i];
+                match t.kind {
+                    TokenKind::Number => true,
+                    TokenKind::Word | TokenKind::Abbrev => self.lexicon.may_anchor(&text[t.span]),
+                    _ => false,
+                }
+            }));
+            if anchors.is_empty() {
+                continue;
+            }
             let c = Ctx {
                 text,
                 toks: &a.tokens,
@@ -65,7 +85,18 @@ impl DateTagger {
             };
             let mut found: Vec<Found> = Vec::new();
             let mut i = s.first_token;
+            let mut next_anchor = 0usize;
             while i < s.end_token {
+                while next_anchor < anchors.len() && anchors[next_anchor] < i {
+                    next_anchor += 1;
+                }
+                let Some(&anchor) = anchors.get(next_anchor) else {
+                    break;
+                };
+                if anchor > i + REACH {
+                    i = anchor - REACH;
+                    continue;
+                }
                 let t = a.tokens[i];
                 while ent < a.entities.len() && a.entities[ent].span.end <= t.span.start {
                     ent += 1;
