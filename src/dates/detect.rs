@@ -108,7 +108,7 @@ impl<'t> Ctx<'t> {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
             return &[];
         }
-        self.lx.get(&self.lower(i))
+        self.lx.get_any_case(&self.text[self.toks[i].span])
     }
 
     /// True when tokens `i` and `i+1` touch (no space between).
@@ -263,14 +263,18 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
     match c.toks[i].kind {
         TokenKind::Number => true,
         TokenKind::Word | TokenKind::Abbrev => {
-            let l = c.lower(i);
+            // Compared as written, case-insensitively: no lowercased copy.
+            let s = &c.text[c.toks[i].span];
+            let is = |w: &str| s.eq_ignore_ascii_case(w);
             // The commonest words start a date only before a date word or a number.
-            if matches!(&*l, "a" | "an" | "the" | "for" | "within") {
-                let next_ok =
-                    |j: usize| c.kind(j) == Some(TokenKind::Number) || c.lx.contains(&c.lower(j));
+            if is("a") || is("an") || is("the") || is("for") || is("within") {
+                let next_ok = |j: usize| {
+                    c.kind(j) == Some(TokenKind::Number)
+                        || c.tok(j).is_some_and(|t| !c.lx.get_any_case(t).is_empty())
+                };
                 return next_ok(i + 1)
-                    || (&*l == "a" && c.is_any(i + 1, &["few", "couple"]))
-                    || (&*l == "the"
+                    || (is("a") && c.is_any(i + 1, &["few", "couple"]))
+                    || (is("the")
                         && c.is_any(
                             i + 1,
                             &[
@@ -287,23 +291,13 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                             ],
                         ));
             }
-            c.lx.contains(&l)
-                || c.lx.starts_modifier(&l)
-                || matches!(
-                    &*l,
-                    "the"
-                        | "between"
-                        | "from"
-                        | "every"
-                        | "each"
-                        | "recent"
-                        | "at"
-                        | "fiscal"
-                        | "mid"
-                        | "noon"
-                        | "for"
-                        | "within"
-                )
+            !c.lx.get_any_case(s).is_empty()
+                || c.lx.starts_modifier_any_case(s)
+                || [
+                    "between", "from", "every", "each", "recent", "at", "fiscal", "mid", "noon",
+                ]
+                .iter()
+                .any(|w| is(w))
         }
         _ => false,
     }

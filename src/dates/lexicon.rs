@@ -153,6 +153,10 @@ pub struct Lexicon {
     /// [`fold_hash`] of every word that can anchor a date: the words with a meaning and the
     /// `anchor` rows. Every date holds a number or one of these.
     anchors: FxHashSet<u64>,
+    /// The words by [`fold_hash`]: (lowercase word, index into `by_hash_words`), to look up a
+    /// token as written without lowercasing it.
+    by_hash: FxHashMap<u64, Vec<(Box<str>, usize)>>,
+    by_hash_words: Vec<Vec<Word>>,
     /// The `anchor` rows: words without a date meaning of their own that the rules still
     /// read as the head of a date ("noon", "the latest period").
     anchor_words: FxHashSet<Box<str>>,
@@ -277,6 +281,21 @@ impl Lexicon {
             .filter_map(|w| fold_hash(w.as_bytes()))
             .collect();
         lx.anchors.extend(hashes);
+        let mut keys: Vec<(&Box<str>, &Vec<Word>)> = lx.words.iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        let mut by_hash: FxHashMap<u64, Vec<(Box<str>, usize)>> = FxHashMap::default();
+        let mut by_hash_words = Vec::new();
+        for (k, ws) in keys {
+            if let Some(h) = fold_hash(k.as_bytes()) {
+                by_hash
+                    .entry(h)
+                    .or_default()
+                    .push((k.clone(), by_hash_words.len()));
+                by_hash_words.push(ws.clone());
+            }
+        }
+        lx.by_hash = by_hash;
+        lx.by_hash_words = by_hash_words;
         Ok(lx)
     }
 
@@ -284,6 +303,19 @@ impl Lexicon {
     #[inline]
     pub fn get(&self, lower: &str) -> &[Word] {
         self.words.get(lower).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Meanings of a word as written (any case), without allocating for ASCII words.
+    #[inline]
+    pub fn get_any_case(&self, word: &str) -> &[Word] {
+        match fold_hash(word.as_bytes()) {
+            Some(h) => self.by_hash.get(&h).map_or(&[], |v| {
+                v.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(word))
+                    .map_or(&[], |(_, i)| self.by_hash_words[*i].as_slice())
+            }),
+            None => self.get(&word.to_lowercase()),
+        }
     }
 
     /// True when the word has any meaning.
@@ -302,6 +334,16 @@ impl Lexicon {
         self.modifiers
             .iter()
             .any(|m| m.first().is_some_and(|w| &**w == lower))
+    }
+
+    /// True when a word as written (any case) starts a quantity modifier.
+    pub fn starts_modifier_any_case(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.starts_modifier(&word.to_lowercase());
+        }
+        self.modifiers
+            .iter()
+            .any(|m| m.first().is_some_and(|w| w.eq_ignore_ascii_case(word)))
     }
 
     /// Tense cue of a lowercase word.
