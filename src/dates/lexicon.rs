@@ -150,15 +150,17 @@ pub struct Lexicon {
     month_ambiguous: FxHashSet<Box<str>>,
     /// Day parts that keep their code after a weekday ("Friday evening" = `…TEV`).
     weekday_part: FxHashSet<&'static str>,
-    /// [`fold_hash`] of every word that can anchor a date: the words with a meaning and the
-    /// `anchor` rows. Every date holds a number or one of these.
+    /// [`fold_hash`] of every word that can anchor a date: the words with a meaning that can
+    /// make a date alone and the `anchor` rows. Every date holds one of these or a number
+    /// that can be a date part by itself.
     anchors: FxHashSet<u64>,
     /// The words by [`fold_hash`]: (lowercase word, index into `by_hash_words`), to look up a
     /// token as written without lowercasing it.
     by_hash: FxHashMap<u64, Vec<(Box<str>, usize)>>,
     by_hash_words: Vec<Vec<Word>>,
-    /// The `anchor` rows: words without a date meaning of their own that the rules still
-    /// read as the head of a date ("noon", "the latest period").
+    /// The anchor words, lowercase: the `anchor` rows (words without a date meaning of their
+    /// own that the rules still read as the head of a date: "noon", "the latest period") and
+    /// the lexicon words that can make a date alone.
     anchor_words: FxHashSet<Box<str>>,
 }
 
@@ -274,10 +276,25 @@ impl Lexicon {
             };
             lx.words.entry(text.into()).or_default().push(w);
         }
-        let hashes: Vec<u64> = lx
+        // Number words, ordinals, "last"/"this", "early"/"late" never make a date alone.
+        let strong = |ws: &Vec<Word>| {
+            ws.iter().any(|w| {
+                !matches!(
+                    w,
+                    Word::Number(_) | Word::Ordinal(_) | Word::Shift(_) | Word::Part(_)
+                )
+            })
+        };
+        let strong_words: Vec<Box<str>> = lx
             .words
-            .keys()
-            .chain(lx.anchor_words.iter())
+            .iter()
+            .filter(|(_, ws)| strong(ws))
+            .map(|(k, _)| k.clone())
+            .collect();
+        lx.anchor_words.extend(strong_words);
+        let hashes: Vec<u64> = lx
+            .anchor_words
+            .iter()
             .filter_map(|w| fold_hash(w.as_bytes()))
             .collect();
         lx.anchors.extend(hashes);
@@ -352,17 +369,14 @@ impl Lexicon {
         self.tense.get(lower).copied()
     }
 
-    /// True when a word (as written) can anchor a date: it is in the lexicon or an `anchor`
-    /// row. A hash match is confirmed by the caller's exact rules, so a collision only costs
+    /// True when a word (as written) can anchor a date: a month, weekday, unit or other word
+    /// that can make a date alone, or an `anchor` row. A hash match is confirmed by the caller's exact rules, so a collision only costs
     /// time; a word the hash cannot take is lowercased and looked up.
     #[inline]
     pub fn may_anchor(&self, word: &str) -> bool {
         match fold_hash(word.as_bytes()) {
             Some(h) => self.anchors.contains(&h),
-            None => {
-                let l = word.to_lowercase();
-                self.words.contains_key(l.as_str()) || self.anchor_words.contains(l.as_str())
-            }
+            None => self.anchor_words.contains(word.to_lowercase().as_str()),
         }
     }
 

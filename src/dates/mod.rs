@@ -32,8 +32,8 @@ pub fn month_number(s: &str) -> Option<u32> {
 }
 
 /// How many tokens a date may run before its first anchor ("at least the past 18 months":
-/// `past` is the fourth token).
-const REACH: usize = 6;
+/// `months` is the sixth token).
+const REACH: usize = 8;
 
 /// The date stage.
 #[derive(Debug)]
@@ -61,14 +61,21 @@ impl DateTagger {
         let mut focus: Option<(i32, u32)> = None;
         let mut anchors: Vec<usize> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
-            // Every date holds an anchor (a number or a date word) at most `REACH` tokens
+            // Every date holds an anchor (a date word or a number that can be a date part by
+            // itself) at most `REACH` tokens
             // after its first token: find the anchors with a cheap test, skip a sentence
             // without any, and try the rules only where an anchor is within reach.
             anchors.clear();
             anchors.extend((s.first_token..s.end_token).filter(|&i| {
                 let t = &a.tokens[i];
                 match t.kind {
-                    TokenKind::Number => true,
+                    // A short plain number ("5", "20", "1,500") is a date only beside a date
+                    // word ("5 April", "20 years"), which anchors it; a year, "16th",
+                    // "09:15", "14.04.2023" anchors itself.
+                    TokenKind::Number => {
+                        let n = &text[t.span];
+                        n.len() == 4 || !n.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                    }
                     TokenKind::Word | TokenKind::Abbrev => self.lexicon.may_anchor(&text[t.span]),
                     _ => false,
                 }
