@@ -9,17 +9,18 @@ use common::{bin, data_dir, tools_dir};
 use serde_json::Value;
 use std::process::Command;
 
-/// (metric, minimum) just under docs/accuracy.md.
+/// (metric, minimum): one point under docs/accuracy.md, or the acceptance floor where that is
+/// higher.
 const MIN: &[(&str, f64)] = &[
-    ("strict_p", 0.85),
+    ("strict_p", 0.852),
     ("strict_r", 0.85),
     ("strict_f1", 0.85),
     ("relaxed_p", 0.92),
     ("relaxed_r", 0.915),
     ("relaxed_f1", 0.92),
     ("type_accuracy", 0.955),
-    ("value_accuracy", 0.845),
-    ("value_f1", 0.78),
+    ("value_accuracy", 0.846),
+    ("value_f1", 0.782),
 ];
 
 fn corpora() -> [String; 2] {

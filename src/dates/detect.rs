@@ -108,7 +108,7 @@ impl<'t> Ctx<'t> {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
             return &[];
         }
-        self.lx.get(&self.lower(i))
+        self.lx.get_any_case(&self.text[self.toks[i].span])
     }
 
     /// True when tokens `i` and `i+1` touch (no space between).
@@ -263,14 +263,18 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
     match c.toks[i].kind {
         TokenKind::Number => true,
         TokenKind::Word | TokenKind::Abbrev => {
-            let l = c.lower(i);
+            // Compared as written, case-insensitively: no lowercased copy.
+            let s = &c.text[c.toks[i].span];
+            let is = |w: &str| s.eq_ignore_ascii_case(w);
             // The commonest words start a date only before a date word or a number.
-            if matches!(&*l, "a" | "an" | "the" | "for" | "within") {
-                let next_ok =
-                    |j: usize| c.kind(j) == Some(TokenKind::Number) || c.lx.contains(&c.lower(j));
+            if is("a") || is("an") || is("the") || is("for") || is("within") {
+                let next_ok = |j: usize| {
+                    c.kind(j) == Some(TokenKind::Number)
+                        || c.tok(j).is_some_and(|t| !c.lx.get_any_case(t).is_empty())
+                };
                 return next_ok(i + 1)
-                    || (&*l == "a" && c.is_any(i + 1, &["few", "couple"]))
-                    || (&*l == "the"
+                    || (is("a") && c.is_any(i + 1, &["few", "couple"]))
+                    || (is("the")
                         && c.is_any(
                             i + 1,
                             &[
@@ -287,23 +291,13 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                             ],
                         ));
             }
-            c.lx.contains(&l)
-                || c.lx.starts_modifier(&l)
-                || matches!(
-                    &*l,
-                    "the"
-                        | "between"
-                        | "from"
-                        | "every"
-                        | "each"
-                        | "recent"
-                        | "at"
-                        | "fiscal"
-                        | "mid"
-                        | "noon"
-                        | "for"
-                        | "within"
-                )
+            !c.lx.get_any_case(s).is_empty()
+                || c.lx.starts_modifier_any_case(s)
+                || [
+                    "between", "from", "every", "each", "recent", "at", "fiscal", "mid", "noon",
+                ]
+                .iter()
+                .any(|w| is(w))
         }
         _ => false,
     }
@@ -555,7 +549,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 f[0].dir = match n {
                     n if n < 0 => Some(Dir::Past),
                     n if n > 0 => Some(Dir::Future),
-                    _ => None,
+                    _ => Some(Dir::Same),
                 };
                 return Some(f);
             }
@@ -619,33 +613,20 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     // a month alone; "May" (and "March") need a preposition or modifier before them
     let s = c.tok(i0)?;
-    let prev_ok = i0 > c.start
-        && c.is_any(
-            i0 - 1,
-            &[
-                "in", "since", "until", "till", "by", "during", "of", "from", "to", "through",
-                "early", "mid", "late", "last", "next", "this", "before", "after", "-", "end",
-            ],
-        );
-    if matches!(
-        s,
-        "May"
-            | "March"
-            | "Jan"
-            | "Mar"
-            | "Sept"
-            | "Sep"
-            | "Dec"
-            | "Oct"
-            | "Nov"
-            | "Aug"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Feb"
-    ) && !prev_ok
-    {
+    let prev_ok = i0 > c.start && c.lx.is_month_cue(&c.lower(i0 - 1));
+    if c.lx.is_month_ambiguous(s) && !prev_ok {
         return None;
+    }
+    // "June last year", "January this year"
+    if let Some(dy) = c.shift_word(n) {
+        if let Some((Unit::Year, false, end)) = c.unit(n + 1) {
+            return Some(vec![found(
+                i0,
+                end,
+                Val::MonthShift { m, dy },
+                "month_shift_year",
+            )]);
+        }
     }
     let mut f = found(i0, n, Val::Month { y: None, m }, "month");
     if i0 > c.start {
@@ -811,10 +792,14 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             None
         }
     }) {
-        val = Val::DayPart {
-            day: Box::new(val),
-            part,
-        };
+        // "Friday night" is annotated as the day in TimeBank, "Friday evening" as its
+        // evening: the lexicon says which parts keep their code.
+        if c.lx.keeps_weekday_part(part) {
+            val = Val::DayPart {
+                day: Box::new(val),
+                part,
+            };
+        }
         end += 1;
     }
     // "Friday, April 14"

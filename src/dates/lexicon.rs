@@ -2,7 +2,7 @@
 
 use crate::data::Table;
 use crate::error::Result;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A duration or calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -140,6 +140,90 @@ pub struct Lexicon {
     /// Quantity modifiers that TimeML keeps inside a duration's span ("more than", "nearly"),
     /// as lowercase word sequences.
     modifiers: Vec<Vec<Box<str>>>,
+    /// Tense cues that hold only when "to" follows ("set to resume", "is to meet").
+    tense_to: FxHashMap<Box<str>, Tense>,
+    /// Perfect auxiliaries: a future cue right after one is past ("had been due to").
+    perfect: FxHashSet<Box<str>>,
+    /// Words after which an ambiguous month name ("May", "March") may stand alone.
+    month_cue: FxHashSet<Box<str>>,
+    /// Month names that are also ordinary words or names, exactly as written.
+    month_ambiguous: FxHashSet<Box<str>>,
+    /// Day parts that keep their code after a weekday ("Friday evening" = `…TEV`).
+    weekday_part: FxHashSet<&'static str>,
+    /// [`fold_hash`] of every word that can anchor a date: the words with a meaning that can
+    /// make a date alone and the `anchor` rows. Every date holds one of these or a number
+    /// that can be a date part by itself.
+    anchors: FxHashSet<u64>,
+    /// The words by [`fold_hash`]: (lowercase word, index into `by_hash_words`), to look up a
+    /// token as written without lowercasing it.
+    by_hash: FxHashMap<u64, Vec<(Box<str>, usize)>>,
+    by_hash_words: Vec<Vec<Word>>,
+    /// The anchor words, lowercase: the `anchor` rows (words without a date meaning of their
+    /// own that the rules still read as the head of a date: "noon", "the latest period") and
+    /// the lexicon words that can make a date alone.
+    anchor_words: FxHashSet<Box<str>>,
+    /// Filters in front of `anchors` and `by_hash`.
+    anchor_filter: SigFilter,
+    word_filter: SigFilter,
+}
+
+/// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,
+/// last letter, length) signature. A clear bit means the word is certainly not in the set;
+/// a set bit sends it to the exact lookup. 8 KB, so it stays in the L1 cache.
+#[derive(Debug)]
+struct SigFilter {
+    bits: Vec<u64>,
+}
+
+impl Default for SigFilter {
+    fn default() -> SigFilter {
+        SigFilter {
+            bits: vec![0; 1 << 10],
+        }
+    }
+}
+
+impl SigFilter {
+    /// The signature's bit; `None` for a word the filter cannot judge (non-ASCII).
+    #[inline]
+    fn sig(word: &[u8]) -> Option<usize> {
+        let n = word.len();
+        if n == 0 || !word.is_ascii() {
+            return None;
+        }
+        let low = |b: u8| usize::from(b.to_ascii_lowercase()) & 63;
+        let key = low(word[0])
+            | low(word[n.min(2) - 1]) << 6
+            | low(word[n - 1]) << 12
+            | (n.min(63)) << 18;
+        Some((key ^ (key >> 16) ^ (key >> 8 & 0xff00)) & 0xffff)
+    }
+
+    fn insert(&mut self, word: &str) {
+        if let Some(b) = SigFilter::sig(word.as_bytes()) {
+            self.bits[b >> 6] |= 1 << (b & 63);
+        }
+    }
+
+    /// False when the word is certainly not in the set.
+    #[inline]
+    fn may_contain(&self, word: &[u8]) -> bool {
+        SigFilter::sig(word).is_none_or(|b| self.bits[b >> 6] & (1 << (b & 63)) != 0)
+    }
+}
+
+/// A hash of an ASCII word with its letters lowercased, computed without allocating; `None`
+/// for a word with non-ASCII bytes (the caller lowercases those).
+#[inline]
+pub fn fold_hash(bytes: &[u8]) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        if b >= 0x80 {
+            return None;
+        }
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    Some(h)
 }
 
 fn intern(s: &str) -> &'static str {
@@ -202,20 +286,87 @@ impl Lexicon {
                         .push(text.split_whitespace().map(Box::from).collect::<Vec<_>>());
                     continue;
                 }
-                "tense" => {
+                "tense" | "tense_to" => {
                     let t = match v {
                         "PAST" => Tense::Past,
                         "PRESENT" => Tense::Present,
                         "FUTURE" => Tense::Future,
                         _ => return Err(bad()),
                     };
-                    lx.tense.insert(text.into(), t);
+                    if row.get("kind") == "tense" {
+                        lx.tense.insert(text.into(), t);
+                    } else {
+                        lx.tense_to.insert(text.into(), t);
+                    }
+                    continue;
+                }
+                "perfect" => {
+                    lx.perfect.insert(text.into());
+                    continue;
+                }
+                "month_cue" => {
+                    lx.month_cue.insert(text.into());
+                    continue;
+                }
+                "month_ambiguous" => {
+                    lx.month_ambiguous.insert(row.get("text").into());
+                    continue;
+                }
+                "weekday_part" => {
+                    lx.weekday_part.insert(known()?);
+                    continue;
+                }
+                "anchor" => {
+                    lx.anchor_words.insert(text.into());
                     continue;
                 }
                 other => return Err(row.error(format!("unknown kind `{other}`"))),
             };
             lx.words.entry(text.into()).or_default().push(w);
         }
+        // Number words, ordinals, "last"/"this", "early"/"late" never make a date alone.
+        let strong = |ws: &Vec<Word>| {
+            ws.iter().any(|w| {
+                !matches!(
+                    w,
+                    Word::Number(_) | Word::Ordinal(_) | Word::Shift(_) | Word::Part(_)
+                )
+            })
+        };
+        let strong_words: Vec<Box<str>> = lx
+            .words
+            .iter()
+            .filter(|(_, ws)| strong(ws))
+            .map(|(k, _)| k.clone())
+            .collect();
+        lx.anchor_words.extend(strong_words);
+        let hashes: Vec<u64> = lx
+            .anchor_words
+            .iter()
+            .filter_map(|w| fold_hash(w.as_bytes()))
+            .collect();
+        lx.anchors.extend(hashes);
+        let mut keys: Vec<(&Box<str>, &Vec<Word>)> = lx.words.iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        let mut by_hash: FxHashMap<u64, Vec<(Box<str>, usize)>> = FxHashMap::default();
+        let mut by_hash_words = Vec::new();
+        for (k, ws) in keys {
+            if let Some(h) = fold_hash(k.as_bytes()) {
+                by_hash
+                    .entry(h)
+                    .or_default()
+                    .push((k.clone(), by_hash_words.len()));
+                by_hash_words.push(ws.clone());
+            }
+        }
+        for w in lx.anchor_words.iter() {
+            lx.anchor_filter.insert(w);
+        }
+        for w in lx.words.keys() {
+            lx.word_filter.insert(w);
+        }
+        lx.by_hash = by_hash;
+        lx.by_hash_words = by_hash_words;
         Ok(lx)
     }
 
@@ -223,6 +374,22 @@ impl Lexicon {
     #[inline]
     pub fn get(&self, lower: &str) -> &[Word] {
         self.words.get(lower).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Meanings of a word as written (any case), without allocating for ASCII words.
+    #[inline]
+    pub fn get_any_case(&self, word: &str) -> &[Word] {
+        if !self.word_filter.may_contain(word.as_bytes()) {
+            return &[];
+        }
+        match fold_hash(word.as_bytes()) {
+            Some(h) => self.by_hash.get(&h).map_or(&[], |v| {
+                v.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(word))
+                    .map_or(&[], |(_, i)| self.by_hash_words[*i].as_slice())
+            }),
+            None => self.get(&word.to_lowercase()),
+        }
     }
 
     /// True when the word has any meaning.
@@ -243,9 +410,63 @@ impl Lexicon {
             .any(|m| m.first().is_some_and(|w| &**w == lower))
     }
 
+    /// True when a word as written (any case) starts a quantity modifier.
+    pub fn starts_modifier_any_case(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.starts_modifier(&word.to_lowercase());
+        }
+        self.modifiers
+            .iter()
+            .any(|m| m.first().is_some_and(|w| w.eq_ignore_ascii_case(word)))
+    }
+
     /// Tense cue of a lowercase word.
     #[inline]
     pub fn tense(&self, lower: &str) -> Option<Tense> {
         self.tense.get(lower).copied()
+    }
+
+    /// True when a word (as written) can anchor a date: a month, weekday, unit or other word
+    /// that can make a date alone, or an `anchor` row. A hash match is confirmed by the caller's exact rules, so a collision only costs
+    /// time; a word the hash cannot take is lowercased and looked up.
+    #[inline]
+    pub fn may_anchor(&self, word: &str) -> bool {
+        if !self.anchor_filter.may_contain(word.as_bytes()) {
+            return false;
+        }
+        match fold_hash(word.as_bytes()) {
+            Some(h) => self.anchors.contains(&h),
+            None => self.anchor_words.contains(word.to_lowercase().as_str()),
+        }
+    }
+
+    /// Tense cue of a lowercase word that "to" follows.
+    #[inline]
+    pub fn tense_to(&self, lower: &str) -> Option<Tense> {
+        self.tense_to.get(lower).copied()
+    }
+
+    /// True for a perfect auxiliary ("had").
+    #[inline]
+    pub fn is_perfect(&self, lower: &str) -> bool {
+        self.perfect.contains(lower)
+    }
+
+    /// True when an ambiguous month may stand alone after this lowercase word.
+    #[inline]
+    pub fn is_month_cue(&self, lower: &str) -> bool {
+        self.month_cue.contains(lower)
+    }
+
+    /// True for a month name that is also a word or name, as written ("May", "Jan").
+    #[inline]
+    pub fn is_month_ambiguous(&self, text: &str) -> bool {
+        self.month_ambiguous.contains(text)
+    }
+
+    /// True when a day part code stays after a weekday ("EV").
+    #[inline]
+    pub fn keeps_weekday_part(&self, code: &str) -> bool {
+        self.weekday_part.contains(code)
     }
 }

@@ -31,6 +31,10 @@ pub fn month_number(s: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// How many tokens a date may run before its first anchor ("at least the past 18 months":
+/// `months` is the sixth token).
+const REACH: usize = 8;
+
 /// The date stage.
 #[derive(Debug)]
 pub struct DateTagger {
@@ -55,7 +59,30 @@ impl DateTagger {
                               // The quarter the document is about, once one is named ("third-quarter profit"):
                               // "the quarter" and "a year earlier" refer to it.
         let mut focus: Option<(i32, u32)> = None;
+        let mut anchors: Vec<usize> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
+            // Every date holds an anchor (a date word or a number that can be a date part by
+            // itself) at most `REACH` tokens
+            // after its first token: find the anchors with a cheap test, skip a sentence
+            // without any, and try the rules only where an anchor is within reach.
+            anchors.clear();
+            anchors.extend((s.first_token..s.end_token).filter(|&i| {
+                let t = &a.tokens[i];
+                match t.kind {
+                    // A short plain number ("5", "20", "1,500") is a date only beside a date
+                    // word ("5 April", "20 years"), which anchors it; a year, "16th",
+                    // "09:15", "14.04.2023" anchors itself.
+                    TokenKind::Number => {
+                        let n = &text[t.span];
+                        n.len() == 4 || !n.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                    }
+                    TokenKind::Word | TokenKind::Abbrev => self.lexicon.may_anchor(&text[t.span]),
+                    _ => false,
+                }
+            }));
+            if anchors.is_empty() {
+                continue;
+            }
             let c = Ctx {
                 text,
                 toks: &a.tokens,
@@ -65,7 +92,18 @@ impl DateTagger {
             };
             let mut found: Vec<Found> = Vec::new();
             let mut i = s.first_token;
+            let mut next_anchor = 0usize;
             while i < s.end_token {
+                while next_anchor < anchors.len() && anchors[next_anchor] < i {
+                    next_anchor += 1;
+                }
+                let Some(&anchor) = anchors.get(next_anchor) else {
+                    break;
+                };
+                if anchor > i + REACH {
+                    i = anchor - REACH;
+                    continue;
+                }
                 let t = a.tokens[i];
                 while ent < a.entities.len() && a.entities[ent].span.end <= t.span.start {
                     ent += 1;
@@ -100,9 +138,14 @@ impl DateTagger {
             attach_times(&mut found, &a.tokens, text);
             for f in found {
                 let tense = self.tense(&c, f.start, f.end);
-                // A bare month goes to the nearest one; only "last"/"next" give it a direction.
                 let dir = match (&f.val, f.dir) {
-                    (Val::Month { .. }, None) => Dir::Nearest,
+                    // A bare month goes to the nearest one, but the tense keeps it on its side:
+                    // told in the past, never next year's; in the future, never last year's.
+                    (Val::Month { .. }, None) => match tense {
+                        Some(Tense::Past) => Dir::NearestPast,
+                        Some(Tense::Future) => Dir::NearestFuture,
+                        _ => Dir::Nearest,
+                    },
                     (_, Some(d)) => d,
                     (_, None) => Dir::from(tense),
                 };
@@ -159,8 +202,21 @@ impl DateTagger {
                 return None;
             }
             let l = c.lower(i);
-            if let Some(t) = self.lexicon.tense(&l) {
-                return Some(t);
+            let to = i + 1 < c.end && &*c.lower(i + 1) == "to";
+            let t = to
+                .then(|| self.lexicon.tense_to(&l))
+                .flatten()
+                .or_else(|| self.lexicon.tense(&l));
+            if let Some(t) = t {
+                // "had been due to expire Friday", "had planned to": a plan in the past.
+                let perfect = (1..=2)
+                    .filter_map(|d| i.checked_sub(d).filter(|&k| k >= c.start))
+                    .any(|k| self.lexicon.is_perfect(&c.lower(k)));
+                return Some(if t == Tense::Future && perfect {
+                    Tense::Past
+                } else {
+                    t
+                });
             }
             (l.len() > 4 && l.ends_with("ed") && !self.lexicon.contains(&l)).then_some(Tense::Past)
         };

@@ -15,6 +15,12 @@ pub enum Dir {
     Future,
     /// The nearest such day.
     Nearest,
+    /// The one in the reference's own year ("this September").
+    Same,
+    /// The nearest, but not a later year (a bare month told in the past tense).
+    NearestPast,
+    /// The nearest, but not an earlier year (a bare month told in the future tense).
+    NearestFuture,
 }
 
 impl From<Option<Tense>> for Dir {
@@ -45,6 +51,13 @@ pub enum Val {
         y: Option<i32>,
         /// Month.
         m: u32,
+    },
+    /// A month of a year given relative to the reference's: "June last year" (`dy` = −1).
+    MonthShift {
+        /// Month.
+        m: u32,
+        /// Years to add.
+        dy: i32,
     },
     /// A year.
     Year(i32),
@@ -124,8 +137,6 @@ impl Val {
     pub fn timex_type(&self) -> TimexType {
         match self {
             Val::Duration(_) => TimexType::Duration,
-            // "Friday night" is a DATE in TimeML; "this morning", "last night" are TIMEs.
-            Val::DayPart { day, .. } if matches!(**day, Val::Weekday { .. }) => TimexType::Date,
             Val::Time { .. } | Val::DayPart { .. } => TimexType::Time,
             Val::Set(_) => TimexType::Set,
             _ => TimexType::Date,
@@ -159,19 +170,20 @@ fn fmt_day(d: NaiveDate) -> String {
 }
 
 /// The year of an underspecified month: an explicit direction ("last May", "next March")
-/// takes the last such month up to the reference's or the first one from it on; otherwise the
-/// nearest such month (six months back or five ahead). The clause's tense is not used: it
-/// misleads more often than it helps for bare months.
+/// takes the last such month up to the reference's or the first one from it on; "this
+/// September" the reference's year; otherwise the nearest such month (six months back or five
+/// ahead), except that a month told in the past tense is never moved into next year and one
+/// told in the future never into last year.
 fn month_year(r: NaiveDate, m: u32, dir: Dir) -> i32 {
     match dir {
         Dir::Past if m > r.month() => r.year() - 1,
         Dir::Future if m < r.month() => r.year() + 1,
-        Dir::Past | Dir::Future => r.year(),
-        Dir::Nearest => {
+        Dir::Past | Dir::Future | Dir::Same => r.year(),
+        Dir::Nearest | Dir::NearestPast | Dir::NearestFuture => {
             let diff = m as i32 - r.month() as i32; // −11..=11
-            if diff > 5 {
+            if diff > 5 && dir != Dir::NearestFuture {
                 r.year() - 1
-            } else if diff < -6 {
+            } else if diff < -6 && dir != Dir::NearestPast {
                 r.year() + 1
             } else {
                 r.year()
@@ -201,6 +213,13 @@ fn nearest_year(r: NaiveDate, m: u32, d: u32, tense: Dir) -> i32 {
         }
     }
     best
+}
+
+/// The year of quarter `q` named without one: the reference's, unless the quarter starts two
+/// or more quarters after the reference's ("the fourth quarter" in a January report is last
+/// year's).
+fn quarter_year(r: NaiveDate, q: u32) -> i32 {
+    r.year() - i32::from(q >= r.month0() / 3 + 3)
 }
 
 fn weekday_from(n: u32) -> Weekday {
@@ -266,6 +285,14 @@ impl Val {
                     None => unresolved(format!("XXXX-{m:02}"), "month"),
                 }
             }
+            Val::MonthShift { m, dy } => match r {
+                Some(r) => Val::Month {
+                    y: Some(r.year() + dy),
+                    m: *m,
+                }
+                .resolve(Some(r), tense),
+                None => unresolved(format!("XXXX-{m:02}"), "month"),
+            },
             Val::Year(y) => Resolved {
                 value: format!("{y:04}"),
                 interval: ymd(*y, 1, 1).zip(ymd(*y, 12, 31)),
@@ -291,7 +318,7 @@ impl Val {
                 None => unresolved(format!("XXXX-{s}"), "season"),
             },
             Val::Quarter { y, q } => {
-                let y = y.or_else(|| r.map(|r| r.year()));
+                let y = y.or_else(|| r.map(|r| quarter_year(r, *q)));
                 match y {
                     Some(y) => Resolved {
                         value: format!("{y:04}-Q{q}"),
@@ -311,7 +338,7 @@ impl Val {
                 });
                 let year = match (y, q, r) {
                     (Some(y), _, _) => Some(y + dy),
-                    (None, Some(_), Some(r)) => Some(r.year() + dy),
+                    (None, Some(q), Some(r)) => Some(quarter_year(r, *q) + dy),
                     (None, None, _) => base.map(|b| b.0 + dy),
                     _ => None,
                 };
@@ -329,6 +356,8 @@ impl Val {
                 }
             }
             Val::Weekday { wd, dir } => {
+                // "last Wednesday" said on a Wednesday is a week ago, not today.
+                let strict = *dir == Dir::Past;
                 let dir = if *dir == Dir::Nearest { tense } else { *dir };
                 match r {
                     Some(r) => {
@@ -338,11 +367,12 @@ impl Val {
                             % 7;
                         let fwd = (7 - back) % 7;
                         let day = match dir {
+                            Dir::Past if strict && back == 0 => r - Days::new(7),
                             Dir::Past => r - Days::new(back as u64),
                             Dir::Future => r + Days::new(if fwd == 0 { 7 } else { fwd as u64 }),
                             // No tense: news mostly reports the past week, so the
                             // past unless the day is just ahead (tomorrow).
-                            Dir::Nearest => {
+                            Dir::Nearest | Dir::Same | Dir::NearestPast | Dir::NearestFuture => {
                                 if fwd != 1 {
                                     r - Days::new(back as u64)
                                 } else {
@@ -372,10 +402,6 @@ impl Val {
                     interval: base.interval,
                     granularity: "time",
                 }
-            }
-            // "Friday night" is annotated as the day in TimeBank: a DATE valued by its day.
-            Val::DayPart { day, .. } if matches!(**day, Val::Weekday { .. }) => {
-                day.resolve(r, tense)
             }
             Val::DayPart { day, part } => {
                 let base = day.resolve(r, tense);
