@@ -338,9 +338,8 @@ impl Reader {
                 let limit = self.opts.max_doc_bytes as u64 + 1;
                 // Sized from the metadata so that a file takes one read, not one per doubling.
                 let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
-                let r = File::open(&path).and_then(|mut f| {
-                    f.by_ref().take(limit).read_to_end(&mut bytes)
-                });
+                let r = File::open(&path)
+                    .and_then(|mut f| f.by_ref().take(limit).read_to_end(&mut bytes));
                 match r {
                     Ok(_) => {
                         let item = self.article(name.clone(), name, bytes);
