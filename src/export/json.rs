@@ -13,6 +13,25 @@ struct W<'o> {
 }
 
 impl W<'_> {
+    /// `[…]`: each item written by `each`, separated by commas.
+    fn array<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, usize, &T)) {
+        self.out.push(b'[');
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            each(self, i, x);
+        }
+        self.out.push(b']');
+    }
+
+    /// `{…}`: the keys and values written by `fields`.
+    fn object(&mut self, fields: impl FnOnce(&mut Self)) {
+        self.out.push(b'{');
+        fields(self);
+        self.out.push(b'}');
+    }
+
     /// `"key":`, after a comma unless it is the first key of its object.
     #[inline]
     fn key(&mut self, key: &str) {
@@ -78,44 +97,37 @@ impl W<'_> {
         self.opt_str(c.as_ref().map(Iso3::as_str));
     }
 
-    /// `{"text":…,"start":…,"end":…}` of a span.
-    fn trigger(&mut self, text: &str, span: crate::span::Span) {
-        self.out.push(b'{');
+    /// The `text`, `start` and `end` fields of a span.
+    fn span(&mut self, text: &str, span: crate::span::Span) {
         self.key("text");
         self.str(&text[span]);
         self.key("start");
         self.num(span.start);
         self.key("end");
         self.num(span.end);
-        self.out.push(b'}');
+    }
+
+    /// `{"text":…,"start":…,"end":…}` of a span.
+    fn trigger(&mut self, text: &str, span: crate::span::Span) {
+        self.object(|w| w.span(text, span));
     }
 
     fn args(&mut self, text: &str, list: &[Argument<'_>]) {
-        self.out.push(b'[');
-        for (i, a) in list.iter().enumerate() {
-            if i > 0 {
-                self.out.push(b',');
-            }
-            self.out.push(b'{');
-            self.key("role");
-            self.str(a.role.as_str());
-            self.key("text");
-            self.str(&text[a.span]);
-            self.key("start");
-            self.num(a.span.start);
-            self.key("end");
-            self.num(a.span.end);
-            self.key("entity");
-            self.opt_id("e", a.entity);
-            self.key("canonical");
-            self.str(&a.canonical);
-            self.key("key");
-            self.opt_str(a.key.as_deref());
-            self.key("country");
-            self.country(a.country);
-            self.out.push(b'}');
-        }
-        self.out.push(b']');
+        self.array(list, |w, _, a| {
+            w.object(|w| {
+                w.key("role");
+                w.str(a.role.as_str());
+                w.span(text, a.span);
+                w.key("entity");
+                w.opt_id("e", a.entity);
+                w.key("canonical");
+                w.str(&a.canonical);
+                w.key("key");
+                w.opt_str(a.key.as_deref());
+                w.key("country");
+                w.country(a.country);
+            })
+        });
     }
 
     fn time(&mut self, t: &Option<EventTime>) {
@@ -123,18 +135,18 @@ impl W<'_> {
             self.out.extend_from_slice(b"null");
             return;
         };
-        self.out.push(b'{');
-        self.key("entity");
-        self.opt_id("e", t.entity);
-        self.key("value");
-        self.str(&t.value);
-        self.key("begin");
-        self.day(t.begin);
-        self.key("end");
-        self.day(t.end);
-        self.key("source");
-        self.str(t.source.as_str());
-        self.out.push(b'}');
+        self.object(|w| {
+            w.key("entity");
+            w.opt_id("e", t.entity);
+            w.key("value");
+            w.str(&t.value);
+            w.key("begin");
+            w.day(t.begin);
+            w.key("end");
+            w.day(t.end);
+            w.key("source");
+            w.str(t.source.as_str());
+        });
     }
 }
 
@@ -247,130 +259,101 @@ pub fn write_document(a: &Analysis<'_>, out: &mut Vec<u8>) {
         let _ = serde_json::to_writer(&mut *w.out, &warnings);
     }
     w.key("entities");
-    w.out.push(b'[');
-    for (i, e) in a.entities.iter().enumerate() {
-        if i > 0 {
-            w.out.push(b',');
-        }
-        w.out.push(b'{');
-        w.key("id");
-        w.id("e", i);
-        w.key("type");
-        w.str(e.kind.as_str());
-        w.key("text");
-        w.str(&text[e.span]);
-        w.key("start");
-        w.num(e.span.start);
-        w.key("end");
-        w.num(e.span.end);
-        w.key("sentence");
-        w.num(e.sentence);
-        w.key("canonical");
-        w.str(&e.canonical);
-        w.key("key");
-        w.opt_str(e.key.as_deref());
-        w.key("country");
-        w.country(e.country);
-        w.key("how");
-        w.str(e.how.as_str());
-        if let Some(t) = &e.timex {
-            w.key("value");
-            w.str(&t.value);
-            w.key("timex_type");
-            w.str(t.timex_type.as_str());
-            w.key("interval");
-            match t.interval {
-                Some((b, e)) => {
-                    w.out.push(b'{');
-                    w.key("begin");
-                    w.day(Some(b));
-                    w.key("end");
-                    w.day(Some(e));
-                    w.out.push(b'}');
-                }
-                None => w.out.extend_from_slice(b"null"),
-            }
-            w.key("granularity");
-            w.str(t.granularity);
-        }
-        w.out.push(b'}');
-    }
-    w.out.push(b']');
-    w.key("events");
-    w.out.push(b'[');
-    for (i, e) in a.events.iter().enumerate() {
-        if i > 0 {
-            w.out.push(b',');
-        }
-        w.out.push(b'{');
-        w.key("id");
-        w.id("ev", i);
-        w.key("type");
-        w.str(e.kind.as_str());
-        w.key("cameo");
-        w.str(&e.cameo);
-        w.key("trigger");
-        w.trigger(text, e.trigger);
-        w.key("sentence");
-        w.num(e.sentence);
-        w.key("evidence");
-        w.str(&text[a.sentences[e.sentence].span]);
-        w.key("mentions");
-        w.out.push(b'[');
-        for (j, m) in e.mentions.iter().enumerate() {
-            if j > 0 {
-                w.out.push(b',');
-            }
-            w.out.push(b'{');
-            w.key("trigger");
-            w.trigger(text, m.trigger);
+    w.array(&a.entities, |w, i, e| {
+        w.object(|w| {
+            w.key("id");
+            w.id("e", i);
+            w.key("type");
+            w.str(e.kind.as_str());
+            w.span(text, e.span);
             w.key("sentence");
-            w.num(m.sentence);
-            w.key("arguments");
-            w.args(text, &m.arguments);
-            if m.time.is_some() {
-                w.key("time");
-                w.time(&m.time);
-            }
-            w.out.push(b'}');
-        }
-        w.out.push(b']');
-        w.key("arguments");
-        w.args(text, &e.arguments);
-        w.key("time");
-        w.time(&e.time);
-        w.key("modality");
-        w.str(e.modality.as_str());
-        if !e.conflicts.is_empty() {
-            w.key("conflicts");
-            let conflicts: Vec<ConflictJ<'_>> = e
-                .conflicts
-                .iter()
-                .map(|c| ConflictJ {
-                    field: c.field,
-                    values: &c.values,
-                })
-                .collect();
-            let _ = serde_json::to_writer(&mut *w.out, &conflicts);
-        }
-        w.key("confidence");
-        let _ = serde_json::to_writer(&mut *w.out, &e.confidence);
-        w.key("rule");
-        w.str(&e.rule);
-        if !e.reports.is_empty() {
-            w.key("reports");
-            w.out.push(b'[');
-            for (j, &r) in e.reports.iter().enumerate() {
-                if j > 0 {
-                    w.out.push(b',');
+            w.num(e.sentence);
+            w.key("canonical");
+            w.str(&e.canonical);
+            w.key("key");
+            w.opt_str(e.key.as_deref());
+            w.key("country");
+            w.country(e.country);
+            w.key("how");
+            w.str(e.how.as_str());
+            if let Some(t) = &e.timex {
+                w.key("value");
+                w.str(&t.value);
+                w.key("timex_type");
+                w.str(t.timex_type.as_str());
+                w.key("interval");
+                match t.interval {
+                    Some((b, e)) => w.object(|w| {
+                        w.key("begin");
+                        w.day(Some(b));
+                        w.key("end");
+                        w.day(Some(e));
+                    }),
+                    None => w.out.extend_from_slice(b"null"),
                 }
-                w.id("ev", r);
+                w.key("granularity");
+                w.str(t.granularity);
             }
-            w.out.push(b']');
-        }
-        w.out.push(b'}');
-    }
-    w.out.push(b']');
+        })
+    });
+    w.key("events");
+    w.array(&a.events, |w, i, e| {
+        w.object(|w| {
+            w.key("id");
+            w.id("ev", i);
+            w.key("type");
+            w.str(e.kind.as_str());
+            w.key("cameo");
+            w.str(&e.cameo);
+            w.key("trigger");
+            w.trigger(text, e.trigger);
+            w.key("sentence");
+            w.num(e.sentence);
+            w.key("evidence");
+            w.str(&text[a.sentences[e.sentence].span]);
+            w.key("mentions");
+            w.array(&e.mentions, |w, _, m| {
+                w.object(|w| {
+                    w.key("trigger");
+                    w.trigger(text, m.trigger);
+                    w.key("sentence");
+                    w.num(m.sentence);
+                    w.key("arguments");
+                    w.args(text, &m.arguments);
+                    if m.time.is_some() {
+                        w.key("time");
+                        w.time(&m.time);
+                    }
+                })
+            });
+            w.key("arguments");
+            w.args(text, &e.arguments);
+            w.key("time");
+            w.time(&e.time);
+            w.key("modality");
+            w.str(e.modality.as_str());
+            if !e.conflicts.is_empty() {
+                w.key("conflicts");
+                let conflicts: Vec<ConflictJ<'_>> = e
+                    .conflicts
+                    .iter()
+                    .map(|c| ConflictJ {
+                        field: c.field,
+                        values: &c.values,
+                    })
+                    .collect();
+                let _ = serde_json::to_writer(&mut *w.out, &conflicts);
+            }
+            w.key("confidence");
+            let _ = serde_json::to_writer(&mut *w.out, &e.confidence);
+            w.key("rule");
+            w.str(&e.rule);
+            if !e.reports.is_empty() {
+                w.key("reports");
+                w.array(&e.reports, |w, _, &r| w.id("ev", r));
+            }
+        })
+    });
     w.out.extend_from_slice(b"}\n");
 }
 
