@@ -962,24 +962,6 @@ impl Gazetteer {
         ctx: CaseContext,
         w: WordInfo,
     ) -> Option<Match> {
-        self.match_word_at_next(text, tokens, i, end, ctx, w, None)
-    }
-
-    /// [`Gazetteer::match_word_at`] when the caller may also know token `i + 1`'s word:
-    /// `next` is `Some(lookup)` only when it is what [`Gazetteer::word`] gives for that token,
-    /// an ASCII token (`None` here looks it up).
-    #[allow(clippy::too_many_arguments)]
-    #[inline]
-    pub fn match_word_at_next(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        end: usize,
-        ctx: CaseContext,
-        w: WordInfo,
-        next: Option<Option<WordInfo>>,
-    ) -> Option<Match> {
         if !w.has(word::STARTS) {
             return None;
         }
@@ -987,9 +969,7 @@ impl Gazetteer {
         if word.multi && i + 1 < end {
             let t1 = &tokens[i + 1];
             let s1 = &text[t1.span];
-            let second = if let Some(known) = next {
-                known
-            } else if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
+            let second = if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
                 self.find_lower_bytes(&self.vocab, l)
             } else {
                 self.find_in(&self.vocab, &s1.to_lowercase())

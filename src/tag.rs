@@ -405,17 +405,7 @@ impl Tagger {
                 continue;
             }
             if let Some(w) = d.info[i] {
-                // The next token's word, when step 1 looked it up in full (capitalised ASCII).
-                let next = d.tokens.get(i + 1).and_then(|n| {
-                    (n.is_cap()
-                        && matches!(
-                            n.kind,
-                            TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
-                        )
-                        && d.text[n.span].is_ascii())
-                    .then_some(d.info[i + 1])
-                });
-                if let Some(m) = g.match_word_at_next(d.text, d.tokens, i, to, ctx, w, next) {
+                if let Some(m) = g.match_word_at(d.text, d.tokens, i, to, ctx, w) {
                     let best = g.accepted(&m).max_by_key(priority);
                     if let Some(e) = best {
                         let class = match e.kind() {
