@@ -250,13 +250,21 @@ fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<(usize, u8)> {
     if bytes[start].is_ascii_uppercase() {
         flags |= tokflags::CAP;
     }
+    Some((j, flags | letter_case(letters, upper, letters - upper)))
+}
+
+/// UPPER (two or more letters, all uppercase) and LOWER (all letters lowercase) from the counts
+/// of letters, uppercase and lowercase letters.
+#[inline]
+fn letter_case(letters: usize, upper: usize, lower: usize) -> u8 {
+    let mut flags = 0;
     if letters >= 2 && upper == letters {
         flags |= tokflags::UPPER;
     }
-    if upper == 0 {
+    if letters > 0 && lower == letters {
         flags |= tokflags::LOWER;
     }
-    Some((j, flags))
+    flags
 }
 
 fn prev_is_word(out: &[Token], start: usize) -> bool {
@@ -297,13 +305,7 @@ pub fn case_flags(s: &str) -> u8 {
             first = false;
         }
     }
-    if letters >= 2 && upper == letters {
-        flags |= tokflags::UPPER;
-    }
-    if letters > 0 && lower == letters {
-        flags |= tokflags::LOWER;
-    }
-    flags
+    flags | letter_case(letters, upper, lower)
 }
 
 /// [`case_flags`] of ASCII text.
@@ -325,13 +327,7 @@ fn ascii_case_flags(s: &[u8]) -> u8 {
             first = false;
         }
     }
-    if letters >= 2 && upper == letters {
-        flags |= tokflags::UPPER;
-    }
-    if letters > 0 && upper == 0 {
-        flags |= tokflags::LOWER;
-    }
-    flags
+    flags | letter_case(letters, upper, letters - upper)
 }
 
 fn scan_number(text: &str, mut i: usize, end: usize) -> usize {
