@@ -55,7 +55,7 @@ pub struct Lower<'t> {
     buf: String,
     /// Per token: start and length; the length's top bit says the text lies in `buf`.
     spans: Vec<(u32, u32)>,
-    /// What the lexicon knows of each token's word (filled per sentence by [`Lower::fill`]).
+    /// What the lexicon knows of each token's word.
     pub info: Vec<WordInfo>,
     /// The entity each token is part of.
     pub entity: Vec<Option<u32>>,
@@ -64,25 +64,34 @@ pub struct Lower<'t> {
 const IN_BUF: u32 = 1 << 31;
 
 impl<'t> Lower<'t> {
-    /// Lowercases every token of the analysis (copying only the ones that change).
-    pub fn new(a: &Analysis<'t>) -> Lower<'t> {
+    /// Lowercases every token of the analysis (copying only the ones that change) and looks
+    /// up what the lexicon knows of each word, in one walk.
+    pub fn new(a: &Analysis<'t>, lx: &EventLexicon) -> Lower<'t> {
         let text = a.text();
         let mut buf = String::new();
         let mut spans = Vec::with_capacity(a.tokens.len());
+        let mut info = Vec::with_capacity(a.tokens.len());
         for t in &a.tokens {
             let w = &text[t.span];
-            if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+            let lower = if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
                 spans.push((t.span.start as u32, w.len() as u32));
-                continue;
-            }
-            let from = buf.len();
-            if w.is_ascii() {
-                buf.push_str(w);
-                buf[from..].make_ascii_lowercase();
+                w
             } else {
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            spans.push((from as u32, (buf.len() - from) as u32 | IN_BUF));
+                let from = buf.len();
+                if w.is_ascii() {
+                    buf.push_str(w);
+                    buf[from..].make_ascii_lowercase();
+                } else {
+                    buf.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                spans.push((from as u32, (buf.len() - from) as u32 | IN_BUF));
+                &buf[from..]
+            };
+            info.push(if t.kind == TokenKind::Word {
+                lx.info(lower)
+            } else {
+                WordInfo::default()
+            });
         }
         // entities are sorted and flat: one walk
         let mut entity = vec![None; a.tokens.len()];
@@ -101,17 +110,8 @@ impl<'t> Lower<'t> {
             text,
             buf,
             spans,
-            info: vec![WordInfo::default(); a.tokens.len()],
+            info,
             entity,
-        }
-    }
-
-    /// Looks up the words of tokens `first..end` in the lexicon (once per sentence that needs it).
-    pub fn fill(&mut self, a: &Analysis<'_>, lx: &EventLexicon, first: usize, end: usize) {
-        for i in first..end.min(a.tokens.len()) {
-            if a.tokens[i].kind == TokenKind::Word {
-                self.info[i] = lx.info(self.get(i));
-            }
         }
     }
 

@@ -198,9 +198,6 @@ pub struct EventLexicon {
     /// Patterns.
     pub patterns: Vec<Pattern>,
     index: FxHashMap<Box<str>, Vec<usize>>,
-    /// A bit per (length, first byte, last byte) class of the index's words: most words of a
-    /// text are in no class, and cost no hash lookup.
-    index_filter: Vec<u64>,
     /// Modality cues: token sequences (lowercase) → modality, longest first.
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
@@ -497,11 +494,6 @@ impl EventLexicon {
                 }
             }
         }
-        lx.index_filter = vec![0; 1 << 8];
-        for w in lx.index.keys() {
-            let b = filter_bit(w);
-            lx.index_filter[b >> 6] |= 1 << (b & 63);
-        }
         // Longest modality cues first.
         lx.modality.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         for (k, (cue, _)) in lx.modality.iter().enumerate() {
@@ -612,15 +604,10 @@ impl EventLexicon {
         if toks[i].kind != TokenKind::Word {
             return;
         }
-        let w = low.get(i);
-        let b = filter_bit(w);
-        if self
-            .index_filter
-            .get(b >> 6)
-            .is_none_or(|x| x & (1 << (b & 63)) == 0)
-        {
+        if !low.info[i].has(word_flags::INDEXED) {
             return;
         }
+        let w = low.get(i);
         let pids = match pack(w) {
             Some(k) => self.index_packed.get(&k),
             None => self.index.get(w),
@@ -649,24 +636,36 @@ impl EventLexicon {
 #[inline]
 fn pack(w: &str) -> Option<u128> {
     let b = w.as_bytes();
-    if b.len() > 15 {
+    let n = b.len();
+    if n > 15 {
         return None;
     }
-    let mut x = [0u8; 16];
-    x[..b.len()].copy_from_slice(b);
-    x[15] = b.len() as u8;
-    Some(u128::from_le_bytes(x))
+    let (lo, hi) = if n > 8 {
+        (load_le(&b[..8]), load_le(&b[8..]))
+    } else {
+        (load_le(b), 0)
+    };
+    Some(lo as u128 | (hi as u128) << 64 | (n as u128) << 120)
 }
 
-/// The class of a word for [`EventLexicon::index_filter`]: 4 bits of length, 5 of the first
-/// byte, 5 of the last.
+/// Up to eight bytes as a little-endian number, zero-padded: `[u8; 8]` filled from the slice,
+/// with at most three loads and no call to `memcpy` (overlapping loads of the same bytes OR
+/// together to the same value). Longer slices give their first eight bytes.
 #[inline]
-fn filter_bit(w: &str) -> usize {
-    let b = w.as_bytes();
-    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+pub(crate) fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        return u64::from_le_bytes(b[..8].try_into().unwrap_or_default());
+    }
+    if n >= 4 {
+        let first = u32::from_le_bytes(b[..4].try_into().unwrap_or_default()) as u64;
+        let last = u32::from_le_bytes(b[n - 4..].try_into().unwrap_or_default()) as u64;
+        return first | last << (8 * (n - 4));
+    }
+    if n == 0 {
         return 0;
-    };
-    (b.len().min(15) << 10) | ((f as usize & 31) << 5) | (l as usize & 31)
+    }
+    b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
 }
 
 /// Matches elements `k..` from token `i`; returns the end token.
@@ -722,5 +721,42 @@ fn match_elems(
             }
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn load_le_is_the_zero_padded_bytes() {
+        let text = b"abcdefghijklmnop";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let b = &text[from..to];
+                let mut x = [0u8; 8];
+                let k = b.len().min(8);
+                x[..k].copy_from_slice(&b[..k]);
+                assert_eq!(super::load_le(b), u64::from_le_bytes(x), "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn pack_is_the_bytes_then_the_length() {
+        for w in [
+            "",
+            "a",
+            "to",
+            "the",
+            "said",
+            "visits",
+            "counterpart",
+            "fifteen-bytes!!",
+        ] {
+            let mut x = [0u8; 16];
+            x[..w.len()].copy_from_slice(w.as_bytes());
+            x[15] = w.len() as u8;
+            assert_eq!(super::pack(w), Some(u128::from_le_bytes(x)), "{w}");
+        }
+        assert_eq!(super::pack("sixteen-bytes!!!"), None);
     }
 }

@@ -86,19 +86,18 @@ impl EventExtractor {
             return;
         }
         let lx = &self.lx;
-        let mut low = Lower::new(a);
+        let low = Lower::new(a, lx);
         let appositions = appositions(a);
         // Chunks (and the people they name) are built only for the sentences that need them: a
         // sentence with a trigger, and the three before it when one of its chunks refers back
         // (pronoun resolution looks no further).
         let mut cache: Vec<Option<SentenceChunks<'_>>> = Vec::new();
         cache.resize_with(a.sentences.len(), || None);
-        let ensure = |low: &mut Lower<'a>, cache: &mut [Option<SentenceChunks<'a>>], si: usize| {
+        let ensure = |low: &Lower<'a>, cache: &mut [Option<SentenceChunks<'a>>], si: usize| {
             if cache[si].is_some() {
                 return;
             }
             let s = &a.sentences[si];
-            low.fill(a, lx, s.first_token, s.end_token);
             let rel = relative_clauses(a, s.first_token, s.end_token);
             let cs = chunks(a, lx, low, &rel, si);
             let mut people = Vec::new();
@@ -162,7 +161,7 @@ impl EventExtractor {
             if triggers.is_empty() {
                 continue;
             }
-            ensure(&mut low, &mut cache, si);
+            ensure(&low, &mut cache, si);
             let refers_back = cache[si].as_ref().is_some_and(|sc| {
                 sc.chunks.iter().any(|c| match c.head {
                     Head::Pronoun(_, 1) => true,
@@ -172,7 +171,7 @@ impl EventExtractor {
             });
             if refers_back {
                 for back in si.saturating_sub(3)..si {
-                    ensure(&mut low, &mut cache, back);
+                    ensure(&low, &mut cache, back);
                 }
             }
             people.clear();
@@ -463,9 +462,7 @@ fn word_hash(w: &str) -> u64 {
 fn word_hash_ascii(w: &[u8]) -> u64 {
     let mut h: u64 = w.len() as u64;
     for chunk in w.chunks(8) {
-        let mut x = [0u8; 8];
-        x[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(x);
+        let x = lexicon::load_le(chunk);
         // ASCII lowercase of eight bytes at once: set bit 5 of the bytes in 'A'..='Z'
         let upper = (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f)
             & !x.wrapping_add(0x2525_2525_2525_2525))
