@@ -48,6 +48,9 @@ struct MentionData<'a> {
     /// A nominal trigger ("the attack", "in fighting"): without participants it may be a generic
     /// reference rather than an event.
     nominal: bool,
+    /// The plural of a trigger noun whose singular is a trigger too ("attacks", "protests",
+    /// "air strikes"), not a verb after its subject: a series or a class of events.
+    series: bool,
 }
 
 /// The chunks of one sentence, its relative clauses and the people its chunks name.
@@ -205,6 +208,7 @@ impl EventExtractor {
                     let args = ctx.arguments(p, t);
                     let (modality, explicit) = ctx.modality(t, &args);
                     let nominal = ctx.voice(p, t) == Voice::Nominal;
+                    let series = ctx.series(p, t);
                     if !p.satisfied(&args) {
                         return None;
                     }
@@ -223,6 +227,7 @@ impl EventExtractor {
                         id: 0,
                         reports: Vec::new(),
                         nominal,
+                        series,
                     })
                 })
                 .collect();
@@ -317,7 +322,10 @@ impl EventExtractor {
             }
         }
         // A nominal trigger with no participant and no date of its own, never repeated, is a
-        // generic reference ("the war", "protests"), not an event.
+        // generic reference ("the war", "protests"), not an event; so is a plural event noun
+        // without a date of its own ("attacks on migrants have surged", "escalating protests"):
+        // a series or a class of events, which ACE 2005 marks GENERICITY=Generic and the M2E2
+        // annotation leaves out.
         let generic: Vec<bool> = groups
             .iter()
             .map(|g| {
@@ -326,6 +334,7 @@ impl EventExtractor {
                         && !has_participants(m)
                         && !m.args.iter().any(|x| x.role == Role::Location)
                         && m.time.is_none()
+                        || m.series && m.time.is_none()
                 })
             })
             .collect();
@@ -1034,6 +1043,40 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
             Head::Pronoun(..) | Head::Description(..) => !place_role,
         }
+    }
+
+    /// The plural of a trigger noun ("attacks", "rallies", "air strikes") and not a verb after
+    /// its subject ("Daesh kills", "Trump greets").
+    fn series(&self, p: &Pattern, t: &TriggerMatch) -> bool {
+        let (hs, he) = t.head;
+        let text =
+            &self.a.text()[Span::new(self.a.tokens[hs].span.start, self.a.tokens[he - 1].span.end)];
+        let last = self.low.get(he - 1);
+        if !last.ends_with('s') || last.ends_with("ss") || !text.is_ascii() {
+            return false;
+        }
+        let words = (hs..he)
+            .map(|i| self.low.get(i))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !p.plural_of_head(&words) {
+            return false;
+        }
+        // right after a subject: a verb in the present ("Daesh kills Yazidis")
+        let after_subject = self.chunks.iter().any(|c| {
+            c.end == hs
+                && !c.possessive
+                && c.prep.is_none()
+                && match c.head {
+                    Head::Entity(e) => matches!(
+                        self.a.entities[e].kind,
+                        EntityType::Person | EntityType::Organization
+                    ),
+                    Head::Pronoun(..) | Head::Description(..) => true,
+                    Head::Noun(_, _, class) => class.animate(),
+                }
+        });
+        !after_subject
     }
 
     /// Active, passive ("was detained", "people killed in …") or nominal ("the attack").
