@@ -419,8 +419,17 @@ impl EventExtractor {
                     modality,
                     confidence,
                     rule: Cow::Borrowed(&p.rule),
+                    // one mention per place: a restatement without arguments of its own in a
+                    // sentence that already tells the event ("the shootings and attacks", "the
+                    // killing of Wani as an extrajudicial murder") is no other place that tells it
                     mentions: g
                         .into_iter()
+                        .scan(vec![m.sentence], |seen, x| {
+                            let new = !seen.contains(&x.sentence) || !x.args.is_empty();
+                            seen.push(x.sentence);
+                            Some(new.then_some(x))
+                        })
+                        .flatten()
                         .map(|x| EventMention {
                             trigger: x.trigger,
                             sentence: x.sentence,
@@ -1118,7 +1127,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         // "people killed in the attack": right after a noun phrase, with no object after it
-        let after_chunk = self.chunks.iter().any(|c| c.end == hs && !c.possessive);
+        // (also after a comma: "officers Serdar Kazar and Isa Ipek, killed in an attack")
+        let after_chunk = self.chunks.iter().any(|c| {
+            !c.possessive && (c.end == hs || c.end + 1 == hs && self.low.get(hs - 1) == ",")
+        });
         let object_follows = self
             .chunks
             .iter()
@@ -1197,7 +1209,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             Cue::Obj => vis().find(|c| c.first == t.end && c.prep.is_none()),
             Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
             Cue::Mod => vis().find(|c| {
-                c.end == hs && !c.possessive && matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City)) && !self.anti(c)
+                // "US sanctions", "the Israeli attack", and a group or person noun: "police
+                // shooting", "coalition airstrikes", "civilian deaths"
+                c.end == hs
+                    && !c.possessive
+                    && (matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City))
+                        || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && class.animate()))
+                    && !self.anti(c)
             }),
             Cue::Pair => None,
             Cue::Anti => vis().find(|c| c.end == hs && self.anti(c)),
