@@ -323,9 +323,9 @@ impl EventExtractor {
         }
         // A nominal trigger with no participant and no date of its own, never repeated, is a
         // generic reference ("the war", "protests"), not an event; so is a plural event noun
-        // without a date of its own ("attacks on migrants have surged", "escalating protests"):
-        // a series or a class of events, which ACE 2005 marks GENERICITY=Generic and the M2E2
-        // annotation leaves out.
+        // without a date or a named participant of its own ("attacks on migrants have surged",
+        // "escalating protests"): a series or a class of events, which ACE 2005 marks
+        // GENERICITY=Generic and the M2E2 annotation leaves out ("the Paris attacks" stay).
         let generic: Vec<bool> = groups
             .iter()
             .map(|g| {
@@ -334,7 +334,9 @@ impl EventExtractor {
                         && !has_participants(m)
                         && !m.args.iter().any(|x| x.role == Role::Location)
                         && m.time.is_none()
-                        || m.series && m.time.is_none()
+                        || m.series
+                            && m.time.is_none()
+                            && !m.args.iter().any(|x| x.entity.is_some())
                 })
             })
             .collect();
