@@ -87,6 +87,35 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// True when `words` (lowercase, space-separated) is one of the alternatives of the head.
+    pub fn head_has(&self, words: &str) -> bool {
+        self.elems[self.head.0..self.head.1]
+            .iter()
+            .any(|e| match e {
+                Elem::Alt(alts) => alts.iter().any(|a| {
+                    let mut parts = words.split(' ');
+                    a.iter().all(|w| parts.next() == Some(&**w)) && parts.next().is_none()
+                }),
+                Elem::Gap => false,
+            })
+    }
+
+    /// True when `word` (a lowercase head ending in -s) is the plural of another alternative of
+    /// the head ("attacks" beside "attack", "rallies" beside "rally", "air strikes").
+    pub fn plural_of_head(&self, word: &str) -> bool {
+        let mut cands: Vec<String> = Vec::new();
+        if let Some(s) = word.strip_suffix("ies") {
+            cands.push(format!("{s}y"));
+        }
+        if let Some(s) = word.strip_suffix("es") {
+            cands.push(s.to_string());
+        }
+        if let Some(s) = word.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+            cands.push(s.to_string());
+        }
+        cands.iter().any(|c| self.head_has(c))
+    }
+
     /// True when the arguments fill one of the required role sets.
     pub fn satisfied(&self, args: &[crate::model::Argument<'_>]) -> bool {
         self.requires.is_empty()

@@ -48,6 +48,9 @@ struct MentionData<'a> {
     /// A nominal trigger ("the attack", "in fighting"): without participants it may be a generic
     /// reference rather than an event.
     nominal: bool,
+    /// The plural of a trigger noun whose singular is a trigger too ("attacks", "protests",
+    /// "air strikes"), not a verb after its subject: a series or a class of events.
+    series: bool,
 }
 
 /// The chunks of one sentence, its relative clauses and the people its chunks name.
@@ -204,6 +207,7 @@ impl EventExtractor {
                     let args = ctx.arguments(p, t);
                     let (modality, explicit) = ctx.modality(t, &args);
                     let nominal = ctx.voice(p, t) == Voice::Nominal;
+                    let series = ctx.series(p, t);
                     if !p.satisfied(&args) {
                         return None;
                     }
@@ -222,6 +226,7 @@ impl EventExtractor {
                         id: 0,
                         reports: Vec::new(),
                         nominal,
+                        series,
                     })
                 })
                 .collect();
@@ -316,7 +321,10 @@ impl EventExtractor {
             }
         }
         // A nominal trigger with no participant and no date of its own, never repeated, is a
-        // generic reference ("the war", "protests"), not an event.
+        // generic reference ("the war", "protests"), not an event; so is a plural event noun
+        // without a date or a named participant of its own ("attacks on migrants have surged",
+        // "escalating protests"): a series or a class of events, which ACE 2005 marks
+        // GENERICITY=Generic and the M2E2 annotation leaves out ("the Paris attacks" stay).
         let generic: Vec<bool> = groups
             .iter()
             .map(|g| {
@@ -325,6 +333,9 @@ impl EventExtractor {
                         && !has_participants(m)
                         && !m.args.iter().any(|x| x.role == Role::Location)
                         && m.time.is_none()
+                        || m.series
+                            && m.time.is_none()
+                            && !m.args.iter().any(|x| x.entity.is_some())
                 })
             })
             .collect();
@@ -409,8 +420,17 @@ impl EventExtractor {
                     modality,
                     confidence,
                     rule: Cow::Borrowed(&p.rule),
+                    // one mention per place: a restatement without arguments of its own in a
+                    // sentence that already tells the event ("the shootings and attacks", "the
+                    // killing of Wani as an extrajudicial murder") is no other place that tells it
                     mentions: g
                         .into_iter()
+                        .scan(vec![m.sentence], |seen, x| {
+                            let new = !seen.contains(&x.sentence) || !x.args.is_empty();
+                            seen.push(x.sentence);
+                            Some(new.then_some(x))
+                        })
+                        .flatten()
                         .map(|x| EventMention {
                             trigger: x.trigger,
                             sentence: x.sentence,
@@ -1033,6 +1053,40 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
     }
 
+    /// The plural of a trigger noun ("attacks", "rallies", "air strikes") and not a verb after
+    /// its subject ("Daesh kills", "Trump greets").
+    fn series(&self, p: &Pattern, t: &TriggerMatch) -> bool {
+        let (hs, he) = t.head;
+        let text =
+            &self.a.text()[Span::new(self.a.tokens[hs].span.start, self.a.tokens[he - 1].span.end)];
+        let last = self.low.get(he - 1);
+        if !last.ends_with('s') || last.ends_with("ss") || !text.is_ascii() {
+            return false;
+        }
+        let words = (hs..he)
+            .map(|i| self.low.get(i))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !p.plural_of_head(&words) {
+            return false;
+        }
+        // right after a subject: a verb in the present ("Daesh kills Yazidis")
+        let after_subject = self.chunks.iter().any(|c| {
+            c.end == hs
+                && !c.possessive
+                && c.prep.is_none()
+                && match c.head {
+                    Head::Entity(e) => matches!(
+                        self.a.entities[e].kind,
+                        EntityType::Person | EntityType::Organization
+                    ),
+                    Head::Pronoun(..) | Head::Description(..) => true,
+                    Head::Noun(_, _, class) => class.animate(),
+                }
+        });
+        !after_subject
+    }
+
     /// Active, passive ("was detained", "people killed in …") or nominal ("the attack").
     fn voice(&self, p: &Pattern, t: &TriggerMatch) -> Voice {
         let a = self.a;
@@ -1072,7 +1126,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         // "people killed in the attack": right after a noun phrase, with no object after it
-        let after_chunk = self.chunks.iter().any(|c| c.end == hs && !c.possessive);
+        // (also after a comma: "officers Serdar Kazar and Isa Ipek, killed in an attack")
+        let after_chunk = self.chunks.iter().any(|c| {
+            !c.possessive && (c.end == hs || c.end + 1 == hs && self.low.get(hs - 1) == ",")
+        });
         let object_follows = self
             .chunks
             .iter()
@@ -1151,7 +1208,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             Cue::Obj => vis().find(|c| c.first == t.end && c.prep.is_none()),
             Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
             Cue::Mod => vis().find(|c| {
-                c.end == hs && !c.possessive && matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City)) && !self.anti(c)
+                // "US sanctions", "the Israeli attack", and a group or person noun: "police
+                // shooting", "coalition airstrikes", "civilian deaths"
+                c.end == hs
+                    && !c.possessive
+                    && (matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City))
+                        || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && class.animate()))
+                    && !self.anti(c)
             }),
             Cue::Pair => None,
             Cue::Anti => vis().find(|c| c.end == hs && self.anti(c)),
