@@ -2,7 +2,7 @@
 //! underspecified [`Val`]; the stage resolves it afterwards. Rules are tried longest first at
 //! every candidate token; a cheap prefilter skips tokens that cannot start a date.
 
-use super::lexicon::{Lexicon, Unit, Word};
+use super::lexicon::{Entry, Lexicon, Unit, Word};
 use super::value::{Dir, Val};
 use crate::model::{Token, TokenKind};
 
@@ -44,6 +44,8 @@ pub struct Ctx<'t> {
     pub end: usize,
     /// The lexicon.
     pub lx: &'t Lexicon,
+    /// The lexicon entry of each token of the sentence (`start..end`), looked up once.
+    pub entries: &'t [Entry],
 }
 
 /// A lowercased token without allocation for short ASCII words.
@@ -108,7 +110,20 @@ impl<'t> Ctx<'t> {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
             return &[];
         }
-        self.lx.get_any_case(&self.text[self.toks[i].span])
+        match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
+            Some(e) => self.lx.entry_words(*e),
+            None => self.lx.get_any_case(&self.text[self.toks[i].span]),
+        }
+    }
+
+    /// The meanings of token `i` whatever its kind (a word, or punctuation that spells a
+    /// lexicon word).
+    fn words_any_kind(&self, i: usize) -> &'t [Word] {
+        match self.kind(i) {
+            None => &[],
+            Some(TokenKind::Word | TokenKind::Abbrev) => self.words(i),
+            Some(_) => self.lx.get_any_case(&self.text[self.toks[i].span]),
+        }
     }
 
     /// True when tokens `i` and `i+1` touch (no space between).
@@ -269,8 +284,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
             // The commonest words start a date only before a date word or a number.
             if is("a") || is("an") || is("the") || is("for") || is("within") {
                 let next_ok = |j: usize| {
-                    c.kind(j) == Some(TokenKind::Number)
-                        || c.tok(j).is_some_and(|t| !c.lx.get_any_case(t).is_empty())
+                    c.kind(j) == Some(TokenKind::Number) || !c.words_any_kind(j).is_empty()
                 };
                 return next_ok(i + 1)
                     || (is("a") && c.is_any(i + 1, &["few", "couple"]))
@@ -291,7 +305,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                             ],
                         ));
             }
-            !c.lx.get_any_case(s).is_empty()
+            !c.words(i).is_empty()
                 || c.lx.starts_modifier_any_case(s)
                 || [
                     "between", "from", "every", "each", "recent", "at", "fiscal", "mid", "noon",

@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::model::{Analysis, Entity, EntityType, How, Timex, TimexType, TokenKind};
 use crate::span::Span;
 use detect::{may_start, rules_at, Ctx, Found};
+use lexicon::Entry;
 use std::borrow::Cow;
 
 /// Month number of an English month name or abbreviation (`Feb`, `February`, `Sept`).
@@ -60,26 +61,37 @@ impl DateTagger {
                               // "the quarter" and "a year earlier" refer to it.
         let mut focus: Option<(i32, u32)> = None;
         let mut anchors: Vec<usize> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             // Every date holds an anchor (a date word or a number that can be a date part by
             // itself) at most `REACH` tokens
             // after its first token: find the anchors with a cheap test, skip a sentence
             // without any, and try the rules only where an anchor is within reach.
+            // Each word is looked up once: the rules read its meanings from `entries`.
             anchors.clear();
-            anchors.extend((s.first_token..s.end_token).filter(|&i| {
+            entries.clear();
+            for i in s.first_token..s.end_token {
                 let t = &a.tokens[i];
-                match t.kind {
+                let (e, anchor) = match t.kind {
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
                     TokenKind::Number => {
-                        let n = &text[t.span];
-                        n.len() == 4 || !n.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                        let n = &text.as_bytes()[t.span.start..t.span.end];
+                        let plain = n.iter().all(|b| b.is_ascii_digit() || *b == b',');
+                        (Entry::NONE, n.len() == 4 || !plain)
                     }
-                    TokenKind::Word | TokenKind::Abbrev => self.lexicon.may_anchor(&text[t.span]),
-                    _ => false,
+                    TokenKind::Word | TokenKind::Abbrev => {
+                        let e = self.lexicon.entry(&text[t.span]);
+                        (e, e.is_anchor())
+                    }
+                    _ => (Entry::NONE, false),
+                };
+                entries.push(e);
+                if anchor {
+                    anchors.push(i);
                 }
-            }));
+            }
             if anchors.is_empty() {
                 continue;
             }
@@ -89,6 +101,7 @@ impl DateTagger {
                 start: s.first_token,
                 end: s.end_token,
                 lx: &self.lexicon,
+                entries: &entries,
             };
             let mut found: Vec<Found> = Vec::new();
             let mut i = s.first_token;
