@@ -116,6 +116,15 @@ impl<'t> Ctx<'t> {
         }
     }
 
+    /// The lexicon entry of token `i` (a word or abbreviation of the sentence).
+    fn entry(&self, i: usize) -> Entry {
+        match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
+            Some(e) if i < self.end => *e,
+            _ if i < self.end => self.lx.entry(&self.text[self.toks[i].span]),
+            _ => Entry::NONE,
+        }
+    }
+
     /// The meanings of token `i` whatever its kind (a word, or punctuation that spells a
     /// lexicon word).
     fn words_any_kind(&self, i: usize) -> &'t [Word] {
@@ -273,11 +282,23 @@ fn found(start: usize, end: usize, val: Val, rule: &'static str) -> Found {
     }
 }
 
+/// Words without a date meaning that [`may_start`] lets start a date: the commonest ones
+/// (`a`, `an`, `the`, `for`, `within`) only before a date word or a number.
+pub const STARTERS: &[&str] = &[
+    "a", "an", "the", "for", "within", "between", "from", "every", "each", "recent", "at",
+    "fiscal", "mid", "noon",
+];
+
 /// Can a date start at token `i`? (Cheap check before the rules.)
 pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
     match c.toks[i].kind {
         TokenKind::Number => true,
         TokenKind::Word | TokenKind::Abbrev => {
+            // Only a starter word (one of `STARTERS` or the first word of a modifier) needs
+            // more than its meanings.
+            if !c.entry(i).is_starter() {
+                return !c.words(i).is_empty();
+            }
             // Compared as written, case-insensitively: no lowercased copy.
             let s = &c.text[c.toks[i].span];
             let is = |w: &str| s.eq_ignore_ascii_case(w);
@@ -307,11 +328,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
             }
             !c.words(i).is_empty()
                 || c.lx.starts_modifier_any_case(s)
-                || [
-                    "between", "from", "every", "each", "recent", "at", "fiscal", "mid", "noon",
-                ]
-                .iter()
-                .any(|w| is(w))
+                || STARTERS[5..].iter().any(|w| is(w))
         }
         _ => false,
     }

@@ -180,6 +180,7 @@ impl Entry {
     /// Not a word of the lexicon.
     pub const NONE: Entry = Entry(0);
     const ANCHOR: u16 = 1 << 15;
+    const STARTER: u16 = 1 << 14;
 
     /// True when the word can anchor a date.
     #[inline]
@@ -187,9 +188,15 @@ impl Entry {
         self.0 & Entry::ANCHOR != 0
     }
 
+    /// True for a starter word (see [`Lexicon::new`]): the caller checks it exactly.
+    #[inline]
+    pub fn is_starter(self) -> bool {
+        self.0 & Entry::STARTER != 0
+    }
+
     #[inline]
     fn index(self) -> usize {
-        usize::from(self.0 & !Entry::ANCHOR)
+        usize::from(self.0 & !(Entry::ANCHOR | Entry::STARTER))
     }
 }
 
@@ -304,8 +311,10 @@ fn intern(s: &str) -> &'static str {
 }
 
 impl Lexicon {
-    /// Builds the lexicon from its table.
-    pub fn new(table: &Table) -> Result<Lexicon> {
+    /// Builds the lexicon from its table; `starters` are words (lowercase) that may start a
+    /// date without a meaning of their own ("between", "the"): their entries carry
+    /// [`Entry::is_starter`], as do the first words of the quantity modifiers.
+    pub fn new(table: &Table, starters: &[&str]) -> Result<Lexicon> {
         let mut lx = Lexicon::default();
         for row in table.rows() {
             let text = row.get("text").to_lowercase();
@@ -392,11 +401,19 @@ impl Lexicon {
             .collect();
         lx.anchor_words.extend(strong_words);
         // One entry per word: its meanings, and the anchor bit.
+        let mut start_words: FxHashSet<String> = starters.iter().map(|w| w.to_string()).collect();
+        start_words.extend(
+            lx.modifiers
+                .iter()
+                .filter_map(|m| m.first())
+                .map(|w| w.to_string()),
+        );
         let mut keys: Vec<&str> = lx
             .words
             .keys()
             .chain(lx.anchor_words.iter())
             .map(|k| &**k)
+            .chain(start_words.iter().map(String::as_str))
             .collect();
         keys.sort_unstable();
         keys.dedup();
@@ -405,15 +422,17 @@ impl Lexicon {
         for k in keys {
             let index = u16::try_from(entry_words.len())
                 .ok()
-                .filter(|i| *i < Entry::ANCHOR)
+                .filter(|i| *i < Entry::STARTER)
                 .ok_or_else(|| crate::error::Error::data("rules/dates.tsv", 0, "too many words"))?;
-            let anchor = if lx.anchor_words.contains(k) {
-                Entry::ANCHOR
-            } else {
-                0
-            };
+            let mut bits = index;
+            if lx.anchor_words.contains(k) {
+                bits |= Entry::ANCHOR;
+            }
+            if start_words.contains(k) {
+                bits |= Entry::STARTER;
+            }
             entry_words.push(lx.words.get(k).cloned().unwrap_or_default());
-            entries.insert(k.into(), Entry(index | anchor));
+            entries.insert(k.into(), Entry(bits));
         }
         let mut by_hash: FxHashMap<u64, Vec<(Box<str>, Entry)>> = FxHashMap::default();
         for (k, e) in &entries {
@@ -442,7 +461,13 @@ impl Lexicon {
         if !self.filter.may_contain(b) && !(self.non_ascii_keys && !b.is_ascii()) {
             return Entry::NONE;
         }
-        match fold_hash(b) {
+        self.entry_exact(word)
+    }
+
+    /// [`Lexicon::entry`] past the filter: the exact lookup.
+    #[inline(never)]
+    fn entry_exact(&self, word: &str) -> Entry {
+        match fold_hash(word.as_bytes()) {
             Some(h) => self.by_hash.get(&h).map_or(Entry::NONE, |v| {
                 v.iter()
                     .find(|(k, _)| k.eq_ignore_ascii_case(word))

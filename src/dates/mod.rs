@@ -46,7 +46,7 @@ impl DateTagger {
     /// Builds the stage from `rules/dates.tsv`.
     pub fn new(table: &Table) -> Result<DateTagger> {
         Ok(DateTagger {
-            lexicon: Lexicon::new(table)?,
+            lexicon: Lexicon::new(table, detect::STARTERS)?,
         })
     }
 
