@@ -164,6 +164,8 @@ pub struct Lexicon {
     entry_words: Vec<Vec<Word>>,
     /// A filter in front of `by_hash`.
     filter: SigFilter,
+    /// A filter in front of `tense` and `tense_to`.
+    tense_filter: SigFilter,
     /// True when some word has non-ASCII letters: the filter then cannot judge a non-ASCII
     /// token.
     non_ascii_keys: bool,
@@ -442,6 +444,10 @@ impl Lexicon {
             lx.filter.insert(k);
             lx.non_ascii_keys |= !k.is_ascii();
         }
+        for k in lx.tense.keys().chain(lx.tense_to.keys()) {
+            lx.tense_filter.insert(k);
+            lx.non_ascii_keys |= !k.is_ascii();
+        }
         lx.by_hash = by_hash;
         lx.entries = entries;
         lx.entry_words = entry_words;
@@ -534,6 +540,14 @@ impl Lexicon {
     #[inline]
     pub fn may_anchor(&self, word: &str) -> bool {
         self.entry(word).is_anchor()
+    }
+
+    /// False when a word as written (any case) is certainly neither a `tense` nor a `tense_to`
+    /// cue.
+    #[inline]
+    pub fn may_be_tense(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.tense_filter.may_contain(b) || (self.non_ascii_keys && !b.is_ascii())
     }
 
     /// Tense cue of a lowercase word that "to" follows.

@@ -214,6 +214,12 @@ impl DateTagger {
             if t.kind != TokenKind::Word {
                 return None;
             }
+            // Most words are no cue: neither in the tense lists nor a past form in "-ed".
+            let w = &c.text[t.span];
+            let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+            if !ed && w.is_ascii() && !self.lexicon.may_be_tense(w) {
+                return None;
+            }
             let l = c.lower(i);
             let to = i + 1 < c.end && &*c.lower(i + 1) == "to";
             let t = to
