@@ -97,13 +97,25 @@ impl<'t> Ctx<'t> {
         }
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|s| s.eq_ignore_ascii_case(w))
+    /// The bytes of token `i` (`None` past the end).
+    #[inline]
+    fn bytes(&self, i: usize) -> Option<&'t [u8]> {
+        (i < self.end).then(|| {
+            let sp = self.toks[i].span;
+            &self.text.as_bytes()[sp.start..sp.end]
+        })
     }
 
+    #[inline]
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.bytes(i)
+            .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
+    #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i)
-            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
+        self.bytes(i)
+            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes())))
     }
 
     fn words(&self, i: usize) -> &'t [Word] {
@@ -203,8 +215,12 @@ impl<'t> Ctx<'t> {
     fn number(&self, i: usize) -> Option<(Option<f64>, usize)> {
         match self.kind(i)? {
             TokenKind::Number => {
-                let s = self.tok(i)?.replace(',', "");
-                let v: f64 = s.parse().ok()?;
+                let s = self.tok(i)?;
+                let v: f64 = if s.contains(',') {
+                    s.replace(',', "").parse().ok()?
+                } else {
+                    s.parse().ok()?
+                };
                 Some((Some(v), i + 1))
             }
             TokenKind::Word => {
@@ -336,26 +352,47 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
 
 /// Tries every rule at token `i`; returns what the longest one found.
 pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
-    let candidates = [
-        time_rule(c, i),
-        numeric_date(c, i),
-        year_range(c, i),
-        month_rules(c, i),
-        day_first(c, i),
-        part_of(c, i),
-        decade(c, i),
-        weekday(c, i),
-        relday(c, i),
-        shift_unit(c, i),
-        duration(c, i),
-        reference(c, i),
-        set_rule(c, i),
-        season_quarter(c, i),
-        quarter(c, i),
-        year_alone(c, i),
-        spoken_year(c, i),
-        weekend_fiscal(c, i),
-    ];
+    // The rules in order (the first of the longest wins); a number tries only the rules that
+    // can start with one, a word only those that can start with a word.
+    let candidates = if c.kind(i) == Some(TokenKind::Number) {
+        [
+            time_rule(c, i),
+            numeric_date(c, i),
+            year_range(c, i),
+            day_first(c, i),
+            decade(c, i),
+            duration(c, i),
+            quarter(c, i),
+            year_alone(c, i),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]
+    } else {
+        [
+            time_rule(c, i),
+            year_range(c, i),
+            month_rules(c, i),
+            part_of(c, i),
+            decade(c, i),
+            weekday(c, i),
+            relday(c, i),
+            shift_unit(c, i),
+            duration(c, i),
+            reference(c, i),
+            set_rule(c, i),
+            season_quarter(c, i),
+            quarter(c, i),
+            year_alone(c, i),
+            spoken_year(c, i),
+            weekend_fiscal(c, i),
+        ]
+    };
     let mut best: Vec<Found> = Vec::new();
     let mut best_end = 0;
     for f in candidates.into_iter().flatten() {
@@ -392,13 +429,13 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return None;
     }
     let s = c.tok(i)?;
-    let lower = s.to_ascii_lowercase();
-    let (body, mer_inline) = if let Some(b) = lower.strip_suffix("am") {
-        (b.to_string(), Some(false))
-    } else if let Some(b) = lower.strip_suffix("pm") {
-        (b.to_string(), Some(true))
-    } else {
-        (lower.clone(), None)
+    // A suffix "am"/"pm" in any case; the body is read as written (its letters, in any case,
+    // fail to parse alike).
+    let suffix = s.len().checked_sub(2).and_then(|k| s.get(k..));
+    let (body, mer_inline) = match suffix {
+        Some(x) if x.eq_ignore_ascii_case("am") => (&s[..s.len() - 2], Some(false)),
+        Some(x) if x.eq_ignore_ascii_case("pm") => (&s[..s.len() - 2], Some(true)),
+        _ => (s, None),
     };
     let (mut h, mi, colon) = match body.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, true),

@@ -154,15 +154,15 @@ pub struct Lexicon {
     /// own that the rules still read as the head of a date: "noon", "the latest period") and
     /// the lexicon words that can make a date alone.
     anchor_words: FxHashSet<Box<str>>,
-    /// Every word the stage looks up in a token (the lexicon words and the `anchor` rows), by
-    /// [`fold_hash`]: (lowercase word, its entry), to look up a token as written without
-    /// lowercasing it.
-    by_hash: FxHashMap<u64, Vec<(Box<str>, Entry)>>,
+    /// Every ASCII word the stage looks up in a token (the lexicon words, the `anchor` rows and
+    /// the starters) with its entry, by the rank of its signature bit in `filter`: a token as
+    /// written is compared with the few words of its signature, without hashing or lowercasing.
+    slots: Vec<Vec<(Box<str>, Entry)>>,
     /// The same words, lowercase, for a token with non-ASCII letters.
     entries: FxHashMap<Box<str>, Entry>,
     /// The meanings of each entry (index 0: none).
     entry_words: Vec<Vec<Word>>,
-    /// A filter in front of `by_hash`.
+    /// A filter in front of `slots`.
     filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
     tense_filter: SigFilter,
@@ -208,12 +208,15 @@ impl Entry {
 #[derive(Debug)]
 struct SigFilter {
     bits: Vec<u64>,
+    /// Set bits before each word of `bits` (after [`SigFilter::rank`]).
+    before: Vec<u32>,
 }
 
 impl Default for SigFilter {
     fn default() -> SigFilter {
         SigFilter {
             bits: vec![0; 1 << 10],
+            before: Vec::new(),
         }
     }
 }
@@ -267,23 +270,40 @@ impl SigFilter {
     /// when every word of the set is ASCII).
     #[inline]
     fn may_contain(&self, word: &[u8]) -> bool {
-        let b = SigFilter::sig(word);
+        self.has(SigFilter::sig(word))
+    }
+
+    /// True when a signature's bit is set.
+    #[inline]
+    fn has(&self, b: usize) -> bool {
         self.bits[b >> 6] & (1 << (b & 63)) != 0
     }
-}
 
-/// A hash of an ASCII word with its letters lowercased, computed without allocating; `None`
-/// for a word with non-ASCII bytes (the caller lowercases those).
-#[inline]
-pub fn fold_hash(bytes: &[u8]) -> Option<u64> {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        if b >= 0x80 {
-            return None;
-        }
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    /// Counts the set bits, for [`SigFilter::slot`], once every word is in.
+    fn rank(&mut self) {
+        let mut n = 0;
+        self.before = self
+            .bits
+            .iter()
+            .map(|w| {
+                let b = n;
+                n += w.count_ones();
+                b
+            })
+            .collect();
     }
-    Some(h)
+
+    /// How many bits are set.
+    fn len(&self) -> usize {
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// The rank of a set bit among the set bits: 0..len.
+    #[inline]
+    fn slot(&self, b: usize) -> usize {
+        let below = self.bits[b >> 6] & ((1u64 << (b & 63)) - 1);
+        self.before[b >> 6] as usize + below.count_ones() as usize
+    }
 }
 
 fn intern(s: &str) -> &'static str {
@@ -436,19 +456,24 @@ impl Lexicon {
             entry_words.push(lx.words.get(k).cloned().unwrap_or_default());
             entries.insert(k.into(), Entry(bits));
         }
-        let mut by_hash: FxHashMap<u64, Vec<(Box<str>, Entry)>> = FxHashMap::default();
-        for (k, e) in &entries {
-            if let Some(h) = fold_hash(k.as_bytes()) {
-                by_hash.entry(h).or_default().push((k.clone(), *e));
-            }
+        for k in entries.keys() {
             lx.filter.insert(k);
             lx.non_ascii_keys |= !k.is_ascii();
+        }
+        lx.filter.rank();
+        let mut slots = vec![Vec::new(); lx.filter.len()];
+        let mut sorted: Vec<(&Box<str>, &Entry)> = entries.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (k, e) in sorted {
+            if k.is_ascii() {
+                slots[lx.filter.slot(SigFilter::sig(k.as_bytes()))].push((k.clone(), *e));
+            }
         }
         for k in lx.tense.keys().chain(lx.tense_to.keys()) {
             lx.tense_filter.insert(k);
             lx.non_ascii_keys |= !k.is_ascii();
         }
-        lx.by_hash = by_hash;
+        lx.slots = slots;
         lx.entries = entries;
         lx.entry_words = entry_words;
         Ok(lx)
@@ -473,17 +498,20 @@ impl Lexicon {
     /// [`Lexicon::entry`] past the filter: the exact lookup.
     #[inline(never)]
     fn entry_exact(&self, word: &str) -> Entry {
-        match fold_hash(word.as_bytes()) {
-            Some(h) => self.by_hash.get(&h).map_or(Entry::NONE, |v| {
-                v.iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(word))
-                    .map_or(Entry::NONE, |(_, e)| *e)
-            }),
-            None => self
-                .entries
+        if word.is_ascii() {
+            let b = SigFilter::sig(word.as_bytes());
+            if !self.filter.has(b) {
+                return Entry::NONE;
+            }
+            self.slots
+                .get(self.filter.slot(b))
+                .and_then(|v| v.iter().find(|(k, _)| k.eq_ignore_ascii_case(word)))
+                .map_or(Entry::NONE, |(_, e)| *e)
+        } else {
+            self.entries
                 .get(word.to_lowercase().as_str())
                 .copied()
-                .unwrap_or(Entry::NONE),
+                .unwrap_or(Entry::NONE)
         }
     }
 
