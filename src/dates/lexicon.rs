@@ -489,30 +489,30 @@ impl Lexicon {
     #[inline]
     pub fn entry(&self, word: &str) -> Entry {
         let b = word.as_bytes();
-        if !self.filter.may_contain(b) && !(self.non_ascii_keys && !b.is_ascii()) {
+        let sig = SigFilter::sig(b);
+        if !self.filter.has(sig) {
+            if self.non_ascii_keys && !b.is_ascii() {
+                return self.entry_non_ascii(word);
+            }
             return Entry::NONE;
         }
-        self.entry_exact(word)
+        if !b.is_ascii() {
+            return self.entry_non_ascii(word);
+        }
+        self.slots
+            .get(self.filter.slot(sig))
+            .and_then(|v| v.iter().find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(b)))
+            .map_or(Entry::NONE, |(_, e)| *e)
     }
 
-    /// [`Lexicon::entry`] past the filter: the exact lookup.
+    /// [`Lexicon::entry`] of a word with non-ASCII letters: lowercased and looked up.
+    #[cold]
     #[inline(never)]
-    fn entry_exact(&self, word: &str) -> Entry {
-        if word.is_ascii() {
-            let b = SigFilter::sig(word.as_bytes());
-            if !self.filter.has(b) {
-                return Entry::NONE;
-            }
-            self.slots
-                .get(self.filter.slot(b))
-                .and_then(|v| v.iter().find(|(k, _)| k.eq_ignore_ascii_case(word)))
-                .map_or(Entry::NONE, |(_, e)| *e)
-        } else {
-            self.entries
-                .get(word.to_lowercase().as_str())
-                .copied()
-                .unwrap_or(Entry::NONE)
-        }
+    fn entry_non_ascii(&self, word: &str) -> Entry {
+        self.entries
+            .get(word.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(Entry::NONE)
     }
 
     /// The meanings of an entry.
