@@ -164,6 +164,8 @@ pub struct Lexicon {
     entry_words: Vec<Vec<Word>>,
     /// A filter in front of `slots`.
     filter: SigFilter,
+    /// A filter over the anchor words alone.
+    anchor_filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
     tense_filter: SigFilter,
     /// True when some word has non-ASCII letters: the filter then cannot judge a non-ASCII
@@ -456,8 +458,11 @@ impl Lexicon {
             entry_words.push(lx.words.get(k).cloned().unwrap_or_default());
             entries.insert(k.into(), Entry(bits));
         }
-        for k in entries.keys() {
+        for (k, e) in &entries {
             lx.filter.insert(k);
+            if e.is_anchor() {
+                lx.anchor_filter.insert(k);
+            }
             lx.non_ascii_keys |= !k.is_ascii();
         }
         lx.filter.rank();
@@ -564,9 +569,14 @@ impl Lexicon {
     }
 
     /// True when a word (as written) can anchor a date: a month, weekday, unit or other word
-    /// that can make a date alone, or an `anchor` row.
+    /// that can make a date alone, or an `anchor` row. A filter over the anchor words alone
+    /// answers most words without a lookup.
     #[inline]
     pub fn may_anchor(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if !self.anchor_filter.may_contain(b) && !(self.non_ascii_keys && !b.is_ascii()) {
+            return false;
+        }
         self.entry(word).is_anchor()
     }
 

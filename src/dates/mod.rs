@@ -67,27 +67,22 @@ impl DateTagger {
             // itself) at most `REACH` tokens
             // after its first token: find the anchors with a cheap test, skip a sentence
             // without any, and try the rules only where an anchor is within reach.
-            // Each word is looked up once: the rules read its meanings from `entries`.
+            // Find the anchors with a filter over the anchor words; in a sentence with any,
+            // each word is then looked up once and the rules read its meanings from `entries`.
             anchors.clear();
-            entries.clear();
             for i in s.first_token..s.end_token {
                 let t = &a.tokens[i];
-                let (e, anchor) = match t.kind {
+                let anchor = match t.kind {
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
                     TokenKind::Number => {
                         let n = &text.as_bytes()[t.span.start..t.span.end];
-                        let plain = n.iter().all(|b| b.is_ascii_digit() || *b == b',');
-                        (Entry::NONE, n.len() == 4 || !plain)
+                        n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
                     }
-                    TokenKind::Word | TokenKind::Abbrev => {
-                        let e = self.lexicon.entry(&text[t.span]);
-                        (e, e.is_anchor())
-                    }
-                    _ => (Entry::NONE, false),
+                    TokenKind::Word | TokenKind::Abbrev => self.lexicon.may_anchor(&text[t.span]),
+                    _ => false,
                 };
-                entries.push(e);
                 if anchor {
                     anchors.push(i);
                 }
@@ -95,6 +90,15 @@ impl DateTagger {
             if anchors.is_empty() {
                 continue;
             }
+            entries.clear();
+            entries.extend(
+                a.tokens[s.first_token..s.end_token]
+                    .iter()
+                    .map(|t| match t.kind {
+                        TokenKind::Word | TokenKind::Abbrev => self.lexicon.entry(&text[t.span]),
+                        _ => Entry::NONE,
+                    }),
+            );
             let c = Ctx {
                 text,
                 toks: &a.tokens,
