@@ -154,17 +154,18 @@ impl DateTagger {
             }
             attach_times(&mut found, &a.tokens, text);
             for f in found {
-                let tense = self.tense(&c, f.start, f.end);
+                // The tense is searched only when the expression does not set the direction.
+                let tense = || self.tense(&c, f.start, f.end);
                 let dir = match (&f.val, f.dir) {
                     // A bare month goes to the nearest one, but the tense keeps it on its side:
                     // told in the past, never next year's; in the future, never last year's.
-                    (Val::Month { .. }, None) => match tense {
+                    (Val::Month { .. }, None) => match tense() {
                         Some(Tense::Past) => Dir::NearestPast,
                         Some(Tense::Future) => Dir::NearestFuture,
                         _ => Dir::Nearest,
                     },
                     (_, Some(d)) => d,
-                    (_, None) => Dir::from(tense),
+                    (_, None) => Dir::from(tense()),
                 };
                 let val = with_focus(&f.val, f.rule, focus);
                 let r = val.resolve(reference, dir);
