@@ -574,7 +574,7 @@ impl Lexicon {
     #[inline]
     pub fn may_anchor(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if !self.anchor_filter.may_contain(b) && !(self.non_ascii_keys && !b.is_ascii()) {
+        if !self.anchor_filter.may_contain(b) && (!self.non_ascii_keys || b.is_ascii()) {
             return false;
         }
         self.entry(word).is_anchor()
