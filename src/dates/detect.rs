@@ -2,7 +2,7 @@
 //! underspecified [`Val`]; the stage resolves it afterwards. Rules are tried longest first at
 //! every candidate token; a cheap prefilter skips tokens that cannot start a date.
 
-use super::lexicon::{Lexicon, Unit, Word};
+use super::lexicon::{Entry, Lexicon, Unit, Word};
 use super::value::{Dir, Val};
 use crate::model::{Token, TokenKind};
 
@@ -44,6 +44,8 @@ pub struct Ctx<'t> {
     pub end: usize,
     /// The lexicon.
     pub lx: &'t Lexicon,
+    /// The lexicon entry of each token of the sentence (`start..end`), looked up once.
+    pub entries: &'t [Entry],
 }
 
 /// A lowercased token without allocation for short ASCII words.
@@ -95,20 +97,54 @@ impl<'t> Ctx<'t> {
         }
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|s| s.eq_ignore_ascii_case(w))
+    /// The bytes of token `i` (`None` past the end).
+    #[inline]
+    fn bytes(&self, i: usize) -> Option<&'t [u8]> {
+        (i < self.end).then(|| {
+            let sp = self.toks[i].span;
+            &self.text.as_bytes()[sp.start..sp.end]
+        })
     }
 
+    #[inline]
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.bytes(i)
+            .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
+    #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i)
-            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
+        self.bytes(i)
+            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes())))
     }
 
     fn words(&self, i: usize) -> &'t [Word] {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
             return &[];
         }
-        self.lx.get_any_case(&self.text[self.toks[i].span])
+        match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
+            Some(e) => self.lx.entry_words(*e),
+            None => self.lx.get_any_case(&self.text[self.toks[i].span]),
+        }
+    }
+
+    /// The lexicon entry of token `i` (a word or abbreviation of the sentence).
+    fn entry(&self, i: usize) -> Entry {
+        match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
+            Some(e) if i < self.end => *e,
+            _ if i < self.end => self.lx.entry(&self.text[self.toks[i].span]),
+            _ => Entry::NONE,
+        }
+    }
+
+    /// The meanings of token `i` whatever its kind (a word, or punctuation that spells a
+    /// lexicon word).
+    fn words_any_kind(&self, i: usize) -> &'t [Word] {
+        match self.kind(i) {
+            None => &[],
+            Some(TokenKind::Word | TokenKind::Abbrev) => self.words(i),
+            Some(_) => self.lx.get_any_case(&self.text[self.toks[i].span]),
+        }
     }
 
     /// True when tokens `i` and `i+1` touch (no space between).
@@ -179,8 +215,12 @@ impl<'t> Ctx<'t> {
     fn number(&self, i: usize) -> Option<(Option<f64>, usize)> {
         match self.kind(i)? {
             TokenKind::Number => {
-                let s = self.tok(i)?.replace(',', "");
-                let v: f64 = s.parse().ok()?;
+                let s = self.tok(i)?;
+                let v: f64 = if s.contains(',') {
+                    s.replace(',', "").parse().ok()?
+                } else {
+                    s.parse().ok()?
+                };
                 Some((Some(v), i + 1))
             }
             TokenKind::Word => {
@@ -258,19 +298,30 @@ fn found(start: usize, end: usize, val: Val, rule: &'static str) -> Found {
     }
 }
 
+/// Words without a date meaning that [`may_start`] lets start a date: the commonest ones
+/// (`a`, `an`, `the`, `for`, `within`) only before a date word or a number.
+pub const STARTERS: &[&str] = &[
+    "a", "an", "the", "for", "within", "between", "from", "every", "each", "recent", "at",
+    "fiscal", "mid", "noon",
+];
+
 /// Can a date start at token `i`? (Cheap check before the rules.)
 pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
     match c.toks[i].kind {
         TokenKind::Number => true,
         TokenKind::Word | TokenKind::Abbrev => {
+            // Only a starter word (one of `STARTERS` or the first word of a modifier) needs
+            // more than its meanings.
+            if !c.entry(i).is_starter() {
+                return !c.words(i).is_empty();
+            }
             // Compared as written, case-insensitively: no lowercased copy.
             let s = &c.text[c.toks[i].span];
             let is = |w: &str| s.eq_ignore_ascii_case(w);
             // The commonest words start a date only before a date word or a number.
             if is("a") || is("an") || is("the") || is("for") || is("within") {
                 let next_ok = |j: usize| {
-                    c.kind(j) == Some(TokenKind::Number)
-                        || c.tok(j).is_some_and(|t| !c.lx.get_any_case(t).is_empty())
+                    c.kind(j) == Some(TokenKind::Number) || !c.words_any_kind(j).is_empty()
                 };
                 return next_ok(i + 1)
                     || (is("a") && c.is_any(i + 1, &["few", "couple"]))
@@ -291,13 +342,9 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                             ],
                         ));
             }
-            !c.lx.get_any_case(s).is_empty()
+            !c.words(i).is_empty()
                 || c.lx.starts_modifier_any_case(s)
-                || [
-                    "between", "from", "every", "each", "recent", "at", "fiscal", "mid", "noon",
-                ]
-                .iter()
-                .any(|w| is(w))
+                || STARTERS[5..].iter().any(|w| is(w))
         }
         _ => false,
     }
@@ -305,26 +352,47 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
 
 /// Tries every rule at token `i`; returns what the longest one found.
 pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
-    let candidates = [
-        time_rule(c, i),
-        numeric_date(c, i),
-        year_range(c, i),
-        month_rules(c, i),
-        day_first(c, i),
-        part_of(c, i),
-        decade(c, i),
-        weekday(c, i),
-        relday(c, i),
-        shift_unit(c, i),
-        duration(c, i),
-        reference(c, i),
-        set_rule(c, i),
-        season_quarter(c, i),
-        quarter(c, i),
-        year_alone(c, i),
-        spoken_year(c, i),
-        weekend_fiscal(c, i),
-    ];
+    // The rules in order (the first of the longest wins); a number tries only the rules that
+    // can start with one, a word only those that can start with a word.
+    let candidates = if c.kind(i) == Some(TokenKind::Number) {
+        [
+            time_rule(c, i),
+            numeric_date(c, i),
+            year_range(c, i),
+            day_first(c, i),
+            decade(c, i),
+            duration(c, i),
+            quarter(c, i),
+            year_alone(c, i),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]
+    } else {
+        [
+            time_rule(c, i),
+            year_range(c, i),
+            month_rules(c, i),
+            part_of(c, i),
+            decade(c, i),
+            weekday(c, i),
+            relday(c, i),
+            shift_unit(c, i),
+            duration(c, i),
+            reference(c, i),
+            set_rule(c, i),
+            season_quarter(c, i),
+            quarter(c, i),
+            year_alone(c, i),
+            spoken_year(c, i),
+            weekend_fiscal(c, i),
+        ]
+    };
     let mut best: Vec<Found> = Vec::new();
     let mut best_end = 0;
     for f in candidates.into_iter().flatten() {
@@ -361,13 +429,13 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return None;
     }
     let s = c.tok(i)?;
-    let lower = s.to_ascii_lowercase();
-    let (body, mer_inline) = if let Some(b) = lower.strip_suffix("am") {
-        (b.to_string(), Some(false))
-    } else if let Some(b) = lower.strip_suffix("pm") {
-        (b.to_string(), Some(true))
-    } else {
-        (lower.clone(), None)
+    // A suffix "am"/"pm" in any case; the body is read as written (its letters, in any case,
+    // fail to parse alike).
+    let suffix = s.len().checked_sub(2).and_then(|k| s.get(k..));
+    let (body, mer_inline) = match suffix {
+        Some(x) if x.eq_ignore_ascii_case("am") => (&s[..s.len() - 2], Some(false)),
+        Some(x) if x.eq_ignore_ascii_case("pm") => (&s[..s.len() - 2], Some(true)),
+        _ => (s, None),
     };
     let (mut h, mi, colon) = match body.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, true),

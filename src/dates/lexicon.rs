@@ -150,21 +150,58 @@ pub struct Lexicon {
     month_ambiguous: FxHashSet<Box<str>>,
     /// Day parts that keep their code after a weekday ("Friday evening" = `…TEV`).
     weekday_part: FxHashSet<&'static str>,
-    /// [`fold_hash`] of every word that can anchor a date: the words with a meaning that can
-    /// make a date alone and the `anchor` rows. Every date holds one of these or a number
-    /// that can be a date part by itself.
-    anchors: FxHashSet<u64>,
-    /// The words by [`fold_hash`]: (lowercase word, index into `by_hash_words`), to look up a
-    /// token as written without lowercasing it.
-    by_hash: FxHashMap<u64, Vec<(Box<str>, usize)>>,
-    by_hash_words: Vec<Vec<Word>>,
     /// The anchor words, lowercase: the `anchor` rows (words without a date meaning of their
     /// own that the rules still read as the head of a date: "noon", "the latest period") and
     /// the lexicon words that can make a date alone.
     anchor_words: FxHashSet<Box<str>>,
-    /// Filters in front of `anchors` and `by_hash`.
+    /// Every ASCII word the stage looks up in a token (the lexicon words, the `anchor` rows and
+    /// the starters) with its entry, by the rank of its signature bit in `filter`: a token as
+    /// written is compared with the few words of its signature, without hashing or lowercasing.
+    slots: Vec<Vec<(Box<str>, Entry)>>,
+    /// The same words, lowercase, for a token with non-ASCII letters.
+    entries: FxHashMap<Box<str>, Entry>,
+    /// The meanings of each entry (index 0: none).
+    entry_words: Vec<Vec<Word>>,
+    /// A filter in front of `slots`.
+    filter: SigFilter,
+    /// A filter over the anchor words alone.
     anchor_filter: SigFilter,
-    word_filter: SigFilter,
+    /// A filter in front of `tense` and `tense_to`.
+    tense_filter: SigFilter,
+    /// True when some word has non-ASCII letters: the filter then cannot judge a non-ASCII
+    /// token.
+    non_ascii_keys: bool,
+}
+
+/// What a token is to the date lexicon, found with one lookup: its meanings and whether it can
+/// anchor a date (a word with a meaning that can make a date alone, or an `anchor` row: "noon",
+/// "the latest period"). Every date holds an anchor or a number that can be a date part by
+/// itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Entry(u16);
+
+impl Entry {
+    /// Not a word of the lexicon.
+    pub const NONE: Entry = Entry(0);
+    const ANCHOR: u16 = 1 << 15;
+    const STARTER: u16 = 1 << 14;
+
+    /// True when the word can anchor a date.
+    #[inline]
+    pub fn is_anchor(self) -> bool {
+        self.0 & Entry::ANCHOR != 0
+    }
+
+    /// True for a starter word (see [`Lexicon::new`]): the caller checks it exactly.
+    #[inline]
+    pub fn is_starter(self) -> bool {
+        self.0 & Entry::STARTER != 0
+    }
+
+    #[inline]
+    fn index(self) -> usize {
+        usize::from(self.0 & !(Entry::ANCHOR | Entry::STARTER))
+    }
 }
 
 /// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,
@@ -173,57 +210,102 @@ pub struct Lexicon {
 #[derive(Debug)]
 struct SigFilter {
     bits: Vec<u64>,
+    /// Set bits before each word of `bits` (after [`SigFilter::rank`]).
+    before: Vec<u32>,
 }
 
 impl Default for SigFilter {
     fn default() -> SigFilter {
         SigFilter {
             bits: vec![0; 1 << 10],
+            before: Vec::new(),
         }
     }
 }
 
 impl SigFilter {
-    /// The signature's bit; `None` for a word the filter cannot judge (non-ASCII).
+    /// The signature's bit, from the bytes as written (ASCII letters folded to lowercase; a
+    /// non-ASCII byte counts as itself).
     #[inline]
-    fn sig(word: &[u8]) -> Option<usize> {
+    fn sig(word: &[u8]) -> usize {
         let n = word.len();
-        if n == 0 || !word.is_ascii() {
-            return None;
-        }
+        let (first, second, last) = match word {
+            [] => return 0,
+            [a] => (*a, *a, *a),
+            [a, b, ..] => (*a, *b, word[n - 1]),
+        };
         let low = |b: u8| usize::from(b.to_ascii_lowercase()) & 63;
-        let key = low(word[0])
-            | low(word[n.min(2) - 1]) << 6
-            | low(word[n - 1]) << 12
-            | (n.min(63)) << 18;
-        Some((key ^ (key >> 16) ^ (key >> 8 & 0xff00)) & 0xffff)
+        let key = low(first) | low(second) << 6 | low(last) << 12 | (n.min(63)) << 18;
+        (key ^ (key >> 16) ^ (key >> 8 & 0xff00)) & 0xffff
     }
 
+    /// Adds a word as written (bytes).
+    fn insert_bytes(&mut self, word: &[u8]) {
+        let b = SigFilter::sig(word);
+        self.bits[b >> 6] |= 1 << (b & 63);
+    }
+
+    /// Adds a lowercase ASCII word and every way a token can write it: ASCII case does not
+    /// change the signature, and the one non-ASCII letter that lowercases to ASCII, the Kelvin
+    /// sign (U+212A, "k"), is added in each combination of the word's "k"s.
     fn insert(&mut self, word: &str) {
-        if let Some(b) = SigFilter::sig(word.as_bytes()) {
-            self.bits[b >> 6] |= 1 << (b & 63);
+        let ks: Vec<usize> = word
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'k')
+            .map(|(i, _)| i)
+            .take(8)
+            .collect();
+        for mask in 0u32..1 << ks.len() {
+            let mut v = Vec::with_capacity(word.len() + 2 * ks.len());
+            for (i, b) in word.bytes().enumerate() {
+                match ks.iter().position(|&k| k == i) {
+                    Some(p) if mask & (1 << p) != 0 => v.extend_from_slice("\u{212A}".as_bytes()),
+                    _ => v.push(b),
+                }
+            }
+            self.insert_bytes(&v);
         }
     }
 
-    /// False when the word is certainly not in the set.
+    /// False when the word is certainly not in the set (for a word with non-ASCII bytes, only
+    /// when every word of the set is ASCII).
     #[inline]
     fn may_contain(&self, word: &[u8]) -> bool {
-        SigFilter::sig(word).is_none_or(|b| self.bits[b >> 6] & (1 << (b & 63)) != 0)
+        self.has(SigFilter::sig(word))
     }
-}
 
-/// A hash of an ASCII word with its letters lowercased, computed without allocating; `None`
-/// for a word with non-ASCII bytes (the caller lowercases those).
-#[inline]
-pub fn fold_hash(bytes: &[u8]) -> Option<u64> {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        if b >= 0x80 {
-            return None;
-        }
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    /// True when a signature's bit is set.
+    #[inline]
+    fn has(&self, b: usize) -> bool {
+        self.bits[b >> 6] & (1 << (b & 63)) != 0
     }
-    Some(h)
+
+    /// Counts the set bits, for [`SigFilter::slot`], once every word is in.
+    fn rank(&mut self) {
+        let mut n = 0;
+        self.before = self
+            .bits
+            .iter()
+            .map(|w| {
+                let b = n;
+                n += w.count_ones();
+                b
+            })
+            .collect();
+    }
+
+    /// How many bits are set.
+    fn len(&self) -> usize {
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// The rank of a set bit among the set bits: 0..len.
+    #[inline]
+    fn slot(&self, b: usize) -> usize {
+        let below = self.bits[b >> 6] & ((1u64 << (b & 63)) - 1);
+        self.before[b >> 6] as usize + below.count_ones() as usize
+    }
 }
 
 fn intern(s: &str) -> &'static str {
@@ -253,8 +335,10 @@ fn intern(s: &str) -> &'static str {
 }
 
 impl Lexicon {
-    /// Builds the lexicon from its table.
-    pub fn new(table: &Table) -> Result<Lexicon> {
+    /// Builds the lexicon from its table; `starters` are words (lowercase) that may start a
+    /// date without a meaning of their own ("between", "the"): their entries carry
+    /// [`Entry::is_starter`], as do the first words of the quantity modifiers.
+    pub fn new(table: &Table, starters: &[&str]) -> Result<Lexicon> {
         let mut lx = Lexicon::default();
         for row in table.rows() {
             let text = row.get("text").to_lowercase();
@@ -340,33 +424,63 @@ impl Lexicon {
             .map(|(k, _)| k.clone())
             .collect();
         lx.anchor_words.extend(strong_words);
-        let hashes: Vec<u64> = lx
-            .anchor_words
-            .iter()
-            .filter_map(|w| fold_hash(w.as_bytes()))
+        // One entry per word: its meanings, and the anchor bit.
+        let mut start_words: FxHashSet<String> = starters.iter().map(|w| w.to_string()).collect();
+        start_words.extend(
+            lx.modifiers
+                .iter()
+                .filter_map(|m| m.first())
+                .map(|w| w.to_string()),
+        );
+        let mut keys: Vec<&str> = lx
+            .words
+            .keys()
+            .chain(lx.anchor_words.iter())
+            .map(|k| &**k)
+            .chain(start_words.iter().map(String::as_str))
             .collect();
-        lx.anchors.extend(hashes);
-        let mut keys: Vec<(&Box<str>, &Vec<Word>)> = lx.words.iter().collect();
-        keys.sort_by(|a, b| a.0.cmp(b.0));
-        let mut by_hash: FxHashMap<u64, Vec<(Box<str>, usize)>> = FxHashMap::default();
-        let mut by_hash_words = Vec::new();
-        for (k, ws) in keys {
-            if let Some(h) = fold_hash(k.as_bytes()) {
-                by_hash
-                    .entry(h)
-                    .or_default()
-                    .push((k.clone(), by_hash_words.len()));
-                by_hash_words.push(ws.clone());
+        keys.sort_unstable();
+        keys.dedup();
+        let mut entry_words = vec![Vec::new()];
+        let mut entries: FxHashMap<Box<str>, Entry> = FxHashMap::default();
+        for k in keys {
+            let index = u16::try_from(entry_words.len())
+                .ok()
+                .filter(|i| *i < Entry::STARTER)
+                .ok_or_else(|| crate::error::Error::data("rules/dates.tsv", 0, "too many words"))?;
+            let mut bits = index;
+            if lx.anchor_words.contains(k) {
+                bits |= Entry::ANCHOR;
+            }
+            if start_words.contains(k) {
+                bits |= Entry::STARTER;
+            }
+            entry_words.push(lx.words.get(k).cloned().unwrap_or_default());
+            entries.insert(k.into(), Entry(bits));
+        }
+        for (k, e) in &entries {
+            lx.filter.insert(k);
+            if e.is_anchor() {
+                lx.anchor_filter.insert(k);
+            }
+            lx.non_ascii_keys |= !k.is_ascii();
+        }
+        lx.filter.rank();
+        let mut slots = vec![Vec::new(); lx.filter.len()];
+        let mut sorted: Vec<(&Box<str>, &Entry)> = entries.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (k, e) in sorted {
+            if k.is_ascii() {
+                slots[lx.filter.slot(SigFilter::sig(k.as_bytes()))].push((k.clone(), *e));
             }
         }
-        for w in lx.anchor_words.iter() {
-            lx.anchor_filter.insert(w);
+        for k in lx.tense.keys().chain(lx.tense_to.keys()) {
+            lx.tense_filter.insert(k);
+            lx.non_ascii_keys |= !k.is_ascii();
         }
-        for w in lx.words.keys() {
-            lx.word_filter.insert(w);
-        }
-        lx.by_hash = by_hash;
-        lx.by_hash_words = by_hash_words;
+        lx.slots = slots;
+        lx.entries = entries;
+        lx.entry_words = entry_words;
         Ok(lx)
     }
 
@@ -376,20 +490,48 @@ impl Lexicon {
         self.words.get(lower).map_or(&[], |v| v.as_slice())
     }
 
+    /// The entry of a word as written (any case), without allocating for ASCII words.
+    #[inline]
+    pub fn entry(&self, word: &str) -> Entry {
+        let b = word.as_bytes();
+        let sig = SigFilter::sig(b);
+        if !self.filter.has(sig) {
+            if self.non_ascii_keys && !b.is_ascii() {
+                return self.entry_non_ascii(word);
+            }
+            return Entry::NONE;
+        }
+        if !b.is_ascii() {
+            return self.entry_non_ascii(word);
+        }
+        self.slots
+            .get(self.filter.slot(sig))
+            .and_then(|v| v.iter().find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(b)))
+            .map_or(Entry::NONE, |(_, e)| *e)
+    }
+
+    /// [`Lexicon::entry`] of a word with non-ASCII letters: lowercased and looked up.
+    #[cold]
+    #[inline(never)]
+    fn entry_non_ascii(&self, word: &str) -> Entry {
+        self.entries
+            .get(word.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(Entry::NONE)
+    }
+
+    /// The meanings of an entry.
+    #[inline]
+    pub fn entry_words(&self, e: Entry) -> &[Word] {
+        self.entry_words
+            .get(e.index())
+            .map_or(&[], |v| v.as_slice())
+    }
+
     /// Meanings of a word as written (any case), without allocating for ASCII words.
     #[inline]
     pub fn get_any_case(&self, word: &str) -> &[Word] {
-        if !self.word_filter.may_contain(word.as_bytes()) {
-            return &[];
-        }
-        match fold_hash(word.as_bytes()) {
-            Some(h) => self.by_hash.get(&h).map_or(&[], |v| {
-                v.iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(word))
-                    .map_or(&[], |(_, i)| self.by_hash_words[*i].as_slice())
-            }),
-            None => self.get(&word.to_lowercase()),
-        }
+        self.entry_words(self.entry(word))
     }
 
     /// True when the word has any meaning.
@@ -427,17 +569,23 @@ impl Lexicon {
     }
 
     /// True when a word (as written) can anchor a date: a month, weekday, unit or other word
-    /// that can make a date alone, or an `anchor` row. A hash match is confirmed by the caller's exact rules, so a collision only costs
-    /// time; a word the hash cannot take is lowercased and looked up.
+    /// that can make a date alone, or an `anchor` row. A filter over the anchor words alone
+    /// answers most words without a lookup.
     #[inline]
     pub fn may_anchor(&self, word: &str) -> bool {
-        if !self.anchor_filter.may_contain(word.as_bytes()) {
+        let b = word.as_bytes();
+        if !self.anchor_filter.may_contain(b) && (!self.non_ascii_keys || b.is_ascii()) {
             return false;
         }
-        match fold_hash(word.as_bytes()) {
-            Some(h) => self.anchors.contains(&h),
-            None => self.anchor_words.contains(word.to_lowercase().as_str()),
-        }
+        self.entry(word).is_anchor()
+    }
+
+    /// False when a word as written (any case) is certainly neither a `tense` nor a `tense_to`
+    /// cue.
+    #[inline]
+    pub fn may_be_tense(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.tense_filter.may_contain(b) || (self.non_ascii_keys && !b.is_ascii())
     }
 
     /// Tense cue of a lowercase word that "to" follows.

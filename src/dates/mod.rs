@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::model::{Analysis, Entity, EntityType, How, Timex, TimexType, TokenKind};
 use crate::span::Span;
 use detect::{may_start, rules_at, Ctx, Found};
+use lexicon::Entry;
 use std::borrow::Cow;
 
 /// Month number of an English month name or abbreviation (`Feb`, `February`, `Sept`).
@@ -45,7 +46,7 @@ impl DateTagger {
     /// Builds the stage from `rules/dates.tsv`.
     pub fn new(table: &Table) -> Result<DateTagger> {
         Ok(DateTagger {
-            lexicon: Lexicon::new(table)?,
+            lexicon: Lexicon::new(table, detect::STARTERS)?,
         })
     }
 
@@ -60,35 +61,51 @@ impl DateTagger {
                               // "the quarter" and "a year earlier" refer to it.
         let mut focus: Option<(i32, u32)> = None;
         let mut anchors: Vec<usize> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             // Every date holds an anchor (a date word or a number that can be a date part by
             // itself) at most `REACH` tokens
             // after its first token: find the anchors with a cheap test, skip a sentence
             // without any, and try the rules only where an anchor is within reach.
+            // Find the anchors with a filter over the anchor words; in a sentence with any,
+            // each word is then looked up once and the rules read its meanings from `entries`.
             anchors.clear();
-            anchors.extend((s.first_token..s.end_token).filter(|&i| {
+            for i in s.first_token..s.end_token {
                 let t = &a.tokens[i];
-                match t.kind {
+                let anchor = match t.kind {
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
                     TokenKind::Number => {
-                        let n = &text[t.span];
-                        n.len() == 4 || !n.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                        let n = &text.as_bytes()[t.span.start..t.span.end];
+                        n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
                     }
                     TokenKind::Word | TokenKind::Abbrev => self.lexicon.may_anchor(&text[t.span]),
                     _ => false,
+                };
+                if anchor {
+                    anchors.push(i);
                 }
-            }));
+            }
             if anchors.is_empty() {
                 continue;
             }
+            entries.clear();
+            entries.extend(
+                a.tokens[s.first_token..s.end_token]
+                    .iter()
+                    .map(|t| match t.kind {
+                        TokenKind::Word | TokenKind::Abbrev => self.lexicon.entry(&text[t.span]),
+                        _ => Entry::NONE,
+                    }),
+            );
             let c = Ctx {
                 text,
                 toks: &a.tokens,
                 start: s.first_token,
                 end: s.end_token,
                 lx: &self.lexicon,
+                entries: &entries,
             };
             let mut found: Vec<Found> = Vec::new();
             let mut i = s.first_token;
@@ -137,17 +154,18 @@ impl DateTagger {
             }
             attach_times(&mut found, &a.tokens, text);
             for f in found {
-                let tense = self.tense(&c, f.start, f.end);
+                // The tense is searched only when the expression does not set the direction.
+                let tense = || self.tense(&c, f.start, f.end);
                 let dir = match (&f.val, f.dir) {
                     // A bare month goes to the nearest one, but the tense keeps it on its side:
                     // told in the past, never next year's; in the future, never last year's.
-                    (Val::Month { .. }, None) => match tense {
+                    (Val::Month { .. }, None) => match tense() {
                         Some(Tense::Past) => Dir::NearestPast,
                         Some(Tense::Future) => Dir::NearestFuture,
                         _ => Dir::Nearest,
                     },
                     (_, Some(d)) => d,
-                    (_, None) => Dir::from(tense),
+                    (_, None) => Dir::from(tense()),
                 };
                 let val = with_focus(&f.val, f.rule, focus);
                 let r = val.resolve(reference, dir);
@@ -199,6 +217,12 @@ impl DateTagger {
         let cue = |i: usize| -> Option<Tense> {
             let t = &c.toks[i];
             if t.kind != TokenKind::Word {
+                return None;
+            }
+            // Most words are no cue: neither in the tense lists nor a past form in "-ed".
+            let w = &c.text[t.span];
+            let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+            if !ed && w.is_ascii() && !self.lexicon.may_be_tense(w) {
                 return None;
             }
             let l = c.lower(i);
