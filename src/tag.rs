@@ -51,16 +51,46 @@ pub struct Tagger {
 #[derive(Debug, Default)]
 struct NameRules {
     surname_first: FxHashSet<Iso3>,
-    not_name: FxHashSet<Box<str>>,
-    qualifier: FxHashSet<Box<str>>,
-    suffix_city: FxHashSet<Box<str>>,
-    suffix_region: FxHashSet<Box<str>>,
-    locative: FxHashSet<Box<str>>,
-    speech: FxHashSet<Box<str>>,
-    name_suffix: FxHashSet<Box<str>>,
-    hyphen_prefix: FxHashSet<Box<str>>,
-    org_connector: FxHashSet<Box<str>>,
-    title_modifier: FxHashSet<Box<str>>,
+    not_name: WordSet,
+    qualifier: WordSet,
+    suffix_city: WordSet,
+    suffix_region: WordSet,
+    locative: WordSet,
+    speech: WordSet,
+    name_suffix: WordSet,
+    hyphen_prefix: WordSet,
+    org_connector: WordSet,
+    title_modifier: WordSet,
+}
+
+/// A set of lowercase words, probed with a token's text as written or lowercased, without
+/// allocating for short ASCII words.
+#[derive(Debug, Default)]
+struct WordSet(FxHashSet<Box<[u8]>>);
+
+impl WordSet {
+    fn insert(&mut self, lower: String) {
+        self.0.insert(lower.into_bytes().into_boxed_slice());
+    }
+    /// `s` as written is in the set.
+    #[inline]
+    fn contains(&self, s: &str) -> bool {
+        self.0.contains(s.as_bytes())
+    }
+    /// `s` lowercased is in the set.
+    #[inline]
+    fn contains_lower(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        if b.len() <= 48 && b.is_ascii() {
+            let mut out = [0u8; 48];
+            for (o, c) in out.iter_mut().zip(b) {
+                *o = c.to_ascii_lowercase();
+            }
+            self.0.contains(&out[..b.len()])
+        } else {
+            self.0.contains(s.to_lowercase().as_bytes())
+        }
+    }
 }
 
 impl NameRules {
@@ -96,7 +126,7 @@ impl NameRules {
                     )))
                 }
             };
-            set.insert(text.to_lowercase().into());
+            set.insert(text.to_lowercase());
         }
         Ok(r)
     }
@@ -211,6 +241,16 @@ impl Doc<'_, '_> {
     /// Tokens `a` and `b` touch (no space between).
     fn touching(&self, a: usize, b: usize) -> bool {
         self.tokens[a].span.end == self.tokens[b].span.start
+    }
+    /// Token `i` is followed by a hyphen touching it.
+    #[inline]
+    fn hyphen_after(&self, i: usize) -> bool {
+        self.tokens.get(i + 1).is_some_and(|h| {
+            h.kind == TokenKind::Punct
+                && h.span.start == self.tokens[i].span.end
+                && self.text.as_bytes()[h.span.start] == b'-'
+                && h.span.len() == 1
+        })
     }
 }
 
@@ -388,6 +428,16 @@ impl Tagger {
                 continue;
             }
             let initial = std::mem::replace(&mut first_word, false) && t.kind != TokenKind::Number;
+            // Most tokens are lowercase words no gazetteer phrase starts with: they make an item
+            // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`).
+            if !t.is_cap()
+                && d.info[i].is_none()
+                && !d.hyphen_after(i)
+                && items.last().is_none_or(|p| p.end != i)
+            {
+                i += 1;
+                continue;
+            }
             // A hyphenated name that is not a chain of gazetteer names.
             if let Some((end, w)) = self.compound(d, i, to) {
                 items.push(Item {
@@ -438,11 +488,7 @@ impl Tagger {
             if t.is_cap() && t.kind == TokenKind::Word {
                 let text = d.text;
                 let s = &text[t.span];
-                if self
-                    .rules
-                    .not_name
-                    .contains(crate::gazetteer::lower(s, &mut d.buf))
-                {
+                if self.rules.not_name.contains_lower(s) {
                     i += 1;
                     continue;
                 }
@@ -538,7 +584,7 @@ impl Tagger {
                 && x.end - x.first == 1
                 && x.end == nx.first
                 && matches!(nx.class, Class::Place | Class::Country)
-                && self.rules.qualifier.contains(&*lc(d.tok(x.first)))
+                && self.rules.qualifier.contains_lower(d.tok(x.first))
             {
                 items[k].member = true;
             }
@@ -560,7 +606,7 @@ impl Tagger {
         if lead_particle && !(d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))) {
             return None;
         }
-        if self.rules.hyphen_prefix.contains(&*lc(d.tok(i))) {
+        if self.rules.hyphen_prefix.contains_lower(d.tok(i)) {
             return None;
         }
         let mut parts = vec![i];
@@ -952,7 +998,7 @@ impl Tagger {
             && self
                 .rules
                 .name_suffix
-                .contains(&*lc(d.tok(x.first).trim_end_matches('.')))
+                .contains_lower(d.tok(x.first).trim_end_matches('.'))
     }
 
     /// A given name written as pinyin syllables (`Donghai`, `Kefei`) or a hyphenated pair of
@@ -1066,7 +1112,7 @@ impl Tagger {
         let qualifier = |d: &Doc<'_, '_>, x: &Item| {
             x.end - x.first == 1
                 && x.is_word_like()
-                && self.rules.qualifier.contains(&*lc(d.tok(x.first)))
+                && self.rules.qualifier.contains_lower(d.tok(x.first))
         };
         let place_suffix = |d: &Doc<'_, '_>, x: &Item| -> Option<EntityType> {
             if x.end - x.first != 1 || !x.is_word_like() {
@@ -1095,7 +1141,7 @@ impl Tagger {
             let before_title = k + 1 < b
                 && items[k + 1].class == Class::Title
                 && x.end - x.first == 1
-                && self.rules.title_modifier.contains(&*lc(d.tok(x.first)));
+                && self.rules.title_modifier.contains_lower(d.tok(x.first));
             if !(before_place || after_place || before_title) {
                 unexplained = true;
             }
@@ -1278,7 +1324,7 @@ impl Tagger {
         let s = t.sentence as usize;
         if i > 0 && d.tokens[i - 1].sentence == t.sentence {
             let p = d.tok(i - 1);
-            if self.rules.locative.contains(&*lc(p)) {
+            if self.rules.locative.contains_lower(p) {
                 return true;
             }
         } else if d.tokens.get(x.end).is_some_and(|n| {
@@ -1380,26 +1426,24 @@ impl Tagger {
             else {
                 continue;
             };
-            let name_tokens: Vec<usize> = (first..=last)
-                .filter(|&t| d.tokens[t].kind == TokenKind::Word && d.tokens[t].is_cap())
-                .collect();
-            if name_tokens.len() < 2 {
+            // The capitalised words of the name: the first and the last, if there are two.
+            let mut name_tokens = (first..=last)
+                .filter(|&t| d.tokens[t].kind == TokenKind::Word && d.tokens[t].is_cap());
+            let (Some(name_first), Some(name_last)) = (name_tokens.next(), name_tokens.last())
+            else {
                 continue;
-            }
-            let mut forms = vec![*name_tokens.last().unwrap_or(&last)];
+            };
             let family_first = e
                 .country
                 .is_some_and(|c| self.rules.surname_first.contains(&c))
                 || d.wflags(first) & word::FAMILY_FIRST != 0 && d.wflags(first) & word::COMMON == 0;
-            if family_first {
-                forms.push(name_tokens[0]);
-            }
-            for t in forms {
+            let forms = [Some(name_last), family_first.then_some(name_first)];
+            for t in forms.into_iter().flatten() {
                 let w = d.tok(t);
                 if self
                     .rules
                     .name_suffix
-                    .contains(w.to_lowercase().trim_end_matches('.'))
+                    .contains_lower(w.trim_end_matches('.'))
                 {
                     continue;
                 }
@@ -1469,7 +1513,7 @@ impl Tagger {
                     n.sentence == t.sentence
                         && n.kind == TokenKind::Word
                         && n.is_cap()
-                        && !self.rules.not_name.contains(&*lc(&text[n.span]))
+                        && !self.rules.not_name.contains_lower(&text[n.span])
                 })
             };
             if !caps
@@ -1525,16 +1569,19 @@ impl Tagger {
     /// `Chinese` + `Defense Ministry` → one ORGANIZATION "Chinese Defense Ministry" with
     /// country CHN.
     fn merge_generic_orgs<'a>(&self, a: &mut Analysis<'a>) {
+        let generic = |e: &Entity<'_>| {
+            e.kind == EntityType::Organization
+                && e.country.is_none()
+                && e.key.as_deref().is_some_and(|k| k.starts_with("generic:"))
+        };
+        if !a.entities.iter().any(generic) {
+            return;
+        }
         let text = a.text();
         let mut out: Vec<Entity<'a>> = Vec::with_capacity(a.entities.len());
         for cur in std::mem::take(&mut a.entities) {
             if let Some(prev) = out.last() {
-                let generic = cur.kind == EntityType::Organization
-                    && cur.country.is_none()
-                    && cur
-                        .key
-                        .as_deref()
-                        .is_some_and(|k| k.starts_with("generic:"));
+                let generic = generic(&cur);
                 let adjacent = prev.sentence == cur.sentence
                     && prev.span.end <= cur.span.start
                     && text[prev.span.end..cur.span.start].trim().is_empty();
@@ -1602,7 +1649,7 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
 
 /// Most words of the sentence capitalised (lowercase function words and the first word aside):
 /// a headline.
-fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &FxHashSet<Box<str>>) -> bool {
+fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &WordSet) -> bool {
     // A cheap bound first: long lowercase words are never function words.
     let (mut caps, mut long_lower) = (0, 0);
     for t in d.tokens[from..to].iter().skip(1) {
