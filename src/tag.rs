@@ -45,6 +45,9 @@ use std::path::PathBuf;
 pub struct Tagger {
     gazetteer: Gazetteer,
     rules: NameRules,
+    /// `rules.not_name` as one bit per vocabulary word, for capitalised tokens (whose word the
+    /// lookup already found); words outside the vocabulary are only in `rules.not_name`.
+    not_name_words: Vec<u64>,
 }
 
 /// Word lists of `rules/names.tsv` (and any other `rules/*.tsv` with the same columns).
@@ -215,6 +218,8 @@ struct Doc<'a, 'g> {
     info: Vec<Option<WordInfo>>,
     /// Tokens of headline text (capitals say nothing there).
     headline: Vec<bool>,
+    /// Sentences that are datelines or all in capitals.
+    caps: Vec<bool>,
     g: &'g Gazetteer,
     buf: String,
 }
@@ -266,9 +271,21 @@ struct Found<'a> {
 impl Tagger {
     /// Builds the tagger from a compiled gazetteer and the name-rule table (`rules/names.tsv`).
     pub fn new(gazetteer: Gazetteer, names: &Table) -> Result<Tagger> {
+        let rules = NameRules::from_table(names)?;
+        let mut not_name_words = vec![0u64; gazetteer.vocabulary_len().div_ceil(64)];
+        let mut buf = String::new();
+        for w in &rules.not_name.0 {
+            let w = std::str::from_utf8(w)
+                .ok()
+                .and_then(|w| gazetteer.word(w, &mut buf));
+            if let Some(w) = w {
+                not_name_words[w.id.index() / 64] |= 1 << (w.id.index() % 64);
+            }
+        }
         Ok(Tagger {
             gazetteer,
-            rules: NameRules::from_table(names)?,
+            rules,
+            not_name_words,
         })
     }
 
@@ -306,6 +323,15 @@ impl Tagger {
         )
     }
 
+    /// Capitalised token `i` is a word that never starts a name (`The`, `But`).
+    #[inline]
+    fn not_name(&self, d: &Doc<'_, '_>, i: usize) -> bool {
+        match d.info[i] {
+            Some(w) => self.not_name_words[w.id.index() / 64] & (1 << (w.id.index() % 64)) != 0,
+            None => self.rules.not_name.contains_lower(d.tok(i)),
+        }
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
@@ -320,6 +346,7 @@ impl Tagger {
             tokens: &a.tokens,
             info: vec![None; a.tokens.len()],
             headline: vec![false; a.tokens.len()],
+            caps: Vec::with_capacity(a.sentences.len()),
             g,
             buf: String::new(),
         };
@@ -342,14 +369,18 @@ impl Tagger {
             };
         }
         // 2-4. Sentences.
+        for s in &a.sentences {
+            let caps =
+                s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
+            d.caps.push(caps);
+        }
         let mut found: Vec<Found<'a>> = Vec::new();
         let mut items: Vec<Item> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             if s.kind == SegmentKind::Header || s.kind == SegmentKind::Tag {
                 continue;
             }
-            let caps =
-                s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
+            let caps = d.caps[si];
             let ctx = if caps {
                 CaseContext::AllCaps
             } else {
@@ -439,7 +470,7 @@ impl Tagger {
                 continue;
             }
             // A hyphenated name that is not a chain of gazetteer names.
-            if let Some((end, w)) = self.compound(d, i, to) {
+            if let Some((end, w)) = d.hyphen_after(i).then(|| self.compound(d, i, to)).flatten() {
                 items.push(Item {
                     first: i,
                     end,
@@ -488,7 +519,7 @@ impl Tagger {
             if t.is_cap() && t.kind == TokenKind::Word {
                 let text = d.text;
                 let s = &text[t.span];
-                if self.rules.not_name.contains_lower(s) {
+                if self.not_name(d, i) {
                     i += 1;
                     continue;
                 }
@@ -1462,13 +1493,6 @@ impl Tagger {
             let b = k.as_bytes();
             shape[(b[0] & 31) as usize] |= 1 << b.len().min(63);
         }
-        let caps_sentence: Vec<bool> = a
-            .sentences
-            .iter()
-            .map(|s| {
-                s.kind == SegmentKind::Dateline || self.all_caps(d, s.first_token, s.end_token)
-            })
-            .collect();
         let mut new: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut replace: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut lbuf = String::new();
@@ -1486,7 +1510,7 @@ impl Tagger {
             if w.is_ascii() && shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0 {
                 continue;
             }
-            let caps = caps_sentence[s];
+            let caps = d.caps[s];
             if !caps && t.has(tokflags::UPPER) && w.len() > 1 {
                 continue;
             }
@@ -1513,7 +1537,7 @@ impl Tagger {
                     n.sentence == t.sentence
                         && n.kind == TokenKind::Word
                         && n.is_cap()
-                        && !self.rules.not_name.contains_lower(&text[n.span])
+                        && !self.not_name(d, j)
                 })
             };
             if !caps
