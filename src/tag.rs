@@ -220,6 +220,9 @@ struct Doc<'a, 'g> {
     headline: Vec<bool>,
     /// Sentences that are datelines or all in capitals.
     caps: Vec<bool>,
+    /// The people of a name chunk: first and end item, country, gazetteer entry (a buffer
+    /// reused from chunk to chunk).
+    persons: Vec<(usize, usize, Option<Iso3>, Option<u32>)>,
     g: &'g Gazetteer,
     buf: String,
 }
@@ -347,6 +350,7 @@ impl Tagger {
             info: vec![None; a.tokens.len()],
             headline: vec![false; a.tokens.len()],
             caps: Vec::with_capacity(a.sentences.len()),
+            persons: Vec::new(),
             g,
             buf: String::new(),
         };
@@ -374,8 +378,9 @@ impl Tagger {
                 s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
             d.caps.push(caps);
         }
-        let mut found: Vec<Found<'a>> = Vec::new();
-        let mut items: Vec<Item> = Vec::new();
+        // Room for the entities and items of a typical document (one per 16 tokens).
+        let mut found: Vec<Found<'a>> = Vec::with_capacity(a.tokens.len() / 16);
+        let mut items: Vec<Item> = Vec::with_capacity(64);
         for (si, s) in a.sentences.iter().enumerate() {
             if s.kind == SegmentKind::Header || s.kind == SegmentKind::Tag {
                 continue;
@@ -810,7 +815,8 @@ impl Tagger {
             && items[k0 - 1].end == items[k0].first
             && matches!(items[k0 - 1].class, Class::Title | Class::Honorific);
         // 3. People.
-        let mut persons: Vec<(usize, usize, Option<Iso3>, Option<u32>)> = Vec::new();
+        let mut persons = std::mem::take(&mut d.persons);
+        persons.clear();
         let mut k = k0;
         while k < k1 {
             let after_title = if k == k0 {
@@ -859,6 +865,7 @@ impl Tagger {
             self.segment(d, si, items, k0, k, e, found);
             k = e;
         }
+        d.persons = persons;
     }
 
     /// The end of a person's name starting at item `k`, if one starts there.
@@ -1478,9 +1485,15 @@ impl Tagger {
                 {
                     continue;
                 }
-                let v = short.entry(w.to_lowercase()).or_default();
-                if !v.iter().any(|&x| entities[x].canonical == e.canonical) {
-                    v.push(ei);
+                match short.get_mut(&*lc(w)) {
+                    Some(v) => {
+                        if !v.iter().any(|&x| entities[x].canonical == e.canonical) {
+                            v.push(ei);
+                        }
+                    }
+                    None => {
+                        short.insert(w.to_lowercase(), vec![ei]);
+                    }
                 }
             }
         }
@@ -1800,7 +1813,14 @@ fn lc(s: &str) -> Lc {
 }
 
 fn normalize_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A person's canonical name: single spaces; an all-caps name in title case (`ROBERTO DURAN`
