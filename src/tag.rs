@@ -1654,7 +1654,14 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
         matches!(t.kind, TokenKind::Word | TokenKind::Abbrev)
             && (t.has(tokflags::UPPER) || t.kind == TokenKind::Abbrev && t.is_cap())
     };
-    for i in from..to {
+    // Start at the first byte that may begin a dash (`-`, or `—`/`–` in UTF-8).
+    let (start, end) = (
+        d.tokens.get(from)?.span.start,
+        d.tokens.get(to.checked_sub(1)?)?.span.end,
+    );
+    let dash = start + memchr::memchr2(b'-', 0xE2, d.text.as_bytes().get(start..end)?)?;
+    let first = from + d.tokens[from..to].partition_point(|t| t.span.start < dash);
+    for i in first..to {
         let t = &d.tokens[i];
         if t.kind != TokenKind::Punct
             || !matches!(d.tok(i), "—" | "–" | "-")
