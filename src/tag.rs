@@ -1156,10 +1156,10 @@ impl Tagger {
             if x.end - x.first != 1 || !x.is_word_like() {
                 return None;
             }
-            let l = lc(d.tok(x.first));
-            if self.rules.suffix_city.contains(&*l) {
+            let w = d.tok(x.first);
+            if self.rules.suffix_city.contains_lower(w) {
                 Some(EntityType::City)
-            } else if self.rules.suffix_region.contains(&*l) {
+            } else if self.rules.suffix_region.contains_lower(w) {
                 Some(EntityType::Region)
             } else {
                 None
@@ -1467,7 +1467,7 @@ impl Tagger {
             // The capitalised words of the name: the first and the last, if there are two.
             let mut name_tokens = (first..=last)
                 .filter(|&t| d.tokens[t].kind == TokenKind::Word && d.tokens[t].is_cap());
-            let (Some(name_first), Some(name_last)) = (name_tokens.next(), name_tokens.last())
+            let (Some(name_first), Some(name_last)) = (name_tokens.next(), name_tokens.next_back())
             else {
                 continue;
             };
