@@ -130,6 +130,13 @@ pub mod word {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct WordId(u32);
 
+impl WordId {
+    /// The word's index in the vocabulary (below [`Gazetteer::vocabulary_len`]).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// What the gazetteer knows about a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordInfo {
@@ -288,9 +295,9 @@ pub struct Gazetteer {
     live: usize,
     tok_spans: Vec<(u32, u32)>,
     words: Vec<Word>,
-    vocab: HashTable<u32>,
+    vocab: Vocab,
     /// Words with [`word::LOWER_START`]: a small table probed for every lowercase token.
-    lower_vocab: HashTable<u32>,
+    lower_vocab: Vocab,
     phrases: Vec<Phrase>,
     phrase_words: Vec<u32>,
     /// (first word, second word) → phrases of several words, longest first.
@@ -303,17 +310,68 @@ pub struct Gazetteer {
 
 const LOWER_FILTER_BITS: usize = 1 << 15;
 
-#[inline]
-fn lower_filter_bit(l: &[u8]) -> usize {
-    let a = l.first().copied().unwrap_or(0) as usize & 63;
-    let b = l.get(1).copied().unwrap_or(0) as usize & 15;
-    let n = l.len().min(31);
-    (a | (b << 6) | (n << 10)) & (LOWER_FILTER_BITS - 1)
+/// A table of words (lowercase bytes → index in `Gazetteer::words`). A slot holds the word's
+/// first 8 bytes and its length, so that a probe compares most words without reading the arena.
+#[derive(Clone, Debug, Default)]
+struct Vocab(HashTable<Slot>);
+
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    head: u64,
+    len: u32,
+    id: u32,
 }
 
+/// The first 8 bytes of a word (zero-padded), as one integer.
 #[inline]
-fn hash_str(s: &str) -> u64 {
-    hash_bytes(s.as_bytes())
+fn head(l: &[u8]) -> u64 {
+    match l.first_chunk::<8>() {
+        Some(b) => u64::from_le_bytes(*b),
+        None => l.iter().rev().fold(0, |h, &c| h << 8 | u64::from(c)),
+    }
+}
+
+impl Vocab {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The id of the word `l` (lowercase bytes); `text` gives a word's bytes by id.
+    #[inline]
+    fn find<'t>(&self, l: &[u8], text: impl Fn(u32) -> &'t [u8]) -> Option<u32> {
+        let (h, len) = (head(l), l.len() as u32);
+        self.0
+            .find(hash_bytes(l), |x| {
+                x.head == h && x.len == len && (len <= 8 || text(x.id)[8..] == l[8..])
+            })
+            .map(|x| x.id)
+    }
+
+    /// Adds word `id`, whose bytes are `l` (not in the table yet).
+    fn insert<'t>(&mut self, l: &[u8], id: u32, text: impl Fn(u32) -> &'t [u8]) {
+        let slot = Slot {
+            head: head(l),
+            len: l.len() as u32,
+            id,
+        };
+        self.0
+            .insert_unique(hash_bytes(l), slot, |x| hash_bytes(text(x.id)));
+    }
+
+    fn reserve<'t>(&mut self, n: usize, text: impl Fn(u32) -> &'t [u8]) {
+        self.0.reserve(n, |x| hash_bytes(text(x.id)));
+    }
+}
+
+/// The filter bit of a lowercase word: a mix of its first, second and last bytes and length.
+#[inline]
+fn lower_filter_bit(l: &[u8]) -> usize {
+    let byte = |k: Option<&u8>| k.copied().unwrap_or(0) as u32;
+    let x = byte(l.first())
+        | byte(l.get(1)) << 8
+        | byte(l.last()) << 16
+        | (l.len().min(255) as u32) << 24;
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - LOWER_FILTER_BITS.trailing_zeros())) as usize
 }
 
 #[inline]
@@ -322,6 +380,13 @@ fn hash_bytes(s: &[u8]) -> u64 {
     h.write(s);
     h.write_u8(0xff);
     h.finish()
+}
+
+/// The bytes of word `w`.
+#[inline]
+fn word_bytes<'t>(words: &[Word], arena: &'t [u8], w: u32) -> &'t [u8] {
+    let s = words[w as usize].s;
+    &arena[s.start as usize..(s.start + s.len) as usize]
 }
 
 /// Longest ASCII word lowercased on the stack; longer or non-ASCII words go through [`lower`].
@@ -485,11 +550,8 @@ impl Gazetteer {
     /// Makes room for about `rows` more entries and words (one row is roughly 30 bytes).
     fn reserve_for(&mut self, content: &str) {
         let rows = content.len() / 30;
-        let (words, arena) = (&self.words, &self.arena);
-        self.vocab.reserve(rows, |&w| {
-            let s = words[w as usize].s;
-            hash_str(&arena[s.start as usize..(s.start + s.len) as usize])
-        });
+        let (words, arena) = (&self.words, self.arena.as_bytes());
+        self.vocab.reserve(rows, |w| word_bytes(words, arena, w));
         self.words.reserve(rows);
         self.arena.reserve(content.len());
     }
@@ -617,12 +679,11 @@ impl Gazetteer {
     }
 
     fn intern(&mut self, lower: &str) -> u32 {
-        let h = hash_str(lower);
-        let (words, arena) = (&self.words, &self.arena);
-        if let Some(&w) = self.vocab.find(h, |&w| {
-            let s = words[w as usize].s;
-            &arena[s.start as usize..(s.start + s.len) as usize] == lower
-        }) {
+        let (words, arena) = (&self.words, self.arena.as_bytes());
+        if let Some(w) = self
+            .vocab
+            .find(lower.as_bytes(), |w| word_bytes(words, arena, w))
+        {
             return w;
         }
         let s = self.put(lower);
@@ -633,12 +694,9 @@ impl Gazetteer {
             single: None,
             multi: false,
         });
-        let arena = &self.arena;
-        let words = &self.words;
-        self.vocab.insert_unique(h, id, |&w| {
-            let s = words[w as usize].s;
-            hash_str(&arena[s.start as usize..(s.start + s.len) as usize])
-        });
+        let (words, arena) = (&self.words, self.arena.as_bytes());
+        self.vocab
+            .insert(lower.as_bytes(), id, |w| word_bytes(words, arena, w));
         id
     }
 
@@ -800,12 +858,10 @@ impl Gazetteer {
             }
             let bit = lower_filter_bit(self.s(self.words[first].s).as_bytes());
             self.lower_filter[bit / 64] |= 1 << (bit % 64);
-            let h = hash_str(self.s(self.words[first].s));
-            let (words, arena) = (&self.words, &self.arena);
-            self.lower_vocab.insert_unique(h, first as u32, |&x| {
-                let s = words[x as usize].s;
-                hash_str(&arena[s.start as usize..(s.start + s.len) as usize])
-            });
+            let (words, arena) = (&self.words, self.arena.as_bytes());
+            let l = word_bytes(words, arena, first as u32);
+            self.lower_vocab
+                .insert(l, first as u32, |w| word_bytes(words, arena, w));
         }
         Ok(id)
     }
@@ -900,21 +956,17 @@ impl Gazetteer {
     }
 
     #[inline]
-    fn find_in(&self, table: &HashTable<u32>, l: &str) -> Option<WordInfo> {
+    fn find_in(&self, table: &Vocab, l: &str) -> Option<WordInfo> {
         self.find_lower_bytes(table, l.as_bytes())
     }
 
     /// Probes `table` for the already lowercased bytes `l`.
     #[inline]
-    fn find_lower_bytes(&self, table: &HashTable<u32>, l: &[u8]) -> Option<WordInfo> {
-        let h = hash_bytes(l);
-        let arena = self.arena.as_bytes();
+    fn find_lower_bytes(&self, table: &Vocab, l: &[u8]) -> Option<WordInfo> {
+        let (words, arena) = (&self.words, self.arena.as_bytes());
         table
-            .find(h, |&w| {
-                let s = self.words[w as usize].s;
-                arena.get(s.start as usize..(s.start + s.len) as usize) == Some(l)
-            })
-            .map(|&w| WordInfo {
+            .find(l, |w| word_bytes(words, arena, w))
+            .map(|w| WordInfo {
                 id: WordId(w),
                 flags: self.words[w as usize].flags,
             })

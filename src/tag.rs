@@ -45,22 +45,55 @@ use std::path::PathBuf;
 pub struct Tagger {
     gazetteer: Gazetteer,
     rules: NameRules,
+    /// `rules.not_name` as one bit per vocabulary word, for capitalised tokens (whose word the
+    /// lookup already found); words outside the vocabulary are only in `rules.not_name`.
+    not_name_words: Vec<u64>,
 }
 
 /// Word lists of `rules/names.tsv` (and any other `rules/*.tsv` with the same columns).
 #[derive(Debug, Default)]
 struct NameRules {
     surname_first: FxHashSet<Iso3>,
-    not_name: FxHashSet<Box<str>>,
-    qualifier: FxHashSet<Box<str>>,
-    suffix_city: FxHashSet<Box<str>>,
-    suffix_region: FxHashSet<Box<str>>,
-    locative: FxHashSet<Box<str>>,
-    speech: FxHashSet<Box<str>>,
-    name_suffix: FxHashSet<Box<str>>,
-    hyphen_prefix: FxHashSet<Box<str>>,
-    org_connector: FxHashSet<Box<str>>,
-    title_modifier: FxHashSet<Box<str>>,
+    not_name: WordSet,
+    qualifier: WordSet,
+    suffix_city: WordSet,
+    suffix_region: WordSet,
+    locative: WordSet,
+    speech: WordSet,
+    name_suffix: WordSet,
+    hyphen_prefix: WordSet,
+    org_connector: WordSet,
+    title_modifier: WordSet,
+}
+
+/// A set of lowercase words, probed with a token's text as written or lowercased, without
+/// allocating for short ASCII words.
+#[derive(Debug, Default)]
+struct WordSet(FxHashSet<Box<[u8]>>);
+
+impl WordSet {
+    fn insert(&mut self, lower: String) {
+        self.0.insert(lower.into_bytes().into_boxed_slice());
+    }
+    /// `s` as written is in the set.
+    #[inline]
+    fn contains(&self, s: &str) -> bool {
+        self.0.contains(s.as_bytes())
+    }
+    /// `s` lowercased is in the set.
+    #[inline]
+    fn contains_lower(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        if b.len() <= 48 && b.is_ascii() {
+            let mut out = [0u8; 48];
+            for (o, c) in out.iter_mut().zip(b) {
+                *o = c.to_ascii_lowercase();
+            }
+            self.0.contains(&out[..b.len()])
+        } else {
+            self.0.contains(s.to_lowercase().as_bytes())
+        }
+    }
 }
 
 impl NameRules {
@@ -96,7 +129,7 @@ impl NameRules {
                     )))
                 }
             };
-            set.insert(text.to_lowercase().into());
+            set.insert(text.to_lowercase());
         }
         Ok(r)
     }
@@ -185,6 +218,11 @@ struct Doc<'a, 'g> {
     info: Vec<Option<WordInfo>>,
     /// Tokens of headline text (capitals say nothing there).
     headline: Vec<bool>,
+    /// Sentences that are datelines or all in capitals.
+    caps: Vec<bool>,
+    /// The people of a name chunk: first and end item, country, gazetteer entry (a buffer
+    /// reused from chunk to chunk).
+    persons: Vec<(usize, usize, Option<Iso3>, Option<u32>)>,
     g: &'g Gazetteer,
     buf: String,
 }
@@ -212,6 +250,16 @@ impl Doc<'_, '_> {
     fn touching(&self, a: usize, b: usize) -> bool {
         self.tokens[a].span.end == self.tokens[b].span.start
     }
+    /// Token `i` is followed by a hyphen touching it.
+    #[inline]
+    fn hyphen_after(&self, i: usize) -> bool {
+        self.tokens.get(i + 1).is_some_and(|h| {
+            h.kind == TokenKind::Punct
+                && h.span.start == self.tokens[i].span.end
+                && self.text.as_bytes()[h.span.start] == b'-'
+                && h.span.len() == 1
+        })
+    }
 }
 
 /// A pending entity with what is needed to revise it at document level.
@@ -226,9 +274,21 @@ struct Found<'a> {
 impl Tagger {
     /// Builds the tagger from a compiled gazetteer and the name-rule table (`rules/names.tsv`).
     pub fn new(gazetteer: Gazetteer, names: &Table) -> Result<Tagger> {
+        let rules = NameRules::from_table(names)?;
+        let mut not_name_words = vec![0u64; gazetteer.vocabulary_len().div_ceil(64)];
+        let mut buf = String::new();
+        for w in &rules.not_name.0 {
+            let w = std::str::from_utf8(w)
+                .ok()
+                .and_then(|w| gazetteer.word(w, &mut buf));
+            if let Some(w) = w {
+                not_name_words[w.id.index() / 64] |= 1 << (w.id.index() % 64);
+            }
+        }
         Ok(Tagger {
             gazetteer,
-            rules: NameRules::from_table(names)?,
+            rules,
+            not_name_words,
         })
     }
 
@@ -266,6 +326,15 @@ impl Tagger {
         )
     }
 
+    /// Capitalised token `i` is a word that never starts a name (`The`, `But`).
+    #[inline]
+    fn not_name(&self, d: &Doc<'_, '_>, i: usize) -> bool {
+        match d.info[i] {
+            Some(w) => self.not_name_words[w.id.index() / 64] & (1 << (w.id.index() % 64)) != 0,
+            None => self.rules.not_name.contains_lower(d.tok(i)),
+        }
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
@@ -280,6 +349,8 @@ impl Tagger {
             tokens: &a.tokens,
             info: vec![None; a.tokens.len()],
             headline: vec![false; a.tokens.len()],
+            caps: Vec::with_capacity(a.sentences.len()),
+            persons: Vec::new(),
             g,
             buf: String::new(),
         };
@@ -302,14 +373,19 @@ impl Tagger {
             };
         }
         // 2-4. Sentences.
-        let mut found: Vec<Found<'a>> = Vec::new();
-        let mut items: Vec<Item> = Vec::new();
+        for s in &a.sentences {
+            let caps =
+                s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
+            d.caps.push(caps);
+        }
+        // Room for the entities and items of a typical document (one per 16 tokens).
+        let mut found: Vec<Found<'a>> = Vec::with_capacity(a.tokens.len() / 16);
+        let mut items: Vec<Item> = Vec::with_capacity(64);
         for (si, s) in a.sentences.iter().enumerate() {
             if s.kind == SegmentKind::Header || s.kind == SegmentKind::Tag {
                 continue;
             }
-            let caps =
-                s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
+            let caps = d.caps[si];
             let ctx = if caps {
                 CaseContext::AllCaps
             } else {
@@ -388,8 +464,18 @@ impl Tagger {
                 continue;
             }
             let initial = std::mem::replace(&mut first_word, false) && t.kind != TokenKind::Number;
+            // Most tokens are lowercase words no gazetteer phrase starts with: they make an item
+            // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`).
+            if !t.is_cap()
+                && d.info[i].is_none()
+                && !d.hyphen_after(i)
+                && items.last().is_none_or(|p| p.end != i)
+            {
+                i += 1;
+                continue;
+            }
             // A hyphenated name that is not a chain of gazetteer names.
-            if let Some((end, w)) = self.compound(d, i, to) {
+            if let Some((end, w)) = d.hyphen_after(i).then(|| self.compound(d, i, to)).flatten() {
                 items.push(Item {
                     first: i,
                     end,
@@ -438,11 +524,7 @@ impl Tagger {
             if t.is_cap() && t.kind == TokenKind::Word {
                 let text = d.text;
                 let s = &text[t.span];
-                if self
-                    .rules
-                    .not_name
-                    .contains(crate::gazetteer::lower(s, &mut d.buf))
-                {
+                if self.not_name(d, i) {
                     i += 1;
                     continue;
                 }
@@ -538,7 +620,7 @@ impl Tagger {
                 && x.end - x.first == 1
                 && x.end == nx.first
                 && matches!(nx.class, Class::Place | Class::Country)
-                && self.rules.qualifier.contains(&*lc(d.tok(x.first)))
+                && self.rules.qualifier.contains_lower(d.tok(x.first))
             {
                 items[k].member = true;
             }
@@ -560,7 +642,7 @@ impl Tagger {
         if lead_particle && !(d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))) {
             return None;
         }
-        if self.rules.hyphen_prefix.contains(&*lc(d.tok(i))) {
+        if self.rules.hyphen_prefix.contains_lower(d.tok(i)) {
             return None;
         }
         let mut parts = vec![i];
@@ -733,7 +815,8 @@ impl Tagger {
             && items[k0 - 1].end == items[k0].first
             && matches!(items[k0 - 1].class, Class::Title | Class::Honorific);
         // 3. People.
-        let mut persons: Vec<(usize, usize, Option<Iso3>, Option<u32>)> = Vec::new();
+        let mut persons = std::mem::take(&mut d.persons);
+        persons.clear();
         let mut k = k0;
         while k < k1 {
             let after_title = if k == k0 {
@@ -782,6 +865,7 @@ impl Tagger {
             self.segment(d, si, items, k0, k, e, found);
             k = e;
         }
+        d.persons = persons;
     }
 
     /// The end of a person's name starting at item `k`, if one starts there.
@@ -952,7 +1036,7 @@ impl Tagger {
             && self
                 .rules
                 .name_suffix
-                .contains(&*lc(d.tok(x.first).trim_end_matches('.')))
+                .contains_lower(d.tok(x.first).trim_end_matches('.'))
     }
 
     /// A given name written as pinyin syllables (`Donghai`, `Kefei`) or a hyphenated pair of
@@ -1066,16 +1150,16 @@ impl Tagger {
         let qualifier = |d: &Doc<'_, '_>, x: &Item| {
             x.end - x.first == 1
                 && x.is_word_like()
-                && self.rules.qualifier.contains(&*lc(d.tok(x.first)))
+                && self.rules.qualifier.contains_lower(d.tok(x.first))
         };
         let place_suffix = |d: &Doc<'_, '_>, x: &Item| -> Option<EntityType> {
             if x.end - x.first != 1 || !x.is_word_like() {
                 return None;
             }
-            let l = lc(d.tok(x.first));
-            if self.rules.suffix_city.contains(&*l) {
+            let w = d.tok(x.first);
+            if self.rules.suffix_city.contains_lower(w) {
                 Some(EntityType::City)
-            } else if self.rules.suffix_region.contains(&*l) {
+            } else if self.rules.suffix_region.contains_lower(w) {
                 Some(EntityType::Region)
             } else {
                 None
@@ -1095,7 +1179,7 @@ impl Tagger {
             let before_title = k + 1 < b
                 && items[k + 1].class == Class::Title
                 && x.end - x.first == 1
-                && self.rules.title_modifier.contains(&*lc(d.tok(x.first)));
+                && self.rules.title_modifier.contains_lower(d.tok(x.first));
             if !(before_place || after_place || before_title) {
                 unexplained = true;
             }
@@ -1278,7 +1362,7 @@ impl Tagger {
         let s = t.sentence as usize;
         if i > 0 && d.tokens[i - 1].sentence == t.sentence {
             let p = d.tok(i - 1);
-            if self.rules.locative.contains(&*lc(p)) {
+            if self.rules.locative.contains_lower(p) {
                 return true;
             }
         } else if d.tokens.get(x.end).is_some_and(|n| {
@@ -1380,32 +1464,36 @@ impl Tagger {
             else {
                 continue;
             };
-            let name_tokens: Vec<usize> = (first..=last)
-                .filter(|&t| d.tokens[t].kind == TokenKind::Word && d.tokens[t].is_cap())
-                .collect();
-            if name_tokens.len() < 2 {
+            // The capitalised words of the name: the first and the last, if there are two.
+            let mut name_tokens = (first..=last)
+                .filter(|&t| d.tokens[t].kind == TokenKind::Word && d.tokens[t].is_cap());
+            let (Some(name_first), Some(name_last)) = (name_tokens.next(), name_tokens.next_back())
+            else {
                 continue;
-            }
-            let mut forms = vec![*name_tokens.last().unwrap_or(&last)];
+            };
             let family_first = e
                 .country
                 .is_some_and(|c| self.rules.surname_first.contains(&c))
                 || d.wflags(first) & word::FAMILY_FIRST != 0 && d.wflags(first) & word::COMMON == 0;
-            if family_first {
-                forms.push(name_tokens[0]);
-            }
-            for t in forms {
+            let forms = [Some(name_last), family_first.then_some(name_first)];
+            for t in forms.into_iter().flatten() {
                 let w = d.tok(t);
                 if self
                     .rules
                     .name_suffix
-                    .contains(w.to_lowercase().trim_end_matches('.'))
+                    .contains_lower(w.trim_end_matches('.'))
                 {
                     continue;
                 }
-                let v = short.entry(w.to_lowercase()).or_default();
-                if !v.iter().any(|&x| entities[x].canonical == e.canonical) {
-                    v.push(ei);
+                match short.get_mut(&*lc(w)) {
+                    Some(v) => {
+                        if !v.iter().any(|&x| entities[x].canonical == e.canonical) {
+                            v.push(ei);
+                        }
+                    }
+                    None => {
+                        short.insert(w.to_lowercase(), vec![ei]);
+                    }
                 }
             }
         }
@@ -1418,13 +1506,6 @@ impl Tagger {
             let b = k.as_bytes();
             shape[(b[0] & 31) as usize] |= 1 << b.len().min(63);
         }
-        let caps_sentence: Vec<bool> = a
-            .sentences
-            .iter()
-            .map(|s| {
-                s.kind == SegmentKind::Dateline || self.all_caps(d, s.first_token, s.end_token)
-            })
-            .collect();
         let mut new: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut replace: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut lbuf = String::new();
@@ -1442,7 +1523,7 @@ impl Tagger {
             if w.is_ascii() && shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0 {
                 continue;
             }
-            let caps = caps_sentence[s];
+            let caps = d.caps[s];
             if !caps && t.has(tokflags::UPPER) && w.len() > 1 {
                 continue;
             }
@@ -1469,7 +1550,7 @@ impl Tagger {
                     n.sentence == t.sentence
                         && n.kind == TokenKind::Word
                         && n.is_cap()
-                        && !self.rules.not_name.contains(&*lc(&text[n.span]))
+                        && !self.not_name(d, j)
                 })
             };
             if !caps
@@ -1525,16 +1606,19 @@ impl Tagger {
     /// `Chinese` + `Defense Ministry` → one ORGANIZATION "Chinese Defense Ministry" with
     /// country CHN.
     fn merge_generic_orgs<'a>(&self, a: &mut Analysis<'a>) {
+        let generic = |e: &Entity<'_>| {
+            e.kind == EntityType::Organization
+                && e.country.is_none()
+                && e.key.as_deref().is_some_and(|k| k.starts_with("generic:"))
+        };
+        if !a.entities.iter().any(generic) {
+            return;
+        }
         let text = a.text();
         let mut out: Vec<Entity<'a>> = Vec::with_capacity(a.entities.len());
         for cur in std::mem::take(&mut a.entities) {
             if let Some(prev) = out.last() {
-                let generic = cur.kind == EntityType::Organization
-                    && cur.country.is_none()
-                    && cur
-                        .key
-                        .as_deref()
-                        .is_some_and(|k| k.starts_with("generic:"));
+                let generic = generic(&cur);
                 let adjacent = prev.sentence == cur.sentence
                     && prev.span.end <= cur.span.start
                     && text[prev.span.end..cur.span.start].trim().is_empty();
@@ -1570,7 +1654,14 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
         matches!(t.kind, TokenKind::Word | TokenKind::Abbrev)
             && (t.has(tokflags::UPPER) || t.kind == TokenKind::Abbrev && t.is_cap())
     };
-    for i in from..to {
+    // Start at the first byte that may begin a dash (`-`, or `—`/`–` in UTF-8).
+    let (start, end) = (
+        d.tokens.get(from)?.span.start,
+        d.tokens.get(to.checked_sub(1)?)?.span.end,
+    );
+    let dash = start + memchr::memchr2(b'-', 0xE2, d.text.as_bytes().get(start..end)?)?;
+    let first = from + d.tokens[from..to].partition_point(|t| t.span.start < dash);
+    for i in first..to {
         let t = &d.tokens[i];
         if t.kind != TokenKind::Punct
             || !matches!(d.tok(i), "—" | "–" | "-")
@@ -1602,7 +1693,7 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
 
 /// Most words of the sentence capitalised (lowercase function words and the first word aside):
 /// a headline.
-fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &FxHashSet<Box<str>>) -> bool {
+fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &WordSet) -> bool {
     // A cheap bound first: long lowercase words are never function words.
     let (mut caps, mut long_lower) = (0, 0);
     for t in d.tokens[from..to].iter().skip(1) {
@@ -1729,7 +1820,14 @@ fn lc(s: &str) -> Lc {
 }
 
 fn normalize_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A person's canonical name: single spaces; an all-caps name in title case (`ROBERTO DURAN`
