@@ -670,6 +670,14 @@ impl Tagger {
         {
             return None;
         }
+        // A headline glued to the next sentence (`Ukraine Polls-The United States says`): a
+        // function word after the hyphen starts a sentence, it is no name part.
+        if parts[1..]
+            .iter()
+            .any(|&p| self.rules.not_name.contains_lower(d.tok(p)))
+        {
+            return None;
+        }
         let end = parts.last()? + 1;
         let g = &self.gazetteer;
         // The whole chain, or one gazetteer name per capitalised part: not a compound.

@@ -195,6 +195,18 @@ fn possessives_and_hyphenated_compounds() {
             "+COUNTRY Chinese CHN/",
         ],
     );
+    // A headline glued to the sentence after it: "Polls-The" is no hyphenated name.
+    check(
+        p,
+        "Ukraine Polls-The United States says it does not recognize the results.",
+        &["+COUNTRY United States USA/"],
+    );
+    // News spellings of GeoNames cities.
+    check(
+        p,
+        "Fighters left Raqqa for Mazar-i-Sharif.",
+        &["+CITY Raqqa /SYR", "+CITY Mazar-i-Sharif /AFG"],
+    );
 }
 
 #[test]
