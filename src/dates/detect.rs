@@ -922,6 +922,18 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 /// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
 /// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "decades-long", "day-long": a span of time as an adjective.
+    if let Some((u, plural, nu)) = c.unit(i) {
+        if c.hyphen(nu) && c.touching(nu - 1) && c.is(nu + 1, "long") {
+            let n = (!plural).then_some(1.0);
+            return Some(vec![found(
+                i,
+                nu + 2,
+                Val::Duration(u.duration(n)),
+                "duration",
+            )]);
+        }
+    }
     // recent years / for years
     if c.is(i, "recent") {
         let (u, plural, nu) = c.unit(i + 1)?;
@@ -966,7 +978,8 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return None;
     }
     let (num, nn) = c.number(i)?;
-    if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn).is_none() {
+    let more = usize::from(c.is_any(nn, &["more", "additional", "extra"]));
+    if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn + more).is_none() {
         return None;
     }
     // "$2 million a year", "20% a year": a rate, not a span of time (but "$2 million a year
@@ -986,12 +999,38 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     {
         return None;
     }
+    // "2 1/2 years": a half after the number.
+    let (num, nn) = if c.is_any(nn, &["1/2", "½"]) {
+        (num.map(|n| n + 0.5), nn + 1)
+    } else {
+        (num, nn)
+    };
+    // "two more weeks", "an additional year": the same span of time.
+    let nn = if c.is_any(nn, &["more", "additional", "extra"]) && c.unit(nn + 1).is_some() {
+        nn + 1
+    } else {
+        nn
+    };
     let (j, hyph) = if c.hyphen(nn) && c.touching(nn - 1) {
         (nn + 1, true)
     } else {
         (nn, false)
     };
     let (u, plural, nu) = c.unit(j)?;
+    // "a decades-long battle": the adjective alone is the span (read at the unit).
+    if c.hyphen(nu) && c.touching(nu - 1) && c.is(nu + 1, "long") {
+        return None;
+    }
+    // An age ("52 years old"), not a span of time; "a second" before a noun is an ordinal.
+    if c.is(nu, "old") || (u == Unit::Second && c.is_any(i, &["a", "an"])) {
+        return None;
+    }
+    // "a minute and a half", "a year and a half"
+    let (num, nu) = if !hyph && c.is(nu, "and") && c.is(nu + 1, "a") && c.is(nu + 2, "half") {
+        (num.map(|n| n + 0.5), nu + 3)
+    } else {
+        (num, nu)
+    };
     if hyph && plural {
         return None;
     }

@@ -69,21 +69,36 @@ impl Unit {
             Unit::Decade => (false, "Y", 10.0),
             Unit::Century => (false, "Y", 100.0),
         };
-        let amount = match n {
-            None => "X".to_string(),
+        // A fraction goes to the next smaller unit, as ISO 8601 writes it: 2.5 years =
+        // P2Y6M, 5.5 hours = PT5H30M, 1.5 minutes = PT1M30S.
+        let smaller = match self {
+            Unit::Year => Some((false, "M", 12.0)),
+            Unit::Week => Some((false, "D", 7.0)),
+            Unit::Day => Some((true, "H", 24.0)),
+            Unit::Hour => Some((true, "M", 60.0)),
+            Unit::Minute => Some((true, "S", 60.0)),
+            _ => None,
+        };
+        let whole = |v: f64| v.fract().abs() < 1e-9;
+        let p = |t: bool| if t { "PT" } else { "P" };
+        match n {
+            None => format!("{}X{code}", p(time)),
             Some(v) => {
                 let v = v * mul;
-                if (v.fract()).abs() < 1e-9 {
-                    format!("{}", v as i64)
-                } else {
-                    format!("{v}")
+                match smaller {
+                    Some((sub_time, sub, k)) if !whole(v) && whole(v.fract() * k) => {
+                        let rest = (v.fract() * k).round() as i64;
+                        let t = if sub_time && !time { "T" } else { "" };
+                        if v.trunc() == 0.0 {
+                            format!("{}{rest}{sub}", p(time || sub_time))
+                        } else {
+                            format!("{}{}{code}{t}{rest}{sub}", p(time), v.trunc() as i64)
+                        }
+                    }
+                    _ if whole(v) => format!("{}{}{code}", p(time), v as i64),
+                    _ => format!("{}{v}{code}", p(time)),
                 }
             }
-        };
-        if time {
-            format!("PT{amount}{code}")
-        } else {
-            format!("P{amount}{code}")
         }
     }
 }
