@@ -1193,18 +1193,20 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// focus or, failing that, the publication date's.
 fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let mut j = i;
-    let det = c.is_any(j, &["the", "this", "that"]);
-    if det {
-        j += 1;
-    }
-    // "next year's first quarter"
+    // "next year's first quarter", "this year's third quarter", "last year's quarter"
     let mut dy = 0;
     let mut y = None;
+    let mut years = false;
     if let Some(n) = c.shift_word(j) {
         if c.is(j + 1, "year") && c.is_any(j + 2, &["'s", "’s"]) {
             dy = n;
             j += 3;
+            years = true;
         }
+    }
+    let det = !years && c.is_any(j, &["the", "this", "that"]);
+    if det {
+        j += 1;
     }
     let mut adjectives = 0;
     while adjectives < 3
@@ -1277,7 +1279,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     let mut end = j + 1;
     // Plural "quarters" is a unit, handled as a duration.
-    if q.is_none() && !det && !year_before && y.is_none() {
+    if q.is_none() && !det && !year_before && y.is_none() && !years {
         return None;
     }
     if period && !(year_before || y.is_some() || adjectives > 0) {
@@ -1294,7 +1296,18 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             end = n;
         }
     }
-    let dy = if year_before { dy - 1 } else { dy };
+    let mut dy = if year_before { dy - 1 } else { dy };
+    // "the quarter a year ago", "the corresponding period last year"
+    if y.is_none() && !year_before && !years {
+        if c.is(end, "a") && c.is(end + 1, "year") && c.is_any(end + 2, &["ago", "earlier"]) {
+            dy -= 1;
+            end += 3;
+        } else if c.is(end, "last") && c.is(end + 1, "year") && !c.is_any(end + 2, &["'s", "’s"])
+        {
+            dy -= 1;
+            end += 2;
+        }
+    }
     let val = match (y, q) {
         (Some(y), Some(q)) => Val::Quarter { y: Some(y + dy), q },
         (y, q) => Val::RelQuarter { y, q, dy },
