@@ -725,7 +725,8 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         })
         .or_else(|| shift_unit(c, j))
         .or_else(|| relday(c, j))
-        .or_else(|| weekday(c, j))?;
+        .or_else(|| weekday(c, j))
+        .or_else(|| weekend_fiscal(c, j))?;
     if inner.len() != 1 {
         return None;
     }
@@ -735,9 +736,26 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     Some(vec![f])
 }
 
-/// "the 1990s", "1990s".
+/// "the 1990s", "1990s", "the nineties", "the 20th century".
 fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let j = if c.is(i, "the") { i + 1 } else { i };
+    // "the nineties"
+    if let Some(d) = c.words(j).iter().find_map(|w| match w {
+        Word::Decade(d) => Some(*d),
+        _ => None,
+    }) {
+        return (j > i).then(|| vec![found(i, j + 1, Val::Decade(d), "decade")]);
+    }
+    // "the 20th century", "the 11th century"
+    if c.kind(j)? == TokenKind::Number && c.is_any(j + 1, &["century"]) {
+        let s = c.tok(j)?;
+        let digits = s.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        let n: i32 = digits.parse().ok()?;
+        if digits.len() < s.len() && (1..=22).contains(&n) {
+            return Some(vec![found(i, j + 2, Val::Century(n - 1), "century")]);
+        }
+        return None;
+    }
     let s = c.tok(j)?;
     if c.kind(j)? != TokenKind::Number || s.len() != 5 || !s.ends_with('s') {
         return None;
@@ -802,9 +820,10 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
         end += 1;
     }
-    // "Friday, April 14"
-    if c.is(end, ",") {
-        if let Some(mut f) = month_rules(c, end + 1) {
+    // "Friday, April 14", "Friday Oct. 13"
+    let k = if c.is(end, ",") { end + 1 } else { end };
+    if c.is(end, ",") || c.month(end).is_some() {
+        if let Some(mut f) = month_rules(c, k) {
             if f.len() == 1 && matches!(f[0].val, Val::Day { .. }) {
                 f[0].start = i;
                 f[0].rule = "weekday_date";
@@ -1173,9 +1192,11 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         {
             return None;
         }
-        let (y, end) = match c.year(j + 1) {
-            Some((y, n)) => (Some(y), n),
-            None => (None, j + 1),
+        // "summer 1998", "the winter of nineteen ninety-four"
+        let k = if c.is(j + 1, "of") { j + 2 } else { j + 1 };
+        let (y, end) = match year_after(c, k) {
+            (Some(y), n) => (Some(y), n),
+            (None, _) => (None, j + 1),
         };
         let val = match (y, shift) {
             (None, Some(n)) if n != 0 => Val::ShiftSeason { s, n },
@@ -1336,6 +1357,27 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             let val = Val::Duration(Unit::Year.duration(Some(1.0)));
             return Some(vec![found(i, i + 2, val, "fiscal_year")]);
         }
+        // "for the year", "a high for the year", "nine months of the year": the year of the
+        // report (but not "the year before", "the year's", "the year 2000").
+        if c.is(i + 1, "year")
+            && i > c.start
+            && c.is_any(i - 1, &["for", "of"])
+            && c.kind(i + 2) != Some(TokenKind::Number)
+            && !c.hyphen(i + 2)
+            && !c.is_any(
+                i + 2,
+                &[
+                    "'s", "’s", "before", "after", "ended", "ending", "earlier", "later", "ago",
+                    "two", "nineteen",
+                ],
+            )
+        {
+            let val = Val::Shift {
+                unit: Unit::Year,
+                n: 0,
+            };
+            return Some(vec![found(i, i + 2, val, "fiscal_year")]);
+        }
         // "sales for the full year"
         if c.is_any(i + 1, &["full", "whole"]) && c.is(i + 2, "year") {
             let val = Val::Shift {
@@ -1363,8 +1405,27 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     None
 }
 
-/// A year read aloud, as broadcast transcripts write it: "nineteen ninety-six".
+/// A year read aloud, as broadcast transcripts write it: "nineteen ninety-six", "the year two
+/// thousand".
 fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.is(i, "the") && c.is(i + 1, "year") {
+        if let Some((y, n)) = c.year(i + 2) {
+            return Some(vec![found(i, n, Val::Year(y), "spoken_year")]);
+        }
+        if c.is(i + 2, "two") && c.is(i + 3, "thousand") {
+            let (extra, end) = match c.number(i + 4) {
+                Some((Some(n), e)) if n.fract() == 0.0 && (1.0..100.0).contains(&n) => {
+                    (n as i32, e)
+                }
+                _ => (0, i + 4),
+            };
+            return Some(vec![found(i, end, Val::Year(2000 + extra), "spoken_year")]);
+        }
+        return spoken_year(c, i + 2).map(|mut f| {
+            f[0].start = i;
+            f
+        });
+    }
     let century = match c.lower(i).as_ref() {
         "nineteen" => 1900,
         "eighteen" => 1800,

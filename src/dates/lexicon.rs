@@ -141,6 +141,8 @@ pub enum Word {
     Season(&'static str),
     /// A part of the day code.
     DayPart(&'static str),
+    /// A decade named in words ("the nineties"): 199.
+    Decade(i32),
     /// A time zone.
     TimeZone,
     /// am/pm.
@@ -294,6 +296,7 @@ impl Lexicon {
                 "set" => Word::Set(known()?),
                 "season" => Word::Season(known()?),
                 "daypart" => Word::DayPart(known()?),
+                "decade" => Word::Decade(v.parse().map_err(|_| bad())?),
                 "timezone" => Word::TimeZone,
                 "meridiem" => Word::Meridiem(v == "PM"),
                 "modifier" => {

@@ -63,6 +63,8 @@ pub enum Val {
     Year(i32),
     /// A decade: 199 for the 1990s.
     Decade(i32),
+    /// A century: 19 for the 20th century (the years 1900–1999, as TimeML writes it).
+    Century(i32),
     /// A season: `SU`.
     Season {
         /// Year, if written.
@@ -302,6 +304,11 @@ impl Val {
                 value: format!("{d:03}"),
                 interval: ymd(d * 10, 1, 1).zip(ymd(d * 10 + 9, 12, 31)),
                 granularity: "decade",
+            },
+            Val::Century(c) => Resolved {
+                value: format!("{c:02}"),
+                interval: ymd(c * 100, 1, 1).zip(ymd(c * 100 + 99, 12, 31)),
+                granularity: "century",
             },
             Val::Season { y, s } => {
                 let y = y.or_else(|| r.map(|r| r.year()));
