@@ -324,6 +324,7 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
         year_alone(c, i),
         spoken_year(c, i),
         weekend_fiscal(c, i),
+        holiday(c, i),
     ];
     let mut best: Vec<Found> = Vec::new();
     let mut best_end = 0;
@@ -1500,4 +1501,33 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
     }
     Some(vec![found(i, n, Val::Year(y), "year")])
+}
+
+/// A holiday by name, capitalised: "Thanksgiving Day", "last Christmas", "Election Day".
+fn holiday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let (j, dir) = match c.shift_word(i) {
+        Some(n) if n < 0 => (i + 1, Dir::Past),
+        Some(n) if n > 0 => (i + 1, Dir::Future),
+        _ => (i, Dir::Nearest),
+    };
+    if !c.words(j).contains(&Word::Holiday) || !c.toks[j].is_cap() {
+        return None;
+    }
+    let h =
+        c.lx.holidays()
+            .iter()
+            .filter(|h| h.words.iter().enumerate().all(|(k, w)| c.is(j + k, w)))
+            .max_by_key(|h| h.words.len())?;
+    let mut f = found(
+        i,
+        j + h.words.len(),
+        Val::Holiday {
+            m: h.month,
+            day: h.day,
+            dir,
+        },
+        "holiday",
+    );
+    f.dir = (dir != Dir::Nearest).then_some(dir);
+    Some(vec![f])
 }

@@ -103,6 +103,56 @@ impl Unit {
     }
 }
 
+/// The day of a holiday in its month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HolidayDay {
+    /// A fixed day: Christmas = 25.
+    Fixed(u32),
+    /// The `n`th weekday `wd` (1 = Monday) of the month (`n` = −1: the last), plus `offset`
+    /// days: Thanksgiving = 4th Thursday; Election Day = 1st Monday + 1.
+    Nth {
+        /// Weekday, 1 = Monday.
+        wd: u32,
+        /// Which one; −1 = the last.
+        n: i32,
+        /// Days to add.
+        offset: i64,
+    },
+}
+
+/// A holiday: its name as lowercase tokens, its month and day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Holiday {
+    /// The name as lowercase tokens ("election", "day").
+    pub words: Vec<Box<str>>,
+    /// Month.
+    pub month: u32,
+    /// Day.
+    pub day: HolidayDay,
+}
+
+impl HolidayDay {
+    /// Parses `25` or `4/4` (4th Thursday) or `1/1+1` (1st Monday, plus a day) or `1/-1`.
+    fn parse(s: &str) -> Option<HolidayDay> {
+        match s.split_once('/') {
+            None => s
+                .parse()
+                .ok()
+                .filter(|d| (1..=31).contains(d))
+                .map(HolidayDay::Fixed),
+            Some((wd, rest)) => {
+                let (n, offset) = match rest.split_once('+') {
+                    Some((n, o)) => (n, o.parse().ok()?),
+                    None => (rest, 0),
+                };
+                let wd: u32 = wd.parse().ok().filter(|w| (1..=7).contains(w))?;
+                let n: i32 = n.parse().ok().filter(|n| (-1..=5).contains(n) && *n != 0)?;
+                Some(HolidayDay::Nth { wd, n, offset })
+            }
+        }
+    }
+}
+
 /// Tense cues for choosing a weekday's direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
@@ -143,6 +193,8 @@ pub enum Word {
     DayPart(&'static str),
     /// A decade named in words ("the nineties"): 199.
     Decade(i32),
+    /// The first word of a holiday's name ("Thanksgiving", "Election" of "Election Day").
+    Holiday,
     /// A time zone.
     TimeZone,
     /// am/pm.
@@ -154,6 +206,8 @@ pub enum Word {
 pub struct Lexicon {
     words: FxHashMap<Box<str>, Vec<Word>>,
     tense: FxHashMap<Box<str>, Tense>,
+    /// Holidays, by name.
+    holidays: Vec<Holiday>,
     /// Quantity modifiers that TimeML keeps inside a duration's span ("more than", "nearly"),
     /// as lowercase word sequences.
     modifiers: Vec<Vec<Box<str>>>,
@@ -299,6 +353,32 @@ impl Lexicon {
                 "decade" => Word::Decade(v.parse().map_err(|_| bad())?),
                 "timezone" => Word::TimeZone,
                 "meridiem" => Word::Meridiem(v == "PM"),
+                "holiday" => {
+                    // `MM-DD` or `MM-WD/N[+D]`: "12-25", "11-4/4" (4th Thursday of November).
+                    let (m, day) = v.split_once('-').ok_or_else(bad)?;
+                    let month = m
+                        .parse()
+                        .ok()
+                        .filter(|m| (1..=12).contains(m))
+                        .ok_or_else(bad)?;
+                    let day = HolidayDay::parse(day).ok_or_else(bad)?;
+                    let words: Vec<Box<str>> = text
+                        .split_whitespace()
+                        .flat_map(|w| match w.strip_suffix("'s") {
+                            Some(stem) => vec![Box::from(stem), Box::from("'s")],
+                            None => vec![Box::from(w)],
+                        })
+                        .collect();
+                    let Some(head) = words.first().cloned() else {
+                        return Err(bad());
+                    };
+                    lx.holidays.push(Holiday { words, month, day });
+                    let e = lx.words.entry(head).or_default();
+                    if !e.contains(&Word::Holiday) {
+                        e.push(Word::Holiday);
+                    }
+                    continue;
+                }
                 "modifier" => {
                     lx.modifiers
                         .push(text.split_whitespace().map(Box::from).collect::<Vec<_>>());
@@ -414,6 +494,11 @@ impl Lexicon {
     #[inline]
     pub fn contains(&self, lower: &str) -> bool {
         self.words.contains_key(lower)
+    }
+
+    /// The holidays.
+    pub fn holidays(&self) -> &[Holiday] {
+        &self.holidays
     }
 
     /// The quantity modifiers, each a sequence of lowercase words.

@@ -9,7 +9,7 @@ mod lexicon;
 mod value;
 
 pub use detect::RangePart;
-pub use lexicon::{Lexicon, Tense, Unit};
+pub use lexicon::{Holiday, HolidayDay, Lexicon, Tense, Unit};
 pub use value::{Dir, Resolved, Val};
 
 use crate::data::Table;
