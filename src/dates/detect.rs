@@ -1081,6 +1081,15 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "the near future", "these days": the longest phrase of the lexicon that starts here.
+    if let Some((words, v)) =
+        c.lx.ref_phrases()
+            .iter()
+            .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
+            .max_by_key(|(ws, _)| ws.len())
+    {
+        return Some(vec![found(i, i + words.len(), Val::Ref(v), "reference")]);
+    }
     // "the past", "the future", "at present"
     if c.is(i, "the")
         && c.is_any(i + 1, &["past", "future"])

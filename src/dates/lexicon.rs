@@ -195,6 +195,9 @@ pub enum Word {
     Decade(i32),
     /// The first word of a holiday's name ("Thanksgiving", "Election" of "Election Day").
     Holiday,
+    /// The first word of a vague reference of several words ("near" of "the near future",
+    /// after an article).
+    RefHead,
     /// A time zone.
     TimeZone,
     /// am/pm.
@@ -208,6 +211,8 @@ pub struct Lexicon {
     tense: FxHashMap<Box<str>, Tense>,
     /// Holidays, by name.
     holidays: Vec<Holiday>,
+    /// Vague references of several words ("the near future"): lowercase words and value.
+    ref_phrases: Vec<(Vec<Box<str>>, &'static str)>,
     /// Quantity modifiers that TimeML keeps inside a duration's span ("more than", "nearly"),
     /// as lowercase word sequences.
     modifiers: Vec<Vec<Box<str>>>,
@@ -346,6 +351,21 @@ impl Lexicon {
                 "relday" => Word::RelDay(v.parse().map_err(|_| bad())?),
                 "shift" => Word::Shift(v.parse().map_err(|_| bad())?),
                 "part" => Word::Part(known()?),
+                "ref" if text.contains(' ') => {
+                    let words: Vec<Box<str>> = text.split_whitespace().map(Box::from).collect();
+                    // The word that starts the date ("the" is read by the rules anyway).
+                    let head = words
+                        .iter()
+                        .find(|w| &***w != "the")
+                        .cloned()
+                        .ok_or_else(bad)?;
+                    lx.ref_phrases.push((words, known()?));
+                    let e = lx.words.entry(head).or_default();
+                    if !e.contains(&Word::RefHead) {
+                        e.push(Word::RefHead);
+                    }
+                    continue;
+                }
                 "ref" => Word::Ref(known()?),
                 "set" => Word::Set(known()?),
                 "season" => Word::Season(known()?),
@@ -427,7 +447,11 @@ impl Lexicon {
             ws.iter().any(|w| {
                 !matches!(
                     w,
-                    Word::Number(_) | Word::Ordinal(_) | Word::Shift(_) | Word::Part(_)
+                    Word::Number(_)
+                        | Word::Ordinal(_)
+                        | Word::Shift(_)
+                        | Word::Part(_)
+                        | Word::RefHead
                 )
             })
         };
@@ -494,6 +518,11 @@ impl Lexicon {
     #[inline]
     pub fn contains(&self, lower: &str) -> bool {
         self.words.contains_key(lower)
+    }
+
+    /// The vague references of several words, as lowercase words, with their values.
+    pub fn ref_phrases(&self) -> &[(Vec<Box<str>>, &'static str)] {
+        &self.ref_phrases
     }
 
     /// The holidays.
