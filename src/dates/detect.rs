@@ -833,7 +833,8 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
     }
     let mut f = found(i, end, val, "weekday");
-    f.dir = dir;
+    // "Wednesday's ruling", "Friday's trading": an event the news reports, so a past day.
+    f.dir = dir.or_else(|| c.is_any(end, &["'s", "’s"]).then_some(Dir::Past));
     Some(vec![f])
 }
 
@@ -1015,7 +1016,12 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 &[
                     "million", "billion", "trillion", "percent", "%", "cents", "dollars",
                 ],
-            ))
+            )
+            // "24 hours a day", "four flights a week", "700 seats a week"
+            || c.unit(i - 1).is_some()
+            || (i > c.start + 1
+                && c.number(i - 2).is_some_and(|(n, _)| n.is_some())
+                && c.toks[i - 1].has(crate::model::tokflags::LOWER)))
     {
         return None;
     }
@@ -1170,6 +1176,13 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             && !c.is(i + 1, "basis")
     });
     if determined && before_noun {
+        return None;
+    }
+    // "rise 8.5% annually", "$17.9 million annually": a rate of an amount, not a time.
+    if i > c.start
+        && (c.kind(i - 1) == Some(TokenKind::Number)
+            || c.is_any(i - 1, &["%", "percent", "million", "billion", "trillion"]))
+    {
         return None;
     }
     Some(vec![found(i, i + 1, Val::Set(s.to_string()), "set")])
