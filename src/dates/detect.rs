@@ -193,13 +193,16 @@ impl<'t> Ctx<'t> {
                     }
                 })?;
                 let mut next = i + 1;
-                // "a few", "a couple of"
+                // "a few", "a couple of" (two, as TimeBank values it)
                 if self.is_any(i, &["a", "an"]) && self.is_any(next, &["few", "couple"]) {
-                    v = None;
+                    v = self.words(next).iter().find_map(|w| match w {
+                        Word::Number(n) => Some(*n),
+                        _ => None,
+                    })?;
                     next += 1;
-                    if self.is(next, "of") {
-                        next += 1;
-                    }
+                }
+                if self.is(next, "of") && self.is(next - 1, "couple") {
+                    next += 1;
                 }
                 // twenty four / twenty-four
                 if let Some(tens) = v.filter(|t| *t >= 20.0 && *t % 10.0 == 0.0 && *t < 100.0) {
@@ -1030,6 +1033,14 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         (num.map(|n| n + 0.5), nn + 1)
     } else {
         (num, nn)
+    };
+    // "eight trading days", "five business days": days all the same.
+    let nn = if c.is_any(nn, &["trading", "business", "working"])
+        && c.is_any(nn + 1, &["day", "days"])
+    {
+        nn + 1
+    } else {
+        nn
     };
     // "two more weeks", "an additional year": the same span of time.
     let nn = if c.is_any(nn, &["more", "additional", "extra"]) && c.unit(nn + 1).is_some() {
