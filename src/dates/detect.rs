@@ -233,13 +233,16 @@ impl<'t> Ctx<'t> {
                     }
                 })?;
                 let mut next = i + 1;
-                // "a few", "a couple of"
+                // "a few", "a couple of" (two, as TimeBank values it)
                 if self.is_any(i, &["a", "an"]) && self.is_any(next, &["few", "couple"]) {
-                    v = None;
+                    v = self.words(next).iter().find_map(|w| match w {
+                        Word::Number(n) => Some(*n),
+                        _ => None,
+                    })?;
                     next += 1;
-                    if self.is(next, "of") {
-                        next += 1;
-                    }
+                }
+                if self.is(next, "of") && self.is(next - 1, "couple") {
+                    next += 1;
                 }
                 // twenty four / twenty-four
                 if let Some(tens) = v.filter(|t| *t >= 20.0 && *t % 10.0 == 0.0 && *t < 100.0) {
@@ -372,6 +375,7 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
             None,
             None,
             None,
+            None,
         ]
     } else {
         [
@@ -391,6 +395,7 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
             year_alone(c, i),
             spoken_year(c, i),
             weekend_fiscal(c, i),
+            holiday(c, i),
         ]
     };
     let mut best: Vec<Found> = Vec::new();
@@ -793,7 +798,8 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         })
         .or_else(|| shift_unit(c, j))
         .or_else(|| relday(c, j))
-        .or_else(|| weekday(c, j))?;
+        .or_else(|| weekday(c, j))
+        .or_else(|| weekend_fiscal(c, j))?;
     if inner.len() != 1 {
         return None;
     }
@@ -803,9 +809,26 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     Some(vec![f])
 }
 
-/// "the 1990s", "1990s".
+/// "the 1990s", "1990s", "the nineties", "the 20th century".
 fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let j = if c.is(i, "the") { i + 1 } else { i };
+    // "the nineties"
+    if let Some(d) = c.words(j).iter().find_map(|w| match w {
+        Word::Decade(d) => Some(*d),
+        _ => None,
+    }) {
+        return (j > i).then(|| vec![found(i, j + 1, Val::Decade(d), "decade")]);
+    }
+    // "the 20th century", "the 11th century"
+    if c.kind(j)? == TokenKind::Number && c.is_any(j + 1, &["century"]) {
+        let s = c.tok(j)?;
+        let digits = s.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        let n: i32 = digits.parse().ok()?;
+        if digits.len() < s.len() && (1..=22).contains(&n) {
+            return Some(vec![found(i, j + 2, Val::Century(n - 1), "century")]);
+        }
+        return None;
+    }
     let s = c.tok(j)?;
     if c.kind(j)? != TokenKind::Number || s.len() != 5 || !s.ends_with('s') {
         return None;
@@ -870,9 +893,10 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
         end += 1;
     }
-    // "Friday, April 14"
-    if c.is(end, ",") {
-        if let Some(mut f) = month_rules(c, end + 1) {
+    // "Friday, April 14", "Friday Oct. 13"
+    let k = if c.is(end, ",") { end + 1 } else { end };
+    if c.is(end, ",") || c.month(end).is_some() {
+        if let Some(mut f) = month_rules(c, k) {
             if f.len() == 1 && matches!(f[0].val, Val::Day { .. }) {
                 f[0].start = i;
                 f[0].rule = "weekday_date";
@@ -881,7 +905,8 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
     }
     let mut f = found(i, end, val, "weekday");
-    f.dir = dir;
+    // "Wednesday's ruling", "Friday's trading": an event the news reports, so a past day.
+    f.dir = dir.or_else(|| c.is_any(end, &["'s", "’s"]).then_some(Dir::Past));
     Some(vec![f])
 }
 
@@ -990,6 +1015,18 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 /// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
 /// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "decades-long", "day-long": a span of time as an adjective.
+    if let Some((u, plural, nu)) = c.unit(i) {
+        if c.hyphen(nu) && c.touching(nu - 1) && c.is(nu + 1, "long") {
+            let n = (!plural).then_some(1.0);
+            return Some(vec![found(
+                i,
+                nu + 2,
+                Val::Duration(u.duration(n)),
+                "duration",
+            )]);
+        }
+    }
     // recent years / for years
     if c.is(i, "recent") {
         let (u, plural, nu) = c.unit(i + 1)?;
@@ -1034,7 +1071,8 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return None;
     }
     let (num, nn) = c.number(i)?;
-    if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn).is_none() {
+    let more = usize::from(c.is_any(nn, &["more", "additional", "extra"]));
+    if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn + more).is_none() {
         return None;
     }
     // "$2 million a year", "20% a year": a rate, not a span of time (but "$2 million a year
@@ -1050,16 +1088,55 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 &[
                     "million", "billion", "trillion", "percent", "%", "cents", "dollars",
                 ],
-            ))
+            )
+            // "24 hours a day", "four flights a week", "700 seats a week"
+            || c.unit(i - 1).is_some()
+            || (i > c.start + 1
+                && c.number(i - 2).is_some_and(|(n, _)| n.is_some())
+                && c.toks[i - 1].has(crate::model::tokflags::LOWER)))
     {
         return None;
     }
+    // "2 1/2 years": a half after the number.
+    let (num, nn) = if c.is_any(nn, &["1/2", "½"]) {
+        (num.map(|n| n + 0.5), nn + 1)
+    } else {
+        (num, nn)
+    };
+    // "eight trading days", "five business days": days all the same.
+    let nn = if c.is_any(nn, &["trading", "business", "working"])
+        && c.is_any(nn + 1, &["day", "days"])
+    {
+        nn + 1
+    } else {
+        nn
+    };
+    // "two more weeks", "an additional year": the same span of time.
+    let nn = if c.is_any(nn, &["more", "additional", "extra"]) && c.unit(nn + 1).is_some() {
+        nn + 1
+    } else {
+        nn
+    };
     let (j, hyph) = if c.hyphen(nn) && c.touching(nn - 1) {
         (nn + 1, true)
     } else {
         (nn, false)
     };
     let (u, plural, nu) = c.unit(j)?;
+    // "a decades-long battle": the adjective alone is the span (read at the unit).
+    if c.hyphen(nu) && c.touching(nu - 1) && c.is(nu + 1, "long") {
+        return None;
+    }
+    // An age ("52 years old"), not a span of time; "a second" before a noun is an ordinal.
+    if c.is(nu, "old") || (u == Unit::Second && c.is_any(i, &["a", "an"])) {
+        return None;
+    }
+    // "a minute and a half", "a year and a half"
+    let (num, nu) = if !hyph && c.is(nu, "and") && c.is(nu + 1, "a") && c.is(nu + 2, "half") {
+        (num.map(|n| n + 0.5), nu + 3)
+    } else {
+        (num, nu)
+    };
     if hyph && plural {
         return None;
     }
@@ -1090,6 +1167,15 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // "the near future", "these days": the longest phrase of the lexicon that starts here.
+    if let Some((words, v)) =
+        c.lx.ref_phrases()
+            .iter()
+            .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
+            .max_by_key(|(ws, _)| ws.len())
+    {
+        return Some(vec![found(i, i + words.len(), Val::Ref(v), "reference")]);
+    }
     // "the past", "the future", "at present"
     if c.is(i, "the")
         && c.is_any(i + 1, &["past", "future"])
@@ -1172,6 +1258,13 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if determined && before_noun {
         return None;
     }
+    // "rise 8.5% annually", "$17.9 million annually": a rate of an amount, not a time.
+    if i > c.start
+        && (c.kind(i - 1) == Some(TokenKind::Number)
+            || c.is_any(i - 1, &["%", "percent", "million", "billion", "trillion"]))
+    {
+        return None;
+    }
     Some(vec![found(i, i + 1, Val::Set(s.to_string()), "set")])
 }
 
@@ -1202,9 +1295,11 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         {
             return None;
         }
-        let (y, end) = match c.year(j + 1) {
-            Some((y, n)) => (Some(y), n),
-            None => (None, j + 1),
+        // "summer 1998", "the winter of nineteen ninety-four"
+        let k = if c.is(j + 1, "of") { j + 2 } else { j + 1 };
+        let (y, end) = match year_after(c, k) {
+            (Some(y), n) => (Some(y), n),
+            (None, _) => (None, j + 1),
         };
         let val = match (y, shift) {
             (None, Some(n)) if n != 0 => Val::ShiftSeason { s, n },
@@ -1222,18 +1317,20 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// focus or, failing that, the publication date's.
 fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let mut j = i;
-    let det = c.is_any(j, &["the", "this", "that"]);
-    if det {
-        j += 1;
-    }
-    // "next year's first quarter"
+    // "next year's first quarter", "this year's third quarter", "last year's quarter"
     let mut dy = 0;
     let mut y = None;
+    let mut years = false;
     if let Some(n) = c.shift_word(j) {
         if c.is(j + 1, "year") && c.is_any(j + 2, &["'s", "’s"]) {
             dy = n;
             j += 3;
+            years = true;
         }
+    }
+    let det = !years && c.is_any(j, &["the", "this", "that"]);
+    if det {
+        j += 1;
     }
     let mut adjectives = 0;
     while adjectives < 3
@@ -1306,7 +1403,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     let mut end = j + 1;
     // Plural "quarters" is a unit, handled as a duration.
-    if q.is_none() && !det && !year_before && y.is_none() {
+    if q.is_none() && !det && !year_before && y.is_none() && !years {
         return None;
     }
     if period && !(year_before || y.is_some() || adjectives > 0) {
@@ -1323,7 +1420,18 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             end = n;
         }
     }
-    let dy = if year_before { dy - 1 } else { dy };
+    let mut dy = if year_before { dy - 1 } else { dy };
+    // "the quarter a year ago", "the corresponding period last year"
+    if y.is_none() && !year_before && !years {
+        if c.is(end, "a") && c.is(end + 1, "year") && c.is_any(end + 2, &["ago", "earlier"]) {
+            dy -= 1;
+            end += 3;
+        } else if c.is(end, "last") && c.is(end + 1, "year") && !c.is_any(end + 2, &["'s", "’s"])
+        {
+            dy -= 1;
+            end += 2;
+        }
+    }
     let val = match (y, q) {
         (Some(y), Some(q)) => Val::Quarter { y: Some(y + dy), q },
         (y, q) => Val::RelQuarter { y, q, dy },
@@ -1350,6 +1458,27 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         // "the year ended March 31": a fiscal year, a span of time
         if c.is(i + 1, "year") && c.is_any(i + 2, &["ended", "ending"]) {
             let val = Val::Duration(Unit::Year.duration(Some(1.0)));
+            return Some(vec![found(i, i + 2, val, "fiscal_year")]);
+        }
+        // "for the year", "a high for the year", "nine months of the year": the year of the
+        // report (but not "the year before", "the year's", "the year 2000").
+        if c.is(i + 1, "year")
+            && i > c.start
+            && c.is_any(i - 1, &["for", "of"])
+            && c.kind(i + 2) != Some(TokenKind::Number)
+            && !c.hyphen(i + 2)
+            && !c.is_any(
+                i + 2,
+                &[
+                    "'s", "’s", "before", "after", "ended", "ending", "earlier", "later", "ago",
+                    "two", "nineteen",
+                ],
+            )
+        {
+            let val = Val::Shift {
+                unit: Unit::Year,
+                n: 0,
+            };
             return Some(vec![found(i, i + 2, val, "fiscal_year")]);
         }
         // "sales for the full year"
@@ -1379,8 +1508,27 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     None
 }
 
-/// A year read aloud, as broadcast transcripts write it: "nineteen ninety-six".
+/// A year read aloud, as broadcast transcripts write it: "nineteen ninety-six", "the year two
+/// thousand".
 fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if c.is(i, "the") && c.is(i + 1, "year") {
+        if let Some((y, n)) = c.year(i + 2) {
+            return Some(vec![found(i, n, Val::Year(y), "spoken_year")]);
+        }
+        if c.is(i + 2, "two") && c.is(i + 3, "thousand") {
+            let (extra, end) = match c.number(i + 4) {
+                Some((Some(n), e)) if n.fract() == 0.0 && (1.0..100.0).contains(&n) => {
+                    (n as i32, e)
+                }
+                _ => (0, i + 4),
+            };
+            return Some(vec![found(i, end, Val::Year(2000 + extra), "spoken_year")]);
+        }
+        return spoken_year(c, i + 2).map(|mut f| {
+            f[0].start = i;
+            f
+        });
+    }
     let century = match c.lower(i).as_ref() {
         "nineteen" => 1900,
         "eighteen" => 1800,
@@ -1455,4 +1603,33 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
     }
     Some(vec![found(i, n, Val::Year(y), "year")])
+}
+
+/// A holiday by name, capitalised: "Thanksgiving Day", "last Christmas", "Election Day".
+fn holiday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let (j, dir) = match c.shift_word(i) {
+        Some(n) if n < 0 => (i + 1, Dir::Past),
+        Some(n) if n > 0 => (i + 1, Dir::Future),
+        _ => (i, Dir::Nearest),
+    };
+    if !c.words(j).contains(&Word::Holiday) || !c.toks[j].is_cap() {
+        return None;
+    }
+    let h =
+        c.lx.holidays()
+            .iter()
+            .filter(|h| h.words.iter().enumerate().all(|(k, w)| c.is(j + k, w)))
+            .max_by_key(|h| h.words.len())?;
+    let mut f = found(
+        i,
+        j + h.words.len(),
+        Val::Holiday {
+            m: h.month,
+            day: h.day,
+            dir,
+        },
+        "holiday",
+    );
+    f.dir = (dir != Dir::Nearest).then_some(dir);
+    Some(vec![f])
 }

@@ -69,21 +69,86 @@ impl Unit {
             Unit::Decade => (false, "Y", 10.0),
             Unit::Century => (false, "Y", 100.0),
         };
-        let amount = match n {
-            None => "X".to_string(),
+        // A fraction goes to the next smaller unit, as ISO 8601 writes it: 2.5 years =
+        // P2Y6M, 5.5 hours = PT5H30M, 1.5 minutes = PT1M30S.
+        let smaller = match self {
+            Unit::Year => Some((false, "M", 12.0)),
+            Unit::Week => Some((false, "D", 7.0)),
+            Unit::Day => Some((true, "H", 24.0)),
+            Unit::Hour => Some((true, "M", 60.0)),
+            Unit::Minute => Some((true, "S", 60.0)),
+            _ => None,
+        };
+        let whole = |v: f64| v.fract().abs() < 1e-9;
+        let p = |t: bool| if t { "PT" } else { "P" };
+        match n {
+            None => format!("{}X{code}", p(time)),
             Some(v) => {
                 let v = v * mul;
-                if (v.fract()).abs() < 1e-9 {
-                    format!("{}", v as i64)
-                } else {
-                    format!("{v}")
+                match smaller {
+                    Some((sub_time, sub, k)) if !whole(v) && whole(v.fract() * k) => {
+                        let rest = (v.fract() * k).round() as i64;
+                        let t = if sub_time && !time { "T" } else { "" };
+                        if v.trunc() == 0.0 {
+                            format!("{}{rest}{sub}", p(time || sub_time))
+                        } else {
+                            format!("{}{}{code}{t}{rest}{sub}", p(time), v.trunc() as i64)
+                        }
+                    }
+                    _ if whole(v) => format!("{}{}{code}", p(time), v as i64),
+                    _ => format!("{}{v}{code}", p(time)),
                 }
             }
-        };
-        if time {
-            format!("PT{amount}{code}")
-        } else {
-            format!("P{amount}{code}")
+        }
+    }
+}
+
+/// The day of a holiday in its month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HolidayDay {
+    /// A fixed day: Christmas = 25.
+    Fixed(u32),
+    /// The `n`th weekday `wd` (1 = Monday) of the month (`n` = −1: the last), plus `offset`
+    /// days: Thanksgiving = 4th Thursday; Election Day = 1st Monday + 1.
+    Nth {
+        /// Weekday, 1 = Monday.
+        wd: u32,
+        /// Which one; −1 = the last.
+        n: i32,
+        /// Days to add.
+        offset: i64,
+    },
+}
+
+/// A holiday: its name as lowercase tokens, its month and day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Holiday {
+    /// The name as lowercase tokens ("election", "day").
+    pub words: Vec<Box<str>>,
+    /// Month.
+    pub month: u32,
+    /// Day.
+    pub day: HolidayDay,
+}
+
+impl HolidayDay {
+    /// Parses `25` or `4/4` (4th Thursday) or `1/1+1` (1st Monday, plus a day) or `1/-1`.
+    fn parse(s: &str) -> Option<HolidayDay> {
+        match s.split_once('/') {
+            None => s
+                .parse()
+                .ok()
+                .filter(|d| (1..=31).contains(d))
+                .map(HolidayDay::Fixed),
+            Some((wd, rest)) => {
+                let (n, offset) = match rest.split_once('+') {
+                    Some((n, o)) => (n, o.parse().ok()?),
+                    None => (rest, 0),
+                };
+                let wd: u32 = wd.parse().ok().filter(|w| (1..=7).contains(w))?;
+                let n: i32 = n.parse().ok().filter(|n| (-1..=5).contains(n) && *n != 0)?;
+                Some(HolidayDay::Nth { wd, n, offset })
+            }
         }
     }
 }
@@ -126,6 +191,13 @@ pub enum Word {
     Season(&'static str),
     /// A part of the day code.
     DayPart(&'static str),
+    /// A decade named in words ("the nineties"): 199.
+    Decade(i32),
+    /// The first word of a holiday's name ("Thanksgiving", "Election" of "Election Day").
+    Holiday,
+    /// The first word of a vague reference of several words ("near" of "the near future",
+    /// after an article).
+    RefHead,
     /// A time zone.
     TimeZone,
     /// am/pm.
@@ -137,6 +209,10 @@ pub enum Word {
 pub struct Lexicon {
     words: FxHashMap<Box<str>, Vec<Word>>,
     tense: FxHashMap<Box<str>, Tense>,
+    /// Holidays, by name.
+    holidays: Vec<Holiday>,
+    /// Vague references of several words ("the near future"): lowercase words and value.
+    ref_phrases: Vec<(Vec<Box<str>>, &'static str)>,
     /// Quantity modifiers that TimeML keeps inside a duration's span ("more than", "nearly"),
     /// as lowercase word sequences.
     modifiers: Vec<Vec<Box<str>>>,
@@ -359,12 +435,54 @@ impl Lexicon {
                 "relday" => Word::RelDay(v.parse().map_err(|_| bad())?),
                 "shift" => Word::Shift(v.parse().map_err(|_| bad())?),
                 "part" => Word::Part(known()?),
+                "ref" if text.contains(' ') => {
+                    let words: Vec<Box<str>> = text.split_whitespace().map(Box::from).collect();
+                    // The word that starts the date ("the" is read by the rules anyway).
+                    let head = words
+                        .iter()
+                        .find(|w| &***w != "the")
+                        .cloned()
+                        .ok_or_else(bad)?;
+                    lx.ref_phrases.push((words, known()?));
+                    let e = lx.words.entry(head).or_default();
+                    if !e.contains(&Word::RefHead) {
+                        e.push(Word::RefHead);
+                    }
+                    continue;
+                }
                 "ref" => Word::Ref(known()?),
                 "set" => Word::Set(known()?),
                 "season" => Word::Season(known()?),
                 "daypart" => Word::DayPart(known()?),
+                "decade" => Word::Decade(v.parse().map_err(|_| bad())?),
                 "timezone" => Word::TimeZone,
                 "meridiem" => Word::Meridiem(v == "PM"),
+                "holiday" => {
+                    // `MM-DD` or `MM-WD/N[+D]`: "12-25", "11-4/4" (4th Thursday of November).
+                    let (m, day) = v.split_once('-').ok_or_else(bad)?;
+                    let month = m
+                        .parse()
+                        .ok()
+                        .filter(|m| (1..=12).contains(m))
+                        .ok_or_else(bad)?;
+                    let day = HolidayDay::parse(day).ok_or_else(bad)?;
+                    let words: Vec<Box<str>> = text
+                        .split_whitespace()
+                        .flat_map(|w| match w.strip_suffix("'s") {
+                            Some(stem) => vec![Box::from(stem), Box::from("'s")],
+                            None => vec![Box::from(w)],
+                        })
+                        .collect();
+                    let Some(head) = words.first().cloned() else {
+                        return Err(bad());
+                    };
+                    lx.holidays.push(Holiday { words, month, day });
+                    let e = lx.words.entry(head).or_default();
+                    if !e.contains(&Word::Holiday) {
+                        e.push(Word::Holiday);
+                    }
+                    continue;
+                }
                 "modifier" => {
                     lx.modifiers
                         .push(text.split_whitespace().map(Box::from).collect::<Vec<_>>());
@@ -413,7 +531,11 @@ impl Lexicon {
             ws.iter().any(|w| {
                 !matches!(
                     w,
-                    Word::Number(_) | Word::Ordinal(_) | Word::Shift(_) | Word::Part(_)
+                    Word::Number(_)
+                        | Word::Ordinal(_)
+                        | Word::Shift(_)
+                        | Word::Part(_)
+                        | Word::RefHead
                 )
             })
         };
@@ -538,6 +660,16 @@ impl Lexicon {
     #[inline]
     pub fn contains(&self, lower: &str) -> bool {
         self.words.contains_key(lower)
+    }
+
+    /// The vague references of several words, as lowercase words, with their values.
+    pub fn ref_phrases(&self) -> &[(Vec<Box<str>>, &'static str)] {
+        &self.ref_phrases
+    }
+
+    /// The holidays.
+    pub fn holidays(&self) -> &[Holiday] {
+        &self.holidays
     }
 
     /// The quantity modifiers, each a sequence of lowercase words.

@@ -9,7 +9,7 @@ mod lexicon;
 mod value;
 
 pub use detect::RangePart;
-pub use lexicon::{Lexicon, Tense, Unit};
+pub use lexicon::{Holiday, HolidayDay, Lexicon, Tense, Unit};
 pub use value::{Dir, Resolved, Val};
 
 use crate::data::Table;
@@ -179,8 +179,19 @@ impl DateTagger {
                             ..
                         }
                 );
+                // A report is about a quarter that has ended: "a fourth-quarter charge" told in
+                // November, or "the third quarter of 1990", is a forecast, not the focus. Among
+                // the ended quarters a text names, the latest is the one it reports on (an
+                // earlier one is a comparison: "after a flat second quarter").
                 if let Some(q) = quarter_of(&r.value).filter(|_| named) {
-                    focus = Some(q);
+                    // "the fourth quarter ended Sept. 30", "reported a decline in
+                    // fourth-quarter earnings": a fiscal quarter the text reports as past.
+                    let ended = reference.is_none_or(|d| quarter_ended(q, d))
+                        || tense() == Some(Tense::Past)
+                        || matches!(&*c.lower(f.end), "ended" | "ending");
+                    if ended && (reference.is_none() || focus.is_none_or(|f| q > f)) {
+                        focus = Some(q);
+                    }
                 }
                 let span = Span::new(a.tokens[f.start].span.start, a.tokens[f.end - 1].span.end);
                 let timex_type = val.timex_type();
@@ -219,6 +230,7 @@ impl DateTagger {
             if t.kind != TokenKind::Word {
                 return None;
             }
+            let cap = t.is_cap();
             // Most words are no cue: neither in the tense lists nor a past form in "-ed".
             let w = &c.text[t.span];
             let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
@@ -242,7 +254,9 @@ impl DateTagger {
                     t
                 });
             }
-            (l.len() > 4 && l.ends_with("ed") && !self.lexicon.contains(&l)).then_some(Tense::Past)
+            // A past participle or past form ("killed"), but not a name ("United").
+            (l.len() > 4 && l.ends_with("ed") && !cap && !self.lexicon.contains(&l))
+                .then_some(Tense::Past)
         };
         // The verb a date hangs on mostly comes before it ("will meet on Tuesday", "was
         // killed Friday"); look left first, then right.
@@ -298,6 +312,12 @@ fn with_focus(val: &Val, rule: &str, focus: Option<(i32, u32)>) -> Val {
         },
         _ => val.clone(),
     }
+}
+
+/// True when quarter `(year, q)` ended before day `d`.
+fn quarter_ended((y, q): (i32, u32), d: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    (y, q) < (d.year(), d.month0() / 3 + 1)
 }
 
 /// `(2023, 2)` for the value `2023-Q2`.

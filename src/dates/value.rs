@@ -2,7 +2,7 @@
 //! date (second pass), as HeidelTime does it: rules say "April 16" or "last month"; resolution
 //! says which April 16 and which month.
 
-use super::lexicon::{Tense, Unit};
+use super::lexicon::{HolidayDay, Tense, Unit};
 use crate::model::TimexType;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -63,6 +63,17 @@ pub enum Val {
     Year(i32),
     /// A decade: 199 for the 1990s.
     Decade(i32),
+    /// A century: 19 for the 20th century (the years 1900–1999, as TimeML writes it).
+    Century(i32),
+    /// A holiday: the day in its month, the year found like a weekday's.
+    Holiday {
+        /// Month.
+        m: u32,
+        /// Day in the month.
+        day: HolidayDay,
+        /// Which one.
+        dir: Dir,
+    },
     /// A season: `SU`.
     Season {
         /// Year, if written.
@@ -222,6 +233,25 @@ fn quarter_year(r: NaiveDate, q: u32) -> i32 {
     r.year() - i32::from(q >= r.month0() / 3 + 3)
 }
 
+/// The day of a holiday in year `y`.
+fn holiday_date(y: i32, m: u32, day: HolidayDay) -> Option<NaiveDate> {
+    match day {
+        HolidayDay::Fixed(d) => ymd(y, m, d),
+        HolidayDay::Nth { wd, n, offset } => {
+            let wd = weekday_from(wd);
+            let d = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(y, m, wd, n as u8)?
+            } else {
+                let (_, last) = month_bounds(y, m)?;
+                let back =
+                    (7 + last.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+                last - Days::new(u64::from(back))
+            };
+            d.checked_add_signed(chrono::Duration::days(offset))
+        }
+    }
+}
+
 fn weekday_from(n: u32) -> Weekday {
     match n {
         1 => Weekday::Mon,
@@ -302,6 +332,34 @@ impl Val {
                 value: format!("{d:03}"),
                 interval: ymd(d * 10, 1, 1).zip(ymd(d * 10 + 9, 12, 31)),
                 granularity: "decade",
+            },
+            Val::Holiday { m, day, dir } => {
+                let on = |y: i32| holiday_date(y, *m, *day);
+                let dir = if *dir == Dir::Nearest { tense } else { *dir };
+                let pick = r.and_then(|r| {
+                    let cands = [r.year() - 1, r.year(), r.year() + 1].map(on);
+                    let cands = cands.iter().flatten();
+                    match dir {
+                        Dir::Past => cands.filter(|d| **d <= r).max().copied(),
+                        Dir::Future => cands.filter(|d| **d >= r).min().copied(),
+                        _ => cands.min_by_key(|d| (**d - r).num_days().abs()).copied(),
+                    }
+                });
+                match pick {
+                    Some(d) => dayres(d),
+                    None => unresolved(
+                        match day {
+                            HolidayDay::Fixed(d) => format!("XXXX-{m:02}-{d:02}"),
+                            HolidayDay::Nth { .. } => format!("XXXX-{m:02}-XX"),
+                        },
+                        "day",
+                    ),
+                }
+            }
+            Val::Century(c) => Resolved {
+                value: format!("{c:02}"),
+                interval: ymd(c * 100, 1, 1).zip(ymd(c * 100 + 99, 12, 31)),
+                granularity: "century",
             },
             Val::Season { y, s } => {
                 let y = y.or_else(|| r.map(|r| r.year()));
