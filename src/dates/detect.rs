@@ -305,7 +305,7 @@ fn found(start: usize, end: usize, val: Val, rule: &'static str) -> Found {
 /// (`a`, `an`, `the`, `for`, `within`) only before a date word or a number.
 pub const STARTERS: &[&str] = &[
     "a", "an", "the", "for", "within", "between", "from", "every", "each", "recent", "at",
-    "fiscal", "mid", "noon",
+    "fiscal", "mid", "noon", "midday",
 ];
 
 /// Can a date start at token `i`? (Cheap check before the rules.)
@@ -421,8 +421,17 @@ fn day_after_time(c: &Ctx<'_>, next: usize) -> Option<(Val, usize)> {
 }
 
 fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
-    if c.is(i, "noon") {
-        let (day, end) = day_after_time(c, i + 1)?;
+    if c.is_any(i, &["noon", "midday"]) {
+        // "at midday" alone: noon of the day of publication.
+        let (day, end) = day_after_time(c, i + 1).or_else(|| {
+            c.is(i, "midday").then_some((
+                Val::Shift {
+                    unit: Unit::Day,
+                    n: 0,
+                },
+                i + 1,
+            ))
+        })?;
         let val = Val::Time {
             day: Some(Box::new(day)),
             h: 12,
@@ -766,6 +775,11 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if part.is_none() && !is_mid {
         return None;
     }
+    if is_mid {
+        if let Some(f) = mid_day_part(c, i, j) {
+            return Some(f);
+        }
+    }
     // "earlier this year" is one TIMEX3, but "earlier this week", "later today" are not.
     let comparative = c.is_any(j, &["earlier", "later"]);
     j += 1;
@@ -807,6 +821,34 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     f.start = i;
     f.rule = "part_of";
     Some(vec![f])
+}
+
+/// "mid-afternoon", "mid afternoon yesterday", "mid-morning Friday": that part of the day
+/// (`j` is the "mid" token); without a day after it, the day of publication.
+fn mid_day_part(c: &Ctx<'_>, i: usize, j: usize) -> Option<Vec<Found>> {
+    let mut k = j + 1;
+    if c.hyphen(k) && c.touching(j) {
+        k += 1;
+    }
+    let part = c.words(k).iter().copied().find_map(|w| {
+        if let Word::DayPart(p) = w {
+            Some(p)
+        } else {
+            None
+        }
+    })?;
+    let (day, end) = day_after_time(c, k + 1).unwrap_or((
+        Val::Shift {
+            unit: Unit::Day,
+            n: 0,
+        },
+        k + 1,
+    ));
+    let val = Val::DayPart {
+        day: Box::new(day),
+        part,
+    };
+    Some(vec![found(i, end, val, "mid_day_part")])
 }
 
 /// "the 1990s", "1990s", "the nineties", "the 20th century".
@@ -989,7 +1031,8 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return Some(vec![found(i, nu, val, "shift_duration")]);
     }
     // "over the past decade": a span of time; "the past year", "the last week": that period.
-    if past && !c.is(i, "the") {
+    // "this century" is annotated as the hundred years it spans, not the calendar century.
+    if (past && !c.is(i, "the")) || (n == 0 && u == Unit::Century && c.is(j, "this")) {
         return Some(vec![found(
             i,
             nu,
