@@ -260,7 +260,7 @@ impl DateTagger {
         };
         // The verb a date hangs on mostly comes before it ("will meet on Tuesday", "was
         // killed Friday"); look left first, then right.
-        for d in 1..=8 {
+        for d in 1..=12 {
             if start < c.start + d {
                 break;
             }
