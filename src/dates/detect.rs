@@ -1026,6 +1026,9 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     let (u, plural, nu) = c.unit(j + 1)?;
     if plural {
+        if let Some(f) = ref_phrase(c, i).filter(|f| f[0].end == nu) {
+            return Some(f);
+        }
         // "the past years", "coming months": a vague duration (PXY), as TimeBank mostly has it
         let val = Val::Duration(u.duration(None));
         return Some(vec![found(i, nu, val, "shift_duration")]);
@@ -1073,6 +1076,10 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // recent years / for years
     if c.is(i, "recent") {
         let (u, plural, nu) = c.unit(i + 1)?;
+        // "in recent years": a lexicon phrase (PAST_REF) before a vague duration.
+        if let Some(f) = ref_phrase(c, i).filter(|f| f[0].end == nu) {
+            return Some(f);
+        }
         return plural.then(|| {
             vec![found(
                 i,
@@ -1209,15 +1216,20 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     )])
 }
 
-fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
-    // "the near future", "these days": the longest phrase of the lexicon that starts here.
-    if let Some((words, v)) =
+/// "the near future", "these days", "recent years": the longest phrase of the lexicon that
+/// starts at `i`.
+fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let (words, v) =
         c.lx.ref_phrases()
             .iter()
             .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
-            .max_by_key(|(ws, _)| ws.len())
-    {
-        return Some(vec![found(i, i + words.len(), Val::Ref(v), "reference")]);
+            .max_by_key(|(ws, _)| ws.len())?;
+    Some(vec![found(i, i + words.len(), Val::Ref(v), "reference")])
+}
+
+fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if let Some(f) = ref_phrase(c, i) {
+        return Some(f);
     }
     // "the past", "the future", "at present"
     if c.is(i, "the")
