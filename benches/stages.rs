@@ -135,7 +135,7 @@ fn stages(c: &mut Criterion) {
     let pool = pool();
     let export = |threads: Threads, list: &mut [Analysis<'_>]| {
         threads.sum(&pool, list, |a| {
-            let mut buf = Vec::with_capacity(a.text().len() * 2 + 512);
+            let mut buf = Vec::new();
             newsfacts::export::json::write_document(a, &mut buf);
             buf.len()
         })

@@ -55,7 +55,7 @@ impl Formatter {
     pub fn document(self, a: &Analysis<'_>) -> Out {
         match self.format {
             Format::Jsonl => {
-                let mut buf = Vec::with_capacity(a.text().len() * 2 + 512);
+                let mut buf = Vec::new();
                 json::write_document(a, &mut buf);
                 Out::Json(buf)
             }
