@@ -128,6 +128,12 @@ impl<'t> Ctx<'t> {
         }
     }
 
+    /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…).
+    #[inline]
+    fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
+        self.words(i).iter().copied().find_map(pick)
+    }
+
     /// The lexicon entry of token `i` (a word or abbreviation of the sentence).
     fn entry(&self, i: usize) -> Entry {
         match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
@@ -162,13 +168,7 @@ impl<'t> Ctx<'t> {
         if t.kind != TokenKind::Word || !t.is_cap() {
             return None;
         }
-        let m = self.words(i).iter().copied().find_map(|w| {
-            if let Word::Month(m) = w {
-                Some(m)
-            } else {
-                None
-            }
-        })?;
+        let m = self.word(i, Word::month)?;
         let mut next = i + 1;
         let s = self.tok(i)?;
         let abbreviation = s.len() <= 4 && !matches!(s, "June" | "July" | "May");
@@ -224,21 +224,11 @@ impl<'t> Ctx<'t> {
                 Some((Some(v), i + 1))
             }
             TokenKind::Word => {
-                let ws = self.words(i);
-                let mut v = ws.iter().find_map(|w| {
-                    if let Word::Number(n) = w {
-                        Some(*n)
-                    } else {
-                        None
-                    }
-                })?;
+                let mut v = self.word(i, Word::number)?;
                 let mut next = i + 1;
                 // "a few", "a couple of" (two, as TimeBank values it)
                 if self.is_any(i, &["a", "an"]) && self.is_any(next, &["few", "couple"]) {
-                    v = self.words(next).iter().find_map(|w| match w {
-                        Word::Number(n) => Some(*n),
-                        _ => None,
-                    })?;
+                    v = self.word(next, Word::number)?;
                     next += 1;
                 }
                 if self.is(next, "of") && self.is(next - 1, "couple") {
@@ -247,13 +237,7 @@ impl<'t> Ctx<'t> {
                 // twenty four / twenty-four
                 if let Some(tens) = v.filter(|t| *t >= 20.0 && *t % 10.0 == 0.0 && *t < 100.0) {
                     let j = if self.hyphen(next) { next + 1 } else { next };
-                    if let Some(Some(u)) = self.words(j).iter().find_map(|w| {
-                        if let Word::Number(n) = w {
-                            Some(*n)
-                        } else {
-                            None
-                        }
-                    }) {
+                    if let Some(Some(u)) = self.word(j, Word::number) {
                         if (1.0..10.0).contains(&u) && !self.is_any(j, &["a", "an"]) {
                             v = Some(tens + u);
                             next = j + 1;
@@ -268,25 +252,13 @@ impl<'t> Ctx<'t> {
 
     fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
         let s = self.tok(i)?;
-        let u = self.words(i).iter().copied().find_map(|w| {
-            if let Word::Unit(u) = w {
-                Some(u)
-            } else {
-                None
-            }
-        })?;
+        let u = self.word(i, Word::unit)?;
         let plural = s.ends_with('s') || s.ends_with("ies");
         Some((u, plural, i + 1))
     }
 
     fn shift_word(&self, i: usize) -> Option<i32> {
-        self.words(i).iter().copied().find_map(|w| {
-            if let Word::Shift(n) = w {
-                Some(n)
-            } else {
-                None
-            }
-        })
+        self.word(i, Word::shift)
     }
 }
 
@@ -460,13 +432,7 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let mut next = i + 1;
     let mut mer = mer_inline;
     if mer.is_none() {
-        if let Some(m) = c.words(next).iter().copied().find_map(|w| {
-            if let Word::Meridiem(p) = w {
-                Some(p)
-            } else {
-                None
-            }
-        }) {
+        if let Some(m) = c.word(next, Word::meridiem) {
             mer = Some(m);
             next += 1;
         }
@@ -766,11 +732,7 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(j, "the") {
         j += 1;
     }
-    let part =
-        c.words(j)
-            .iter()
-            .copied()
-            .find_map(|w| if let Word::Part(p) = w { Some(p) } else { None });
+    let part = c.word(j, Word::part);
     let is_mid = c.is(j, "mid");
     if part.is_none() && !is_mid {
         return None;
@@ -830,13 +792,7 @@ fn mid_day_part(c: &Ctx<'_>, i: usize, j: usize) -> Option<Vec<Found>> {
     if c.hyphen(k) && c.touching(j) {
         k += 1;
     }
-    let part = c.words(k).iter().copied().find_map(|w| {
-        if let Word::DayPart(p) = w {
-            Some(p)
-        } else {
-            None
-        }
-    })?;
+    let part = c.word(k, Word::day_part)?;
     let (day, end) = day_after_time(c, k + 1).unwrap_or((
         Val::Shift {
             unit: Unit::Day,
@@ -855,10 +811,7 @@ fn mid_day_part(c: &Ctx<'_>, i: usize, j: usize) -> Option<Vec<Found>> {
 fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let j = if c.is(i, "the") { i + 1 } else { i };
     // "the nineties"
-    if let Some(d) = c.words(j).iter().find_map(|w| match w {
-        Word::Decade(d) => Some(*d),
-        _ => None,
-    }) {
+    if let Some(d) = c.word(j, Word::decade) {
         return (j > i).then(|| vec![found(i, j + 1, Val::Decade(d), "decade")]);
     }
     // "the 20th century", "the 11th century"
@@ -902,13 +855,7 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if !t.is_cap() {
         return None;
     }
-    let wd = c.words(j).iter().copied().find_map(|w| {
-        if let Word::Weekday(d) = w {
-            Some(d)
-        } else {
-            None
-        }
-    })?;
+    let wd = c.word(j, Word::weekday)?;
     // "Sun", "Wed", "Sat" are also names and words: an abbreviation needs its period.
     if c.tok(j).is_some_and(|s| s.len() <= 4) && !(c.is(j + 1, ".") && c.touching(j)) {
         return None;
@@ -918,13 +865,7 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         wd,
         dir: dir.unwrap_or(Dir::Nearest),
     };
-    if let Some(part) = c.words(end).iter().copied().find_map(|w| {
-        if let Word::DayPart(p) = w {
-            Some(p)
-        } else {
-            None
-        }
-    }) {
+    if let Some(part) = c.word(end, Word::day_part) {
         // "Friday night" is annotated as the day in TimeBank, "Friday evening" as its
         // evening: the lexicon says which parts keep their code.
         if c.lx.keeps_weekday_part(part) {
@@ -955,13 +896,7 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // "this morning", "this evening", "last night"
     if let Some(shift) = c.shift_word(i).filter(|n| *n <= 0) {
-        let part = c.words(i + 1).iter().copied().find_map(|w| {
-            if let Word::DayPart(p) = w {
-                Some(p)
-            } else {
-                None
-            }
-        })?;
+        let part = c.word(i + 1, Word::day_part)?;
         if shift < 0 && part != "NI" {
             return None;
         }
@@ -974,13 +909,7 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         };
         return Some(vec![found(i, i + 2, val, "relday")]);
     }
-    let n = c.words(i).iter().copied().find_map(|w| {
-        if let Word::RelDay(n) = w {
-            Some(n)
-        } else {
-            None
-        }
-    })?;
+    let n = c.word(i, Word::rel_day)?;
     // "today's world": the present in general, not the day.
     if c.is(i, "today") && c.is_any(i + 1, &["'s", "’s"]) {
         return None;
@@ -992,13 +921,7 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             day: Box::new(val),
             part: "NI",
         };
-    } else if let Some(part) = c.words(end).iter().copied().find_map(|w| {
-        if let Word::DayPart(p) = w {
-            Some(p)
-        } else {
-            None
-        }
-    }) {
+    } else if let Some(part) = c.word(end, Word::day_part) {
         val = Val::DayPart {
             day: Box::new(val),
             part,
@@ -1259,11 +1182,7 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(i, "soon") && i > c.start && c.is(i - 1, "as") && c.is(i + 1, "as") {
         return None;
     }
-    let r =
-        c.words(i)
-            .iter()
-            .copied()
-            .find_map(|w| if let Word::Ref(r) = w { Some(r) } else { None })?;
+    let r = c.word(i, Word::reference)?;
     Some(vec![found(i, i + 1, Val::Ref(r), "reference")])
 }
 
@@ -1276,13 +1195,7 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 return Some(vec![found(i, nu, Val::Set(u.duration(Some(n))), "set")]);
             }
         }
-        let wd = c.words(j).iter().copied().find_map(|w| {
-            if let Word::Weekday(d) = w {
-                Some(d)
-            } else {
-                None
-            }
-        })?;
+        let wd = c.word(j, Word::weekday)?;
         return Some(vec![found(
             i,
             j + 1,
@@ -1290,11 +1203,7 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             "set",
         )]);
     }
-    let s =
-        c.words(i)
-            .iter()
-            .copied()
-            .find_map(|w| if let Word::Set(s) = w { Some(s) } else { None })?;
+    let s = c.word(i, Word::set)?;
     // "its quarterly dividend", "the average daily volume": an attribute of a noun after a
     // determiner describes the thing, it is not a time.
     let determined = i > c.start
@@ -1332,13 +1241,7 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if shift.is_some() {
         j += 1;
     }
-    if let Some(s) = c.words(j).iter().copied().find_map(|w| {
-        if let Word::Season(s) = w {
-            Some(s)
-        } else {
-            None
-        }
-    }) {
+    if let Some(s) = c.word(j, Word::season) {
         if j == i
             && !(i > c.start
                 && c.is_any(
@@ -1418,13 +1321,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             j += 1;
         }
     }
-    let q = c.words(j).iter().copied().find_map(|w| {
-        if let Word::Ordinal(q) = w {
-            Some(q)
-        } else {
-            None
-        }
-    });
+    let q = c.word(j, Word::ordinal);
     let mut first = i;
     if let Some(q) = q {
         if !(1..=4).contains(&q) {

@@ -204,6 +204,41 @@ pub enum Word {
     Meridiem(bool),
 }
 
+/// `Word::month(w)` etc.: one meaning each, to pick from a word's meanings (`Ctx::word` in
+/// the rules).
+macro_rules! meaning {
+    ($($name:ident: $variant:ident -> $t:ty, $doc:literal;)*) => {
+        impl Word {
+            $(
+                #[doc = $doc]
+                pub fn $name(self) -> Option<$t> {
+                    match self {
+                        Word::$variant(x) => Some(x),
+                        _ => None,
+                    }
+                }
+            )*
+        }
+    };
+}
+
+meaning! {
+    month: Month -> u32, "A month's number, if this is one.";
+    weekday: Weekday -> u32, "A weekday's number, if this is one.";
+    number: Number -> Option<f64>, "A number word's value, if this is one.";
+    ordinal: Ordinal -> u32, "An ordinal word's value, if this is one.";
+    unit: Unit -> Unit, "A unit, if this is one.";
+    rel_day: RelDay -> i32, "A relative day's offset, if this is one.";
+    shift: Shift -> i32, "A shift word's offset, if this is one.";
+    part: Part -> &'static str, "An early/mid/late code, if this is one.";
+    reference: Ref -> &'static str, "A vague reference's value, if this is one.";
+    set: Set -> &'static str, "A SET value, if this is one.";
+    season: Season -> &'static str, "A season code, if this is one.";
+    day_part: DayPart -> &'static str, "A part of the day's code, if this is one.";
+    decade: Decade -> i32, "A decade in words, if this is one.";
+    meridiem: Meridiem -> bool, "PM (true) or AM (false), if this is one.";
+}
+
 /// The date lexicon: lowercase word → meanings (a word may have several: "second", "may").
 #[derive(Debug, Default)]
 pub struct Lexicon {
