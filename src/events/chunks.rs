@@ -270,14 +270,26 @@ pub fn chunks<'l>(
         // verb forms ("remained", "killing") do not modify nouns here
         !low.info[i].has(wf::FUNCTION | wf::TRIGGER) && !l.ends_with("ed") && !l.ends_with("ing")
     };
+    // What each token of the sentence can be in a noun phrase, computed once (a phrase is tried
+    // at almost every token): its noun class, and whether it can modify a noun (bit 0) or is a
+    // hyphen (bit 1, a modifier when not first).
+    let base = s.first_token;
+    let noun_of: Vec<Option<NounClass>> = (base..s.end_token).map(noun_at).collect();
+    let can_mod: Vec<u8> = (base..s.end_token)
+        .map(|m| {
+            let is_mod = modifier_at(m);
+            u8::from(is_mod || number_at(m).is_some())
+                | u8::from(&text[a.tokens[m].span] == "-") << 1
+        })
+        .collect();
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
     // (last noun) and the end.
     let noun_run = |k: usize| -> Option<(usize, usize, NounClass)> {
         let mut m = k;
         let mut mods = 0;
-        while m < s.end_token && noun_at(m).is_none() && mods < 3 {
-            let hyphen = &text[a.tokens[m].span] == "-" && m > k;
-            if !(modifier_at(m) || hyphen || number_at(m).is_some()) {
+        while m < s.end_token && noun_of[m - base].is_none() && mods < 3 {
+            let f = can_mod[m - base];
+            if f & 1 == 0 && !(f & 2 != 0 && m > k) {
                 return None;
             }
             m += 1;
@@ -285,7 +297,7 @@ pub fn chunks<'l>(
         }
         let mut head = None;
         while m < s.end_token {
-            match noun_at(m) {
+            match noun_of[m - base] {
                 Some(c) => {
                     head = Some((m, c));
                     m += 1;
