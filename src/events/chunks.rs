@@ -197,14 +197,15 @@ pub const SUBORDINATORS: &[&str] = &[
 
 /// Relative clauses of a sentence: token ranges from "who"/"which" after a comma to the next comma.
 pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)> {
-    let text = a.text();
+    let text = a.text().as_bytes();
+    let tok = |i: usize| &text[a.tokens[i].span.start..a.tokens[i].span.end];
     let mut out = Vec::new();
     let mut i = first + 1;
     while i < end {
-        let w = &text[a.tokens[i].span];
-        if (w == "who" || w == "which") && &text[a.tokens[i - 1].span] == "," {
+        let w = tok(i);
+        if (w == b"who" || w == b"which") && tok(i - 1) == b"," {
             let mut j = i + 1;
-            while j < end && &text[a.tokens[j].span] != "," {
+            while j < end && tok(j) != b"," {
                 j += 1;
             }
             out.push((i - 1, j));
