@@ -2,7 +2,7 @@
 //! Minister Li Shangfu" is one chunk whose head is Li Shangfu), pronouns ("he", "his") and
 //! descriptions ("The Chinese defense minister"), each with the preposition that governs it.
 
-use super::lexicon::{word_flags as wf, EventLexicon, WordInfo};
+use super::lexicon::{load_le, word_flags as wf, EventLexicon, WordInfo};
 use crate::model::{Analysis, EntityType, Iso3, TokenKind};
 use crate::span::Span;
 
@@ -63,6 +63,14 @@ pub struct Lower<'t> {
 
 const IN_BUF: u32 = 1 << 31;
 
+/// Bit 7 set in each byte of `x` (eight ASCII bytes) that is an uppercase letter: OR-ing it
+/// shifted right by two sets bit 5, which lowercases the letter.
+#[inline]
+fn ascii_upper(x: u64) -> u64 {
+    (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !x.wrapping_add(0x2525_2525_2525_2525))
+        & 0x8080_8080_8080_8080
+}
+
 impl<'t> Lower<'t> {
     /// Lowercases every token of the analysis (copying only the ones that change) and looks
     /// up what the lexicon knows of each word, in one walk.
@@ -71,7 +79,35 @@ impl<'t> Lower<'t> {
         let mut buf = String::new();
         let mut spans = Vec::with_capacity(a.tokens.len());
         let mut info = Vec::with_capacity(a.tokens.len());
+        let bytes = text.as_bytes();
         for t in &a.tokens {
+            let word = t.kind == TokenKind::Word;
+            let b = &bytes[t.span.start..t.span.end];
+            let n = b.len();
+            // The common token: ASCII of 1 to 15 bytes, lowercased and packed eight bytes at a
+            // time; its packed form is the lexicon's key.
+            if (1..=15).contains(&n) {
+                let lo = load_le(b);
+                let hi = if n > 8 { load_le(&b[8..]) } else { 0 };
+                if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+                    let (ulo, uhi) = (ascii_upper(lo), ascii_upper(hi));
+                    if ulo | uhi == 0 {
+                        spans.push((t.span.start as u32, n as u32));
+                    } else {
+                        let from = buf.len();
+                        buf.push_str(&text[t.span]);
+                        buf[from..].make_ascii_lowercase();
+                        spans.push((from as u32, n as u32 | IN_BUF));
+                    }
+                    info.push(if word {
+                        let (lo, hi) = (lo | ulo >> 2, hi | uhi >> 2);
+                        lx.info_packed(lo as u128 | (hi as u128) << 64 | (n as u128) << 120)
+                    } else {
+                        WordInfo::default()
+                    });
+                    continue;
+                }
+            }
             let w = &text[t.span];
             let lower = if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
                 spans.push((t.span.start as u32, w.len() as u32));
@@ -87,7 +123,7 @@ impl<'t> Lower<'t> {
                 spans.push((from as u32, (buf.len() - from) as u32 | IN_BUF));
                 &buf[from..]
             };
-            info.push(if t.kind == TokenKind::Word {
+            info.push(if word {
                 lx.info(lower)
             } else {
                 WordInfo::default()
@@ -161,14 +197,15 @@ pub const SUBORDINATORS: &[&str] = &[
 
 /// Relative clauses of a sentence: token ranges from "who"/"which" after a comma to the next comma.
 pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)> {
-    let text = a.text();
+    let text = a.text().as_bytes();
+    let tok = |i: usize| &text[a.tokens[i].span.start..a.tokens[i].span.end];
     let mut out = Vec::new();
     let mut i = first + 1;
     while i < end {
-        let w = &text[a.tokens[i].span];
-        if (w == "who" || w == "which") && &text[a.tokens[i - 1].span] == "," {
+        let w = tok(i);
+        if (w == b"who" || w == b"which") && tok(i - 1) == b"," {
             let mut j = i + 1;
-            while j < end && &text[a.tokens[j].span] != "," {
+            while j < end && tok(j) != b"," {
                 j += 1;
             }
             out.push((i - 1, j));
@@ -234,14 +271,26 @@ pub fn chunks<'l>(
         // verb forms ("remained", "killing") do not modify nouns here
         !low.info[i].has(wf::FUNCTION | wf::TRIGGER) && !l.ends_with("ed") && !l.ends_with("ing")
     };
+    // What each token of the sentence can be in a noun phrase, computed once (a phrase is tried
+    // at almost every token): its noun class, and whether it can modify a noun (bit 0) or is a
+    // hyphen (bit 1, a modifier when not first).
+    let base = s.first_token;
+    let noun_of: Vec<Option<NounClass>> = (base..s.end_token).map(noun_at).collect();
+    let can_mod: Vec<u8> = (base..s.end_token)
+        .map(|m| {
+            let is_mod = modifier_at(m);
+            u8::from(is_mod || number_at(m).is_some())
+                | u8::from(&text[a.tokens[m].span] == "-") << 1
+        })
+        .collect();
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
     // (last noun) and the end.
     let noun_run = |k: usize| -> Option<(usize, usize, NounClass)> {
         let mut m = k;
         let mut mods = 0;
-        while m < s.end_token && noun_at(m).is_none() && mods < 3 {
-            let hyphen = &text[a.tokens[m].span] == "-" && m > k;
-            if !(modifier_at(m) || hyphen || number_at(m).is_some()) {
+        while m < s.end_token && noun_of[m - base].is_none() && mods < 3 {
+            let f = can_mod[m - base];
+            if f & 1 == 0 && !(f & 2 != 0 && m > k) {
                 return None;
             }
             m += 1;
@@ -249,7 +298,7 @@ pub fn chunks<'l>(
         }
         let mut head = None;
         while m < s.end_token {
-            match noun_at(m) {
+            match noun_of[m - base] {
                 Some(c) => {
                     head = Some((m, c));
                     m += 1;

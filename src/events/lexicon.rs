@@ -594,6 +594,12 @@ impl EventLexicon {
         }
     }
 
+    /// [`EventLexicon::info`] of a word of up to 15 bytes by its packed form (see [`pack`]).
+    #[inline]
+    pub fn info_packed(&self, key: u128) -> WordInfo {
+        self.words_packed.get(&key).copied().unwrap_or_default()
+    }
+
     /// The class of a common noun (any case), if it heads arguments.
     pub fn noun(&self, word: &str) -> Option<NounClass> {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {

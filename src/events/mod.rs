@@ -143,6 +143,12 @@ impl EventExtractor {
             let headline = s.kind == SegmentKind::Title || s.all_caps;
             for i in s.first_token..s.end_token {
                 let t = a.tokens[i];
+                // only a word that some trigger row starts with can start a match
+                if t.kind != crate::model::TokenKind::Word
+                    || !low.info[i].has(lexicon::word_flags::INDEXED)
+                {
+                    continue;
+                }
                 // Capitalised words in running text are names ("March"), not triggers.
                 if t.is_cap() && !headline && i != s.first_token {
                     continue;
@@ -250,16 +256,28 @@ impl EventExtractor {
             (0..a.sentences.len()).map(|_| Default::default()).collect();
         let word_set = |si: usize| -> Vec<u64> {
             let text = &a.text()[a.sentences[si].span];
-            let mut v: Vec<u64> = if text.is_ascii() {
+            let mut v: Vec<u64> = Vec::with_capacity(text.len() / 4 + 1);
+            if text.is_ascii() {
                 // the whitespace of `split_whitespace`, in ASCII
-                text.as_bytes()
-                    .split(|&b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-                    .filter(|w| !w.is_empty())
-                    .map(word_hash_ascii)
-                    .collect()
+                let ws =
+                    |b: u8| b <= b' ' && matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+                let b = text.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    while i < b.len() && ws(b[i]) {
+                        i += 1;
+                    }
+                    let start = i;
+                    while i < b.len() && !ws(b[i]) {
+                        i += 1;
+                    }
+                    if i > start {
+                        v.push(word_hash_ascii(&b[start..i]));
+                    }
+                }
             } else {
-                text.split_whitespace().map(word_hash).collect()
-            };
+                v.extend(text.split_whitespace().map(word_hash));
+            }
             v.sort_unstable();
             v.dedup();
             v
@@ -689,16 +707,19 @@ fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
 fn quotations(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    let text = a.text().as_bytes();
     for i in first..end {
-        let w = a.tok(i);
+        let sp = a.tokens[i].span;
+        // “ and ” are E2 80 9C and E2 80 9D in UTF-8
+        let w = &text[sp.start..sp.end];
         match (w, open) {
-            ("“", None) => open = Some(i),
-            ("”", Some(o)) => {
+            ([0xe2, 0x80, 0x9c], None) => open = Some(i),
+            ([0xe2, 0x80, 0x9d], Some(o)) => {
                 out.push((o, i));
                 open = None;
             }
-            ("\"", None) => open = Some(i),
-            ("\"", Some(o)) => {
+            ([b'"'], None) => open = Some(i),
+            ([b'"'], Some(o)) => {
                 out.push((o, i));
                 open = None;
             }
