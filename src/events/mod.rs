@@ -51,6 +51,17 @@ struct MentionData<'a> {
     /// The plural of a trigger noun whose singular is a trigger too ("attacks", "protests",
     /// "air strikes"), not a verb after its subject: a series or a class of events.
     series: bool,
+    /// Its location comes from elsewhere in the sentence (`clause_place`), not from its rule.
+    clause_place: bool,
+}
+
+impl MentionData<'_> {
+    /// Whether its rule found arguments (a place taken from elsewhere in the sentence aside).
+    fn has_own_args(&self) -> bool {
+        self.args
+            .iter()
+            .any(|x| !(self.clause_place && x.role == Role::Location))
+    }
 }
 
 /// The chunks of one sentence, its relative clauses and the people its chunks name.
@@ -210,12 +221,23 @@ impl EventExtractor {
                 .filter_map(|(t, time)| {
                     let p = &self.lx.patterns[t.pattern];
                     let kind = p.kind?;
-                    let args = ctx.arguments(p, t);
+                    let mut args = ctx.arguments(p, t);
                     let (modality, explicit) = ctx.modality(t, &args);
                     let nominal = ctx.voice(p, t) == Voice::Nominal;
                     let series = ctx.series(p, t);
                     if !p.satisfied(&args) {
                         return None;
+                    }
+                    // a place found elsewhere in the sentence locates the event but does not
+                    // make a generic reference specific
+                    let mut clause_place = false;
+                    if p.args.iter().any(|(r, _)| *r == Role::Location)
+                        && !args.iter().any(|x| x.role == Role::Location)
+                    {
+                        if let Some(place) = ctx.clause_place(t, &args) {
+                            args.push(place);
+                            clause_place = true;
+                        }
                     }
                     Some(MentionData {
                         pattern: t.pattern,
@@ -233,6 +255,7 @@ impl EventExtractor {
                         reports: Vec::new(),
                         nominal,
                         series,
+                        clause_place,
                     })
                 })
                 .collect();
@@ -349,11 +372,13 @@ impl EventExtractor {
                 g.iter().all(|m| {
                     (m.nominal || plural_noun(a, m.trigger))
                         && !has_participants(m)
-                        && !m.args.iter().any(|x| x.role == Role::Location)
+                        && (m.clause_place || !m.args.iter().any(|x| x.role == Role::Location))
                         && m.time.is_none()
                         || m.series
                             && m.time.is_none()
-                            && !m.args.iter().any(|x| x.entity.is_some())
+                            && !m.args.iter().any(|x| {
+                                x.entity.is_some() && !(m.clause_place && x.role == Role::Location)
+                            })
                 })
             })
             .collect();
@@ -423,7 +448,7 @@ impl EventExtractor {
                 if m.args.iter().any(|x| x.role == Role::Actor && x.entity.is_some()) {
                     confidence += 0.1;
                 }
-                if m.args.is_empty() {
+                if !m.has_own_args() {
                     confidence -= 0.25;
                 }
                 confidence += 0.03 * g.len().min(3) as f32;
@@ -444,7 +469,7 @@ impl EventExtractor {
                     mentions: g
                         .into_iter()
                         .scan(vec![m.sentence], |seen, x| {
-                            let new = !seen.contains(&x.sentence) || !x.args.is_empty();
+                            let new = !seen.contains(&x.sentence) || x.has_own_args();
                             seen.push(x.sentence);
                             Some(new.then_some(x))
                         })
@@ -1316,7 +1341,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 if ent.kind == EntityType::Title {
                     return Vec::new();
                 }
-                vec![from_entity(ent.span, e)]
+                vec![from_entity(self.place_span(c, e, role), e)]
             }
             Head::Pronoun(tok, 1) => {
                 let pos = a.tokens[tok].span.start;
@@ -1416,6 +1441,81 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 }
             }
         }
+    }
+
+    /// The mention of a place with the larger places that follow it and contain it: "Havana,
+    /// Cuba", "Denver, Colorado" (a city, then its region or country, each of the same country),
+    /// one place expression as ACE 2005 marks it. Other roles and entities keep their own span.
+    fn place_span(&self, c: &Chunk, e: usize, role: Role) -> Span {
+        let a = self.a;
+        let ent = &a.entities[e];
+        let mut span = ent.span;
+        if !matches!(role, Role::Location | Role::Destination | Role::Origin)
+            || !matches!(ent.kind, EntityType::City | EntityType::Region)
+        {
+            return span;
+        }
+        let Some(iso) = ent.country else {
+            return span;
+        };
+        let end_token = a.sentences[self.si].end_token;
+        let mut k = c.end;
+        while k + 1 < end_token && self.word(k) == "," {
+            let Some(n) = self.low.entity_at(k + 1) else {
+                break;
+            };
+            let next = &a.entities[n];
+            let same = match next.kind {
+                EntityType::Country => next.key.as_deref() == Some(iso.as_str()),
+                EntityType::Region => next.country == Some(iso),
+                _ => false,
+            };
+            if !same || a.tokens[k + 1].span.start != next.span.start {
+                break;
+            }
+            span = Span::new(span.start, next.span.end);
+            if next.kind == EntityType::Country {
+                break;
+            }
+            k += 1;
+            while k < end_token && a.tokens[k].span.end <= next.span.end {
+                k += 1;
+            }
+        }
+        span
+    }
+
+    /// A place named elsewhere in the sentence for an event whose rule has a location role and
+    /// found none after its trigger: "He is in London to meet …", "killed in a British drone
+    /// strike in Syria" (ACE 2005 English Events Guidelines v5.4.3: the Place of an event is
+    /// where it takes place, wherever the sentence names it). The nearest chunk governed by
+    /// in/at/near/outside that names a city, region or country and is no argument already.
+    fn clause_place(&self, t: &TriggerMatch, args: &[Argument<'a>]) -> Option<Argument<'a>> {
+        let (hs, he) = t.head;
+        let tq = self.quote_of(hs);
+        self.chunks
+            .iter()
+            .filter(|c| matches!(c.prep, Some("in" | "at" | "near" | "outside")))
+            .filter(|c| {
+                matches!(c.head, Head::Entity(e) if matches!(
+                    self.a.entities[e].kind,
+                    EntityType::City | EntityType::Region | EntityType::Country
+                ))
+            })
+            .filter(|c| self.quote_of(c.first) == tq && self.role_fits(Role::Location, c))
+            .filter(|c| {
+                !args
+                    .iter()
+                    .any(|x| x.span.start < c.span.end && c.span.start < x.span.end)
+            })
+            .min_by_key(|c| {
+                if c.first >= he {
+                    c.first - he
+                } else {
+                    hs.saturating_sub(c.end)
+                }
+            })
+            .and_then(|c| self.referent(c, Role::Location).into_iter().next())
     }
 
     /// Modality from the cues between the clause's subject (or start) and the trigger.
