@@ -752,13 +752,14 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     }
     if comparative {
         let f = shift_unit(c, j)?;
+        // "earlier that day" is one, though: the day the text last named.
         let wide = matches!(
             f.as_slice(),
             [Found {
                 val: Val::Shift {
                     unit: Unit::Month | Unit::Year | Unit::Quarter,
                     ..
-                },
+                } | Val::Anaphor { .. },
                 ..
             }]
         );
@@ -933,6 +934,9 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 
 /// "last month", "next week", "this year", "the past week" (a duration), "the last two years".
 fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    if let Some(f) = anaphor(c, i) {
+        return Some(f);
+    }
     let j = if c.is(i, "the") { i + 1 } else { i };
     let n = c.shift_word(j)?;
     let past = c.is(j, "past");
@@ -1141,6 +1145,17 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 
 /// "the near future", "these days", "recent years": the longest phrase of the lexicon that
 /// starts at `i`.
+/// "that year", "the following month": a date told from the one the text last named.
+fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    let (words, unit, n) =
+        c.lx.anaphors()
+            .iter()
+            .filter(|(ws, _, _)| ws.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
+            .max_by_key(|(ws, _, _)| ws.len())?;
+    let val = Val::Anaphor { unit: *unit, n: *n };
+    Some(vec![found(i, i + words.len(), val, "anaphor")])
+}
+
 fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let (words, v) =
         c.lx.ref_phrases()
@@ -1286,7 +1301,8 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             years = true;
         }
     }
-    let det = !years && c.is_any(j, &["the", "this", "that"]);
+    // ("that quarter" is an anaphor: the quarter of the date named last.)
+    let det = !years && c.is_any(j, &["the", "this"]);
     if det {
         j += 1;
     }

@@ -198,6 +198,9 @@ pub enum Word {
     /// The first word of a vague reference of several words ("near" of "the near future",
     /// after an article).
     RefHead,
+    /// The first word of an anaphoric date ("that" of "that year", "following" of "the
+    /// following month"), after an article.
+    AnaphorHead,
     /// A time zone.
     TimeZone,
     /// am/pm.
@@ -248,6 +251,9 @@ pub struct Lexicon {
     holidays: Vec<Holiday>,
     /// Vague references of several words ("the near future"): lowercase words and value.
     ref_phrases: Vec<(Vec<Box<str>>, &'static str)>,
+    /// Anaphoric dates ("that year", "the following month"): lowercase words, the unit and the
+    /// offset from the date the text last named.
+    anaphors: Vec<(Vec<Box<str>>, Unit, i32)>,
     /// Quantity modifiers that TimeML keeps inside a duration's span ("more than", "nearly"),
     /// as lowercase word sequences.
     modifiers: Vec<Vec<Box<str>>>,
@@ -486,6 +492,24 @@ impl Lexicon {
                     continue;
                 }
                 "ref" => Word::Ref(known()?),
+                "anaphor" => {
+                    // `Y 1`: a unit and an offset ("the following year").
+                    let (u, n) = v.split_once(' ').ok_or_else(bad)?;
+                    let unit = Unit::parse(u).ok_or_else(bad)?;
+                    let n: i32 = n.parse().map_err(|_| bad())?;
+                    let words: Vec<Box<str>> = text.split_whitespace().map(Box::from).collect();
+                    let head = words
+                        .iter()
+                        .find(|w| &***w != "the")
+                        .cloned()
+                        .ok_or_else(bad)?;
+                    lx.anaphors.push((words, unit, n));
+                    let e = lx.words.entry(head).or_default();
+                    if !e.contains(&Word::AnaphorHead) {
+                        e.push(Word::AnaphorHead);
+                    }
+                    continue;
+                }
                 "set" => Word::Set(known()?),
                 "season" => Word::Season(known()?),
                 "daypart" => Word::DayPart(known()?),
@@ -571,6 +595,7 @@ impl Lexicon {
                         | Word::Shift(_)
                         | Word::Part(_)
                         | Word::RefHead
+                        | Word::AnaphorHead
                 )
             })
         };
@@ -700,6 +725,11 @@ impl Lexicon {
     /// The vague references of several words, as lowercase words, with their values.
     pub fn ref_phrases(&self) -> &[(Vec<Box<str>>, &'static str)] {
         &self.ref_phrases
+    }
+
+    /// The anaphoric dates, as lowercase words, with their unit and offset.
+    pub fn anaphors(&self) -> &[(Vec<Box<str>>, Unit, i32)] {
+        &self.anaphors
     }
 
     /// The holidays.

@@ -60,6 +60,9 @@ impl DateTagger {
                               // The quarter the document is about, once one is named ("third-quarter profit"):
                               // "the quarter" and "a year earlier" refer to it.
         let mut focus: Option<(i32, u32)> = None;
+        // The first day and granularity of the date the text named last: "that year", "the
+        // following month" count from it.
+        let mut last: Option<(chrono::NaiveDate, &'static str)> = None;
         let mut anchors: Vec<usize> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
@@ -168,7 +171,15 @@ impl DateTagger {
                     (_, None) => Dir::from(tense()),
                 };
                 let val = with_focus(&f.val, f.rule, focus);
-                let r = val.resolve(reference, dir);
+                let r = match val {
+                    Val::Anaphor { unit, n } => value::anaphor(unit, n, last, reference, dir),
+                    _ => val.resolve(reference, dir),
+                };
+                if let Some((first, _)) = r.interval {
+                    if value::granularity_rank(r.granularity).is_some() {
+                        last = Some((first, r.granularity));
+                    }
+                }
                 // Only a quarter the text names sets the focus, not one derived from it.
                 let named = matches!(
                     f.val,

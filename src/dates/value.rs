@@ -119,6 +119,14 @@ pub enum Val {
         /// Offset.
         n: i32,
     },
+    /// A date told from the one the text last named: "that year" (`n` = 0), "the following
+    /// month" (`n` = 1). Without a date named before it, from the reference, as a [`Val::Shift`].
+    Anaphor {
+        /// Unit.
+        unit: Unit,
+        /// Offset.
+        n: i32,
+    },
     /// PAST_REF, PRESENT_REF, FUTURE_REF.
     Ref(&'static str),
     /// An ISO 8601 duration.
@@ -443,7 +451,7 @@ impl Val {
                     None => unresolved(format!("XXXX-WXX-{wd}"), "day"),
                 }
             }
-            Val::Shift { unit, n } => shift(*unit, *n, r, tense),
+            Val::Shift { unit, n } | Val::Anaphor { unit, n } => shift(*unit, *n, r, tense),
             Val::Ref(s) => unresolved((*s).to_string(), "vague"),
             Val::Duration(s) => unresolved(s.clone(), "duration"),
             Val::Set(s) => unresolved(s.clone(), "set"),
@@ -470,6 +478,69 @@ impl Val {
                 }
             }
         }
+    }
+}
+
+/// How fine a granularity is, for an anaphoric date's anchor: day 0 … year 4; `None` for the
+/// ones no anaphor counts from (decades, seasons, vague references, durations).
+pub fn granularity_rank(g: &str) -> Option<u8> {
+    Some(match g {
+        "day" | "time" => 0,
+        "week" => 1,
+        "month" => 2,
+        "quarter" => 3,
+        "year" => 4,
+        _ => return None,
+    })
+}
+
+fn unit_rank(u: Unit) -> Option<u8> {
+    granularity_rank(match u {
+        Unit::Day => "day",
+        Unit::Week | Unit::Weekend | Unit::Fortnight => "week",
+        Unit::Month => "month",
+        Unit::Quarter => "quarter",
+        Unit::Year => "year",
+        _ => return None,
+    })
+}
+
+/// An anaphoric date ("that year", "the following month", "that same day") told from
+/// `anchor`, the first day and granularity of the date the text last named; without one, from
+/// the reference. An anchor coarser than the unit gives what it knows: "that same day" after
+/// "last October" is `1998-10-XX`.
+pub fn anaphor(
+    unit: Unit,
+    n: i32,
+    anchor: Option<(NaiveDate, &'static str)>,
+    r: Option<NaiveDate>,
+    tense: Dir,
+) -> Resolved {
+    let Some((a, g)) = anchor else {
+        return shift(unit, n, r, tense);
+    };
+    match (granularity_rank(g), unit_rank(unit)) {
+        (Some(ga), Some(gu)) if ga <= gu => shift(unit, n, Some(a), tense),
+        (Some(ga), Some(gu)) => {
+            let known = match ga {
+                2 => format!("{:04}-{:02}", a.year(), a.month()),
+                _ => format!("{:04}", a.year()),
+            };
+            let value = match gu {
+                0 if ga == 2 => format!("{known}-XX"),
+                0 => format!("{known}-XX-XX"),
+                1 => format!("{known}-WXX"),
+                2 => format!("{known}-XX"),
+                _ => format!("{known}-QX"),
+            };
+            let granularity = ["day", "week", "month", "quarter", "year"][usize::from(gu)];
+            Resolved {
+                value,
+                interval: None,
+                granularity,
+            }
+        }
+        _ => shift(unit, n, r, tense),
     }
 }
 
