@@ -13,6 +13,10 @@ use newsfacts::read::{Input, ReadOptions, Reader};
 use newsfacts::stream::{for_each_ordered, Bounds};
 use newsfacts::Pipeline;
 
+/// The allocator of the `newsfacts` binary, so that the pipeline costs here what it costs there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Documents, entities, events, output bytes.
 type Counts = [usize; 4];
 

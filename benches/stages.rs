@@ -15,6 +15,10 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use newsfacts::model::EntityType;
 use newsfacts::{Analysis, Pipeline, Stage};
 
+/// The allocator of the `newsfacts` binary, so that a stage costs here what it costs there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A stage that changes the analysis, and what to count after it.
 struct StageBench<'s> {
     /// The group's name.

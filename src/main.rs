@@ -6,6 +6,11 @@ use clap::{Parser, Subcommand};
 use std::io;
 use std::process::ExitCode;
 
+/// mimalloc: every stage allocates small vectors and strings per document; the system allocator
+/// took about 5 % of a run's time (perf, BBC), mimalloc's thread-local free lists less.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "newsfacts",
