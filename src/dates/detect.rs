@@ -258,6 +258,7 @@ impl<'t> Ctx<'t> {
         Some((u, plural, i + 1))
     }
 
+    #[inline]
     fn shift_word(&self, i: usize) -> Option<i32> {
         self.word(i, Word::shift)
     }
@@ -974,7 +975,7 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
     // The first word of every modifier is a starter: most words stop at their entry.
     if !c.kind(i).is_some_and(|k| k == TokenKind::Word)
         || !c.entry(i).is_starter()
-        || !c.lx.starts_modifier(&c.lower(i))
+        || !c.lx.starts_modifier_any_case(&c.text[c.toks[i].span])
     {
         return None;
     }

@@ -669,13 +669,16 @@ impl Lexicon {
     /// of its slot.
     #[inline(never)]
     fn entry_slot(&self, b: &[u8], sig: usize) -> Entry {
-        if !b.is_ascii() {
-            return self.entry_non_ascii(b);
-        }
-        self.slots
+        // The slots hold ASCII words: a word with other bytes matches none of them.
+        match self
+            .slots
             .get(self.filter.slot(sig))
             .and_then(|v| v.iter().find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(b)))
-            .map_or(Entry::NONE, |(_, e)| *e)
+        {
+            Some((_, e)) => *e,
+            None if !b.is_ascii() => self.entry_non_ascii(b),
+            None => Entry::NONE,
+        }
     }
 
     /// [`Lexicon::entry`] of a word with non-ASCII letters: lowercased and looked up.
@@ -749,7 +752,7 @@ impl Lexicon {
 
     /// False when a word as written (any case) is certainly neither a `tense` nor a `tense_to`
     /// cue.
-    #[inline]
+    #[inline(always)]
     pub fn may_be_tense(&self, word: &str) -> bool {
         let b = word.as_bytes();
         self.tense_filter.may_contain(b) || (self.non_ascii_keys && !b.is_ascii())

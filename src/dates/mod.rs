@@ -232,8 +232,12 @@ impl DateTagger {
             // Most words are no cue: neither in the tense lists nor a past form in "-ed".
             let w = &c.text[t.span];
             let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-            if !ed && !self.lexicon.may_be_tense(w) && w.is_ascii() {
-                return None;
+            if !self.lexicon.may_be_tense(w) && w.is_ascii() {
+                // In no tense list: only a past form in "-ed" is a cue (below, lowercased).
+                if !ed || cap {
+                    return None;
+                }
+                return (!self.lexicon.contains(&c.lower(i))).then_some(Tense::Past);
             }
             let l = c.lower(i);
             let to = i + 1 < c.end && c.text[c.toks[i + 1].span].eq_ignore_ascii_case("to");
