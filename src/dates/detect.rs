@@ -118,6 +118,7 @@ impl<'t> Ctx<'t> {
             .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes())))
     }
 
+    #[inline(always)]
     fn words(&self, i: usize) -> &'t [Word] {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
             return &[];
@@ -257,6 +258,7 @@ impl<'t> Ctx<'t> {
         Some((u, plural, i + 1))
     }
 
+    #[inline]
     fn shift_word(&self, i: usize) -> Option<i32> {
         self.word(i, Word::shift)
     }
@@ -329,57 +331,56 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
 pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
     // The rules in order (the first of the longest wins); a number tries only the rules that
     // can start with one, a word only those that can start with a word.
-    let candidates = if c.kind(i) == Some(TokenKind::Number) {
-        [
-            time_rule(c, i),
-            numeric_date(c, i),
-            year_range(c, i),
-            day_first(c, i),
-            decade(c, i),
-            duration(c, i),
-            quarter(c, i),
-            year_alone(c, i),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-        ]
+    let mut best = Longest::default();
+    if c.kind(i) == Some(TokenKind::Number) {
+        best.keep(time_rule(c, i));
+        best.keep(numeric_date(c, i));
+        best.keep(year_range(c, i));
+        best.keep(day_first(c, i));
+        best.keep(decade(c, i));
+        best.keep(duration(c, i));
+        best.keep(quarter(c, i));
+        best.keep(year_alone(c, i));
     } else {
-        [
-            time_rule(c, i),
-            year_range(c, i),
-            month_rules(c, i),
-            part_of(c, i),
-            decade(c, i),
-            weekday(c, i),
-            relday(c, i),
-            shift_unit(c, i),
-            duration(c, i),
-            reference(c, i),
-            set_rule(c, i),
-            season_quarter(c, i),
-            quarter(c, i),
-            year_alone(c, i),
-            spoken_year(c, i),
-            weekend_fiscal(c, i),
-            holiday(c, i),
-        ]
-    };
-    let mut best: Vec<Found> = Vec::new();
-    let mut best_end = 0;
-    for f in candidates.into_iter().flatten() {
-        let end = f.iter().map(|x| x.end).max().unwrap_or(0);
-        if end > best_end {
-            best_end = end;
-            best = f;
+        best.keep(time_rule(c, i));
+        best.keep(year_range(c, i));
+        best.keep(month_rules(c, i));
+        best.keep(part_of(c, i));
+        best.keep(decade(c, i));
+        best.keep(weekday(c, i));
+        best.keep(relday(c, i));
+        best.keep(shift_unit(c, i));
+        best.keep(duration(c, i));
+        best.keep(reference(c, i));
+        best.keep(set_rule(c, i));
+        best.keep(season_quarter(c, i));
+        best.keep(quarter(c, i));
+        best.keep(year_alone(c, i));
+        best.keep(spoken_year(c, i));
+        best.keep(weekend_fiscal(c, i));
+        best.keep(holiday(c, i));
+    }
+    best.found
+}
+
+/// What the longest rule found so far at a token (the first of equally long ones).
+#[derive(Default)]
+struct Longest {
+    found: Vec<Found>,
+    end: usize,
+}
+
+impl Longest {
+    #[inline(always)]
+    fn keep(&mut self, f: Option<Vec<Found>>) {
+        if let Some(f) = f {
+            let end = f.iter().map(|x| x.end).max().unwrap_or(0);
+            if end > self.end {
+                self.end = end;
+                self.found = f;
+            }
         }
     }
-    best
 }
 
 /// A day right after a time of day: "10 p.m. Wednesday", "noon Thursday", "9 a.m. EST
@@ -975,7 +976,11 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 
 /// A quantity modifier at `i` ("more than", "nearly"): the token after it.
 fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
-    if !c.kind(i).is_some_and(|k| k == TokenKind::Word) || !c.lx.starts_modifier(&c.lower(i)) {
+    // The first word of every modifier is a starter: most words stop at their entry.
+    if !c.kind(i).is_some_and(|k| k == TokenKind::Word)
+        || !c.entry(i).is_starter()
+        || !c.lx.starts_modifier_any_case(&c.text[c.toks[i].span])
+    {
         return None;
     }
     c.lx.modifiers()
@@ -1157,6 +1162,10 @@ fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // A phrase starts with "the" or with its head word (see `Word::RefHead`).
+    if !(c.is(i, "the") || c.words_any_kind(i).contains(&Word::RefHead)) {
+        return None;
+    }
     let (words, v) =
         c.lx.ref_phrases()
             .iter()
@@ -1497,10 +1506,12 @@ fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             f
         });
     }
-    let century = match c.lower(i).as_ref() {
-        "nineteen" => 1900,
-        "eighteen" => 1800,
-        _ => return None,
+    let century = if c.is(i, "nineteen") {
+        1900
+    } else if c.is(i, "eighteen") {
+        1800
+    } else {
+        return None;
     };
     let (n, next) = c.number(i + 1)?;
     let n = n.filter(|n| n.fract() == 0.0 && (10.0..100.0).contains(n))?;

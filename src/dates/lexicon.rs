@@ -281,8 +281,6 @@ pub struct Lexicon {
     entry_words: Vec<Vec<Word>>,
     /// A filter in front of `slots`.
     filter: SigFilter,
-    /// A filter over the anchor words alone.
-    anchor_filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
     tense_filter: SigFilter,
     /// True when some word has non-ASCII letters: the filter then cannot judge a non-ASCII
@@ -341,19 +339,22 @@ impl Default for SigFilter {
 }
 
 impl SigFilter {
-    /// The signature's bit, from the bytes as written (ASCII letters folded to lowercase; a
-    /// non-ASCII byte counts as itself).
+    /// The signature's bit, from the bytes as written: the low five bits of the first, second
+    /// and last bytes (which fold ASCII case: a letter's cases differ in bit 5 alone) and the
+    /// length, hashed to 16 bits. A handful of instructions and no branch but the empty word.
     #[inline]
     fn sig(word: &[u8]) -> usize {
         let n = word.len();
-        let (first, second, last) = match word {
-            [] => return 0,
-            [a] => (*a, *a, *a),
-            [a, b, ..] => (*a, *b, word[n - 1]),
+        let Some(&first) = word.first() else {
+            return 0;
         };
-        let low = |b: u8| usize::from(b.to_ascii_lowercase()) & 63;
-        let key = low(first) | low(second) << 6 | low(last) << 12 | (n.min(63)) << 18;
-        (key ^ (key >> 16) ^ (key >> 8 & 0xff00)) & 0xffff
+        let second = word[usize::from(n > 1)];
+        let last = word[n - 1];
+        let key = u32::from(first & 31)
+            | u32::from(second & 31) << 5
+            | u32::from(last & 31) << 10
+            | (n.min(63) as u32) << 15;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
     /// Adds a word as written (bytes).
@@ -640,11 +641,8 @@ impl Lexicon {
             entry_words.push(lx.words.get(k).cloned().unwrap_or_default());
             entries.insert(k.into(), Entry(bits));
         }
-        for (k, e) in &entries {
+        for k in entries.keys() {
             lx.filter.insert(k);
-            if e.is_anchor() {
-                lx.anchor_filter.insert(k);
-            }
             lx.non_ascii_keys |= !k.is_ascii();
         }
         lx.filter.rank();
@@ -675,29 +673,46 @@ impl Lexicon {
     /// The entry of a word as written (any case), without allocating for ASCII words.
     #[inline]
     pub fn entry(&self, word: &str) -> Entry {
-        let b = word.as_bytes();
+        self.entry_bytes(word.as_bytes())
+    }
+
+    /// [`Lexicon::entry`] of a word's UTF-8 bytes (a token's bytes: no `str` slicing). The
+    /// filter test is inlined; most words stop there.
+    #[inline]
+    pub fn entry_bytes(&self, b: &[u8]) -> Entry {
         let sig = SigFilter::sig(b);
-        if !self.filter.has(sig) {
-            if self.non_ascii_keys && !b.is_ascii() {
-                return self.entry_non_ascii(word);
-            }
-            return Entry::NONE;
+        if self.filter.has(sig) {
+            self.entry_slot(b, sig)
+        } else if self.non_ascii_keys && !b.is_ascii() {
+            self.entry_non_ascii(b)
+        } else {
+            Entry::NONE
         }
-        if !b.is_ascii() {
-            return self.entry_non_ascii(word);
-        }
-        self.slots
+    }
+
+    /// [`Lexicon::entry`] of a word whose signature's bit is set: compared with the few words
+    /// of its slot.
+    #[inline(never)]
+    fn entry_slot(&self, b: &[u8], sig: usize) -> Entry {
+        // The slots hold ASCII words: a word with other bytes matches none of them.
+        match self
+            .slots
             .get(self.filter.slot(sig))
             .and_then(|v| v.iter().find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(b)))
-            .map_or(Entry::NONE, |(_, e)| *e)
+        {
+            Some((_, e)) => *e,
+            None if !b.is_ascii() => self.entry_non_ascii(b),
+            None => Entry::NONE,
+        }
     }
 
     /// [`Lexicon::entry`] of a word with non-ASCII letters: lowercased and looked up.
     #[cold]
     #[inline(never)]
-    fn entry_non_ascii(&self, word: &str) -> Entry {
-        self.entries
-            .get(word.to_lowercase().as_str())
+    fn entry_non_ascii(&self, b: &[u8]) -> Entry {
+        std::str::from_utf8(b)
+            .ok()
+            .and_then(|word| self.entries.get(word.to_lowercase().as_str()))
             .copied()
             .unwrap_or(Entry::NONE)
     }
@@ -765,21 +780,9 @@ impl Lexicon {
         self.tense.get(lower).copied()
     }
 
-    /// True when a word (as written) can anchor a date: a month, weekday, unit or other word
-    /// that can make a date alone, or an `anchor` row. A filter over the anchor words alone
-    /// answers most words without a lookup.
-    #[inline]
-    pub fn may_anchor(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        if !self.anchor_filter.may_contain(b) && (!self.non_ascii_keys || b.is_ascii()) {
-            return false;
-        }
-        self.entry(word).is_anchor()
-    }
-
     /// False when a word as written (any case) is certainly neither a `tense` nor a `tense_to`
     /// cue.
-    #[inline]
+    #[inline(always)]
     pub fn may_be_tense(&self, word: &str) -> bool {
         let b = word.as_bytes();
         self.tense_filter.may_contain(b) || (self.non_ascii_keys && !b.is_ascii())

@@ -67,41 +67,39 @@ impl DateTagger {
         let mut entries: Vec<Entry> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             // Every date holds an anchor (a date word or a number that can be a date part by
-            // itself) at most `REACH` tokens
-            // after its first token: find the anchors with a cheap test, skip a sentence
-            // without any, and try the rules only where an anchor is within reach.
-            // Find the anchors with a filter over the anchor words; in a sentence with any,
-            // each word is then looked up once and the rules read its meanings from `entries`.
+            // itself) at most `REACH` tokens after its first token: skip a sentence without
+            // any, and try the rules only where an anchor is within reach. One pass looks each
+            // word up once (a filter answers most words without a lookup); the rules read its
+            // meanings from `entries`.
             anchors.clear();
-            for i in s.first_token..s.end_token {
-                let t = &a.tokens[i];
-                let anchor = match t.kind {
+            entries.clear();
+            for (i, t) in a.tokens[s.first_token..s.end_token].iter().enumerate() {
+                let (entry, anchor) = match t.kind {
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
                     TokenKind::Number => {
                         let n = &text.as_bytes()[t.span.start..t.span.end];
-                        n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
+                        let anchor =
+                            n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',');
+                        (Entry::NONE, anchor)
                     }
-                    TokenKind::Word | TokenKind::Abbrev => self.lexicon.may_anchor(&text[t.span]),
-                    _ => false,
+                    TokenKind::Word | TokenKind::Abbrev => {
+                        let e = self
+                            .lexicon
+                            .entry_bytes(&text.as_bytes()[t.span.start..t.span.end]);
+                        (e, e.is_anchor())
+                    }
+                    _ => (Entry::NONE, false),
                 };
+                entries.push(entry);
                 if anchor {
-                    anchors.push(i);
+                    anchors.push(s.first_token + i);
                 }
             }
             if anchors.is_empty() {
                 continue;
             }
-            entries.clear();
-            entries.extend(
-                a.tokens[s.first_token..s.end_token]
-                    .iter()
-                    .map(|t| match t.kind {
-                        TokenKind::Word | TokenKind::Abbrev => self.lexicon.entry(&text[t.span]),
-                        _ => Entry::NONE,
-                    }),
-            );
             let c = Ctx {
                 text,
                 toks: &a.tokens,
@@ -245,11 +243,15 @@ impl DateTagger {
             // Most words are no cue: neither in the tense lists nor a past form in "-ed".
             let w = &c.text[t.span];
             let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-            if !ed && w.is_ascii() && !self.lexicon.may_be_tense(w) {
-                return None;
+            if !self.lexicon.may_be_tense(w) && w.is_ascii() {
+                // In no tense list: only a past form in "-ed" is a cue (below, lowercased).
+                if !ed || cap {
+                    return None;
+                }
+                return (!self.lexicon.contains(&c.lower(i))).then_some(Tense::Past);
             }
             let l = c.lower(i);
-            let to = i + 1 < c.end && &*c.lower(i + 1) == "to";
+            let to = i + 1 < c.end && c.text[c.toks[i + 1].span].eq_ignore_ascii_case("to");
             let t = to
                 .then(|| self.lexicon.tense_to(&l))
                 .flatten()
