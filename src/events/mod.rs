@@ -957,6 +957,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     if used.contains(&c.span) || !self.role_fits(*role, c) {
                         continue;
                     }
+                    // a city modifying an event noun is where it happened, not who did it
+                    // ("the Paris attacks", "the Istanbul bombing")
+                    let city = matches!(c.head, Head::Entity(e) if self.a.entities[e].kind == EntityType::City);
+                    if cue == Cue::Mod && city && *role != Role::Location {
+                        continue;
+                    }
                     let args = self.referent(c, *role);
                     if !args.is_empty() {
                         used.push(c.span);
