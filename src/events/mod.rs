@@ -933,6 +933,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 continue; // filled by a pair
             }
             for cue in cues {
+                let from_obj = *cue == Cue::Obj;
                 // A passive clause ("was arrested by police", "people killed in …") puts the
                 // object in subject position and the agent after "by"; a nominal trigger ("the
                 // attack") has no subject or object of its own.
@@ -953,7 +954,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     }
                     continue;
                 }
-                if let Some(c) = self.find(&cue, t) {
+                // "the bodies of civilians killed in …", "officers X and Y, killed in …": a
+                // participle right after a noun phrase (a reduced relative clause) has that
+                // phrase as its object, whatever governs the phrase
+                let reduced = (voice == Voice::Passive && from_obj)
+                    .then(|| self.reduced_relative_head(t))
+                    .flatten();
+                if let Some(c) = reduced.or_else(|| self.find(&cue, t)) {
                     if used.contains(&c.span) || !self.role_fits(*role, c) {
                         continue;
                     }
@@ -982,6 +989,18 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         out
+    }
+
+    /// The noun phrase a participle trigger directly follows ("civilians killed in …", "Isa
+    /// Ipek, killed in …"), when no auxiliary stands between them.
+    fn reduced_relative_head(&self, t: &TriggerMatch) -> Option<&'c Chunk<'c>> {
+        let hs = t.head.0;
+        let tq = self.quote_of(hs);
+        self.chunks.iter().rev().find(|c| {
+            !c.possessive
+                && self.quote_of(c.first) == tq
+                && (c.end == hs || c.end + 1 == hs && self.low.get(hs - 1) == ",")
+        })
     }
 
     /// The chunks joined to `c` by "and" / "or" (either side), in order.
