@@ -354,6 +354,7 @@ impl EventExtractor {
                 g.iter().all(|m| {
                     (m.nominal || plural_noun(a, m.trigger))
                         && !has_participants(m)
+                        && !m.args.iter().any(|x| x.role == Role::Instrument)
                         && (m.clause_place || !m.args.iter().any(|x| x.role == Role::Location))
                         && m.time.is_none()
                         || m.series
@@ -1158,6 +1159,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 || (self.lx.prepositions.contains(p1) && p1 != "to" && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
                 || self.lx.nominal_cues.contains(p1)
+                // "a missile attack", "the truck bombing": a weapon or vehicle noun before an
+                // attack word that is no participle ("warplanes struck" is a clause)
+                || p.kind == Some(EventType::Fight)
+                    && !self.lx.participles.contains(w)
+                    && matches!(self.lx.noun(p1), Some(NounClass::Weapon | NounClass::Vehicle))
             {
                 return Voice::Nominal;
             }
@@ -1263,7 +1269,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 c.end == hs
                     && !c.possessive
                     && (matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City))
-                        || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && class.animate()))
+                        || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && (class.animate() || matches!(class, NounClass::Weapon | NounClass::Vehicle))))
                     && !self.anti(c)
             }),
             Cue::Pair => None,
