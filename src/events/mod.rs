@@ -372,6 +372,7 @@ impl EventExtractor {
                 g.iter().all(|m| {
                     (m.nominal || plural_noun(a, m.trigger))
                         && !has_participants(m)
+                        && !m.args.iter().any(|x| x.role == Role::Instrument)
                         && (m.clause_place || !m.args.iter().any(|x| x.role == Role::Location))
                         && m.time.is_none()
                         || m.series
@@ -954,6 +955,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 continue; // filled by a pair
             }
             for cue in cues {
+                let from_obj = *cue == Cue::Obj;
                 // A passive clause ("was arrested by police", "people killed in …") puts the
                 // object in subject position and the agent after "by"; a nominal trigger ("the
                 // attack") has no subject or object of its own.
@@ -974,8 +976,20 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     }
                     continue;
                 }
-                if let Some(c) = self.find(&cue, t) {
+                // "the bodies of civilians killed in …", "officers X and Y, killed in …": a
+                // participle right after a noun phrase (a reduced relative clause) has that
+                // phrase as its object, whatever governs the phrase
+                let reduced = (voice == Voice::Passive && from_obj)
+                    .then(|| self.reduced_relative_head(t))
+                    .flatten();
+                if let Some(c) = reduced.or_else(|| self.find(&cue, t)) {
                     if used.contains(&c.span) || !self.role_fits(*role, c) {
+                        continue;
+                    }
+                    // a city modifying an event noun is where it happened, not who did it
+                    // ("the Paris attacks", "the Istanbul bombing")
+                    let city = matches!(c.head, Head::Entity(e) if self.a.entities[e].kind == EntityType::City);
+                    if cue == Cue::Mod && city && *role != Role::Location {
                         continue;
                     }
                     let args = self.referent(c, *role);
@@ -997,6 +1011,18 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         out
+    }
+
+    /// The noun phrase a participle trigger directly follows ("civilians killed in …", "Isa
+    /// Ipek, killed in …"), when no auxiliary stands between them.
+    fn reduced_relative_head(&self, t: &TriggerMatch) -> Option<&'c Chunk<'c>> {
+        let hs = t.head.0;
+        let tq = self.quote_of(hs);
+        self.chunks.iter().rev().find(|c| {
+            !c.possessive
+                && self.quote_of(c.first) == tq
+                && (c.end == hs || c.end + 1 == hs && self.low.get(hs - 1) == ",")
+        })
     }
 
     /// The chunks joined to `c` by "and" / "or" (either side), in order.
@@ -1154,6 +1180,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 || (self.lx.prepositions.contains(p1) && p1 != "to" && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
                 || self.lx.nominal_cues.contains(p1)
+                // "a missile attack", "the truck bombing": a weapon or vehicle noun before an
+                // attack word that is no participle ("warplanes struck" is a clause)
+                || p.kind == Some(EventType::Fight)
+                    && !self.lx.participles.contains(w)
+                    && matches!(self.lx.noun(p1), Some(NounClass::Weapon | NounClass::Vehicle))
             {
                 return Voice::Nominal;
             }
@@ -1259,7 +1290,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 c.end == hs
                     && !c.possessive
                     && (matches!(c.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Country | EntityType::Organization | EntityType::City))
-                        || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && class.animate()))
+                        || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && (class.animate() || matches!(class, NounClass::Weapon | NounClass::Vehicle))))
                     && !self.anti(c)
             }),
             Cue::Pair => None,
