@@ -222,6 +222,8 @@ struct Doc<'a, 'g> {
     caps: Vec<bool>,
     /// Sentences that pass the cheap bound of [`title_case`].
     title_bound: Vec<bool>,
+    /// Sentences with a dash after a space (where [`inline_dateline`] may find a dateline).
+    dash: Vec<bool>,
     /// The tokens the item rules look at (capitalised, starting a gazetteer phrase, or before
     /// a hyphen), in order: token index << 1 | 1 when it is the first word of its sentence or
     /// after an opening punctuation mark.
@@ -354,6 +356,7 @@ impl Tagger {
             headline: vec![false; a.tokens.len()],
             caps: Vec::with_capacity(a.sentences.len()),
             title_bound: Vec::with_capacity(a.sentences.len()),
+            dash: Vec::with_capacity(a.sentences.len()),
             pos: Vec::with_capacity(a.tokens.len() / 4),
             pc: 0,
             persons: Vec::new(),
@@ -416,6 +419,7 @@ impl Tagger {
             let mut first_word = true;
             let (mut words, mut all_upper) = (0u32, true);
             let (mut cap_words, mut long_lower) = (0u32, 0u32);
+            let mut dash = false;
             let sentence = &tokens[s.first_token..s.end_token];
             let infos = &mut d.info[s.first_token..s.end_token];
             for (k, (t, info_k)) in sentence.iter().zip(infos.iter_mut()).enumerate() {
@@ -426,6 +430,8 @@ impl Tagger {
                         // for the capitalisation of its first word.
                         if !closing_punct(tb, t.span) {
                             first_word = true;
+                            dash |= t.has(tokflags::SPACE_BEFORE)
+                                && is_dash(&tb[t.span.start..t.span.end]);
                         }
                         continue;
                     }
@@ -469,6 +475,7 @@ impl Tagger {
             // The cheap bound of `title_case`: long lowercase words are never function words.
             d.title_bound
                 .push(!(cap_words < 3 || cap_words * 100 < (cap_words + long_lower) * 85));
+            d.dash.push(dash);
         }
     }
 
@@ -485,7 +492,7 @@ impl Tagger {
         items: &mut Vec<Item>,
     ) {
         let g = &self.gazetteer;
-        let dateline = if caps {
+        let dateline = if caps || !d.dash[si] {
             None
         } else {
             inline_dateline(d, from, to)
@@ -1572,7 +1579,10 @@ impl Tagger {
         let mut new: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut replace: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut lbuf = String::new();
-        for (ti, t) in d.tokens.iter().enumerate() {
+        // Capitalised tokens are all among the positions of the lookup pass.
+        for &p in &d.pos {
+            let ti = (p >> 1) as usize;
+            let t = &d.tokens[ti];
             if t.kind != TokenKind::Word || !t.is_cap() {
                 continue;
             }
@@ -1719,6 +1729,12 @@ fn hyphen_at(tokens: &[Token], text: &[u8], i: usize) -> bool {
             && text[h.span.start] == b'-'
             && h.span.len() == 1
     })
+}
+
+/// `-`, `—` or `–`: the dashes [`inline_dateline`] looks for.
+#[inline]
+fn is_dash(b: &[u8]) -> bool {
+    b == b"-" || b == "—".as_bytes() || b == "–".as_bytes()
 }
 
 /// `,`, `.`, `)`, `'` or `’`: punctuation after which a word is not a sentence's first.
@@ -1890,6 +1906,18 @@ fn lc(s: &str) -> Lc {
 }
 
 fn normalize_space(s: &str) -> String {
+    // Most names: single ASCII spaces between words, no other white space (the lead bytes of
+    // the non-ASCII white space characters are 0xC2, 0xE1, 0xE2 and 0xE3).
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE1..=0xE3))
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -1945,4 +1973,37 @@ pub(crate) fn insert_sorted<'a>(entities: &mut Vec<Entity<'a>>, mut new: Vec<Ent
     new.dedup_by(|b, a| a.span.overlaps(b.span));
     entities.extend(new);
     entities.sort_by_key(|e| e.span.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_space_fast_path_sees_every_white_space() {
+        // The fast path of `normalize_space` knows white space by its first byte.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let b = c.to_string().into_bytes();
+                assert!(
+                    matches!(
+                        b[0],
+                        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE1..=0xE3
+                    ),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        for (s, want) in [
+            ("Li Keqiang", "Li Keqiang"),
+            ("Li  Keqiang", "Li Keqiang"),
+            ("Li\nKeqiang", "Li Keqiang"),
+            ("Li\u{a0}Keqiang", "Li Keqiang"),
+            ("Zürich", "Zürich"),
+            ("São\u{2009}Paulo", "São Paulo"),
+        ] {
+            assert_eq!(normalize_space(s), want);
+        }
+    }
 }
