@@ -311,15 +311,25 @@ pub struct Gazetteer {
 const LOWER_FILTER_BITS: usize = 1 << 15;
 
 /// A table of words (lowercase bytes → index in `Gazetteer::words`). A slot holds the word's
-/// first 8 bytes and its length, so that a probe compares most words without reading the arena.
+/// first 8 bytes, its length and its [`word`] flags, so that a probe compares most words
+/// without reading the arena and a lookup reads no other memory.
 #[derive(Clone, Debug, Default)]
 struct Vocab(HashTable<Slot>);
 
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     head: u64,
-    len: u32,
     id: u32,
+    /// The length in bytes, `u16::MAX` for longer words (compared in full then).
+    len: u16,
+    /// A copy of `Word::flags` (see `Gazetteer::sync_slots`).
+    flags: u16,
+}
+
+/// A word's length as a slot holds it.
+#[inline]
+fn slot_len(l: &[u8]) -> u16 {
+    l.len().min(u16::MAX as usize) as u16
 }
 
 /// The first 8 bytes of a word (zero-padded), as one integer.
@@ -339,20 +349,27 @@ impl Vocab {
     /// The id of the word `l` (lowercase bytes); `text` gives a word's bytes by id.
     #[inline]
     fn find<'t>(&self, l: &[u8], text: impl Fn(u32) -> &'t [u8]) -> Option<u32> {
-        let (h, len) = (head(l), l.len() as u32);
+        self.find_slot(l, text).map(|x| x.id)
+    }
+
+    /// The slot of the word `l` (lowercase bytes).
+    #[inline]
+    fn find_slot<'t>(&self, l: &[u8], text: impl Fn(u32) -> &'t [u8]) -> Option<Slot> {
+        let (h, len) = (head(l), slot_len(l));
         self.0
             .find(hash_bytes(l), |x| {
-                x.head == h && x.len == len && (len <= 8 || text(x.id)[8..] == l[8..])
+                x.head == h && x.len == len && (l.len() <= 8 || text(x.id)[8..] == l[8..])
             })
-            .map(|x| x.id)
+            .copied()
     }
 
     /// Adds word `id`, whose bytes are `l` (not in the table yet).
     fn insert<'t>(&mut self, l: &[u8], id: u32, text: impl Fn(u32) -> &'t [u8]) {
         let slot = Slot {
             head: head(l),
-            len: l.len() as u32,
             id,
+            len: slot_len(l),
+            flags: 0,
         };
         self.0
             .insert_unique(hash_bytes(l), slot, |x| hash_bytes(text(x.id)));
@@ -547,6 +564,18 @@ impl Gazetteer {
         }
     }
 
+    /// Copies every word's flags into its slots (after a file is added: lookups read the flags
+    /// from the slot).
+    fn sync_slots(&mut self) {
+        let words = &self.words;
+        for x in self.vocab.0.iter_mut() {
+            x.flags = words[x.id as usize].flags;
+        }
+        for x in self.lower_vocab.0.iter_mut() {
+            x.flags = words[x.id as usize].flags;
+        }
+    }
+
     /// Makes room for about `rows` more entries and words (one row is roughly 30 bytes).
     fn reserve_for(&mut self, content: &str) {
         let rows = content.len() / 30;
@@ -572,7 +601,7 @@ impl Gazetteer {
         self.entries.reserve(content.len() / 60);
         let mut added = 0;
         let mut seen: rustc_hash::FxHashSet<(String, EntityType)> = Default::default();
-        each_row(
+        let r = each_row(
             name,
             content,
             &[
@@ -627,7 +656,9 @@ impl Gazetteer {
                 added += 1;
                 Ok(())
             },
-        )?;
+        );
+        self.sync_slots();
+        r?;
         Ok(added)
     }
 
@@ -637,7 +668,7 @@ impl Gazetteer {
         self.reserve_for(content);
         let mut n = 0;
         let mut buf = String::new();
-        each_row(
+        let r = each_row(
             name,
             content,
             &["text", "kind", "culture"],
@@ -674,7 +705,9 @@ impl Gazetteer {
                 n += 1;
                 Ok(())
             },
-        )?;
+        );
+        self.sync_slots();
+        r?;
         Ok(n)
     }
 
@@ -965,10 +998,10 @@ impl Gazetteer {
     fn find_lower_bytes(&self, table: &Vocab, l: &[u8]) -> Option<WordInfo> {
         let (words, arena) = (&self.words, self.arena.as_bytes());
         table
-            .find(l, |w| word_bytes(words, arena, w))
-            .map(|w| WordInfo {
-                id: WordId(w),
-                flags: self.words[w as usize].flags,
+            .find_slot(l, |w| word_bytes(words, arena, w))
+            .map(|x| WordInfo {
+                id: WordId(x.id),
+                flags: x.flags,
             })
     }
 
@@ -1109,6 +1142,12 @@ impl Gazetteer {
     /// entries. String patterns match exactly; token patterns may use `ORTH` (exact) or `LOWER`
     /// (any case) per token. Labels: PERSON/PER, ORG, GPE/COUNTRY/NORP, CITY, LOC/REGION, TITLE.
     pub fn add_spacy_patterns(&mut self, name: &str, content: &str) -> Result<usize> {
+        let r = self.add_spacy_patterns_rows(name, content);
+        self.sync_slots();
+        r
+    }
+
+    fn add_spacy_patterns_rows(&mut self, name: &str, content: &str) -> Result<usize> {
         let file = self.file_id(name);
         let mut n = 0;
         for (i, line) in content.lines().enumerate() {
@@ -1294,6 +1333,23 @@ Defense Minister\tTITLE\tDefense Minister\tdefense_minister\t\tfold\t\tx\n";
         assert_eq!(e[0].canonical(), "Russian Federation");
         assert_eq!(e[0].origin(), "user.tsv:2");
         assert_eq!(g.len(), 5);
+    }
+
+    /// The tagger looks a token whose letters are all lowercase (`tokflags::LOWER`) up with its
+    /// own bytes: lowercasing must leave every character of such a token unchanged.
+    #[test]
+    fn lowercasing_keeps_lowercase_tokens() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_lowercase() || !c.is_alphabetic() {
+                assert!(c.to_lowercase().eq([c]), "{c:?} U+{:04X}", c as u32);
+            }
+        }
+        let mut buf = String::new();
+        for s in ["straße", "émigré", "ǆ", "ﬁnance", "çà-ça", "2ª"] {
+            if crate::tokenize::case_flags(s) & crate::model::tokflags::LOWER != 0 {
+                assert_eq!(lower(s, &mut buf), s);
+            }
+        }
     }
 
     #[test]

@@ -220,6 +220,16 @@ struct Doc<'a, 'g> {
     headline: Vec<bool>,
     /// Sentences that are datelines or all in capitals.
     caps: Vec<bool>,
+    /// Sentences that pass the cheap bound of [`title_case`].
+    title_bound: Vec<bool>,
+    /// Sentences with a dash after a space (where [`inline_dateline`] may find a dateline).
+    dash: Vec<bool>,
+    /// The tokens the item rules look at (capitalised, starting a gazetteer phrase, or before
+    /// a hyphen), in order: token index << 1 | 1 when it is the first word of its sentence or
+    /// after an opening punctuation mark.
+    pos: Vec<u32>,
+    /// Cursor in `pos` (sentences are read in order).
+    pc: usize,
     /// The people of a name chunk: first and end item, country, gazetteer entry (a buffer
     /// reused from chunk to chunk).
     persons: Vec<(usize, usize, Option<Iso3>, Option<u32>)>,
@@ -253,12 +263,7 @@ impl Doc<'_, '_> {
     /// Token `i` is followed by a hyphen touching it.
     #[inline]
     fn hyphen_after(&self, i: usize) -> bool {
-        self.tokens.get(i + 1).is_some_and(|h| {
-            h.kind == TokenKind::Punct
-                && h.span.start == self.tokens[i].span.end
-                && self.text.as_bytes()[h.span.start] == b'-'
-                && h.span.len() == 1
-        })
+        hyphen_at(self.tokens, self.text.as_bytes(), i)
     }
 }
 
@@ -350,34 +355,16 @@ impl Tagger {
             info: vec![None; a.tokens.len()],
             headline: vec![false; a.tokens.len()],
             caps: Vec::with_capacity(a.sentences.len()),
+            title_bound: Vec::with_capacity(a.sentences.len()),
+            dash: Vec::with_capacity(a.sentences.len()),
+            pos: Vec::with_capacity(a.tokens.len() / 4),
+            pc: 0,
             persons: Vec::new(),
             g,
             buf: String::new(),
         };
         // 1. Lookup.
-        for (i, t) in a.tokens.iter().enumerate() {
-            if !matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
-            ) {
-                continue;
-            }
-            let s = &text[t.span];
-            d.info[i] = if t.is_cap() {
-                g.word(s, &mut d.buf)
-            } else if t.has(tokflags::LOWER) && s.is_ascii() {
-                // Already lowercase: its own bytes are the key.
-                g.lower_start_lowered(s.as_bytes())
-            } else {
-                g.lower_start_word(s, &mut d.buf)
-            };
-        }
-        // 2-4. Sentences.
-        for s in &a.sentences {
-            let caps =
-                s.kind == SegmentKind::Dateline || self.all_caps(&d, s.first_token, s.end_token);
-            d.caps.push(caps);
-        }
+        self.lookup_pass(&mut d, a);
         // Room for the entities and items of a typical document (one per 16 tokens).
         let mut found: Vec<Found<'a>> = Vec::with_capacity(a.tokens.len() / 16);
         let mut items: Vec<Item> = Vec::with_capacity(64);
@@ -392,7 +379,15 @@ impl Tagger {
                 CaseContext::Normal
             };
             items.clear();
-            self.items(&mut d, s.first_token, s.end_token, ctx, caps, &mut items);
+            self.items(
+                &mut d,
+                si,
+                s.first_token,
+                s.end_token,
+                ctx,
+                caps,
+                &mut items,
+            );
             if items.is_empty() {
                 continue;
             }
@@ -411,24 +406,85 @@ impl Tagger {
         self.merge_generic_orgs(a);
     }
 
-    /// True when the tokens hold words and none has a lowercase letter.
-    fn all_caps(&self, d: &Doc<'_, '_>, from: usize, to: usize) -> bool {
-        let mut n = 0;
-        for t in &d.tokens[from..to] {
-            if matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) {
-                if !(t.has(tokflags::UPPER) || (t.is_cap() && t.span.len() == 1)) {
-                    return false;
+    /// Step 1 of [`Tagger::run`]: fills `d.info`, `d.pos`, `d.caps` and `d.title_bound`.
+    fn lookup_pass(&self, d: &mut Doc<'_, '_>, a: &Analysis<'_>) {
+        let g = &self.gazetteer;
+        let text = d.text;
+        // One pass over each sentence's tokens: the gazetteer word of every capitalised token
+        // (lowercase ones only when a lowercase phrase may start with them), the positions the
+        // item rules look at, and what the sentence-level tests need.
+        let tb = text.as_bytes();
+        let tokens = &a.tokens;
+        for s in a.sentences.iter() {
+            let mut first_word = true;
+            let (mut words, mut all_upper) = (0u32, true);
+            let (mut cap_words, mut long_lower) = (0u32, 0u32);
+            let mut dash = false;
+            let sentence = &tokens[s.first_token..s.end_token];
+            let infos = &mut d.info[s.first_token..s.end_token];
+            for (k, (t, info_k)) in sentence.iter().zip(infos.iter_mut()).enumerate() {
+                match t.kind {
+                    TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {}
+                    TokenKind::Punct => {
+                        // Opening quotes, bullets, colons and dashes start a new "sentence"
+                        // for the capitalisation of its first word.
+                        if !closing_punct(tb, t.span) {
+                            first_word = true;
+                            dash |= t.has(tokflags::SPACE_BEFORE)
+                                && is_dash(&tb[t.span.start..t.span.end]);
+                        }
+                        continue;
+                    }
+                    TokenKind::Clitic => continue,
                 }
-                n += 1;
+                let cap = t.is_cap();
+                if t.kind != TokenKind::Number {
+                    words += 1;
+                    all_upper &= t.has(tokflags::UPPER) || (cap && t.span.len() == 1);
+                    if t.kind == TokenKind::Word && k > 0 {
+                        if cap {
+                            cap_words += 1;
+                        } else if t.span.len() > 5 {
+                            long_lower += 1;
+                        }
+                    }
+                }
+                let first = std::mem::replace(&mut first_word, false);
+                let info = if cap {
+                    g.word(&text[t.span], &mut d.buf)
+                } else if t.has(tokflags::LOWER) {
+                    // Already lowercase (lowercasing changes no character of a word whose
+                    // letters are all lowercase): its own bytes are the key.
+                    g.lower_start_lowered(&tb[t.span.start..t.span.end])
+                } else {
+                    g.lower_start_word(&text[t.span], &mut d.buf)
+                };
+                *info_k = info;
+                // Lowercase words no phrase starts with matter to the item rules only before
+                // a hyphen (`al-Abadi`) or right after an item (`de`): see `Tagger::items`.
+                let i = s.first_token + k;
+                if cap
+                    || info.is_some()
+                    || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
+                {
+                    d.pos.push((i as u32) << 1 | u32::from(first));
+                }
             }
+            let caps = s.kind == SegmentKind::Dateline || (all_upper && words >= 1);
+            d.caps.push(caps);
+            // The cheap bound of `title_case`: long lowercase words are never function words.
+            d.title_bound
+                .push(!(cap_words < 3 || cap_words * 100 < (cap_words + long_lower) * 85));
+            d.dash.push(dash);
         }
-        n >= 1
     }
 
     /// Builds the items of tokens `from..to` (one sentence).
+    #[allow(clippy::too_many_arguments)]
     fn items(
         &self,
         d: &mut Doc<'_, '_>,
+        si: usize,
         from: usize,
         to: usize,
         ctx: CaseContext,
@@ -436,14 +492,31 @@ impl Tagger {
         items: &mut Vec<Item>,
     ) {
         let g = &self.gazetteer;
-        let dateline = if caps {
+        let dateline = if caps || !d.dash[si] {
             None
         } else {
             inline_dateline(d, from, to)
         };
-        let mut first_word = true;
+        // Only the positions of the lookup pass and the token right after an item are read:
+        // most tokens are lowercase words no gazetteer phrase starts with, which make an item
+        // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`).
+        let mut c = d.pc;
         let mut i = from;
         while i < to {
+            while d.pos.get(c).is_some_and(|&p| ((p >> 1) as usize) < i) {
+                c += 1;
+            }
+            let at = d.pos.get(c).copied();
+            let hit = at.is_some_and(|p| (p >> 1) as usize == i);
+            if !hit && items.last().is_none_or(|p| p.end != i) {
+                match at {
+                    Some(p) if ((p >> 1) as usize) < to => {
+                        i = (p >> 1) as usize;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             let t = d.tokens[i];
             let ctx = match dateline {
                 Some((a, b)) if (a..b).contains(&i) => CaseContext::AllCaps,
@@ -454,26 +527,12 @@ impl Tagger {
                 TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
             );
             if !wordish {
-                // Opening quotes, bullets, colons and dashes start a new "sentence" for the
-                // capitalisation of its first word.
-                if t.kind == TokenKind::Punct && !matches!(d.tok(i), "," | "." | ")" | "'" | "’")
-                {
-                    first_word = true;
-                }
                 i += 1;
                 continue;
             }
-            let initial = std::mem::replace(&mut first_word, false) && t.kind != TokenKind::Number;
-            // Most tokens are lowercase words no gazetteer phrase starts with: they make an item
-            // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`).
-            if !t.is_cap()
-                && d.info[i].is_none()
-                && !d.hyphen_after(i)
-                && items.last().is_none_or(|p| p.end != i)
-            {
-                i += 1;
-                continue;
-            }
+            // The first word of the sentence, or after an opening punctuation mark (only
+            // positions of the lookup pass need it: a particle does not).
+            let initial = hit && at.is_some_and(|p| p & 1 != 0) && t.kind != TokenKind::Number;
             // A hyphenated name that is not a chain of gazetteer names.
             if let Some((end, w)) = d.hyphen_after(i).then(|| self.compound(d, i, to)).flatten() {
                 items.push(Item {
@@ -592,12 +651,15 @@ impl Tagger {
             }
             i += 1;
         }
+        d.pc = c;
         if !caps {
             // A headline run into the first sentence (`US Condemns Russia MOSCOW — The…`), or a
             // title-case sentence: capitals say nothing there.
             let headline_end = match dateline {
                 Some((a, _)) if a > from => Some(d.tokens[a].span.start),
-                _ if title_case(d, from, to, &self.rules.not_name) => Some(usize::MAX),
+                _ if d.title_bound[si] && title_case(d, from, to, &self.rules.not_name) => {
+                    Some(usize::MAX)
+                }
                 _ => None,
             };
             if let Some(end) = headline_end {
@@ -1517,7 +1579,10 @@ impl Tagger {
         let mut new: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut replace: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut lbuf = String::new();
-        for (ti, t) in d.tokens.iter().enumerate() {
+        // Capitalised tokens are all among the positions of the lookup pass.
+        for &p in &d.pos {
+            let ti = (p >> 1) as usize;
+            let t = &d.tokens[ti];
             if t.kind != TokenKind::Word || !t.is_cap() {
                 continue;
             }
@@ -1655,6 +1720,32 @@ impl Tagger {
     }
 }
 
+/// Token `i` is followed by a hyphen touching it.
+#[inline]
+fn hyphen_at(tokens: &[Token], text: &[u8], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|h| {
+        h.kind == TokenKind::Punct
+            && h.span.start == tokens[i].span.end
+            && text[h.span.start] == b'-'
+            && h.span.len() == 1
+    })
+}
+
+/// `-`, `—` or `–`: the dashes [`inline_dateline`] looks for.
+#[inline]
+fn is_dash(b: &[u8]) -> bool {
+    b == b"-" || b == "—".as_bytes() || b == "–".as_bytes()
+}
+
+/// `,`, `.`, `)`, `'` or `’`: punctuation after which a word is not a sentence's first.
+#[inline]
+fn closing_punct(text: &[u8], span: Span) -> bool {
+    match &text[span.start..span.end] {
+        [c] => matches!(c, b',' | b'.' | b')' | b'\''),
+        s => s == "’".as_bytes(),
+    }
+}
+
 /// An all-caps dateline inside a sentence (`… Themes WASHINGTON — Former…`,
 /// `MOSUL , IRAQ —`): its token range, where title-case gazetteer entries match in capitals.
 fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, usize)> {
@@ -1700,22 +1791,9 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
 }
 
 /// Most words of the sentence capitalised (lowercase function words and the first word aside):
-/// a headline.
+/// a headline. Called only for sentences that pass the cheap bound of the lookup pass
+/// ([`Doc::title_bound`]).
 fn title_case(d: &Doc<'_, '_>, from: usize, to: usize, function: &WordSet) -> bool {
-    // A cheap bound first: long lowercase words are never function words.
-    let (mut caps, mut long_lower) = (0, 0);
-    for t in d.tokens[from..to].iter().skip(1) {
-        if t.kind == TokenKind::Word {
-            if t.is_cap() {
-                caps += 1;
-            } else if t.span.len() > 5 {
-                long_lower += 1;
-            }
-        }
-    }
-    if caps < 3 || caps * 100 < (caps + long_lower) * 85 {
-        return false;
-    }
     let (mut words, mut caps) = (0, 0);
     let mut first = true;
     for (i, t) in d.tokens[from..to].iter().enumerate() {
@@ -1828,6 +1906,18 @@ fn lc(s: &str) -> Lc {
 }
 
 fn normalize_space(s: &str) -> String {
+    // Most names: single ASCII spaces between words, no other white space (the lead bytes of
+    // the non-ASCII white space characters are 0xC2, 0xE1, 0xE2 and 0xE3).
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE1..=0xE3))
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -1883,4 +1973,37 @@ pub(crate) fn insert_sorted<'a>(entities: &mut Vec<Entity<'a>>, mut new: Vec<Ent
     new.dedup_by(|b, a| a.span.overlaps(b.span));
     entities.extend(new);
     entities.sort_by_key(|e| e.span.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_space_fast_path_sees_every_white_space() {
+        // The fast path of `normalize_space` knows white space by its first byte.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let b = c.to_string().into_bytes();
+                assert!(
+                    matches!(
+                        b[0],
+                        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE1..=0xE3
+                    ),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        for (s, want) in [
+            ("Li Keqiang", "Li Keqiang"),
+            ("Li  Keqiang", "Li Keqiang"),
+            ("Li\nKeqiang", "Li Keqiang"),
+            ("Li\u{a0}Keqiang", "Li Keqiang"),
+            ("Zürich", "Zürich"),
+            ("São\u{2009}Paulo", "São Paulo"),
+        ] {
+            assert_eq!(normalize_space(s), want);
+        }
+    }
 }
