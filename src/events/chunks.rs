@@ -272,15 +272,17 @@ pub fn chunks<'l>(
         !low.info[i].has(wf::FUNCTION | wf::TRIGGER) && !l.ends_with("ed") && !l.ends_with("ing")
     };
     // What each token of the sentence can be in a noun phrase, computed once (a phrase is tried
-    // at almost every token): its noun class, and whether it can modify a noun (bit 0) or is a
-    // hyphen (bit 1, a modifier when not first).
+    // at almost every token): its noun class, and bits: it can modify a noun (1) or is a
+    // hyphen (2, a modifier when not first).
     let base = s.first_token;
-    let noun_of: Vec<Option<NounClass>> = (base..s.end_token).map(noun_at).collect();
-    let can_mod: Vec<u8> = (base..s.end_token)
+    let tok_class: Vec<(Option<NounClass>, u8)> = (base..s.end_token)
         .map(|m| {
             let is_mod = modifier_at(m);
-            u8::from(is_mod || number_at(m).is_some())
-                | u8::from(&text[a.tokens[m].span] == "-") << 1
+            (
+                noun_at(m),
+                u8::from(is_mod || number_at(m).is_some())
+                    | u8::from(&text[a.tokens[m].span] == "-") << 1,
+            )
         })
         .collect();
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
@@ -288,8 +290,8 @@ pub fn chunks<'l>(
     let noun_run = |k: usize| -> Option<(usize, usize, NounClass)> {
         let mut m = k;
         let mut mods = 0;
-        while m < s.end_token && noun_of[m - base].is_none() && mods < 3 {
-            let f = can_mod[m - base];
+        while m < s.end_token && tok_class[m - base].0.is_none() && mods < 3 {
+            let f = tok_class[m - base].1;
             if f & 1 == 0 && !(f & 2 != 0 && m > k) {
                 return None;
             }
@@ -298,7 +300,7 @@ pub fn chunks<'l>(
         }
         let mut head = None;
         while m < s.end_token {
-            match noun_of[m - base] {
+            match tok_class[m - base].0 {
                 Some(c) => {
                     head = Some((m, c));
                     m += 1;
@@ -319,6 +321,7 @@ pub fn chunks<'l>(
         head.map(|(h, c)| (h, m, c))
     };
     let mut out: Vec<Chunk<'l>> = Vec::new();
+    let mut ents: Vec<usize> = Vec::new();
     let mut i = s.first_token;
     while i < s.end_token {
         let start = i;
@@ -389,7 +392,8 @@ pub fn chunks<'l>(
             continue;
         };
         // entity chain
-        let mut ents = vec![first_ent];
+        ents.clear();
+        ents.push(first_ent);
         let mut k = last_tok(a, first_ent) + 1;
         loop {
             if k >= s.end_token {
