@@ -57,11 +57,14 @@ pub struct Lower<'t> {
     spans: Vec<(u32, u32)>,
     /// What the lexicon knows of each token's word.
     pub info: Vec<WordInfo>,
-    /// The entity each token is part of.
-    pub entity: Vec<Option<u32>>,
+    /// The entity each token is part of ([`NO_ENTITY`] for none).
+    pub entity: Vec<u32>,
 }
 
 const IN_BUF: u32 = 1 << 31;
+
+/// [`Lower::entity`] of a token outside every entity (a fill of 0xff bytes, one `memset`).
+const NO_ENTITY: u32 = u32::MAX;
 
 /// Bit 7 set in each byte of `x` (eight ASCII bytes) that is an uppercase letter: OR-ing it
 /// shifted right by two sets bit 5, which lowercases the letter.
@@ -130,7 +133,7 @@ impl<'t> Lower<'t> {
             });
         }
         // entities are sorted and flat: one walk
-        let mut entity = vec![None; a.tokens.len()];
+        let mut entity = vec![NO_ENTITY; a.tokens.len()];
         let mut k = 0;
         for (ei, e) in a.entities.iter().enumerate() {
             while k < a.tokens.len() && a.tokens[k].span.end <= e.span.start {
@@ -138,7 +141,7 @@ impl<'t> Lower<'t> {
             }
             let mut m = k;
             while m < a.tokens.len() && e.span.contains(a.tokens[m].span) {
-                entity[m] = Some(ei as u32);
+                entity[m] = ei as u32;
                 m += 1;
             }
         }
@@ -154,7 +157,11 @@ impl<'t> Lower<'t> {
     /// The entity token `i` is part of.
     #[inline]
     pub fn entity_at(&self, i: usize) -> Option<usize> {
-        self.entity.get(i).copied().flatten().map(|e| e as usize)
+        self.entity
+            .get(i)
+            .copied()
+            .filter(|&e| e != NO_ENTITY)
+            .map(|e| e as usize)
     }
 
     /// The lowercase text of token `i` (empty past the end).
