@@ -57,11 +57,14 @@ pub struct Lower<'t> {
     spans: Vec<(u32, u32)>,
     /// What the lexicon knows of each token's word.
     pub info: Vec<WordInfo>,
-    /// The entity each token is part of.
-    pub entity: Vec<Option<u32>>,
+    /// The entity each token is part of ([`NO_ENTITY`] for none).
+    pub entity: Vec<u32>,
 }
 
 const IN_BUF: u32 = 1 << 31;
+
+/// [`Lower::entity`] of a token outside every entity (a fill of 0xff bytes, one `memset`).
+const NO_ENTITY: u32 = u32::MAX;
 
 /// Bit 7 set in each byte of `x` (eight ASCII bytes) that is an uppercase letter: OR-ing it
 /// shifted right by two sets bit 5, which lowercases the letter.
@@ -130,7 +133,7 @@ impl<'t> Lower<'t> {
             });
         }
         // entities are sorted and flat: one walk
-        let mut entity = vec![None; a.tokens.len()];
+        let mut entity = vec![NO_ENTITY; a.tokens.len()];
         let mut k = 0;
         for (ei, e) in a.entities.iter().enumerate() {
             while k < a.tokens.len() && a.tokens[k].span.end <= e.span.start {
@@ -138,7 +141,7 @@ impl<'t> Lower<'t> {
             }
             let mut m = k;
             while m < a.tokens.len() && e.span.contains(a.tokens[m].span) {
-                entity[m] = Some(ei as u32);
+                entity[m] = ei as u32;
                 m += 1;
             }
         }
@@ -154,7 +157,11 @@ impl<'t> Lower<'t> {
     /// The entity token `i` is part of.
     #[inline]
     pub fn entity_at(&self, i: usize) -> Option<usize> {
-        self.entity.get(i).copied().flatten().map(|e| e as usize)
+        self.entity
+            .get(i)
+            .copied()
+            .filter(|&e| e != NO_ENTITY)
+            .map(|e| e as usize)
     }
 
     /// The lowercase text of token `i` (empty past the end).
@@ -272,15 +279,17 @@ pub fn chunks<'l>(
         !low.info[i].has(wf::FUNCTION | wf::TRIGGER) && !l.ends_with("ed") && !l.ends_with("ing")
     };
     // What each token of the sentence can be in a noun phrase, computed once (a phrase is tried
-    // at almost every token): its noun class, and whether it can modify a noun (bit 0) or is a
-    // hyphen (bit 1, a modifier when not first).
+    // at almost every token): its noun class, and bits: it can modify a noun (1) or is a
+    // hyphen (2, a modifier when not first).
     let base = s.first_token;
-    let noun_of: Vec<Option<NounClass>> = (base..s.end_token).map(noun_at).collect();
-    let can_mod: Vec<u8> = (base..s.end_token)
+    let tok_class: Vec<(Option<NounClass>, u8)> = (base..s.end_token)
         .map(|m| {
             let is_mod = modifier_at(m);
-            u8::from(is_mod || number_at(m).is_some())
-                | u8::from(&text[a.tokens[m].span] == "-") << 1
+            (
+                noun_at(m),
+                u8::from(is_mod || number_at(m).is_some())
+                    | u8::from(&text[a.tokens[m].span] == "-") << 1,
+            )
         })
         .collect();
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
@@ -288,8 +297,8 @@ pub fn chunks<'l>(
     let noun_run = |k: usize| -> Option<(usize, usize, NounClass)> {
         let mut m = k;
         let mut mods = 0;
-        while m < s.end_token && noun_of[m - base].is_none() && mods < 3 {
-            let f = can_mod[m - base];
+        while m < s.end_token && tok_class[m - base].0.is_none() && mods < 3 {
+            let f = tok_class[m - base].1;
             if f & 1 == 0 && !(f & 2 != 0 && m > k) {
                 return None;
             }
@@ -298,7 +307,7 @@ pub fn chunks<'l>(
         }
         let mut head = None;
         while m < s.end_token {
-            match noun_of[m - base] {
+            match tok_class[m - base].0 {
                 Some(c) => {
                     head = Some((m, c));
                     m += 1;
@@ -319,6 +328,7 @@ pub fn chunks<'l>(
         head.map(|(h, c)| (h, m, c))
     };
     let mut out: Vec<Chunk<'l>> = Vec::new();
+    let mut ents: Vec<usize> = Vec::new();
     let mut i = s.first_token;
     while i < s.end_token {
         let start = i;
@@ -389,7 +399,8 @@ pub fn chunks<'l>(
             continue;
         };
         // entity chain
-        let mut ents = vec![first_ent];
+        ents.clear();
+        ents.push(first_ent);
         let mut k = last_tok(a, first_ent) + 1;
         loop {
             if k >= s.end_token {

@@ -959,13 +959,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // A passive clause ("was arrested by police", "people killed in …") puts the
                 // object in subject position and the agent after "by"; a nominal trigger ("the
                 // attack") has no subject or object of its own.
-                let cue = match (voice, cue) {
-                    (Voice::Passive, Cue::Subj) => Cue::Prep("by".into()),
-                    (Voice::Passive, Cue::Obj) => Cue::Subj,
+                let cue: Cow<'_, Cue> = match (voice, cue) {
+                    (Voice::Passive, Cue::Subj) => Cow::Owned(Cue::Prep("by".into())),
+                    (Voice::Passive, Cue::Obj) => Cow::Owned(Cue::Subj),
                     (Voice::Nominal, Cue::Subj | Cue::Obj) => continue,
-                    (_, c) => c.clone(),
+                    (_, c) => Cow::Borrowed(c),
                 };
-                if let Cue::Pair = cue {
+                if let Cue::Pair = *cue {
                     let pair = self.pair(t);
                     if pair.len() == 2 {
                         out.push(self.arg_from(&pair[0], *role));
@@ -989,7 +989,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     // a city modifying an event noun is where it happened, not who did it
                     // ("the Paris attacks", "the Istanbul bombing")
                     let city = matches!(c.head, Head::Entity(e) if self.a.entities[e].kind == EntityType::City);
-                    if cue == Cue::Mod && city && *role != Role::Location {
+                    if *cue == Cue::Mod && city && *role != Role::Location {
                         continue;
                     }
                     let args = self.referent(c, *role);
@@ -997,7 +997,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         used.push(c.span);
                         out.extend(args);
                         // "The US and its allies": coordinated chunks fill the same role
-                        if !matches!(cue, Cue::Between1 | Cue::Between2 | Cue::After(_)) {
+                        if !matches!(*cue, Cue::Between1 | Cue::Between2 | Cue::After(_)) {
                             for d in self.coordinated(c) {
                                 if !used.contains(&d.span) && self.role_fits(*role, d) {
                                     used.push(d.span);
