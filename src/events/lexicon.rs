@@ -664,77 +664,42 @@ impl EventLexicon {
     }
 }
 
-/// The lexicon's words of up to 15 bytes by their [`pack`]ed form: open addressing with linear
-/// probing in a power-of-two table at most half full, each slot its key and value side by side
-/// (one cache line per probe; a packed word is never 0, so 0 marks an empty slot). A 32 KiB bit
-/// filter in front of it answers most words that are not in the table (names, rare words)
-/// without touching the 2 MiB of slots, where such a probe is a cache miss.
+/// The lexicon's words of up to 15 bytes by their [`pack`]ed form. A 32 KiB bit filter in front
+/// of the map answers most words that are not in it (names, rare words) without touching the
+/// map's megabytes, where such a probe is a cache miss.
 #[derive(Debug, Default)]
 struct PackedTable {
-    slots: Vec<(u128, WordInfo)>,
-    /// One bit per [`PackedTable::bit`] value, set for the keys in the table.
+    map: FxHashMap<u128, WordInfo>,
+    /// One bit per [`PackedTable::bit`] value, set for the keys in the map.
     filter: Vec<u64>,
-    /// 64 minus the number of index bits.
-    shift: u32,
 }
 
 impl PackedTable {
     fn new(entries: impl Iterator<Item = (u128, WordInfo)>) -> PackedTable {
-        let entries: Vec<(u128, WordInfo)> = entries.collect();
-        let size = (entries.len() * 2).next_power_of_two().max(2);
-        let mut t = PackedTable {
-            slots: vec![(0, WordInfo::default()); size],
-            filter: vec![0; 1 << (FILTER_BITS - 6)],
-            shift: 64 - size.trailing_zeros(),
-        };
-        let mask = size - 1;
-        for (k, v) in entries {
+        let map: FxHashMap<u128, WordInfo> = entries.collect();
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for &k in map.keys() {
             let b = PackedTable::bit(k);
-            t.filter[b >> 6] |= 1 << (b & 63);
-            let mut i = t.slot(k);
-            while t.slots[i].0 != 0 && t.slots[i].0 != k {
-                i = (i + 1) & mask;
-            }
-            t.slots[i] = (k, v);
+            filter[b >> 6] |= 1 << (b & 63);
         }
-        t
-    }
-
-    #[inline]
-    fn mix(key: u128) -> u64 {
-        (key as u64) ^ ((key >> 64) as u64).rotate_left(29)
+        PackedTable { map, filter }
     }
 
     /// The key's bit in the filter.
     #[inline]
     fn bit(key: u128) -> usize {
-        (PackedTable::mix(key).wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - FILTER_BITS)) as usize
+        let mix = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mix.wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - FILTER_BITS)) as usize
     }
 
-    #[inline]
-    fn slot(&self, key: u128) -> usize {
-        (PackedTable::mix(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
-    }
-
-    /// What the table holds for `key` (the default when nothing).
+    /// What the map holds for `key` (the default when nothing).
     #[inline]
     fn get(&self, key: u128) -> WordInfo {
         let b = PackedTable::bit(key);
-        if self.slots.is_empty() || self.filter[b >> 6] & 1 << (b & 63) == 0 {
+        if self.filter.is_empty() || self.filter[b >> 6] & 1 << (b & 63) == 0 {
             return WordInfo::default();
         }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let (k, v) = self.slots[i];
-            if k == key {
-                return v;
-            }
-            if k == 0 {
-                return WordInfo::default();
-            }
-            i = (i + 1) & mask;
-        }
+        self.map.get(&key).copied().unwrap_or_default()
     }
 }
 
