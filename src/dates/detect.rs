@@ -1274,11 +1274,21 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(i, "soon") && i > c.start && c.is(i - 1, "as") && c.is(i + 1, "as") {
         return None;
     }
+    // "killed soon after being captured": the time is the event's.
+    if c.is(i, "soon") && c.is_any(i + 1, &["after", "before"]) {
+        return None;
+    }
     let r =
         c.words(i)
             .iter()
             .copied()
             .find_map(|w| if let Word::Ref(r) = w { Some(r) } else { None })?;
+    // "was soon released", "soon became a flood": the future of a past event, not of the
+    // publication.
+    let past = |k: usize| c.lx.tense(&c.lower(k)) == Some(super::lexicon::Tense::Past);
+    if r == "FUTURE_REF" && ((i > c.start && past(i - 1)) || (i + 1 < c.end && past(i + 1))) {
+        return None;
+    }
     Some(vec![found(i, i + 1, Val::Ref(r), "reference")])
 }
 
