@@ -785,8 +785,8 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     j += 1;
     if (c.hyphen(j) && c.touching(j - 1)) || c.is(j, "of") {
         j += 1;
-    } else if c.is(i, "the") && decade(c, j).is_none() {
-        return None; // "the end" alone; but "the late 1970s"
+    } else if c.is(i, "the") && decade(c, j).is_none() && season_quarter(c, j).is_none() {
+        return None; // "the end" alone; but "the late 1970s", "the early summer"
     }
     if comparative {
         let f = shift_unit(c, j)?;
@@ -814,7 +814,8 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         .or_else(|| shift_unit(c, j))
         .or_else(|| relday(c, j))
         .or_else(|| weekday(c, j))
-        .or_else(|| weekend_fiscal(c, j))?;
+        .or_else(|| weekend_fiscal(c, j))
+        .or_else(|| season_quarter(c, j))?;
     if inner.len() != 1 {
         return None;
     }
@@ -1369,7 +1370,8 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 && c.is_any(
                     i - 1,
                     &[
-                        "in", "this", "last", "next", "during", "by", "until", "since",
+                        "in", "this", "last", "next", "during", "by", "until", "since", "early",
+                        "late", "mid",
                     ],
                 ))
         {
