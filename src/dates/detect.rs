@@ -1354,7 +1354,12 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(j, "the") {
         j += 1;
     }
-    let shift = c.shift_word(j);
+    // "this past spring": the last one begun, this year's or last.
+    let this_past = c.is(j, "this") && c.is(j + 1, "past");
+    let shift = if this_past { Some(0) } else { c.shift_word(j) };
+    if this_past {
+        j += 1;
+    }
     if shift.is_some() {
         j += 1;
     }
@@ -1387,7 +1392,9 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             (None, Some(n)) if n != 0 => Val::ShiftSeason { s, n },
             _ => Val::Season { y, s },
         };
-        return Some(vec![found(i, end, val, "season")]);
+        let mut f = found(i, end, val, "season");
+        f.dir = Some(if this_past { Dir::Past } else { Dir::Same });
+        return Some(vec![f]);
     }
     None
 }
