@@ -748,8 +748,8 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     j += 1;
     if (c.hyphen(j) && c.touching(j - 1)) || c.is(j, "of") {
         j += 1;
-    } else if c.is(i, "the") && decade(c, j).is_none() {
-        return None; // "the end" alone; but "the late 1970s"
+    } else if c.is(i, "the") && decade(c, j).is_none() && season_quarter(c, j).is_none() {
+        return None; // "the end" alone; but "the late 1970s", "the early summer"
     }
     if comparative {
         let f = shift_unit(c, j)?;
@@ -777,7 +777,8 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         .or_else(|| shift_unit(c, j))
         .or_else(|| relday(c, j))
         .or_else(|| weekday(c, j))
-        .or_else(|| weekend_fiscal(c, j))?;
+        .or_else(|| weekend_fiscal(c, j))
+        .or_else(|| season_quarter(c, j))?;
     if inner.len() != 1 {
         return None;
     }
@@ -1206,7 +1207,17 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(i, "soon") && i > c.start && c.is(i - 1, "as") && c.is(i + 1, "as") {
         return None;
     }
+    // "killed soon after being captured": the time is the event's.
+    if c.is(i, "soon") && c.is_any(i + 1, &["after", "before"]) {
+        return None;
+    }
     let r = c.word(i, Word::reference)?;
+    // "was soon released", "soon became a flood": the future of a past event, not of the
+    // publication.
+    let past = |k: usize| c.lx.tense(&c.lower(k)) == Some(super::lexicon::Tense::Past);
+    if r == "FUTURE_REF" && ((i > c.start && past(i - 1)) || (i + 1 < c.end && past(i + 1))) {
+        return None;
+    }
     Some(vec![found(i, i + 1, Val::Ref(r), "reference")])
 }
 
@@ -1261,7 +1272,12 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if c.is(j, "the") {
         j += 1;
     }
-    let shift = c.shift_word(j);
+    // "this past spring": the last one begun, this year's or last.
+    let this_past = c.is(j, "this") && c.is(j + 1, "past");
+    let shift = if this_past { Some(0) } else { c.shift_word(j) };
+    if this_past {
+        j += 1;
+    }
     if shift.is_some() {
         j += 1;
     }
@@ -1271,7 +1287,8 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 && c.is_any(
                     i - 1,
                     &[
-                        "in", "this", "last", "next", "during", "by", "until", "since",
+                        "in", "this", "last", "next", "during", "by", "until", "since", "early",
+                        "late", "mid",
                     ],
                 ))
         {
@@ -1287,7 +1304,9 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             (None, Some(n)) if n != 0 => Val::ShiftSeason { s, n },
             _ => Val::Season { y, s },
         };
-        return Some(vec![found(i, end, val, "season")]);
+        let mut f = found(i, end, val, "season");
+        f.dir = Some(if this_past { Dir::Past } else { Dir::Same });
+        return Some(vec![f]);
     }
     None
 }

@@ -135,7 +135,7 @@ impl DateTagger {
                     continue;
                 }
                 let f = rules_at(&c, i);
-                if f.is_empty() {
+                if f.is_empty() || self.titled(&c, &f) {
                     i += 1;
                     continue;
                 }
@@ -230,6 +230,26 @@ impl DateTagger {
             }
         }
         crate::tag::insert_sorted(&mut a.entities, new);
+    }
+
+    /// True when a unit inside a date is written with a capital after its first word: a
+    /// title, not a time ("This Week" of ABC, "60 Minutes" of CBS).
+    fn titled(&self, c: &Ctx<'_>, f: &[Found]) -> bool {
+        // (A holiday's name is written so: "Thanksgiving Day".)
+        f.iter()
+            .filter(|x| !matches!(x.val, Val::Holiday { .. }))
+            .any(|x| {
+                (x.start + 1..x.end).any(|k| {
+                    let t = &c.toks[k];
+                    t.is_cap()
+                        && !t.has(crate::model::tokflags::UPPER)
+                        && self
+                            .lexicon
+                            .get_any_case(&c.text[t.span])
+                            .iter()
+                            .any(|w| matches!(w, lexicon::Word::Unit(_)))
+                })
+            })
     }
 
     /// The tense of the clause around tokens `start..end`: the nearest tense cue.

@@ -370,7 +370,16 @@ impl Val {
                 granularity: "century",
             },
             Val::Season { y, s } => {
-                let y = y.or_else(|| r.map(|r| r.year()));
+                // Told in the past, a season not yet begun this year is last year's.
+                let start = match *s {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                let y = y.or_else(|| {
+                    r.map(|r| r.year() - i32::from(tense == Dir::Past && start > r.month()))
+                });
                 unresolved(
                     format!(
                         "{}-{s}",
