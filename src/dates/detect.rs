@@ -1149,8 +1149,6 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     )])
 }
 
-/// "the near future", "these days", "recent years": the longest phrase of the lexicon that
-/// starts at `i`.
 /// "that year", "the following month": a date told from the one the text last named.
 fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let (words, unit, n) =
@@ -1162,6 +1160,8 @@ fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     Some(vec![found(i, i + words.len(), val, "anaphor")])
 }
 
+/// "the near future", "these days", "recent years": the longest phrase of the lexicon that
+/// starts at `i`.
 fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // A phrase starts with "the" or with its head word (see `Word::RefHead`).
     if !(c.is(i, "the") || c.words_any_kind(i).contains(&Word::RefHead)) {

@@ -453,6 +453,19 @@ fn intern(s: &str) -> &'static str {
 }
 
 impl Lexicon {
+    /// The words of a phrase entry, marking its head (the first word besides "the", which the
+    /// rules read anyway) with `head` so that the rules try the phrase there; `None` when the
+    /// phrase has no such word.
+    fn phrase(&mut self, text: &str, head: Word) -> Option<Vec<Box<str>>> {
+        let words: Vec<Box<str>> = text.split_whitespace().map(Box::from).collect();
+        let first = words.iter().find(|w| &***w != "the")?.clone();
+        let e = self.words.entry(first).or_default();
+        if !e.contains(&head) {
+            e.push(head);
+        }
+        Some(words)
+    }
+
     /// Builds the lexicon from its table; `starters` are words (lowercase) that may start a
     /// date without a meaning of their own ("between", "the"): their entries carry
     /// [`Entry::is_starter`], as do the first words of the quantity modifiers.
@@ -478,18 +491,8 @@ impl Lexicon {
                 "shift" => Word::Shift(v.parse().map_err(|_| bad())?),
                 "part" => Word::Part(known()?),
                 "ref" if text.contains(' ') => {
-                    let words: Vec<Box<str>> = text.split_whitespace().map(Box::from).collect();
-                    // The word that starts the date ("the" is read by the rules anyway).
-                    let head = words
-                        .iter()
-                        .find(|w| &***w != "the")
-                        .cloned()
-                        .ok_or_else(bad)?;
+                    let words = lx.phrase(&text, Word::RefHead).ok_or_else(bad)?;
                     lx.ref_phrases.push((words, known()?));
-                    let e = lx.words.entry(head).or_default();
-                    if !e.contains(&Word::RefHead) {
-                        e.push(Word::RefHead);
-                    }
                     continue;
                 }
                 "ref" => Word::Ref(known()?),
@@ -498,17 +501,8 @@ impl Lexicon {
                     let (u, n) = v.split_once(' ').ok_or_else(bad)?;
                     let unit = Unit::parse(u).ok_or_else(bad)?;
                     let n: i32 = n.parse().map_err(|_| bad())?;
-                    let words: Vec<Box<str>> = text.split_whitespace().map(Box::from).collect();
-                    let head = words
-                        .iter()
-                        .find(|w| &***w != "the")
-                        .cloned()
-                        .ok_or_else(bad)?;
+                    let words = lx.phrase(&text, Word::AnaphorHead).ok_or_else(bad)?;
                     lx.anaphors.push((words, unit, n));
-                    let e = lx.words.entry(head).or_default();
-                    if !e.contains(&Word::AnaphorHead) {
-                        e.push(Word::AnaphorHead);
-                    }
                     continue;
                 }
                 "set" => Word::Set(known()?),
