@@ -107,7 +107,7 @@ impl<'t> Ctx<'t> {
     }
 
     #[inline]
-    fn is(&self, i: usize, w: &str) -> bool {
+    pub(super) fn is(&self, i: usize, w: &str) -> bool {
         self.bytes(i)
             .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
     }
@@ -131,7 +131,7 @@ impl<'t> Ctx<'t> {
 
     /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…).
     #[inline]
-    fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
+    pub(super) fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
         self.words(i).iter().copied().find_map(pick)
     }
 

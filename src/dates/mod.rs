@@ -243,11 +243,7 @@ impl DateTagger {
                     let t = &c.toks[k];
                     t.is_cap()
                         && !t.has(crate::model::tokflags::UPPER)
-                        && self
-                            .lexicon
-                            .get_any_case(&c.text[t.span])
-                            .iter()
-                            .any(|w| matches!(w, lexicon::Word::Unit(_)))
+                        && c.word(k, lexicon::Word::unit).is_some()
                 })
             })
     }
@@ -271,7 +267,7 @@ impl DateTagger {
                 return (!self.lexicon.contains(&c.lower(i))).then_some(Tense::Past);
             }
             let l = c.lower(i);
-            let to = i + 1 < c.end && c.text[c.toks[i + 1].span].eq_ignore_ascii_case("to");
+            let to = c.is(i + 1, "to");
             let t = to
                 .then(|| self.lexicon.tense_to(&l))
                 .flatten()

@@ -2,7 +2,7 @@
 //! Minister Li Shangfu" is one chunk whose head is Li Shangfu), pronouns ("he", "his") and
 //! descriptions ("The Chinese defense minister"), each with the preposition that governs it.
 
-use super::lexicon::{load_le, word_flags as wf, EventLexicon, WordInfo};
+use super::lexicon::{load_le, packed, word_flags as wf, EventLexicon, WordInfo};
 use crate::model::{Analysis, EntityType, Iso3, TokenKind};
 use crate::span::Span;
 
@@ -104,7 +104,7 @@ impl<'t> Lower<'t> {
                     }
                     info.push(if word {
                         let (lo, hi) = (lo | ulo >> 2, hi | uhi >> 2);
-                        lx.info_packed(lo as u128 | (hi as u128) << 64 | (n as u128) << 120)
+                        lx.info_packed(packed(lo, hi, n))
                     } else {
                         WordInfo::default()
                     });

@@ -719,7 +719,14 @@ fn pack(w: &str) -> Option<u128> {
     } else {
         (load_le(b), 0)
     };
-    Some(lo as u128 | (hi as u128) << 64 | (n as u128) << 120)
+    Some(packed(lo, hi, n))
+}
+
+/// The [`pack`]ed form from a word's first eight bytes, its next seven (zero-padded) and its
+/// length.
+#[inline]
+pub(crate) fn packed(lo: u64, hi: u64, n: usize) -> u128 {
+    lo as u128 | (hi as u128) << 64 | (n as u128) << 120
 }
 
 /// Up to eight bytes as a little-endian number, zero-padded: `[u8; 8]` filled from the slice,
