@@ -167,8 +167,18 @@ struct Word {
     flags: u16,
     /// The one-word phrase of this word, if any.
     single: Option<u32>,
-    /// Some phrase of several words starts with this word (see `Gazetteer::pairs`).
-    multi: bool,
+    /// The phrases of several words that start with this word (see `Gazetteer::pairs`): a bit
+    /// set over the shapes of their second words ([`second_bit`]); 0 when there is none.
+    second: u32,
+}
+
+/// The bit of a phrase's second word (its lowercase bytes) in `Word::second`, from its first
+/// byte and length: a token that is ASCII (so lowercases to ASCII bytes of the same length)
+/// and whose bit is not set cannot be the second word of a phrase, and is not looked up.
+#[inline]
+fn second_bit(l: &[u8]) -> u32 {
+    let x = u32::from(l.first().copied().unwrap_or(0)) | (l.len().min(255) as u32) << 8;
+    1 << (x.wrapping_mul(0x9E37_79B1) >> 27)
 }
 
 #[derive(Clone, Debug)]
@@ -725,7 +735,7 @@ impl Gazetteer {
             s,
             flags: 0,
             single: None,
-            multi: false,
+            second: 0,
         });
         let (words, arena) = (&self.words, self.arena.as_bytes());
         self.vocab
@@ -852,7 +862,8 @@ impl Gazetteer {
                 if n == 1 {
                     self.words[first].single = Some(pid);
                 } else {
-                    self.words[first].multi = true;
+                    let bit = second_bit(word_bytes(&self.words, self.arena.as_bytes(), seq[1]));
+                    self.words[first].second |= bit;
                     let phrases = &self.phrases;
                     let list = self.pairs.entry((seq[0], seq[1])).or_default();
                     let pos = list
@@ -1051,11 +1062,15 @@ impl Gazetteer {
             return None;
         }
         let word = &self.words[w.id.0 as usize];
-        if word.multi && i + 1 < end {
+        if word.second != 0 && i + 1 < end {
             let t1 = &tokens[i + 1];
             let s1 = &text[t1.span];
             let second = if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
-                self.find_lower_bytes(&self.vocab, l)
+                if word.second & second_bit(l) == 0 {
+                    None
+                } else {
+                    self.find_lower_bytes(&self.vocab, l)
+                }
             } else {
                 self.find_in(&self.vocab, &s1.to_lowercase())
             };

@@ -420,9 +420,28 @@ impl Tagger {
             let (mut words, mut all_upper) = (0u32, true);
             let (mut cap_words, mut long_lower) = (0u32, 0u32);
             let mut dash = false;
-            let sentence = &tokens[s.first_token..s.end_token];
-            let infos = &mut d.info[s.first_token..s.end_token];
-            for (k, (t, info_k)) in sentence.iter().zip(infos.iter_mut()).enumerate() {
+            for i in s.first_token..s.end_token {
+                let t = &tokens[i];
+                let k = i - s.first_token;
+                // Most tokens are lowercase words (letters all lowercase, none uppercase): the
+                // general path below reduced to what it does for them.
+                if t.kind == TokenKind::Word
+                    && t.flags & (tokflags::LOWER | tokflags::CAP | tokflags::UPPER)
+                        == tokflags::LOWER
+                {
+                    words += 1;
+                    all_upper = false;
+                    long_lower += u32::from(k > 0 && t.span.len() > 5);
+                    let first = u32::from(std::mem::replace(&mut first_word, false));
+                    let info = g.lower_start_lowered(&tb[t.span.start..t.span.end]);
+                    if info.is_some() {
+                        d.info[i] = info;
+                        d.pos.push((i as u32) << 1 | first);
+                    } else if tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i) {
+                        d.pos.push((i as u32) << 1 | first);
+                    }
+                    continue;
+                }
                 match t.kind {
                     TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {}
                     TokenKind::Punct => {
@@ -459,10 +478,9 @@ impl Tagger {
                 } else {
                     g.lower_start_word(&text[t.span], &mut d.buf)
                 };
-                *info_k = info;
+                d.info[i] = info;
                 // Lowercase words no phrase starts with matter to the item rules only before
                 // a hyphen (`al-Abadi`) or right after an item (`de`): see `Tagger::items`.
-                let i = s.first_token + k;
                 if cap
                     || info.is_some()
                     || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
