@@ -1971,8 +1971,23 @@ pub(crate) fn insert_sorted<'a>(entities: &mut Vec<Entity<'a>>, mut new: Vec<Ent
     });
     new.sort_by_key(|e| e.span.start);
     new.dedup_by(|b, a| a.span.overlaps(b.span));
-    entities.extend(new);
-    entities.sort_by_key(|e| e.span.start);
+    if !entities.is_sorted_by_key(|e| e.span.start) {
+        entities.extend(new);
+        entities.sort_by_key(|e| e.span.start);
+        return;
+    }
+    // Both lists are sorted: merge them, an old entity before a new one at the same start, as
+    // the stable sort of the old followed by the new would order them.
+    let mut old = std::mem::take(entities).into_iter().peekable();
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    for n in new {
+        while let Some(o) = old.next_if(|o| o.span.start <= n.span.start) {
+            merged.push(o);
+        }
+        merged.push(n);
+    }
+    merged.extend(old);
+    *entities = merged;
 }
 
 #[cfg(test)]
