@@ -327,38 +327,130 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
     }
 }
 
-/// Tries every rule at token `i`; returns what the longest one found.
+/// A rule: the dates it finds starting at token `i`.
+type Rule = fn(&Ctx<'_>, usize) -> Option<Vec<Found>>;
+
+/// The rules a word tries, in order (the first of the longest wins); bit `k` of a word's rule
+/// mask ([`word_rule_mask`]) lets it try `WORD_RULES[k]`.
+const WORD_RULES: [Rule; 17] = [
+    time_rule,
+    year_range,
+    month_rules,
+    part_of,
+    decade,
+    weekday,
+    relday,
+    shift_unit,
+    duration,
+    reference,
+    set_rule,
+    season_quarter,
+    quarter,
+    year_alone,
+    spoken_year,
+    weekend_fiscal,
+    holiday,
+];
+
+/// Which of [`WORD_RULES`] can find a date that starts with a word, from the word (lowercase),
+/// its meanings and whether it starts a quantity modifier: each rule's first test, so that a
+/// word tries only the rules that can start with it. (A rule left in may still find nothing;
+/// a rule left out would find nothing.)
+pub fn word_rule_mask(w: &str, meanings: &[Word], modifier_first: bool) -> u32 {
+    let has = |f: fn(&Word) -> bool| meanings.iter().any(f);
+    let is = |ws: &[&str]| ws.contains(&w);
+    let shift = has(|m| matches!(m, Word::Shift(_)));
+    let the = w == "the";
+    let starts = [
+        // time_rule: "noon", "midday" (a time of day is a number)
+        is(&["noon", "midday"]),
+        // year_range: "between 2019 and 2021", "from 2019 to 2021"
+        is(&["between", "from"]),
+        // month_rules: "last May", "from May to July", "May"
+        shift || w == "from" || has(|m| matches!(m, Word::Month(_))),
+        // part_of: "the end of", "early", "mid-2022"
+        the || w == "mid" || has(|m| matches!(m, Word::Part(_))),
+        // decade: "the nineties", "the 1990s" (a number or decade word alone: after "the")
+        the,
+        // weekday: "the previous Friday", "last Friday", "Friday"
+        the || shift || has(|m| matches!(m, Word::Weekday(_))),
+        // relday: "this morning", "yesterday"
+        shift || has(|m| matches!(m, Word::RelDay(_))),
+        // shift_unit: an anaphor ("that year", "the following month"), "the past week",
+        // "next week"
+        the || shift || has(|m| matches!(m, Word::AnaphorHead)),
+        // duration: "decades-long", "recent years", "more than two years", "the nine months",
+        // "two years"
+        the || w == "recent"
+            || modifier_first
+            || has(|m| matches!(m, Word::Unit(_) | Word::Number(_))),
+        // reference: a phrase ("the near future"), "the past", "at present", "now"
+        the || w == "at" || has(|m| matches!(m, Word::RefHead | Word::Ref(_))),
+        // set_rule: "every week", "daily"
+        is(&["every", "each"]) || has(|m| matches!(m, Word::Set(_))),
+        // season_quarter: "the summer", "this past spring", "last summer", "summer"
+        the || w == "this" || shift || has(|m| matches!(m, Word::Season(_))),
+        // quarter: "next year's first quarter", "the third quarter", "fiscal", "year-earlier",
+        // "third-quarter"
+        shift
+            || is(&[
+                "the",
+                "this",
+                "fiscal",
+                "latest",
+                "current",
+                "comparable",
+                "corresponding",
+                "same",
+                "calendar",
+                "year",
+            ])
+            || has(|m| matches!(m, Word::Ordinal(_))),
+        // year_alone: "fiscal 1989" (a year alone is a number)
+        w == "fiscal",
+        // spoken_year: "the year 2000", "nineteen ninety-six"
+        is(&["the", "nineteen", "eighteen"]),
+        // weekend_fiscal: "the weekend", "the fiscal year", "for weeks", "within months"
+        is(&["the", "for", "within"]),
+        // holiday: "last Christmas", "Christmas"
+        shift || has(|m| matches!(m, Word::Holiday)),
+    ];
+    starts
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s)
+        .fold(0, |mask, (k, _)| mask | 1 << k)
+}
+
+/// Tries every rule that can start at token `i`; returns what the longest one found.
 pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
     // The rules in order (the first of the longest wins); a number tries only the rules that
-    // can start with one, a word only those that can start with a word.
+    // can start with one (those that need a year only before a year), a word only those its
+    // rule mask names.
     let mut best = Longest::default();
     if c.kind(i) == Some(TokenKind::Number) {
+        let year = c.year(i).is_some();
         best.keep(time_rule(c, i));
         best.keep(numeric_date(c, i));
-        best.keep(year_range(c, i));
+        if year {
+            best.keep(year_range(c, i));
+        }
         best.keep(day_first(c, i));
         best.keep(decade(c, i));
         best.keep(duration(c, i));
-        best.keep(quarter(c, i));
-        best.keep(year_alone(c, i));
+        if year {
+            best.keep(quarter(c, i));
+            best.keep(year_alone(c, i));
+        }
     } else {
-        best.keep(time_rule(c, i));
-        best.keep(year_range(c, i));
-        best.keep(month_rules(c, i));
-        best.keep(part_of(c, i));
-        best.keep(decade(c, i));
-        best.keep(weekday(c, i));
-        best.keep(relday(c, i));
-        best.keep(shift_unit(c, i));
-        best.keep(duration(c, i));
-        best.keep(reference(c, i));
-        best.keep(set_rule(c, i));
-        best.keep(season_quarter(c, i));
-        best.keep(quarter(c, i));
-        best.keep(year_alone(c, i));
-        best.keep(spoken_year(c, i));
-        best.keep(weekend_fiscal(c, i));
-        best.keep(holiday(c, i));
+        let mut mask = c.lx.rule_mask(c.entry(i));
+        while mask != 0 {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if let Some(rule) = WORD_RULES.get(k) {
+                best.keep(rule(c, i));
+            }
+        }
     }
     best.found
 }
@@ -1151,6 +1243,10 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 
 /// "that year", "the following month": a date told from the one the text last named.
 fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // An anaphor starts with "the" or with its head word (see `Word::AnaphorHead`).
+    if !(c.is(i, "the") || c.words_any_kind(i).contains(&Word::AnaphorHead)) {
+        return None;
+    }
     let (words, unit, n) =
         c.lx.anaphors()
             .iter()

@@ -279,7 +279,14 @@ pub struct Lexicon {
     entries: FxHashMap<Box<str>, Entry>,
     /// The meanings of each entry (index 0: none).
     entry_words: Vec<Vec<Word>>,
-    /// A filter in front of `slots`.
+    /// The rules that may start at each entry's word, a bit per rule (see
+    /// [`Lexicon::set_rule_masks`]; index 0, and before the masks are set: every rule).
+    rule_masks: Vec<u32>,
+    /// The same ASCII words of at most 16 bytes, packed ([`pack`]), in an open-addressing table
+    /// (a power of two long, at most a quarter full; `len` 0: empty): a token is packed once
+    /// and found in a probe or two. `slots` then serves only longer words.
+    short: Vec<Packed>,
+    /// A filter in front of `short` and `slots`.
     filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
     tense_filter: SigFilter,
@@ -317,6 +324,30 @@ impl Entry {
     fn index(self) -> usize {
         usize::from(self.0 & !(Entry::ANCHOR | Entry::STARTER))
     }
+}
+
+/// A word of `short`: its bytes packed, its length and entry.
+#[derive(Clone, Copy, Debug, Default)]
+struct Packed {
+    key: u128,
+    len: u32,
+    entry: Entry,
+}
+
+/// The lowercase bytes of a word of at most 16 bytes, the first in the low byte (other bytes
+/// as written: a key is ASCII, so a word with other bytes matches none).
+#[inline]
+fn pack(b: &[u8]) -> u128 {
+    b.iter()
+        .rev()
+        .fold(0u128, |k, c| k << 8 | u128::from(c.to_ascii_lowercase()))
+}
+
+/// The home of a packed word in a table of `mask + 1` places.
+#[inline]
+fn home(key: u128, len: usize, mask: usize) -> usize {
+    let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ len as u64;
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 /// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,
@@ -648,6 +679,24 @@ impl Lexicon {
                 slots[lx.filter.slot(SigFilter::sig(k.as_bytes()))].push((k.clone(), *e));
             }
         }
+        let short: Vec<(&Box<str>, &Entry)> = entries
+            .iter()
+            .filter(|(k, _)| k.is_ascii() && k.len() <= 16)
+            .collect();
+        let size = (short.len() * 4).next_power_of_two().max(16);
+        lx.short = vec![Packed::default(); size];
+        for (k, e) in short {
+            let key = pack(k.as_bytes());
+            let mut at = home(key, k.len(), size - 1);
+            while lx.short[at].len != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            lx.short[at] = Packed {
+                key,
+                len: k.len() as u32,
+                entry: *e,
+            };
+        }
         for k in lx.tense.keys().chain(lx.tense_to.keys()) {
             lx.tense_filter.insert(k);
             lx.non_ascii_keys |= !k.is_ascii();
@@ -688,6 +737,26 @@ impl Lexicon {
     /// of its slot.
     #[inline(never)]
     fn entry_slot(&self, b: &[u8], sig: usize) -> Entry {
+        if b.len() <= 16 && !self.short.is_empty() {
+            let key = pack(b);
+            let mask = self.short.len() - 1;
+            let mut at = home(key, b.len(), mask);
+            loop {
+                let p = self.short[at];
+                if p.len == 0 {
+                    break;
+                }
+                if p.key == key && p.len as usize == b.len() {
+                    return p.entry;
+                }
+                at = (at + 1) & mask;
+            }
+            return if b.is_ascii() {
+                Entry::NONE
+            } else {
+                self.entry_non_ascii(b)
+            };
+        }
         // The slots hold ASCII words: a word with other bytes matches none of them.
         match self
             .slots
@@ -709,6 +778,27 @@ impl Lexicon {
             .and_then(|word| self.entries.get(word.to_lowercase().as_str()))
             .copied()
             .unwrap_or(Entry::NONE)
+    }
+
+    /// Records, for each entry, which rules may start at its word: `mask` gets the lowercase
+    /// word, its meanings and whether it starts a quantity modifier.
+    pub fn set_rule_masks(&mut self, mask: impl Fn(&str, &[Word], bool) -> u32) {
+        let mut masks = vec![u32::MAX; self.entry_words.len()];
+        for (k, e) in &self.entries {
+            if let Some(m) = masks.get_mut(e.index()) {
+                *m = mask(k, self.get(k), self.starts_modifier(k));
+            }
+        }
+        if let Some(none) = masks.first_mut() {
+            *none = u32::MAX;
+        }
+        self.rule_masks = masks;
+    }
+
+    /// The rules that may start at an entry's word (every rule for [`Entry::NONE`]).
+    #[inline]
+    pub fn rule_mask(&self, e: Entry) -> u32 {
+        self.rule_masks.get(e.index()).copied().unwrap_or(u32::MAX)
     }
 
     /// The meanings of an entry.

@@ -45,9 +45,9 @@ pub struct DateTagger {
 impl DateTagger {
     /// Builds the stage from `rules/dates.tsv`.
     pub fn new(table: &Table) -> Result<DateTagger> {
-        Ok(DateTagger {
-            lexicon: Lexicon::new(table, detect::STARTERS)?,
-        })
+        let mut lexicon = Lexicon::new(table, detect::STARTERS)?;
+        lexicon.set_rule_masks(detect::word_rule_mask);
+        Ok(DateTagger { lexicon })
     }
 
     /// Finds and resolves the dates of every sentence, adding DATE entities where no other
