@@ -106,16 +106,21 @@ impl<'t> Ctx<'t> {
         })
     }
 
+    /// True when token `i` is `w` in any ASCII case (the lengths compared first: most tokens
+    /// stop there).
     #[inline]
     pub(super) fn is(&self, i: usize, w: &str) -> bool {
         self.bytes(i)
-            .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+            .is_some_and(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w.as_bytes()))
     }
 
+    /// True when token `i` is one of `ws` in any ASCII case.
     #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.bytes(i)
-            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes())))
+        self.bytes(i).is_some_and(|s| {
+            ws.iter()
+                .any(|w| s.len() == w.len() && s.eq_ignore_ascii_case(w.as_bytes()))
+        })
     }
 
     #[inline(always)]
@@ -217,7 +222,11 @@ impl<'t> Ctx<'t> {
         match self.kind(i)? {
             TokenKind::Number => {
                 let s = self.tok(i)?;
-                let v: f64 = if s.contains(',') {
+                // Plain digits (exact in an f64) without the float parser.
+                let v: f64 = if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+                {
+                    s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64
+                } else if s.contains(',') {
                     s.replace(',', "").parse().ok()?
                 } else {
                     s.parse().ok()?
@@ -282,6 +291,16 @@ pub const STARTERS: &[&str] = &[
     "fiscal", "mid", "noon", "midday",
 ];
 
+/// A word's flag beside its rule mask: one of the commonest starters (`STARTERS[..5]`: "a",
+/// "an", "the", "for", "within").
+const COMMON_STARTER: u32 = 1 << 29;
+/// A word's flag beside its rule mask: another of `STARTERS`.
+const OTHER_STARTER: u32 = 1 << 30;
+/// A word's flag beside its rule mask: the first word of a quantity modifier.
+const MODIFIER_FIRST: u32 = 1 << 31;
+/// The rule bits of a word's mask.
+const RULE_BITS: u32 = (1 << WORD_RULES.len()) - 1;
+
 /// Can a date start at token `i`? (Cheap check before the rules.)
 pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
     match c.toks[i].kind {
@@ -289,14 +308,16 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
         TokenKind::Word | TokenKind::Abbrev => {
             // Only a starter word (one of `STARTERS` or the first word of a modifier) needs
             // more than its meanings.
-            if !c.entry(i).is_starter() {
+            let e = c.entry(i);
+            if !e.is_starter() {
                 return !c.words(i).is_empty();
             }
-            // Compared as written, case-insensitively: no lowercased copy.
-            let s = &c.text[c.toks[i].span];
-            let is = |w: &str| s.eq_ignore_ascii_case(w);
+            let flags = c.lx.rule_mask(e);
             // The commonest words start a date only before a date word or a number.
-            if is("a") || is("an") || is("the") || is("for") || is("within") {
+            if flags & COMMON_STARTER != 0 {
+                // Compared as written, case-insensitively: no lowercased copy.
+                let s = &c.text[c.toks[i].span];
+                let is = |w: &str| s.eq_ignore_ascii_case(w);
                 let next_ok = |j: usize| {
                     c.kind(j) == Some(TokenKind::Number) || !c.words_any_kind(j).is_empty()
                 };
@@ -319,9 +340,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                             ],
                         ));
             }
-            !c.words(i).is_empty()
-                || c.lx.starts_modifier_any_case(s)
-                || STARTERS[5..].iter().any(|w| is(w))
+            !c.words(i).is_empty() || flags & (MODIFIER_FIRST | OTHER_STARTER) != 0
         }
         _ => false,
     }
@@ -415,11 +434,20 @@ pub fn word_rule_mask(w: &str, meanings: &[Word], modifier_first: bool) -> u32 {
         // holiday: "last Christmas", "Christmas"
         shift || has(|m| matches!(m, Word::Holiday)),
     ];
+    let flags = [
+        (STARTERS[..5].contains(&w), COMMON_STARTER),
+        (STARTERS[5..].contains(&w), OTHER_STARTER),
+        (modifier_first, MODIFIER_FIRST),
+    ];
     starts
         .iter()
         .enumerate()
         .filter(|(_, s)| **s)
         .fold(0, |mask, (k, _)| mask | 1 << k)
+        | flags
+            .iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |mask, (_, flag)| mask | flag)
 }
 
 /// Tries every rule that can start at token `i`; returns what the longest one found.
@@ -443,7 +471,7 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
             best.keep(year_alone(c, i));
         }
     } else {
-        let mut mask = c.lx.rule_mask(c.entry(i));
+        let mut mask = c.lx.rule_mask(c.entry(i)) & RULE_BITS;
         while mask != 0 {
             let k = mask.trailing_zeros() as usize;
             mask &= mask - 1;
@@ -1070,10 +1098,11 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// A quantity modifier at `i` ("more than", "nearly"): the token after it.
 fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
     // The first word of every modifier is a starter: most words stop at their entry.
-    if !c.kind(i).is_some_and(|k| k == TokenKind::Word)
-        || !c.entry(i).is_starter()
-        || !c.lx.starts_modifier_any_case(&c.text[c.toks[i].span])
-    {
+    if !c.kind(i).is_some_and(|k| k == TokenKind::Word) {
+        return None;
+    }
+    let e = c.entry(i);
+    if !e.is_starter() || c.lx.rule_mask(e) & MODIFIER_FIRST == 0 {
         return None;
     }
     c.lx.modifiers()

@@ -343,6 +343,45 @@ fn pack(b: &[u8]) -> u128 {
         .fold(0u128, |k, c| k << 8 | u128::from(c.to_ascii_lowercase()))
 }
 
+/// [`pack`] of the `n` bytes (at most 16) of `text` from `start`, eight at a time: a word
+/// inside a text is loaded as two words of memory and lowercased by bit arithmetic.
+#[inline]
+fn pack_at(text: &[u8], start: usize, n: usize) -> u128 {
+    match n {
+        0 => 0,
+        1..=8 => u128::from(lower8(text, start, n)),
+        _ => {
+            u128::from(lower8(text, start, 8))
+                | u128::from(lower8(text, start + 8, n.min(16) - 8)) << 64
+        }
+    }
+}
+
+/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, ASCII capitals
+/// lowercased (as `u8::to_ascii_lowercase` does byte by byte), the bytes past `n` zero.
+#[inline]
+fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = n.clamp(1, 8);
+    let x = match text.get(start..start + 8) {
+        Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let s = text.get(start..start + n).unwrap_or_default();
+            buf[..s.len()].copy_from_slice(s);
+            u64::from_le_bytes(buf)
+        }
+    };
+    let x = x & (u64::MAX >> (64 - 8 * n));
+    // A byte below 0x80 is a capital when adding 0x3f carries into its top bit ('A' and
+    // above) and adding 0x25 does not ('Z' and below); neither sum carries into the next byte.
+    let a = x & LOW7;
+    let capital =
+        a.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !a.wrapping_add(0x2525_2525_2525_2525) & !x & HIGH;
+    x | capital >> 2
+}
+
 /// The home of a packed word in a table of `mask + 1` places.
 #[inline]
 fn home(key: u128, len: usize, mask: usize) -> usize {
@@ -738,24 +777,7 @@ impl Lexicon {
     #[inline(never)]
     fn entry_slot(&self, b: &[u8], sig: usize) -> Entry {
         if b.len() <= 16 && !self.short.is_empty() {
-            let key = pack(b);
-            let mask = self.short.len() - 1;
-            let mut at = home(key, b.len(), mask);
-            loop {
-                let p = self.short[at];
-                if p.len == 0 {
-                    break;
-                }
-                if p.key == key && p.len as usize == b.len() {
-                    return p.entry;
-                }
-                at = (at + 1) & mask;
-            }
-            return if b.is_ascii() {
-                Entry::NONE
-            } else {
-                self.entry_non_ascii(b)
-            };
+            return self.entry_short(pack(b), b);
         }
         // The slots hold ASCII words: a word with other bytes matches none of them.
         match self
@@ -766,6 +788,55 @@ impl Lexicon {
             Some((_, e)) => *e,
             None if !b.is_ascii() => self.entry_non_ascii(b),
             None => Entry::NONE,
+        }
+    }
+
+    /// [`Lexicon::entry`] of a word of at most 16 bytes whose signature's bit is set, packed
+    /// (`key`): found in `short`.
+    #[inline]
+    fn entry_short(&self, key: u128, b: &[u8]) -> Entry {
+        let mask = self.short.len() - 1;
+        let mut at = home(key, b.len(), mask);
+        loop {
+            let p = self.short[at];
+            if p.len == 0 {
+                break;
+            }
+            if p.key == key && p.len as usize == b.len() {
+                return p.entry;
+            }
+            at = (at + 1) & mask;
+        }
+        if b.is_ascii() {
+            Entry::NONE
+        } else {
+            self.entry_non_ascii(b)
+        }
+    }
+
+    /// [`Lexicon::entry_short`] of `b`, the word at `start` of `text`, packed from the text (out
+    /// of line: inlined, the packing is done ahead of the filter test, for every word).
+    #[inline(never)]
+    fn entry_short_at(&self, text: &[u8], start: usize, b: &[u8]) -> Entry {
+        self.entry_short(pack_at(text, start, b.len()), b)
+    }
+
+    /// [`Lexicon::entry`] of the word at `start..end` of `text` (a token), read from the text
+    /// eight bytes at a time.
+    #[inline]
+    pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+        let b = text.get(start..end).unwrap_or_default();
+        let sig = SigFilter::sig(b);
+        if self.filter.has(sig) {
+            if b.len() <= 16 && !self.short.is_empty() {
+                self.entry_short_at(text, start, b)
+            } else {
+                self.entry_slot(b, sig)
+            }
+        } else if self.non_ascii_keys && !b.is_ascii() {
+            self.entry_non_ascii(b)
+        } else {
+            Entry::NONE
         }
     }
 
