@@ -1175,6 +1175,12 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return None;
     }
     let (num, nn) = c.number(i)?;
+    // The unit comes at most four tokens after the number ("2 1/2 more trading-days" reads
+    // one token each for the half, "trading", "more" and the hyphen): without one there,
+    // nothing below finds a duration.
+    if !(nn..nn + 5).any(|k| c.word(k, Word::unit).is_some()) {
+        return None;
+    }
     let more = usize::from(c.is_any(nn, &["more", "additional", "extra"]));
     if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn + more).is_none() {
         return None;
@@ -1272,8 +1278,10 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 
 /// "that year", "the following month": a date told from the one the text last named.
 fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
-    // An anaphor starts with "the" or with its head word (see `Word::AnaphorHead`).
-    if !(c.is(i, "the") || c.words_any_kind(i).contains(&Word::AnaphorHead)) {
+    // An anaphor starts with its head word or with "the" and its head word (see
+    // `Word::AnaphorHead`).
+    let head = |k: usize| c.words_any_kind(k).contains(&Word::AnaphorHead);
+    if !(head(i) || (c.is(i, "the") && head(i + 1))) {
         return None;
     }
     let (words, unit, n) =
@@ -1288,8 +1296,10 @@ fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// "the near future", "these days", "recent years": the longest phrase of the lexicon that
 /// starts at `i`.
 fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
-    // A phrase starts with "the" or with its head word (see `Word::RefHead`).
-    if !(c.is(i, "the") || c.words_any_kind(i).contains(&Word::RefHead)) {
+    // A phrase starts with its head word or with "the" and its head word (see
+    // `Word::RefHead`).
+    let head = |k: usize| c.words_any_kind(k).contains(&Word::RefHead);
+    if !(head(i) || (c.is(i, "the") && head(i + 1))) {
         return None;
     }
     let (words, v) =
