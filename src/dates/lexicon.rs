@@ -825,7 +825,8 @@ impl Lexicon {
     /// eight bytes at a time.
     #[inline]
     pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
-        let b = text.get(start..end).unwrap_or_default();
+        // A token's span is within the text (indexed as the tokenizer made it).
+        let b = &text[start..end];
         let sig = SigFilter::sig(b);
         if self.filter.has(sig) {
             if b.len() <= 16 && !self.short.is_empty() {
