@@ -1989,8 +1989,21 @@ pub(crate) fn insert_sorted<'a>(entities: &mut Vec<Entity<'a>>, mut new: Vec<Ent
     });
     new.sort_by_key(|e| e.span.start);
     new.dedup_by(|b, a| a.span.overlaps(b.span));
-    entities.extend(new);
-    entities.sort_by_key(|e| e.span.start);
+    if !entities.is_sorted_by_key(|e| e.span.start) {
+        entities.extend(new);
+        entities.sort_by_key(|e| e.span.start);
+        return;
+    }
+    // Both lists are sorted: each new entity goes after the entities that start where it
+    // starts or before (an old one before a new one at the same start, as the stable sort of
+    // the old followed by the new would order them).
+    entities.reserve(new.len());
+    let mut at = 0;
+    for n in new {
+        at += entities[at..].partition_point(|e| e.span.start <= n.span.start);
+        entities.insert(at, n);
+        at += 1;
+    }
 }
 
 #[cfg(test)]

@@ -106,16 +106,21 @@ impl<'t> Ctx<'t> {
         })
     }
 
+    /// True when token `i` is `w` in any ASCII case (the lengths compared first: most tokens
+    /// stop there).
     #[inline]
     pub(super) fn is(&self, i: usize, w: &str) -> bool {
         self.bytes(i)
-            .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+            .is_some_and(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w.as_bytes()))
     }
 
+    /// True when token `i` is one of `ws` in any ASCII case.
     #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.bytes(i)
-            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes())))
+        self.bytes(i).is_some_and(|s| {
+            ws.iter()
+                .any(|w| s.len() == w.len() && s.eq_ignore_ascii_case(w.as_bytes()))
+        })
     }
 
     #[inline(always)]
@@ -217,7 +222,11 @@ impl<'t> Ctx<'t> {
         match self.kind(i)? {
             TokenKind::Number => {
                 let s = self.tok(i)?;
-                let v: f64 = if s.contains(',') {
+                // Plain digits (exact in an f64) without the float parser.
+                let v: f64 = if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+                {
+                    s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64
+                } else if s.contains(',') {
                     s.replace(',', "").parse().ok()?
                 } else {
                     s.parse().ok()?
@@ -282,6 +291,16 @@ pub const STARTERS: &[&str] = &[
     "fiscal", "mid", "noon", "midday",
 ];
 
+/// A word's flag beside its rule mask: one of the commonest starters (`STARTERS[..5]`: "a",
+/// "an", "the", "for", "within").
+const COMMON_STARTER: u32 = 1 << 29;
+/// A word's flag beside its rule mask: another of `STARTERS`.
+const OTHER_STARTER: u32 = 1 << 30;
+/// A word's flag beside its rule mask: the first word of a quantity modifier.
+const MODIFIER_FIRST: u32 = 1 << 31;
+/// The rule bits of a word's mask.
+const RULE_BITS: u32 = (1 << WORD_RULES.len()) - 1;
+
 /// Can a date start at token `i`? (Cheap check before the rules.)
 pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
     match c.toks[i].kind {
@@ -289,14 +308,16 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
         TokenKind::Word | TokenKind::Abbrev => {
             // Only a starter word (one of `STARTERS` or the first word of a modifier) needs
             // more than its meanings.
-            if !c.entry(i).is_starter() {
+            let e = c.entry(i);
+            if !e.is_starter() {
                 return !c.words(i).is_empty();
             }
-            // Compared as written, case-insensitively: no lowercased copy.
-            let s = &c.text[c.toks[i].span];
-            let is = |w: &str| s.eq_ignore_ascii_case(w);
+            let flags = c.lx.rule_mask(e);
             // The commonest words start a date only before a date word or a number.
-            if is("a") || is("an") || is("the") || is("for") || is("within") {
+            if flags & COMMON_STARTER != 0 {
+                // Compared as written, case-insensitively: no lowercased copy.
+                let s = &c.text[c.toks[i].span];
+                let is = |w: &str| s.eq_ignore_ascii_case(w);
                 let next_ok = |j: usize| {
                     c.kind(j) == Some(TokenKind::Number) || !c.words_any_kind(j).is_empty()
                 };
@@ -319,46 +340,145 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
                             ],
                         ));
             }
-            !c.words(i).is_empty()
-                || c.lx.starts_modifier_any_case(s)
-                || STARTERS[5..].iter().any(|w| is(w))
+            !c.words(i).is_empty() || flags & (MODIFIER_FIRST | OTHER_STARTER) != 0
         }
         _ => false,
     }
 }
 
-/// Tries every rule at token `i`; returns what the longest one found.
+/// A rule: the dates it finds starting at token `i`.
+type Rule = fn(&Ctx<'_>, usize) -> Option<Vec<Found>>;
+
+/// The rules a word tries, in order (the first of the longest wins); bit `k` of a word's rule
+/// mask ([`word_rule_mask`]) lets it try `WORD_RULES[k]`.
+const WORD_RULES: [Rule; 17] = [
+    time_rule,
+    year_range,
+    month_rules,
+    part_of,
+    decade,
+    weekday,
+    relday,
+    shift_unit,
+    duration,
+    reference,
+    set_rule,
+    season_quarter,
+    quarter,
+    year_alone,
+    spoken_year,
+    weekend_fiscal,
+    holiday,
+];
+
+/// Which of [`WORD_RULES`] can find a date that starts with a word, from the word (lowercase),
+/// its meanings and whether it starts a quantity modifier: each rule's first test, so that a
+/// word tries only the rules that can start with it. (A rule left in may still find nothing;
+/// a rule left out would find nothing.)
+pub fn word_rule_mask(w: &str, meanings: &[Word], modifier_first: bool) -> u32 {
+    let has = |f: fn(&Word) -> bool| meanings.iter().any(f);
+    let is = |ws: &[&str]| ws.contains(&w);
+    let shift = has(|m| matches!(m, Word::Shift(_)));
+    let the = w == "the";
+    let starts = [
+        // time_rule: "noon", "midday" (a time of day is a number)
+        is(&["noon", "midday"]),
+        // year_range: "between 2019 and 2021", "from 2019 to 2021"
+        is(&["between", "from"]),
+        // month_rules: "last May", "from May to July", "May"
+        shift || w == "from" || has(|m| matches!(m, Word::Month(_))),
+        // part_of: "the end of", "early", "mid-2022"
+        the || w == "mid" || has(|m| matches!(m, Word::Part(_))),
+        // decade: "the nineties", "the 1990s" (a number or decade word alone: after "the")
+        the,
+        // weekday: "the previous Friday", "last Friday", "Friday"
+        the || shift || has(|m| matches!(m, Word::Weekday(_))),
+        // relday: "this morning", "yesterday"
+        shift || has(|m| matches!(m, Word::RelDay(_))),
+        // shift_unit: an anaphor ("that year", "the following month"), "the past week",
+        // "next week"
+        the || shift || has(|m| matches!(m, Word::AnaphorHead)),
+        // duration: "decades-long", "recent years", "more than two years", "the nine months",
+        // "two years"
+        the || w == "recent"
+            || modifier_first
+            || has(|m| matches!(m, Word::Unit(_) | Word::Number(_))),
+        // reference: a phrase ("the near future"), "the past", "at present", "now"
+        the || w == "at" || has(|m| matches!(m, Word::RefHead | Word::Ref(_))),
+        // set_rule: "every week", "daily"
+        is(&["every", "each"]) || has(|m| matches!(m, Word::Set(_))),
+        // season_quarter: "the summer", "this past spring", "last summer", "summer"
+        the || w == "this" || shift || has(|m| matches!(m, Word::Season(_))),
+        // quarter: "next year's first quarter", "the third quarter", "fiscal", "year-earlier",
+        // "third-quarter"
+        shift
+            || is(&[
+                "the",
+                "this",
+                "fiscal",
+                "latest",
+                "current",
+                "comparable",
+                "corresponding",
+                "same",
+                "calendar",
+                "year",
+            ])
+            || has(|m| matches!(m, Word::Ordinal(_))),
+        // year_alone: "fiscal 1989" (a year alone is a number)
+        w == "fiscal",
+        // spoken_year: "the year 2000", "nineteen ninety-six"
+        is(&["the", "nineteen", "eighteen"]),
+        // weekend_fiscal: "the weekend", "the fiscal year", "for weeks", "within months"
+        is(&["the", "for", "within"]),
+        // holiday: "last Christmas", "Christmas"
+        shift || has(|m| matches!(m, Word::Holiday)),
+    ];
+    let flags = [
+        (STARTERS[..5].contains(&w), COMMON_STARTER),
+        (STARTERS[5..].contains(&w), OTHER_STARTER),
+        (modifier_first, MODIFIER_FIRST),
+    ];
+    starts
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s)
+        .fold(0, |mask, (k, _)| mask | 1 << k)
+        | flags
+            .iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |mask, (_, flag)| mask | flag)
+}
+
+/// Tries every rule that can start at token `i`; returns what the longest one found.
 pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
     // The rules in order (the first of the longest wins); a number tries only the rules that
-    // can start with one, a word only those that can start with a word.
+    // can start with one (those that need a year only before a year), a word only those its
+    // rule mask names.
     let mut best = Longest::default();
     if c.kind(i) == Some(TokenKind::Number) {
+        let year = c.year(i).is_some();
         best.keep(time_rule(c, i));
         best.keep(numeric_date(c, i));
-        best.keep(year_range(c, i));
+        if year {
+            best.keep(year_range(c, i));
+        }
         best.keep(day_first(c, i));
         best.keep(decade(c, i));
         best.keep(duration(c, i));
-        best.keep(quarter(c, i));
-        best.keep(year_alone(c, i));
+        if year {
+            best.keep(quarter(c, i));
+            best.keep(year_alone(c, i));
+        }
     } else {
-        best.keep(time_rule(c, i));
-        best.keep(year_range(c, i));
-        best.keep(month_rules(c, i));
-        best.keep(part_of(c, i));
-        best.keep(decade(c, i));
-        best.keep(weekday(c, i));
-        best.keep(relday(c, i));
-        best.keep(shift_unit(c, i));
-        best.keep(duration(c, i));
-        best.keep(reference(c, i));
-        best.keep(set_rule(c, i));
-        best.keep(season_quarter(c, i));
-        best.keep(quarter(c, i));
-        best.keep(year_alone(c, i));
-        best.keep(spoken_year(c, i));
-        best.keep(weekend_fiscal(c, i));
-        best.keep(holiday(c, i));
+        let mut mask = c.lx.rule_mask(c.entry(i)) & RULE_BITS;
+        while mask != 0 {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if let Some(rule) = WORD_RULES.get(k) {
+                best.keep(rule(c, i));
+            }
+        }
     }
     best.found
 }
@@ -978,10 +1098,11 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// A quantity modifier at `i` ("more than", "nearly"): the token after it.
 fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
     // The first word of every modifier is a starter: most words stop at their entry.
-    if !c.kind(i).is_some_and(|k| k == TokenKind::Word)
-        || !c.entry(i).is_starter()
-        || !c.lx.starts_modifier_any_case(&c.text[c.toks[i].span])
-    {
+    if !c.kind(i).is_some_and(|k| k == TokenKind::Word) {
+        return None;
+    }
+    let e = c.entry(i);
+    if !e.is_starter() || c.lx.rule_mask(e) & MODIFIER_FIRST == 0 {
         return None;
     }
     c.lx.modifiers()
@@ -1054,6 +1175,12 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         return None;
     }
     let (num, nn) = c.number(i)?;
+    // The unit comes at most four tokens after the number ("2 1/2 more trading-days" reads
+    // one token each for the half, "trading", "more" and the hyphen): without one there,
+    // nothing below finds a duration.
+    if !(nn..nn + 5).any(|k| c.word(k, Word::unit).is_some()) {
+        return None;
+    }
     let more = usize::from(c.is_any(nn, &["more", "additional", "extra"]));
     if c.is_any(i, &["a", "an"]) && num.is_some() && c.unit(nn + more).is_none() {
         return None;
@@ -1151,6 +1278,12 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 
 /// "that year", "the following month": a date told from the one the text last named.
 fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // An anaphor starts with its head word or with "the" and its head word (see
+    // `Word::AnaphorHead`).
+    let head = |k: usize| c.words_any_kind(k).contains(&Word::AnaphorHead);
+    if !(head(i) || (c.is(i, "the") && head(i + 1))) {
+        return None;
+    }
     let (words, unit, n) =
         c.lx.anaphors()
             .iter()
@@ -1163,8 +1296,10 @@ fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 /// "the near future", "these days", "recent years": the longest phrase of the lexicon that
 /// starts at `i`.
 fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
-    // A phrase starts with "the" or with its head word (see `Word::RefHead`).
-    if !(c.is(i, "the") || c.words_any_kind(i).contains(&Word::RefHead)) {
+    // A phrase starts with its head word or with "the" and its head word (see
+    // `Word::RefHead`).
+    let head = |k: usize| c.words_any_kind(k).contains(&Word::RefHead);
+    if !(head(i) || (c.is(i, "the") && head(i + 1))) {
         return None;
     }
     let (words, v) =

@@ -279,7 +279,14 @@ pub struct Lexicon {
     entries: FxHashMap<Box<str>, Entry>,
     /// The meanings of each entry (index 0: none).
     entry_words: Vec<Vec<Word>>,
-    /// A filter in front of `slots`.
+    /// The rules that may start at each entry's word, a bit per rule (see
+    /// [`Lexicon::set_rule_masks`]; index 0, and before the masks are set: every rule).
+    rule_masks: Vec<u32>,
+    /// The same ASCII words of at most 16 bytes, packed ([`pack`]), in an open-addressing table
+    /// (a power of two long, at most a quarter full; `len` 0: empty): a token is packed once
+    /// and found in a probe or two. `slots` then serves only longer words.
+    short: Vec<Packed>,
+    /// A filter in front of `short` and `slots`.
     filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
     tense_filter: SigFilter,
@@ -317,6 +324,69 @@ impl Entry {
     fn index(self) -> usize {
         usize::from(self.0 & !(Entry::ANCHOR | Entry::STARTER))
     }
+}
+
+/// A word of `short`: its bytes packed, its length and entry.
+#[derive(Clone, Copy, Debug, Default)]
+struct Packed {
+    key: u128,
+    len: u32,
+    entry: Entry,
+}
+
+/// The lowercase bytes of a word of at most 16 bytes, the first in the low byte (other bytes
+/// as written: a key is ASCII, so a word with other bytes matches none).
+#[inline]
+fn pack(b: &[u8]) -> u128 {
+    b.iter()
+        .rev()
+        .fold(0u128, |k, c| k << 8 | u128::from(c.to_ascii_lowercase()))
+}
+
+/// [`pack`] of the `n` bytes (at most 16) of `text` from `start`, eight at a time: a word
+/// inside a text is loaded as two words of memory and lowercased by bit arithmetic.
+#[inline]
+fn pack_at(text: &[u8], start: usize, n: usize) -> u128 {
+    match n {
+        0 => 0,
+        1..=8 => u128::from(lower8(text, start, n)),
+        _ => {
+            u128::from(lower8(text, start, 8))
+                | u128::from(lower8(text, start + 8, n.min(16) - 8)) << 64
+        }
+    }
+}
+
+/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, ASCII capitals
+/// lowercased (as `u8::to_ascii_lowercase` does byte by byte), the bytes past `n` zero.
+#[inline]
+fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = n.clamp(1, 8);
+    let x = match text.get(start..start + 8) {
+        Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let s = text.get(start..start + n).unwrap_or_default();
+            buf[..s.len()].copy_from_slice(s);
+            u64::from_le_bytes(buf)
+        }
+    };
+    let x = x & (u64::MAX >> (64 - 8 * n));
+    // A byte below 0x80 is a capital when adding 0x3f carries into its top bit ('A' and
+    // above) and adding 0x25 does not ('Z' and below); neither sum carries into the next byte.
+    let a = x & LOW7;
+    let capital =
+        a.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !a.wrapping_add(0x2525_2525_2525_2525) & !x & HIGH;
+    x | capital >> 2
+}
+
+/// The home of a packed word in a table of `mask + 1` places.
+#[inline]
+fn home(key: u128, len: usize, mask: usize) -> usize {
+    let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ len as u64;
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 /// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,
@@ -648,6 +718,24 @@ impl Lexicon {
                 slots[lx.filter.slot(SigFilter::sig(k.as_bytes()))].push((k.clone(), *e));
             }
         }
+        let short: Vec<(&Box<str>, &Entry)> = entries
+            .iter()
+            .filter(|(k, _)| k.is_ascii() && k.len() <= 16)
+            .collect();
+        let size = (short.len() * 4).next_power_of_two().max(16);
+        lx.short = vec![Packed::default(); size];
+        for (k, e) in short {
+            let key = pack(k.as_bytes());
+            let mut at = home(key, k.len(), size - 1);
+            while lx.short[at].len != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            lx.short[at] = Packed {
+                key,
+                len: k.len() as u32,
+                entry: *e,
+            };
+        }
         for k in lx.tense.keys().chain(lx.tense_to.keys()) {
             lx.tense_filter.insert(k);
             lx.non_ascii_keys |= !k.is_ascii();
@@ -688,6 +776,9 @@ impl Lexicon {
     /// of its slot.
     #[inline(never)]
     fn entry_slot(&self, b: &[u8], sig: usize) -> Entry {
+        if b.len() <= 16 && !self.short.is_empty() {
+            return self.entry_short(pack(b), b);
+        }
         // The slots hold ASCII words: a word with other bytes matches none of them.
         match self
             .slots
@@ -700,6 +791,56 @@ impl Lexicon {
         }
     }
 
+    /// [`Lexicon::entry`] of a word of at most 16 bytes whose signature's bit is set, packed
+    /// (`key`): found in `short`.
+    #[inline]
+    fn entry_short(&self, key: u128, b: &[u8]) -> Entry {
+        let mask = self.short.len() - 1;
+        let mut at = home(key, b.len(), mask);
+        loop {
+            let p = self.short[at];
+            if p.len == 0 {
+                break;
+            }
+            if p.key == key && p.len as usize == b.len() {
+                return p.entry;
+            }
+            at = (at + 1) & mask;
+        }
+        if b.is_ascii() {
+            Entry::NONE
+        } else {
+            self.entry_non_ascii(b)
+        }
+    }
+
+    /// [`Lexicon::entry_short`] of `b`, the word at `start` of `text`, packed from the text (out
+    /// of line: inlined, the packing is done ahead of the filter test, for every word).
+    #[inline(never)]
+    fn entry_short_at(&self, text: &[u8], start: usize, b: &[u8]) -> Entry {
+        self.entry_short(pack_at(text, start, b.len()), b)
+    }
+
+    /// [`Lexicon::entry`] of the word at `start..end` of `text` (a token), read from the text
+    /// eight bytes at a time.
+    #[inline]
+    pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+        // A token's span is within the text (indexed as the tokenizer made it).
+        let b = &text[start..end];
+        let sig = SigFilter::sig(b);
+        if self.filter.has(sig) {
+            if b.len() <= 16 && !self.short.is_empty() {
+                self.entry_short_at(text, start, b)
+            } else {
+                self.entry_slot(b, sig)
+            }
+        } else if self.non_ascii_keys && !b.is_ascii() {
+            self.entry_non_ascii(b)
+        } else {
+            Entry::NONE
+        }
+    }
+
     /// [`Lexicon::entry`] of a word with non-ASCII letters: lowercased and looked up.
     #[cold]
     #[inline(never)]
@@ -709,6 +850,27 @@ impl Lexicon {
             .and_then(|word| self.entries.get(word.to_lowercase().as_str()))
             .copied()
             .unwrap_or(Entry::NONE)
+    }
+
+    /// Records, for each entry, which rules may start at its word: `mask` gets the lowercase
+    /// word, its meanings and whether it starts a quantity modifier.
+    pub fn set_rule_masks(&mut self, mask: impl Fn(&str, &[Word], bool) -> u32) {
+        let mut masks = vec![u32::MAX; self.entry_words.len()];
+        for (k, e) in &self.entries {
+            if let Some(m) = masks.get_mut(e.index()) {
+                *m = mask(k, self.get(k), self.starts_modifier(k));
+            }
+        }
+        if let Some(none) = masks.first_mut() {
+            *none = u32::MAX;
+        }
+        self.rule_masks = masks;
+    }
+
+    /// The rules that may start at an entry's word (every rule for [`Entry::NONE`]).
+    #[inline]
+    pub fn rule_mask(&self, e: Entry) -> u32 {
+        self.rule_masks.get(e.index()).copied().unwrap_or(u32::MAX)
     }
 
     /// The meanings of an entry.

@@ -45,9 +45,9 @@ pub struct DateTagger {
 impl DateTagger {
     /// Builds the stage from `rules/dates.tsv`.
     pub fn new(table: &Table) -> Result<DateTagger> {
-        Ok(DateTagger {
-            lexicon: Lexicon::new(table, detect::STARTERS)?,
-        })
+        let mut lexicon = Lexicon::new(table, detect::STARTERS)?;
+        lexicon.set_rule_masks(detect::word_rule_mask);
+        Ok(DateTagger { lexicon })
     }
 
     /// Finds and resolves the dates of every sentence, adding DATE entities where no other
@@ -63,8 +63,16 @@ impl DateTagger {
         // The first day and granularity of the date the text named last: "that year", "the
         // following month" count from it.
         let mut last: Option<(chrono::NaiveDate, &'static str)> = None;
-        let mut anchors: Vec<usize> = Vec::new();
-        let mut entries: Vec<Entry> = Vec::new();
+        // Sized once for the longest sentence: no growing sentence by sentence.
+        let longest = a
+            .sentences
+            .iter()
+            .map(|s| s.end_token.saturating_sub(s.first_token))
+            .max()
+            .unwrap_or(0);
+        let mut anchors: Vec<usize> = Vec::with_capacity(longest.min(64));
+        let mut entries: Vec<Entry> = Vec::with_capacity(longest);
+        let mut found: Vec<Found> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             // Every date holds an anchor (a date word or a number that can be a date part by
             // itself) at most `REACH` tokens after its first token: skip a sentence without
@@ -87,7 +95,7 @@ impl DateTagger {
                     TokenKind::Word | TokenKind::Abbrev => {
                         let e = self
                             .lexicon
-                            .entry_bytes(&text.as_bytes()[t.span.start..t.span.end]);
+                            .entry_in(text.as_bytes(), t.span.start, t.span.end);
                         (e, e.is_anchor())
                     }
                     _ => (Entry::NONE, false),
@@ -108,7 +116,7 @@ impl DateTagger {
                 lx: &self.lexicon,
                 entries: &entries,
             };
-            let mut found: Vec<Found> = Vec::new();
+            found.clear();
             let mut i = s.first_token;
             let mut next_anchor = 0usize;
             while i < s.end_token {
@@ -154,7 +162,7 @@ impl DateTagger {
                 i = last;
             }
             attach_times(&mut found, &a.tokens, text);
-            for f in found {
+            for f in found.drain(..) {
                 // The tense is searched only when the expression does not set the direction.
                 let tense = || self.tense(&c, f.start, f.end);
                 let dir = match (&f.val, f.dir) {
