@@ -982,7 +982,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let reduced = (voice == Voice::Passive && from_obj)
                     .then(|| self.reduced_relative_head(t))
                     .flatten();
-                if let Some(c) = reduced.or_else(|| self.find(&cue, t)) {
+                if let Some(c) = reduced.or_else(|| self.find(&cue, t, *role)) {
                     if used.contains(&c.span) || !self.role_fits(*role, c) {
                         continue;
                     }
@@ -1219,7 +1219,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     }
 
     /// The chunk a cue points to.
-    fn find(&self, cue: &Cue, t: &TriggerMatch) -> Option<&'c Chunk<'c>> {
+    fn find(&self, cue: &Cue, t: &TriggerMatch, role: Role) -> Option<&'c Chunk<'c>> {
         let s = &self.a.sentences[self.si];
         let (hs, he) = t.head;
         // Inside a quotation, arguments come from the quotation; outside, not from one.
@@ -1302,21 +1302,32 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
             Cue::Prep(p) => {
                 let clause_end = clause_end();
-                let c = self
+                // "in the Iraqi city of Mosul": the named place, not its description
+                let named = |c: &'c Chunk<'c>| -> &'c Chunk<'c> {
+                    if matches!(c.head, Head::Noun(_, _, class) if class.locative()) {
+                        if let Some(named) = self.chunks.iter().find(|n| {
+                            n.first == c.end + 1
+                                && n.prep == Some("of")
+                                && matches!(n.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::City | EntityType::Region | EntityType::Country))
+                        }) {
+                            return named;
+                        }
+                    }
+                    c
+                };
+                let mut cands = self
                     .chunks
                     .iter()
-                    .find(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep == Some(&**p) && c.coord == 0)?;
-                // "in the Iraqi city of Mosul": the named place, not its description
-                if matches!(c.head, Head::Noun(_, _, class) if class.locative()) {
-                    if let Some(named) = self.chunks.iter().find(|n| {
-                        n.first == c.end + 1
-                            && n.prep == Some("of")
-                            && matches!(n.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::City | EntityType::Region | EntityType::Country))
-                    }) {
-                        return Some(named);
-                    }
+                    .filter(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep == Some(&**p) && c.coord == 0)
+                    .map(named);
+                // A place role passes over phrases of the same preposition that name no place
+                // ("killed in a shooting in Mosul", "held at gunpoint at a base"); other roles
+                // take the first phrase.
+                if matches!(role, Role::Location | Role::Destination | Role::Origin) {
+                    cands.find(|c| self.role_fits(role, c))
+                } else {
+                    cands.next()
                 }
-                Some(c)
             }
             Cue::After(words) => vis().find(|c| {
                 c.first >= words.len() + s.first_token
