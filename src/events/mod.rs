@@ -1211,7 +1211,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .chunks
             .iter()
             .any(|c| c.first == he && c.prep.is_none())
-            || (he < s.end_token && self.lx.pronouns.contains_key(self.low.get(he)));
+            || (he < s.end_token && self.lx.pronouns.contains_key(self.low.get(he)))
+            // "a man dressed as a soldier killed a two-star general", "police arrested eight
+            // suspected traffickers": an article or a number opens an object the chunker may
+            // not have taken whole
+            || (he < s.end_token
+                && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                    || a.tokens[he].kind == crate::model::TokenKind::Number
+                        && self.low.entity_at(he).is_none()));
         if after_chunk && !object_follows {
             return Voice::Passive;
         }
@@ -1281,6 +1288,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
                     .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
+                    .map(|c| self.named_apposition(c).unwrap_or(c))
             }
             Cue::Obj => vis().find(|c| c.first == t.end && c.prep.is_none()),
             Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
@@ -1334,6 +1342,24 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     && words.iter().enumerate().all(|(k, w)| self.word(c.first - words.len() + k).eq_ignore_ascii_case(w))
             }),
         }
+    }
+
+    /// "Mahmoud al-Mujahid, an alleged former bodyguard of Osama bin Laden, has been held":
+    /// a description set off by a comma right after a name stands for that name, which is the
+    /// clause's subject.
+    fn named_apposition(&self, c: &'c Chunk<'c>) -> Option<&'c Chunk<'c>> {
+        if !matches!(c.head, Head::Noun(..) | Head::Description(..))
+            || c.first == 0
+            || self.low.get(c.first - 1) != ","
+        {
+            return None;
+        }
+        self.chunks.iter().find(|d| {
+            d.end + 1 == c.first
+                && d.prep.is_none()
+                && !d.possessive
+                && matches!(d.head, Head::Entity(e) if self.a.entities[e].kind == EntityType::Person)
+        })
     }
 
     /// The quotation (token range) that token `i` lies in, if any.
