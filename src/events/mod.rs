@@ -1290,7 +1290,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
                     .map(|c| self.named_apposition(c).unwrap_or(c))
             }
-            Cue::Obj => vis().find(|c| c.first == t.end && c.prep.is_none()),
+            Cue::Obj => {
+                let first = self.past_age(t.end);
+                vis().find(|c| c.first == first && c.prep.is_none())
+            }
             Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
             Cue::Mod => vis().find(|c| {
                 // "US sanctions", "the Israeli attack", and a group or person noun: "police
@@ -1360,6 +1363,29 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 && !d.possessive
                 && matches!(d.head, Head::Entity(e) if self.a.entities[e].kind == EntityType::Person)
         })
+    }
+
+    /// The token after an age written before a name ("shooting 17-year-old Laquan McDonald",
+    /// "killed a 22-year-old"), or `i` itself when none starts there.
+    fn past_age(&self, i: usize) -> usize {
+        let end = self.a.sentences[self.si].end_token;
+        if i >= end || !self.low.get(i).starts_with(|c: char| c.is_ascii_digit()) {
+            return i;
+        }
+        if self.low.get(i).ends_with("-old") {
+            return i + 1;
+        }
+        let mut k = i + 1;
+        while k < end && k < i + 6 {
+            match self.low.get(k) {
+                "old" => return k + 1,
+                "-" | "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" => {
+                    k += 1
+                }
+                _ => break,
+            }
+        }
+        i
     }
 
     /// The quotation (token range) that token `i` lies in, if any.
