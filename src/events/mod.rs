@@ -962,6 +962,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let cue: Cow<'_, Cue> = match (voice, cue) {
                     (Voice::Passive, Cue::Subj) => Cow::Owned(Cue::Prep("by".into())),
                     (Voice::Passive, Cue::Obj) => Cow::Owned(Cue::Subj),
+                    // "Putin reads papers during a meeting", "Holbrooke listens during a news
+                    // conference": who is at a meeting takes part in it (ACE 2005 English Events
+                    // Guidelines v5.4.3, Contact:Meet Entity)
+                    (Voice::Nominal, Cue::Subj)
+                        if p.kind == Some(EventType::Meet) && self.attended(t) =>
+                    {
+                        Cow::Borrowed(cue)
+                    }
                     (Voice::Nominal, Cue::Subj | Cue::Obj) => continue,
                     (_, c) => Cow::Borrowed(c),
                 };
@@ -1386,6 +1394,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         i
+    }
+
+    /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet
+    /// meeting", "at a news conference"), within four words and no comma.
+    fn attended(&self, t: &TriggerMatch) -> bool {
+        let first = self.a.sentences[self.si].first_token;
+        (t.start.saturating_sub(4).max(first)..t.start)
+            .rev()
+            .take_while(|&i| self.low.get(i) != ",")
+            .any(|i| matches!(self.low.get(i), "during" | "at"))
     }
 
     /// The quotation (token range) that token `i` lies in, if any.
