@@ -35,7 +35,7 @@ fn m2e2_dev_events() {
     let s = eval("m2e2/dev.jsonl");
     assert_eq!(s["documents"], 105);
     assert!(f1(&s["trigger_classification"]) >= 0.52, "{s}");
-    assert!(f1(&s["argument_classification"]) >= 0.255, "{s}");
+    assert!(f1(&s["argument_classification"]) >= 0.267, "{s}");
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn wikievents_dev_events() {
     let s = eval("wikievents/dev.jsonl");
     assert_eq!(s["documents"], 20);
     assert!(f1(&s["trigger_classification"]) >= 0.394, "{s}");
-    assert!(f1(&s["argument_classification"]) >= 0.197, "{s}");
+    assert!(f1(&s["argument_classification"]) >= 0.200, "{s}");
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn m2e2_dev_events_referee() {
         "{m}"
     );
     assert!(
-        m["argument_classification"]["f1"].as_f64().unwrap() >= 0.255,
+        m["argument_classification"]["f1"].as_f64().unwrap() >= 0.267,
         "{m}"
     );
 }
