@@ -23,6 +23,7 @@ use chunks::{chunks, relative_clauses, Chunk, Head, Lower};
 use lexicon::TriggerMatch;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// The event stage.
 #[derive(Debug)]
@@ -71,6 +72,55 @@ struct SentenceChunks<'l> {
     people: Vec<PersonMention>,
 }
 
+/// Builds the chunks of a sentence the first time they are asked for.
+struct Chunker<'c, 'a> {
+    a: &'c Analysis<'a>,
+    lx: &'a EventLexicon,
+    low: &'c Lower<'a>,
+    appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
+}
+
+impl<'c, 'a> Chunker<'c, 'a> {
+    /// The chunks of sentence `si`, from the cache or built into it.
+    fn sentence<'k>(
+        &self,
+        cache: &'k [OnceCell<SentenceChunks<'a>>],
+        si: usize,
+    ) -> &'k SentenceChunks<'a> {
+        cache[si].get_or_init(|| self.build(si))
+    }
+
+    fn build(&self, si: usize) -> SentenceChunks<'a> {
+        let a = self.a;
+        let s = &a.sentences[si];
+        let rel = relative_clauses(a, s.first_token, s.end_token);
+        let cs = chunks(a, self.lx, self.low, &rel, si);
+        let mut people = Vec::new();
+        for c in &cs {
+            let entity = match c.head {
+                Head::Entity(e) if a.entities[e].kind == EntityType::Person => Some(e),
+                Head::Description(t, country) if !is_plural_title(a, t) => {
+                    resolve_description(a, self.appositions, t, country)
+                }
+                _ => None,
+            };
+            if let Some(entity) = entity {
+                people.push(PersonMention {
+                    pos: c.span.start,
+                    entity,
+                    sentence: si,
+                    subject: c.prep.is_none() && !c.embedded,
+                });
+            }
+        }
+        SentenceChunks {
+            rel,
+            chunks: cs,
+            people,
+        }
+    }
+}
+
 /// A person mention in document order, for pronoun resolution.
 #[derive(Clone, Copy, Debug)]
 struct PersonMention {
@@ -103,41 +153,17 @@ impl EventExtractor {
         let low = Lower::new(a, lx);
         let appositions = appositions(a);
         // Chunks (and the people they name) are built only for the sentences that need them: a
-        // sentence with a trigger, and the three before it when one of its chunks refers back
-        // (pronoun resolution looks no further).
-        let mut cache: Vec<Option<SentenceChunks<'_>>> = Vec::new();
-        cache.resize_with(a.sentences.len(), || None);
-        let ensure = |low: &Lower<'a>, cache: &mut [Option<SentenceChunks<'a>>], si: usize| {
-            if cache[si].is_some() {
-                return;
-            }
-            let s = &a.sentences[si];
-            let rel = relative_clauses(a, s.first_token, s.end_token);
-            let cs = chunks(a, lx, low, &rel, si);
-            let mut people = Vec::new();
-            for c in &cs {
-                let entity = match c.head {
-                    Head::Entity(e) if a.entities[e].kind == EntityType::Person => Some(e),
-                    Head::Description(t, country) if !is_plural_title(a, t) => {
-                        resolve_description(a, &appositions, t, country)
-                    }
-                    _ => None,
-                };
-                if let Some(entity) = entity {
-                    people.push(PersonMention {
-                        pos: c.span.start,
-                        entity,
-                        sentence: si,
-                        subject: c.prep.is_none() && !c.embedded,
-                    });
-                }
-            }
-            cache[si] = Some(SentenceChunks {
-                rel,
-                chunks: cs,
-                people,
-            });
+        // sentence with a trigger, and the three before it when a pronoun or description of
+        // one of its arguments refers back past its own sentence (pronoun resolution looks no
+        // further); each sentence at most once.
+        let chunker = Chunker {
+            a,
+            lx,
+            low: &low,
+            appositions: &appositions,
         };
+        let cache: Vec<OnceCell<SentenceChunks<'a>>> =
+            (0..a.sentences.len()).map(|_| OnceCell::new()).collect();
         let countries: Vec<(usize, usize, usize)> = a
             .entities
             .iter()
@@ -148,7 +174,6 @@ impl EventExtractor {
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
         let mut found: Vec<TriggerMatch> = Vec::new();
-        let mut people: Vec<PersonMention> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
             let headline = s.kind == SegmentKind::Title || s.all_caps;
@@ -181,26 +206,7 @@ impl EventExtractor {
             if triggers.is_empty() {
                 continue;
             }
-            ensure(&low, &mut cache, si);
-            let refers_back = cache[si].as_ref().is_some_and(|sc| {
-                sc.chunks.iter().any(|c| match c.head {
-                    Head::Pronoun(_, 1) => true,
-                    Head::Description(t, _) => is_plural_title(a, t),
-                    _ => c.owner.is_some(),
-                })
-            });
-            if refers_back {
-                for back in si.saturating_sub(3)..si {
-                    ensure(&low, &mut cache, back);
-                }
-            }
-            people.clear();
-            for sc in cache[si.saturating_sub(3)..=si].iter().flatten() {
-                people.extend_from_slice(&sc.people);
-            }
-            let Some(sc) = cache[si].as_ref() else {
-                continue;
-            };
+            let sc = chunker.sentence(&cache, si);
             let ctx = SentenceCtx {
                 a,
                 lx: &self.lx,
@@ -210,7 +216,9 @@ impl EventExtractor {
                 low: &low,
                 rel: &sc.rel,
                 appositions: &appositions,
-                people: &people,
+                chunker: &chunker,
+                cache: &cache,
+                people: OnceCell::new(),
                 countries: &countries,
                 quotes: quotations(a, s.first_token, s.end_token),
             };
@@ -934,7 +942,12 @@ struct SentenceCtx<'c, 'a> {
     low: &'c Lower<'a>,
     rel: &'c [(usize, usize)],
     appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
-    people: &'c [PersonMention],
+    chunker: &'c Chunker<'c, 'a>,
+    /// The chunks of the document's sentences, built when first asked for.
+    cache: &'c [OnceCell<SentenceChunks<'a>>],
+    /// The people named in this sentence and the three before it, in text order: built the
+    /// first time a reference back needs them.
+    people: OnceCell<Vec<PersonMention>>,
     /// COUNTRY entities: (byte position, entity, sentence), in text order.
     countries: &'c [(usize, usize, usize)],
     /// Quotations of the sentence: (opening mark, closing mark) token indices.
@@ -944,6 +957,27 @@ struct SentenceCtx<'c, 'a> {
 impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn word(&self, i: usize) -> &'a str {
         self.a.tok(i)
+    }
+
+    /// The people named in this sentence and the three before it.
+    fn people(&self) -> &[PersonMention] {
+        self.people.get_or_init(|| {
+            let mut v = Vec::new();
+            for k in self.si.saturating_sub(3)..=self.si {
+                v.extend_from_slice(&self.chunker.sentence(self.cache, k).people);
+            }
+            v
+        })
+    }
+
+    /// [`resolve_pronoun`] for a pronoun of this sentence at byte `pos`: a person before it in
+    /// the sentence needs no earlier sentence chunked.
+    fn resolve_pronoun(&self, pos: usize) -> Option<usize> {
+        let own = &self.chunker.sentence(self.cache, self.si).people;
+        if let Some(p) = own.iter().rev().find(|p| p.pos < pos) {
+            return Some(p.entity);
+        }
+        resolve_pronoun(self.people(), self.si, pos)
     }
 
     fn arguments(&self, p: &Pattern, t: &TriggerMatch) -> Vec<Argument<'a>> {
@@ -1376,7 +1410,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
             Head::Pronoun(tok, 1) => {
                 let pos = a.tokens[tok].span.start;
-                resolve_pronoun(self.people, self.si, pos)
+                self.resolve_pronoun(pos)
                     .map(|p| from_entity(a.tokens[tok].span, p))
                     .into_iter()
                     .collect()
@@ -1387,7 +1421,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let pos = c.span.start;
                 let mut picked: Vec<usize> = Vec::new();
                 for p in self
-                    .people
+                    .people()
                     .iter()
                     .rev()
                     .filter(|p| p.pos < pos && p.sentence + 3 >= self.si)
@@ -1414,7 +1448,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     let pos = c.span.start;
                     if let Some(o) = c.owner {
                         // "his country": the country of the person "his" refers to
-                        let found = resolve_pronoun(self.people, self.si, a.tokens[o].span.start)
+                        let found = self
+                            .resolve_pronoun(a.tokens[o].span.start)
                             .and_then(|p| a.entities[p].country)
                             .and_then(|iso| self.country_entity(iso, pos));
                         return found
