@@ -886,26 +886,6 @@ fn is_plural_title(a: &Analysis<'_>, t: usize) -> bool {
     text.ends_with('s') && !e.canonical.to_lowercase().ends_with('s')
 }
 
-/// The person a singular pronoun refers to: the latest person earlier in its sentence, else the
-/// latest subject of the nearest earlier sentence that has one (up to three back).
-fn resolve_pronoun(people: &[PersonMention], si: usize, pos: usize) -> Option<usize> {
-    if let Some(p) = people
-        .iter()
-        .rev()
-        .find(|p| p.sentence == si && p.pos < pos)
-    {
-        return Some(p.entity);
-    }
-    for back in 1..=3 {
-        let Some(s) = si.checked_sub(back) else { break };
-        let in_s: Vec<&PersonMention> = people.iter().filter(|p| p.sentence == s).collect();
-        if let Some(p) = in_s.iter().rev().find(|p| p.subject).or(in_s.last()) {
-            return Some(p.entity);
-        }
-    }
-    None
-}
-
 fn resolve_description(
     a: &Analysis<'_>,
     ap: &FxHashMap<(String, Option<Iso3>), usize>,
@@ -970,14 +950,25 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         })
     }
 
-    /// [`resolve_pronoun`] for a pronoun of this sentence at byte `pos`: a person before it in
-    /// the sentence needs no earlier sentence chunked.
+    /// The person a singular pronoun of this sentence (at byte `pos`) refers to: the latest
+    /// person earlier in its sentence, else the latest subject of the nearest earlier sentence
+    /// that has one (up to three back). The earlier sentences are chunked one at a time, only
+    /// as far back as the search goes.
     fn resolve_pronoun(&self, pos: usize) -> Option<usize> {
         let own = &self.chunker.sentence(self.cache, self.si).people;
         if let Some(p) = own.iter().rev().find(|p| p.pos < pos) {
             return Some(p.entity);
         }
-        resolve_pronoun(self.people(), self.si, pos)
+        for back in 1..=3 {
+            let Some(s) = self.si.checked_sub(back) else {
+                break;
+            };
+            let in_s = &self.chunker.sentence(self.cache, s).people;
+            if let Some(p) = in_s.iter().rev().find(|p| p.subject).or(in_s.last()) {
+                return Some(p.entity);
+            }
+        }
+        None
     }
 
     fn arguments(&self, p: &Pattern, t: &TriggerMatch) -> Vec<Argument<'a>> {
