@@ -327,7 +327,8 @@ pub fn chunks<'l>(
         }
         head.map(|(h, c)| (h, m, c))
     };
-    let mut out: Vec<Chunk<'l>> = Vec::new();
+    // about one chunk in three tokens: room for them at once, not grown by doubling
+    let mut out: Vec<Chunk<'l>> = Vec::with_capacity((s.end_token - s.first_token) / 3 + 1);
     let mut ents: Vec<usize> = Vec::new();
     let mut i = s.first_token;
     while i < s.end_token {
