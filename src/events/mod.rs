@@ -229,9 +229,10 @@ impl EventExtractor {
                 .filter_map(|(t, time)| {
                     let p = &self.lx.patterns[t.pattern];
                     let kind = p.kind?;
-                    let mut args = ctx.arguments(p, t);
+                    let voice = ctx.voice(p, t);
+                    let mut args = ctx.arguments(p, t, voice);
                     let (modality, explicit) = ctx.modality(t, &args);
-                    let nominal = ctx.voice(p, t) == Voice::Nominal;
+                    let nominal = voice == Voice::Nominal;
                     let series = ctx.series(p, t);
                     if !p.satisfied(&args) {
                         return None;
@@ -971,10 +972,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         None
     }
 
-    fn arguments(&self, p: &Pattern, t: &TriggerMatch) -> Vec<Argument<'a>> {
+    /// The arguments of trigger `t` of pattern `p` whose clause has this voice.
+    fn arguments(&self, p: &Pattern, t: &TriggerMatch, voice: Voice) -> Vec<Argument<'a>> {
         let mut out: Vec<Argument<'a>> = Vec::new();
         let mut used: Vec<Span> = Vec::new();
-        let voice = self.voice(p, t);
         for (role, cues) in &p.args {
             if out.iter().any(|x| x.role == *role) {
                 continue; // filled by a pair
