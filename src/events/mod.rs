@@ -783,12 +783,15 @@ fn from_entity_span<'a>(a: &Analysis<'a>, role: Role, span: Span, e: usize) -> A
 /// "The Chinese defense minister" → "Chinese defense minister": the words without determiners.
 fn description_name(a: &Analysis<'_>, c: &Chunk) -> String {
     let mut words: Vec<&str> = (c.first..c.end).map(|i| a.tok(i)).collect();
-    while words.first().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
-        )
-    }) {
+    // compared without a lowercase copy: only ASCII letters lowercase to these words (the one
+    // other letter that lowercases to ASCII, the Kelvin sign, gives a 'k')
+    const DETERMINERS: [&str; 9] = [
+        "the", "a", "an", "his", "her", "its", "their", "this", "that",
+    ];
+    while words
+        .first()
+        .is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    {
         words.remove(0);
     }
     words.join(" ")
@@ -938,6 +941,16 @@ struct SentenceCtx<'c, 'a> {
 impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn word(&self, i: usize) -> &'a str {
         self.a.tok(i)
+    }
+
+    /// Whether the lowercase word of token `i` is in `set`: for a word token, the lexicon's
+    /// `flag` for the set answers without hashing the string.
+    fn in_set(&self, i: usize, flag: u8, set: &rustc_hash::FxHashSet<Box<str>>) -> bool {
+        if self.a.tokens[i].kind == crate::model::TokenKind::Word {
+            self.low.info[i].has(flag)
+        } else {
+            set.contains(self.low.get(i))
+        }
     }
 
     /// The people named in this sentence and the three before it.
@@ -1201,9 +1214,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
             // "since becoming Defense Minister": a gerund with an object is a verb
             let gerund = w.ends_with("ing") && self.chunks.iter().any(|c| c.first == he);
-            if self.lx.determiners.contains(p1)
+            if self.in_set(hs - 1, lexicon::word_flags::DETERMINER, &self.lx.determiners)
                 || clitic
-                || (self.lx.prepositions.contains(p1) && p1 != "to" && !gerund)
+                || (self.in_set(hs - 1, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
+                    && p1 != "to"
+                    && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
                 || self.lx.nominal_cues.contains(p1)
                 // "a missile attack", "the truck bombing": a weapon or vehicle noun before an
