@@ -232,6 +232,7 @@ pub fn chunks<'l>(
     si: usize,
 ) -> Vec<Chunk<'l>> {
     let text = a.text();
+    let bytes = text.as_bytes();
     let s = &a.sentences[si];
     let lower = |i: usize| low.get(i);
     let ent_start = |i: usize| -> Option<usize> {
@@ -253,9 +254,8 @@ pub fn chunks<'l>(
         low.info[i].noun
     };
     let number_at = |i: usize| -> Option<u32> {
-        let t = &text[a.tokens[i].span];
         if a.tokens[i].kind == TokenKind::Number {
-            return parse_number(t);
+            return parse_number(&text[a.tokens[i].span]);
         }
         low.info[i].number
     };
@@ -288,7 +288,7 @@ pub fn chunks<'l>(
             (
                 noun_at(m),
                 u8::from(is_mod || number_at(m).is_some())
-                    | u8::from(&text[a.tokens[m].span] == "-") << 1,
+                    | u8::from(bytes[a.tokens[m].span.start..a.tokens[m].span.end] == *b"-") << 1,
             )
         })
         .collect();
@@ -327,7 +327,8 @@ pub fn chunks<'l>(
         }
         head.map(|(h, c)| (h, m, c))
     };
-    let mut out: Vec<Chunk<'l>> = Vec::new();
+    // about one chunk in three tokens: room for them at once, not grown by doubling
+    let mut out: Vec<Chunk<'l>> = Vec::with_capacity((s.end_token - s.first_token) / 3 + 1);
     let mut ents: Vec<usize> = Vec::new();
     let mut i = s.first_token;
     while i < s.end_token {
@@ -518,8 +519,13 @@ pub fn chunks<'l>(
             continue;
         }
         let before = lower(f - 1);
+        // A word the lexicon marks as no preposition is none (the flag answers without the
+        // set's string hash); other tokens are looked up.
+        let maybe_prep =
+            a.tokens[f - 1].kind != TokenKind::Word || low.info[f - 1].has(wf::PREPOSITION);
         // "after Moscow began": a subordinator followed by a clause, not a preposition.
-        let clause_follows = SUBORDINATORS.contains(&before)
+        let clause_follows = maybe_prep
+            && SUBORDINATORS.contains(&before)
             && out[c].end < s.end_token
             && a.tokens[out[c].end].kind == TokenKind::Word
             && a.tokens[out[c].end].has(crate::model::tokflags::LOWER)
@@ -529,7 +535,7 @@ pub fn chunks<'l>(
                     && !lx.determiners.contains(w)
                     && !matches!(w, "and" | "or" | "but")
             };
-        let prep = if clause_follows {
+        let prep = if clause_follows || !maybe_prep {
             None
         } else {
             lx.prepositions.get(before)

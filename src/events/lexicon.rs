@@ -783,11 +783,17 @@ fn match_elems(
             None
         }
         Elem::Alt(alts) => {
+            // the token every alternative starts with, read once
+            let first = low.get(i);
             for a in alts {
-                if i + a.len() > end {
+                if i + a.len() > end || a.first().is_some_and(|w| **w != *first) {
                     continue;
                 }
-                if a.iter().enumerate().all(|(j, w)| low.get(i + j) == &**w) {
+                if a.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(j, w)| low.get(i + j) == &**w)
+                {
                     let next = i + a.len();
                     if k + 1 == hspec.1 {
                         head.1 = next;

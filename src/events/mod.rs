@@ -23,6 +23,7 @@ use chunks::{chunks, relative_clauses, Chunk, Head, Lower};
 use lexicon::TriggerMatch;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// The event stage.
 #[derive(Debug)]
@@ -71,6 +72,55 @@ struct SentenceChunks<'l> {
     people: Vec<PersonMention>,
 }
 
+/// Builds the chunks of a sentence the first time they are asked for.
+struct Chunker<'c, 'a> {
+    a: &'c Analysis<'a>,
+    lx: &'a EventLexicon,
+    low: &'c Lower<'a>,
+    appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
+}
+
+impl<'c, 'a> Chunker<'c, 'a> {
+    /// The chunks of sentence `si`, from the cache or built into it.
+    fn sentence<'k>(
+        &self,
+        cache: &'k [OnceCell<SentenceChunks<'a>>],
+        si: usize,
+    ) -> &'k SentenceChunks<'a> {
+        cache[si].get_or_init(|| self.build(si))
+    }
+
+    fn build(&self, si: usize) -> SentenceChunks<'a> {
+        let a = self.a;
+        let s = &a.sentences[si];
+        let rel = relative_clauses(a, s.first_token, s.end_token);
+        let cs = chunks(a, self.lx, self.low, &rel, si);
+        let mut people = Vec::new();
+        for c in &cs {
+            let entity = match c.head {
+                Head::Entity(e) if a.entities[e].kind == EntityType::Person => Some(e),
+                Head::Description(t, country) if !is_plural_title(a, t) => {
+                    resolve_description(a, self.appositions, t, country)
+                }
+                _ => None,
+            };
+            if let Some(entity) = entity {
+                people.push(PersonMention {
+                    pos: c.span.start,
+                    entity,
+                    sentence: si,
+                    subject: c.prep.is_none() && !c.embedded,
+                });
+            }
+        }
+        SentenceChunks {
+            rel,
+            chunks: cs,
+            people,
+        }
+    }
+}
+
 /// A person mention in document order, for pronoun resolution.
 #[derive(Clone, Copy, Debug)]
 struct PersonMention {
@@ -103,41 +153,17 @@ impl EventExtractor {
         let low = Lower::new(a, lx);
         let appositions = appositions(a);
         // Chunks (and the people they name) are built only for the sentences that need them: a
-        // sentence with a trigger, and the three before it when one of its chunks refers back
-        // (pronoun resolution looks no further).
-        let mut cache: Vec<Option<SentenceChunks<'_>>> = Vec::new();
-        cache.resize_with(a.sentences.len(), || None);
-        let ensure = |low: &Lower<'a>, cache: &mut [Option<SentenceChunks<'a>>], si: usize| {
-            if cache[si].is_some() {
-                return;
-            }
-            let s = &a.sentences[si];
-            let rel = relative_clauses(a, s.first_token, s.end_token);
-            let cs = chunks(a, lx, low, &rel, si);
-            let mut people = Vec::new();
-            for c in &cs {
-                let entity = match c.head {
-                    Head::Entity(e) if a.entities[e].kind == EntityType::Person => Some(e),
-                    Head::Description(t, country) if !is_plural_title(a, t) => {
-                        resolve_description(a, &appositions, t, country)
-                    }
-                    _ => None,
-                };
-                if let Some(entity) = entity {
-                    people.push(PersonMention {
-                        pos: c.span.start,
-                        entity,
-                        sentence: si,
-                        subject: c.prep.is_none() && !c.embedded,
-                    });
-                }
-            }
-            cache[si] = Some(SentenceChunks {
-                rel,
-                chunks: cs,
-                people,
-            });
+        // sentence with a trigger, and the three before it when a pronoun or description of
+        // one of its arguments refers back past its own sentence (pronoun resolution looks no
+        // further); each sentence at most once.
+        let chunker = Chunker {
+            a,
+            lx,
+            low: &low,
+            appositions: &appositions,
         };
+        let cache: Vec<OnceCell<SentenceChunks<'a>>> =
+            (0..a.sentences.len()).map(|_| OnceCell::new()).collect();
         let countries: Vec<(usize, usize, usize)> = a
             .entities
             .iter()
@@ -148,7 +174,6 @@ impl EventExtractor {
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
         let mut found: Vec<TriggerMatch> = Vec::new();
-        let mut people: Vec<PersonMention> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
             let headline = s.kind == SegmentKind::Title || s.all_caps;
@@ -181,26 +206,7 @@ impl EventExtractor {
             if triggers.is_empty() {
                 continue;
             }
-            ensure(&low, &mut cache, si);
-            let refers_back = cache[si].as_ref().is_some_and(|sc| {
-                sc.chunks.iter().any(|c| match c.head {
-                    Head::Pronoun(_, 1) => true,
-                    Head::Description(t, _) => is_plural_title(a, t),
-                    _ => c.owner.is_some(),
-                })
-            });
-            if refers_back {
-                for back in si.saturating_sub(3)..si {
-                    ensure(&low, &mut cache, back);
-                }
-            }
-            people.clear();
-            for sc in cache[si.saturating_sub(3)..=si].iter().flatten() {
-                people.extend_from_slice(&sc.people);
-            }
-            let Some(sc) = cache[si].as_ref() else {
-                continue;
-            };
+            let sc = chunker.sentence(&cache, si);
             let ctx = SentenceCtx {
                 a,
                 lx: &self.lx,
@@ -210,7 +216,9 @@ impl EventExtractor {
                 low: &low,
                 rel: &sc.rel,
                 appositions: &appositions,
-                people: &people,
+                chunker: &chunker,
+                cache: &cache,
+                people: OnceCell::new(),
                 countries: &countries,
                 quotes: quotations(a, s.first_token, s.end_token),
             };
@@ -221,9 +229,10 @@ impl EventExtractor {
                 .filter_map(|(t, time)| {
                     let p = &self.lx.patterns[t.pattern];
                     let kind = p.kind?;
-                    let mut args = ctx.arguments(p, t);
+                    let voice = ctx.voice(p, t);
+                    let mut args = ctx.arguments(p, t, voice);
                     let (modality, explicit) = ctx.modality(t, &args);
-                    let nominal = ctx.voice(p, t) == Voice::Nominal;
+                    let nominal = voice == Voice::Nominal;
                     let series = ctx.series(p, t);
                     if !p.satisfied(&args) {
                         return None;
@@ -774,12 +783,15 @@ fn from_entity_span<'a>(a: &Analysis<'a>, role: Role, span: Span, e: usize) -> A
 /// "The Chinese defense minister" → "Chinese defense minister": the words without determiners.
 fn description_name(a: &Analysis<'_>, c: &Chunk) -> String {
     let mut words: Vec<&str> = (c.first..c.end).map(|i| a.tok(i)).collect();
-    while words.first().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
-        )
-    }) {
+    // compared without a lowercase copy: only ASCII letters lowercase to these words (the one
+    // other letter that lowercases to ASCII, the Kelvin sign, gives a 'k')
+    const DETERMINERS: [&str; 9] = [
+        "the", "a", "an", "his", "her", "its", "their", "this", "that",
+    ];
+    while words
+        .first()
+        .is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    {
         words.remove(0);
     }
     words.join(" ")
@@ -878,26 +890,6 @@ fn is_plural_title(a: &Analysis<'_>, t: usize) -> bool {
     text.ends_with('s') && !e.canonical.to_lowercase().ends_with('s')
 }
 
-/// The person a singular pronoun refers to: the latest person earlier in its sentence, else the
-/// latest subject of the nearest earlier sentence that has one (up to three back).
-fn resolve_pronoun(people: &[PersonMention], si: usize, pos: usize) -> Option<usize> {
-    if let Some(p) = people
-        .iter()
-        .rev()
-        .find(|p| p.sentence == si && p.pos < pos)
-    {
-        return Some(p.entity);
-    }
-    for back in 1..=3 {
-        let Some(s) = si.checked_sub(back) else { break };
-        let in_s: Vec<&PersonMention> = people.iter().filter(|p| p.sentence == s).collect();
-        if let Some(p) = in_s.iter().rev().find(|p| p.subject).or(in_s.last()) {
-            return Some(p.entity);
-        }
-    }
-    None
-}
-
 fn resolve_description(
     a: &Analysis<'_>,
     ap: &FxHashMap<(String, Option<Iso3>), usize>,
@@ -934,7 +926,12 @@ struct SentenceCtx<'c, 'a> {
     low: &'c Lower<'a>,
     rel: &'c [(usize, usize)],
     appositions: &'c FxHashMap<(String, Option<Iso3>), usize>,
-    people: &'c [PersonMention],
+    chunker: &'c Chunker<'c, 'a>,
+    /// The chunks of the document's sentences, built when first asked for.
+    cache: &'c [OnceCell<SentenceChunks<'a>>],
+    /// The people named in this sentence and the three before it, in text order: built the
+    /// first time a reference back needs them.
+    people: OnceCell<Vec<PersonMention>>,
     /// COUNTRY entities: (byte position, entity, sentence), in text order.
     countries: &'c [(usize, usize, usize)],
     /// Quotations of the sentence: (opening mark, closing mark) token indices.
@@ -946,10 +943,52 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         self.a.tok(i)
     }
 
-    fn arguments(&self, p: &Pattern, t: &TriggerMatch) -> Vec<Argument<'a>> {
+    /// Whether the lowercase word of token `i` is in `set`: for a word token, the lexicon's
+    /// `flag` for the set answers without hashing the string.
+    fn in_set(&self, i: usize, flag: u8, set: &rustc_hash::FxHashSet<Box<str>>) -> bool {
+        if self.a.tokens[i].kind == crate::model::TokenKind::Word {
+            self.low.info[i].has(flag)
+        } else {
+            set.contains(self.low.get(i))
+        }
+    }
+
+    /// The people named in this sentence and the three before it.
+    fn people(&self) -> &[PersonMention] {
+        self.people.get_or_init(|| {
+            let mut v = Vec::new();
+            for k in self.si.saturating_sub(3)..=self.si {
+                v.extend_from_slice(&self.chunker.sentence(self.cache, k).people);
+            }
+            v
+        })
+    }
+
+    /// The person a singular pronoun of this sentence (at byte `pos`) refers to: the latest
+    /// person earlier in its sentence, else the latest subject of the nearest earlier sentence
+    /// that has one (up to three back). The earlier sentences are chunked one at a time, only
+    /// as far back as the search goes.
+    fn resolve_pronoun(&self, pos: usize) -> Option<usize> {
+        let own = &self.chunker.sentence(self.cache, self.si).people;
+        if let Some(p) = own.iter().rev().find(|p| p.pos < pos) {
+            return Some(p.entity);
+        }
+        for back in 1..=3 {
+            let Some(s) = self.si.checked_sub(back) else {
+                break;
+            };
+            let in_s = &self.chunker.sentence(self.cache, s).people;
+            if let Some(p) = in_s.iter().rev().find(|p| p.subject).or(in_s.last()) {
+                return Some(p.entity);
+            }
+        }
+        None
+    }
+
+    /// The arguments of trigger `t` of pattern `p` whose clause has this voice.
+    fn arguments(&self, p: &Pattern, t: &TriggerMatch, voice: Voice) -> Vec<Argument<'a>> {
         let mut out: Vec<Argument<'a>> = Vec::new();
         let mut used: Vec<Span> = Vec::new();
-        let voice = self.voice(p, t);
         for (role, cues) in &p.args {
             if out.iter().any(|x| x.role == *role) {
                 continue; // filled by a pair
@@ -1183,9 +1222,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
             // "since becoming Defense Minister": a gerund with an object is a verb
             let gerund = w.ends_with("ing") && self.chunks.iter().any(|c| c.first == he);
-            if self.lx.determiners.contains(p1)
+            if self.in_set(hs - 1, lexicon::word_flags::DETERMINER, &self.lx.determiners)
                 || clitic
-                || (self.lx.prepositions.contains(p1) && p1 != "to" && !gerund)
+                || (self.in_set(hs - 1, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
+                    && p1 != "to"
+                    && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
                 || self.lx.nominal_cues.contains(p1)
                 // "a missile attack", "the truck bombing": a weapon or vehicle noun before an
@@ -1457,7 +1498,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
             Head::Pronoun(tok, 1) => {
                 let pos = a.tokens[tok].span.start;
-                resolve_pronoun(self.people, self.si, pos)
+                self.resolve_pronoun(pos)
                     .map(|p| from_entity(a.tokens[tok].span, p))
                     .into_iter()
                     .collect()
@@ -1468,7 +1509,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let pos = c.span.start;
                 let mut picked: Vec<usize> = Vec::new();
                 for p in self
-                    .people
+                    .people()
                     .iter()
                     .rev()
                     .filter(|p| p.pos < pos && p.sentence + 3 >= self.si)
@@ -1495,7 +1536,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     let pos = c.span.start;
                     if let Some(o) = c.owner {
                         // "his country": the country of the person "his" refers to
-                        let found = resolve_pronoun(self.people, self.si, a.tokens[o].span.start)
+                        let found = self
+                            .resolve_pronoun(a.tokens[o].span.start)
                             .and_then(|p| a.entities[p].country)
                             .and_then(|iso| self.country_entity(iso, pos));
                         return found
