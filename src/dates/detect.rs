@@ -412,18 +412,8 @@ pub fn word_rule_mask(w: &str, meanings: &[Word], modifier_first: bool) -> u32 {
         // quarter: "next year's first quarter", "the third quarter", "fiscal", "year-earlier",
         // "third-quarter"
         shift
-            || is(&[
-                "the",
-                "this",
-                "fiscal",
-                "latest",
-                "current",
-                "comparable",
-                "corresponding",
-                "same",
-                "calendar",
-                "year",
-            ])
+            || is(&["the", "this", "year"])
+            || is(&QUARTER_ADJECTIVES)
             || has(|m| matches!(m, Word::Ordinal(_))),
         // year_alone: "fiscal 1989" (a year alone is a number)
         w == "fiscal",
@@ -1446,6 +1436,17 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     None
 }
 
+/// Adjectives a quarter may take between its determiner and its ordinal ("the latest fiscal
+/// third quarter"); the quarter rule skips up to three, and they can start it.
+const QUARTER_ADJECTIVES: [&str; 7] = [
+    "fiscal",
+    "latest",
+    "current",
+    "comparable",
+    "corresponding",
+    "same",
+    "calendar",
+];
 /// Quarters as financial news writes them: "the third quarter", "third-quarter", "the fiscal
 /// first quarter", "the 1988 third quarter", "fourth quarter of 1989", "the quarter", "the
 /// latest quarter", "the year-earlier quarter", "the year-ago period", "year-earlier",
@@ -1470,20 +1471,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         j += 1;
     }
     let mut adjectives = 0;
-    while adjectives < 3
-        && c.is_any(
-            j,
-            &[
-                "fiscal",
-                "latest",
-                "current",
-                "comparable",
-                "corresponding",
-                "same",
-                "calendar",
-            ],
-        )
-    {
+    while adjectives < 3 && c.is_any(j, &QUARTER_ADJECTIVES) {
         j += 1;
         adjectives += 1;
     }
