@@ -282,10 +282,10 @@ pub struct Lexicon {
     /// The rules that may start at each entry's word, a bit per rule (see
     /// [`Lexicon::set_rule_masks`]; index 0, and before the masks are set: every rule).
     rule_masks: Vec<u32>,
-    /// The same ASCII words of at most 16 bytes, packed ([`pack`]), in an open-addressing table
-    /// (a power of two long, at most a quarter full; `len` 0: empty): a token is packed once
-    /// and found in a probe or two. `slots` then serves only longer words.
-    short: Vec<Packed>,
+    /// The same ASCII words of at most 16 bytes, keyed by their bytes packed ([`pack`]) and
+    /// length: a token is packed once and found with one hash of two integers. `slots` then
+    /// serves only longer words.
+    short: FxHashMap<(u128, u8), Entry>,
     /// A filter in front of `short` and `slots`.
     filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
@@ -324,14 +324,6 @@ impl Entry {
     fn index(self) -> usize {
         usize::from(self.0 & !(Entry::ANCHOR | Entry::STARTER))
     }
-}
-
-/// A word of `short`: its bytes packed, its length and entry.
-#[derive(Clone, Copy, Debug, Default)]
-struct Packed {
-    key: u128,
-    len: u32,
-    entry: Entry,
 }
 
 /// The lowercase bytes of a word of at most 16 bytes, the first in the low byte (other bytes
@@ -380,13 +372,6 @@ fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
     let capital =
         a.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !a.wrapping_add(0x2525_2525_2525_2525) & !x & HIGH;
     x | capital >> 2
-}
-
-/// The home of a packed word in a table of `mask + 1` places.
-#[inline]
-fn home(key: u128, len: usize, mask: usize) -> usize {
-    let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ len as u64;
-    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 /// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,
@@ -718,24 +703,11 @@ impl Lexicon {
                 slots[lx.filter.slot(SigFilter::sig(k.as_bytes()))].push((k.clone(), *e));
             }
         }
-        let short: Vec<(&Box<str>, &Entry)> = entries
+        lx.short = entries
             .iter()
             .filter(|(k, _)| k.is_ascii() && k.len() <= 16)
+            .map(|(k, e)| ((pack(k.as_bytes()), k.len() as u8), *e))
             .collect();
-        let size = (short.len() * 4).next_power_of_two().max(16);
-        lx.short = vec![Packed::default(); size];
-        for (k, e) in short {
-            let key = pack(k.as_bytes());
-            let mut at = home(key, k.len(), size - 1);
-            while lx.short[at].len != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            lx.short[at] = Packed {
-                key,
-                len: k.len() as u32,
-                entry: *e,
-            };
-        }
         for k in lx.tense.keys().chain(lx.tense_to.keys()) {
             lx.tense_filter.insert(k);
             lx.non_ascii_keys |= !k.is_ascii();
@@ -795,17 +767,8 @@ impl Lexicon {
     /// (`key`): found in `short`.
     #[inline]
     fn entry_short(&self, key: u128, b: &[u8]) -> Entry {
-        let mask = self.short.len() - 1;
-        let mut at = home(key, b.len(), mask);
-        loop {
-            let p = self.short[at];
-            if p.len == 0 {
-                break;
-            }
-            if p.key == key && p.len as usize == b.len() {
-                return p.entry;
-            }
-            at = (at + 1) & mask;
+        if let Some(e) = self.short.get(&(key, b.len() as u8)) {
+            return *e;
         }
         if b.is_ascii() {
             Entry::NONE
