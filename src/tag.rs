@@ -1994,16 +1994,19 @@ pub(crate) fn insert_sorted<'a>(entities: &mut Vec<Entity<'a>>, mut new: Vec<Ent
         entities.sort_by_key(|e| e.span.start);
         return;
     }
-    // Both lists are sorted: each new entity goes after the entities that start where it
-    // starts or before (an old one before a new one at the same start, as the stable sort of
-    // the old followed by the new would order them).
-    entities.reserve(new.len());
-    let mut at = 0;
+    // Both lists are sorted: merge them, an old entity before a new one at the same start, as
+    // the stable sort of the old followed by the new would order them. (Not `Vec::insert` per
+    // new entity: that moves the tail each time, quadratic in a long document.)
+    let mut old = std::mem::take(entities).into_iter().peekable();
+    let mut merged = Vec::with_capacity(old.len() + new.len());
     for n in new {
-        at += entities[at..].partition_point(|e| e.span.start <= n.span.start);
-        entities.insert(at, n);
-        at += 1;
+        while let Some(o) = old.next_if(|o| o.span.start <= n.span.start) {
+            merged.push(o);
+        }
+        merged.push(n);
     }
+    merged.extend(old);
+    *entities = merged;
 }
 
 #[cfg(test)]
