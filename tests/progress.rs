@@ -102,11 +102,13 @@ fn on_a_terminal_the_summary_is_wrapped_and_quiet_is_silent() {
 #[test]
 #[ignore = "needs ../shared/data"]
 fn on_a_terminal_a_bbc_run_shows_a_progress_bar_that_updates() {
-    // The corpus three times over, so that a run on a quiet machine lasts long enough (about
-    // a second) for several redraws.
+    // The corpus eight times over, so that a run on a quiet machine lasts long enough (about
+    // a second and a half at 28 MB/s; three times over gave only two redraws) for several.
     let bbc = data_dir().join("bbc-news");
     let bbc = bbc.to_str().unwrap();
-    let screen = on_a_terminal(&["extract", "--threads", "2", bbc, bbc, bbc]);
+    let mut args = vec!["extract", "--threads", "2"];
+    args.extend([bbc; 8]);
+    let screen = on_a_terminal(&args);
     let seen = frames(&screen);
     let total = seen.last().map(|f| f.1).unwrap_or(0);
     assert!(total >= 2225, "no total in the bar: {seen:?}");
