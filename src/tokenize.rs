@@ -315,7 +315,16 @@ fn classes8(w: u64) -> (u64, u64, u64) {
         let gt = x + splat(0x7f - hi);
         ge & !gt & ascii
     };
-    (range(b'A', b'Z'), range(b'a', b'z'), range(b'0', b'9'))
+    (ascii_capitals8(w), range(b'a', b'z'), range(b'0', b'9'))
+}
+
+/// The high bit of each byte of `w` that is an ASCII capital (`A`–`Z`; any other byte, non-ASCII
+/// too, is not): `w | ascii_capitals8(w) >> 2` lowercases the eight bytes as
+/// `u8::to_ascii_lowercase` does one by one. See [`classes8`] for the arithmetic.
+#[inline]
+pub(crate) fn ascii_capitals8(w: u64) -> u64 {
+    let x = w & !HIGH_BITS;
+    x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !x.wrapping_add(0x2525_2525_2525_2525) & !w & HIGH_BITS
 }
 
 /// UPPER (two or more letters, all uppercase) and LOWER (all letters lowercase) from the counts

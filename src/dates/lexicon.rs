@@ -353,8 +353,6 @@ fn pack_at(text: &[u8], start: usize, n: usize) -> u128 {
 /// lowercased (as `u8::to_ascii_lowercase` does byte by byte), the bytes past `n` zero.
 #[inline]
 fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = n.clamp(1, 8);
     let x = match text.get(start..start + 8) {
         Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
@@ -366,12 +364,7 @@ fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
         }
     };
     let x = x & (u64::MAX >> (64 - 8 * n));
-    // A byte below 0x80 is a capital when adding 0x3f carries into its top bit ('A' and
-    // above) and adding 0x25 does not ('Z' and below); neither sum carries into the next byte.
-    let a = x & LOW7;
-    let capital =
-        a.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !a.wrapping_add(0x2525_2525_2525_2525) & !x & HIGH;
-    x | capital >> 2
+    x | crate::tokenize::ascii_capitals8(x) >> 2
 }
 
 /// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,

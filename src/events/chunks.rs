@@ -5,6 +5,7 @@
 use super::lexicon::{load_le, packed, word_flags as wf, EventLexicon, WordInfo};
 use crate::model::{Analysis, EntityType, Iso3, TokenKind};
 use crate::span::Span;
+use crate::tokenize::ascii_capitals8;
 
 /// What a chunk refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,14 +67,6 @@ const IN_BUF: u32 = 1 << 31;
 /// [`Lower::entity`] of a token outside every entity (a fill of 0xff bytes, one `memset`).
 const NO_ENTITY: u32 = u32::MAX;
 
-/// Bit 7 set in each byte of `x` (eight ASCII bytes) that is an uppercase letter: OR-ing it
-/// shifted right by two sets bit 5, which lowercases the letter.
-#[inline]
-fn ascii_upper(x: u64) -> u64 {
-    (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !x.wrapping_add(0x2525_2525_2525_2525))
-        & 0x8080_8080_8080_8080
-}
-
 impl<'t> Lower<'t> {
     /// Lowercases every token of the analysis (copying only the ones that change) and looks
     /// up what the lexicon knows of each word, in one walk.
@@ -93,7 +86,7 @@ impl<'t> Lower<'t> {
                 let lo = load_le(b);
                 let hi = if n > 8 { load_le(&b[8..]) } else { 0 };
                 if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
-                    let (ulo, uhi) = (ascii_upper(lo), ascii_upper(hi));
+                    let (ulo, uhi) = (ascii_capitals8(lo), ascii_capitals8(hi));
                     if ulo | uhi == 0 {
                         spans.push((t.span.start as u32, n as u32));
                     } else {

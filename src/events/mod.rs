@@ -536,11 +536,7 @@ fn word_hash_ascii(w: &[u8]) -> u64 {
     let mut h: u64 = w.len() as u64;
     for chunk in w.chunks(8) {
         let x = lexicon::load_le(chunk);
-        // ASCII lowercase of eight bytes at once: set bit 5 of the bytes in 'A'..='Z'
-        let upper = (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f)
-            & !x.wrapping_add(0x2525_2525_2525_2525))
-            & 0x8080_8080_8080_8080;
-        let x = x | (upper >> 2);
+        let x = x | crate::tokenize::ascii_capitals8(x) >> 2;
         h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     h & !(1 << 63)
