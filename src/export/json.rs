@@ -8,6 +8,13 @@ use sha2::{Digest, Sha256};
 /// A JSON writer for the document record, the hot path of every run: keys are written as
 /// literals and strings that need no escaping are copied as they are; anything else (escapes,
 /// floats) goes through `serde_json`, so the bytes are the ones `serde_json` writes.
+/// `w.key(…)` of a key written as a literal: `key!(w, "type")` copies `"type":` in one piece.
+macro_rules! key {
+    ($w:expr, $k:literal) => {
+        $w.key(concat!("\"", $k, "\":").as_bytes())
+    };
+}
+
 struct W<'o> {
     out: &'o mut Vec<u8>,
 }
@@ -32,16 +39,24 @@ impl W<'_> {
         self.out.push(b'}');
     }
 
-    /// `"key":`, after a comma unless it is the first key of its object.
+    /// `"key":` (given whole, quotes and colon included, by [`key!`]), after a comma unless it
+    /// is the first key of its object.
     #[inline]
-    fn key(&mut self, key: &str) {
-        let b = self.out.last().copied();
-        if !matches!(b, Some(b'{') | Some(b'[')) {
+    fn key(&mut self, quoted: &[u8]) {
+        if !matches!(self.out.last(), Some(b'{') | Some(b'[')) {
             self.out.push(b',');
         }
+        self.out.extend_from_slice(quoted);
+    }
+
+    /// A string the schema fixes (a type, role or code name): never escaped, not scanned.
+    #[inline]
+    fn lit(&mut self, s: &str) {
+        debug_assert!(!needs_escape(s.as_bytes()), "{s:?}");
+        self.out.reserve(s.len() + 2);
         self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.out.extend_from_slice(s.as_bytes());
+        self.out.push(b'"');
     }
 
     #[inline]
@@ -94,16 +109,19 @@ impl W<'_> {
     }
 
     fn country(&mut self, c: Option<Iso3>) {
-        self.opt_str(c.as_ref().map(Iso3::as_str));
+        match c {
+            Some(c) => self.lit(c.as_str()),
+            None => self.out.extend_from_slice(b"null"),
+        }
     }
 
     /// The `text`, `start` and `end` fields of a span.
     fn span(&mut self, text: &str, span: crate::span::Span) {
-        self.key("text");
+        key!(self, "text");
         self.str(&text[span]);
-        self.key("start");
+        key!(self, "start");
         self.num(span.start);
-        self.key("end");
+        key!(self, "end");
         self.num(span.end);
     }
 
@@ -115,16 +133,16 @@ impl W<'_> {
     fn args(&mut self, text: &str, list: &[Argument<'_>]) {
         self.array(list, |w, _, a| {
             w.object(|w| {
-                w.key("role");
-                w.str(a.role.as_str());
+                key!(w, "role");
+                w.lit(a.role.as_str());
                 w.span(text, a.span);
-                w.key("entity");
+                key!(w, "entity");
                 w.opt_id("e", a.entity);
-                w.key("canonical");
+                key!(w, "canonical");
                 w.str(&a.canonical);
-                w.key("key");
+                key!(w, "key");
                 w.opt_str(a.key.as_deref());
-                w.key("country");
+                key!(w, "country");
                 w.country(a.country);
             })
         });
@@ -136,16 +154,16 @@ impl W<'_> {
             return;
         };
         self.object(|w| {
-            w.key("entity");
+            key!(w, "entity");
             w.opt_id("e", t.entity);
-            w.key("value");
+            key!(w, "value");
             w.str(&t.value);
-            w.key("begin");
+            key!(w, "begin");
             w.day(t.begin);
-            w.key("end");
+            key!(w, "end");
             w.day(t.end);
-            w.key("source");
-            w.str(t.source.as_str());
+            key!(w, "source");
+            w.lit(t.source.as_str());
         });
     }
 }
@@ -154,27 +172,34 @@ impl W<'_> {
 /// eight bytes at a time. The test may say yes for a string that needs no escape (then
 /// `serde_json` writes it), never no for one that does.
 fn needs_escape(s: &[u8]) -> bool {
+    let n = s.len();
+    let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+    let half = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().unwrap_or_default()));
+    match n {
+        0 => false,
+        1..=3 => s.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\'),
+        // Two words that may overlap: a byte read twice is tested twice, which changes nothing.
+        4..=7 => escape8(half(&s[..4]) | half(&s[n - 4..]) << 32),
+        _ => {
+            let mut chunks = s.chunks_exact(8);
+            if (&mut chunks).any(|c| escape8(word(c))) {
+                return true;
+            }
+            !chunks.remainder().is_empty() && escape8(word(&s[n - 8..]))
+        }
+    }
+}
+
+/// True when one of the eight bytes of `x` is a control character, `"` or `\\` (see
+/// [`needs_escape`]).
+#[inline]
+fn escape8(x: u64) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     // A byte of `x` is below `n` (n <= 128) / zero: the classic bit tricks, exact as a whole.
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let mut chunks = s.chunks_exact(8);
-    for c in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(c);
-        let x = u64::from_le_bytes(word);
-        if below(x, 0x20)
-            || zero(x ^ (ONES * u64::from(b'"')))
-            || zero(x ^ (ONES * u64::from(b'\\')))
-        {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    below(x, 0x20) || zero(x ^ (ONES * u64::from(b'"'))) || zero(x ^ (ONES * u64::from(b'\\')))
 }
 
 /// A day as `YYYY-MM-DD`, written without an allocation.
@@ -253,105 +278,105 @@ pub fn write_document(a: &Analysis<'_>, out: &mut Vec<u8>) {
     out.reserve(512 + 192 * a.entities.len() + 448 * a.events.len() + evidence);
     let mut w = W { out };
     w.out.push(b'{');
-    w.key("schema");
-    w.str(SCHEMA);
-    w.key("doc_id");
+    key!(w, "schema");
+    w.lit(SCHEMA);
+    key!(w, "doc_id");
     w.str(&a.doc.id);
-    w.key("source");
+    key!(w, "source");
     w.str(&a.doc.source);
-    w.key("sha256");
+    key!(w, "sha256");
     w.out.push(b'"');
     w.out.extend_from_slice(&sha256_hex_bytes(text));
     w.out.push(b'"');
-    w.key("title");
+    key!(w, "title");
     w.opt_str(a.meta.title.as_deref());
-    w.key("url");
+    key!(w, "url");
     w.opt_str(a.meta.url.as_deref());
-    w.key("published");
+    key!(w, "published");
     w.opt_str(a.meta.published.as_deref());
-    w.key("published_source");
+    key!(w, "published_source");
     w.opt_str(a.meta.published_source.map(|s| s.as_str()));
     let warnings = warnings(a);
     if !warnings.is_empty() {
-        w.key("warnings");
+        key!(w, "warnings");
         let _ = serde_json::to_writer(&mut *w.out, &warnings);
     }
-    w.key("entities");
+    key!(w, "entities");
     w.array(&a.entities, |w, i, e| {
         w.object(|w| {
-            w.key("id");
+            key!(w, "id");
             w.id("e", i);
-            w.key("type");
-            w.str(e.kind.as_str());
+            key!(w, "type");
+            w.lit(e.kind.as_str());
             w.span(text, e.span);
-            w.key("sentence");
+            key!(w, "sentence");
             w.num(e.sentence);
-            w.key("canonical");
+            key!(w, "canonical");
             w.str(&e.canonical);
-            w.key("key");
+            key!(w, "key");
             w.opt_str(e.key.as_deref());
-            w.key("country");
+            key!(w, "country");
             w.country(e.country);
-            w.key("how");
-            w.str(e.how.as_str());
+            key!(w, "how");
+            w.lit(e.how.as_str());
             if let Some(t) = &e.timex {
-                w.key("value");
+                key!(w, "value");
                 w.str(&t.value);
-                w.key("timex_type");
-                w.str(t.timex_type.as_str());
-                w.key("interval");
+                key!(w, "timex_type");
+                w.lit(t.timex_type.as_str());
+                key!(w, "interval");
                 match t.interval {
                     Some((b, e)) => w.object(|w| {
-                        w.key("begin");
+                        key!(w, "begin");
                         w.day(Some(b));
-                        w.key("end");
+                        key!(w, "end");
                         w.day(Some(e));
                     }),
                     None => w.out.extend_from_slice(b"null"),
                 }
-                w.key("granularity");
-                w.str(t.granularity);
+                key!(w, "granularity");
+                w.lit(t.granularity);
             }
         })
     });
-    w.key("events");
+    key!(w, "events");
     w.array(&a.events, |w, i, e| {
         w.object(|w| {
-            w.key("id");
+            key!(w, "id");
             w.id("ev", i);
-            w.key("type");
-            w.str(e.kind.as_str());
-            w.key("cameo");
+            key!(w, "type");
+            w.lit(e.kind.as_str());
+            key!(w, "cameo");
             w.str(&e.cameo);
-            w.key("trigger");
+            key!(w, "trigger");
             w.trigger(text, e.trigger);
-            w.key("sentence");
+            key!(w, "sentence");
             w.num(e.sentence);
-            w.key("evidence");
+            key!(w, "evidence");
             w.str(&text[a.sentences[e.sentence].span]);
-            w.key("mentions");
+            key!(w, "mentions");
             w.array(&e.mentions, |w, _, m| {
                 w.object(|w| {
-                    w.key("trigger");
+                    key!(w, "trigger");
                     w.trigger(text, m.trigger);
-                    w.key("sentence");
+                    key!(w, "sentence");
                     w.num(m.sentence);
-                    w.key("arguments");
+                    key!(w, "arguments");
                     w.args(text, &m.arguments);
                     if m.time.is_some() {
-                        w.key("time");
+                        key!(w, "time");
                         w.time(&m.time);
                     }
                 })
             });
-            w.key("arguments");
+            key!(w, "arguments");
             w.args(text, &e.arguments);
-            w.key("time");
+            key!(w, "time");
             w.time(&e.time);
-            w.key("modality");
-            w.str(e.modality.as_str());
+            key!(w, "modality");
+            w.lit(e.modality.as_str());
             if !e.conflicts.is_empty() {
-                w.key("conflicts");
+                key!(w, "conflicts");
                 let conflicts: Vec<ConflictJ<'_>> = e
                     .conflicts
                     .iter()
@@ -362,12 +387,12 @@ pub fn write_document(a: &Analysis<'_>, out: &mut Vec<u8>) {
                     .collect();
                 let _ = serde_json::to_writer(&mut *w.out, &conflicts);
             }
-            w.key("confidence");
+            key!(w, "confidence");
             let _ = serde_json::to_writer(&mut *w.out, &e.confidence);
-            w.key("rule");
+            key!(w, "rule");
             w.str(&e.rule);
             if !e.reports.is_empty() {
-                w.key("reports");
+                key!(w, "reports");
                 w.array(&e.reports, |w, _, &r| w.id("ev", r));
             }
         })
