@@ -459,6 +459,15 @@ fn pad16(b: &[u8]) -> Option<(u64, u64)> {
     }
 }
 
+/// `b.is_ascii()`, without a loop for words of up to 16 bytes.
+#[inline]
+pub(crate) fn is_ascii_word(b: &[u8]) -> bool {
+    match pad16(b) {
+        Some((lo, hi)) => (lo | hi) & 0x8080_8080_8080_8080 == 0,
+        None => b.is_ascii(),
+    }
+}
+
 /// A token of up to 16 ASCII bytes lowercased eight bytes at a time: its padded halves
 /// ([`pad16`]) lowercased, and the lowercase bytes in `out`.
 #[inline]
@@ -1405,6 +1414,16 @@ mod tests {
         );
         assert_eq!(&out[..8], b"mcdonald");
         assert_eq!(lower16("Zürich", &mut out), None);
+        for w in [
+            "",
+            "a",
+            "Zürich",
+            "abcdefghijklmnoé",
+            "abcdefghijklmnopé",
+            "ab\u{80}",
+        ] {
+            assert_eq!(is_ascii_word(w.as_bytes()), w.is_ascii(), "{w}");
+        }
     }
 
     fn tokenize_text(text: &str) -> Vec<Token> {

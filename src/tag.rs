@@ -48,6 +48,9 @@ pub struct Tagger {
     /// `rules.not_name` as one bit per vocabulary word, for capitalised tokens (whose word the
     /// lookup already found); words outside the vocabulary are only in `rules.not_name`.
     not_name_words: Vec<u64>,
+    /// The words of `rules.not_name` outside the vocabulary (usually none): the only ones a
+    /// capitalised token that the lookup did not find may be.
+    not_name_outside: WordSet,
 }
 
 /// Word lists of `rules/names.tsv` (and any other `rules/*.tsv` with the same columns).
@@ -279,19 +282,24 @@ impl Tagger {
     pub fn new(gazetteer: Gazetteer, names: &Table) -> Result<Tagger> {
         let rules = NameRules::from_table(names)?;
         let mut not_name_words = vec![0u64; gazetteer.vocabulary_len().div_ceil(64)];
+        let mut not_name_outside = WordSet::default();
         let mut buf = String::new();
         for w in &rules.not_name.0 {
-            let w = std::str::from_utf8(w)
+            let found = std::str::from_utf8(w)
                 .ok()
                 .and_then(|w| gazetteer.word(w, &mut buf));
-            if let Some(w) = w {
-                not_name_words[w.id.index() / 64] |= 1 << (w.id.index() % 64);
+            match found {
+                Some(f) => not_name_words[f.id.index() / 64] |= 1 << (f.id.index() % 64),
+                None => {
+                    not_name_outside.0.insert(w.clone());
+                }
             }
         }
         Ok(Tagger {
             gazetteer,
             rules,
             not_name_words,
+            not_name_outside,
         })
     }
 
@@ -334,7 +342,10 @@ impl Tagger {
     fn not_name(&self, d: &Doc<'_, '_>, i: usize) -> bool {
         match d.info[i] {
             Some(w) => self.not_name_words[w.id.index() / 64] & (1 << (w.id.index() % 64)) != 0,
-            None => self.rules.not_name.contains_lower(d.tok(i)),
+            None => {
+                !self.not_name_outside.0.is_empty()
+                    && self.not_name_outside.contains_lower(d.tok(i))
+            }
         }
     }
 
@@ -1622,7 +1633,9 @@ impl Tagger {
             }
             let w = &text[t.span];
             let b0 = w.as_bytes()[0].to_ascii_lowercase();
-            if w.is_ascii() && shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0 {
+            if shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0
+                && crate::gazetteer::is_ascii_word(w.as_bytes())
+            {
                 continue;
             }
             let caps = d.caps[s];
