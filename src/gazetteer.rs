@@ -365,9 +365,21 @@ impl Vocab {
     /// The slot of the word `l` (lowercase bytes).
     #[inline]
     fn find_slot<'t>(&self, l: &[u8], text: impl Fn(u32) -> &'t [u8]) -> Option<Slot> {
-        let (h, len) = (head(l), slot_len(l));
+        self.find_hashed(l, key_hash(l), head(l), text)
+    }
+
+    /// [`Vocab::find_slot`] with the word's [`key_hash`] and [`head`] already known.
+    #[inline]
+    fn find_hashed<'t>(
+        &self,
+        l: &[u8],
+        hash: u64,
+        h: u64,
+        text: impl Fn(u32) -> &'t [u8],
+    ) -> Option<Slot> {
+        let len = slot_len(l);
         self.0
-            .find(hash_bytes(l), |x| {
+            .find(hash, |x| {
                 x.head == h && x.len == len && (l.len() <= 8 || text(x.id)[8..] == l[8..])
             })
             .copied()
@@ -382,11 +394,11 @@ impl Vocab {
             flags: 0,
         };
         self.0
-            .insert_unique(hash_bytes(l), slot, |x| hash_bytes(text(x.id)));
+            .insert_unique(key_hash(l), slot, |x| key_hash(text(x.id)));
     }
 
     fn reserve<'t>(&mut self, n: usize, text: impl Fn(u32) -> &'t [u8]) {
-        self.0.reserve(n, |x| hash_bytes(text(x.id)));
+        self.0.reserve(n, |x| key_hash(text(x.id)));
     }
 }
 
@@ -399,6 +411,79 @@ fn lower_filter_bit(l: &[u8]) -> usize {
         | byte(l.last()) << 16
         | (l.len().min(255) as u32) << 24;
     (x.wrapping_mul(0x9E37_79B1) >> (32 - LOWER_FILTER_BITS.trailing_zeros())) as usize
+}
+
+/// The hash of a word's lowercase bytes in a [`Vocab`]: words of up to 16 bytes (most) from
+/// their two zero-padded halves ([`pad16`]), so that a token lowercased eight bytes at a time
+/// ([`lower16`]) is hashed without a loop over its bytes; longer ones byte by byte.
+#[inline]
+fn key_hash(l: &[u8]) -> u64 {
+    match pad16(l) {
+        Some((lo, hi)) => hash16(lo, hi, l.len()),
+        None => hash_bytes(l),
+    }
+}
+
+/// [`key_hash`] of a word of up to 16 bytes given as its zero-padded halves.
+#[inline]
+fn hash16(lo: u64, hi: u64, len: usize) -> u64 {
+    // A folded 64×64→128-bit multiply (as wyhash and foldhash do): every input bit reaches both
+    // the low bits (the bucket) and the high bits (the tag) of the hash.
+    let p = u128::from(lo ^ 0x243F_6A88_85A3_08D3)
+        * u128::from(hi ^ 0x1319_8A2E_0370_7344 ^ len as u64);
+    (p as u64) ^ (p >> 64) as u64
+}
+
+/// The bytes of a word of up to 16 bytes as two little-endian integers, zero-padded.
+#[inline]
+fn pad16(b: &[u8]) -> Option<(u64, u64)> {
+    // Two overlapping loads per size class instead of a loop or a copy of variable length
+    // (whose branches the processor mispredicts as word lengths vary).
+    let n = b.len();
+    let load8 = |at: usize| b[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+    let load4 = |at: usize| b[at..at + 4].try_into().map_or(0, u32::from_le_bytes);
+    match n {
+        0 => Some((0, 0)),
+        1..=3 => {
+            let lo = u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1));
+            Some((lo, 0))
+        }
+        4..=8 => Some((
+            u64::from(load4(0)) | u64::from(load4(n - 4)) << (8 * (n - 4)),
+            0,
+        )),
+        9..=16 => Some((load8(0), load8(n - 8) >> (8 * (16 - n)))),
+        _ => None,
+    }
+}
+
+/// `b.is_ascii()`, without a loop for words of up to 16 bytes.
+#[inline]
+pub(crate) fn is_ascii_word(b: &[u8]) -> bool {
+    match pad16(b) {
+        Some((lo, hi)) => (lo | hi) & 0x8080_8080_8080_8080 == 0,
+        None => b.is_ascii(),
+    }
+}
+
+/// A token of up to 16 ASCII bytes lowercased eight bytes at a time: its padded halves
+/// ([`pad16`]) lowercased, and the lowercase bytes in `out`.
+#[inline]
+fn lower16(s: &str, out: &mut [u8; 16]) -> Option<(u64, u64)> {
+    let (lo, hi) = pad16(s.as_bytes())?;
+    if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    let (lo, hi) = (
+        lo | crate::tokenize::ascii_capitals8(lo) >> 2,
+        hi | crate::tokenize::ascii_capitals8(hi) >> 2,
+    );
+    let (a, b) = out.split_at_mut(8);
+    a.copy_from_slice(&lo.to_le_bytes());
+    b.copy_from_slice(&hi.to_le_bytes());
+    Some((lo, hi))
 }
 
 #[inline]
@@ -959,6 +1044,11 @@ impl Gazetteer {
     /// Looks a word up (any case), `buf` being scratch space for lowercasing.
     #[inline]
     pub fn word(&self, s: &str, buf: &mut String) -> Option<WordInfo> {
+        let mut out = [0u8; 16];
+        if let Some((lo, hi)) = lower16(s, &mut out) {
+            let l = &out[..s.len()];
+            return self.find_hashed(&self.vocab, l, hash16(lo, hi, l.len()), lo);
+        }
         let mut st = [0u8; STACK_WORD];
         match lower_ascii_stack(s, &mut st) {
             Some(l) => self.find_lower_bytes(&self.vocab, l),
@@ -1002,6 +1092,18 @@ impl Gazetteer {
     #[inline]
     fn find_in(&self, table: &Vocab, l: &str) -> Option<WordInfo> {
         self.find_lower_bytes(table, l.as_bytes())
+    }
+
+    /// [`Gazetteer::find_lower_bytes`] with the [`key_hash`] and [`head`] of `l` known.
+    #[inline]
+    fn find_hashed(&self, table: &Vocab, l: &[u8], hash: u64, head: u64) -> Option<WordInfo> {
+        let (words, arena) = (&self.words, self.arena.as_bytes());
+        table
+            .find_hashed(l, hash, head, |w| word_bytes(words, arena, w))
+            .map(|x| WordInfo {
+                id: WordId(x.id),
+                flags: x.flags,
+            })
     }
 
     /// Probes `table` for the already lowercased bytes `l`.
@@ -1065,7 +1167,15 @@ impl Gazetteer {
         if word.second != 0 && i + 1 < end {
             let t1 = &tokens[i + 1];
             let s1 = &text[t1.span];
-            let second = if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
+            let mut out = [0u8; 16];
+            let second = if let Some((lo, hi)) = lower16(s1, &mut out) {
+                let l = &out[..s1.len()];
+                if word.second & second_bit(l) == 0 {
+                    None
+                } else {
+                    self.find_hashed(&self.vocab, l, hash16(lo, hi, l.len()), lo)
+                }
+            } else if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
                 if word.second & second_bit(l) == 0 {
                     None
                 } else {
@@ -1276,6 +1386,45 @@ pub fn eq_lower(s: &str, lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pad16_is_the_zero_padded_bytes() {
+        let text = b"abcdefghijklmnopqrstu";
+        for n in 0..=text.len() {
+            let b = &text[..n];
+            let want = (n <= 16).then(|| {
+                let mut buf = [0u8; 16];
+                buf[..n].copy_from_slice(b);
+                let (lo, hi) = buf.split_at(8);
+                (
+                    u64::from_le_bytes(lo.try_into().unwrap()),
+                    u64::from_le_bytes(hi.try_into().unwrap()),
+                )
+            });
+            assert_eq!(pad16(b), want, "{n}");
+            assert_eq!(
+                key_hash(b),
+                want.map_or(hash_bytes(b), |(lo, hi)| hash16(lo, hi, n))
+            );
+        }
+        let mut out = [0u8; 16];
+        assert_eq!(
+            lower16("McDonald", &mut out).map(|x| x.0),
+            pad16(b"mcdonald").map(|x| x.0)
+        );
+        assert_eq!(&out[..8], b"mcdonald");
+        assert_eq!(lower16("Zürich", &mut out), None);
+        for w in [
+            "",
+            "a",
+            "Zürich",
+            "abcdefghijklmnoé",
+            "abcdefghijklmnopé",
+            "ab\u{80}",
+        ] {
+            assert_eq!(is_ascii_word(w.as_bytes()), w.is_ascii(), "{w}");
+        }
+    }
 
     fn tokenize_text(text: &str) -> Vec<Token> {
         let mut toks = Vec::new();

@@ -48,6 +48,9 @@ pub struct Tagger {
     /// `rules.not_name` as one bit per vocabulary word, for capitalised tokens (whose word the
     /// lookup already found); words outside the vocabulary are only in `rules.not_name`.
     not_name_words: Vec<u64>,
+    /// The words of `rules.not_name` outside the vocabulary (usually none): the only ones a
+    /// capitalised token that the lookup did not find may be.
+    not_name_outside: WordSet,
 }
 
 /// Word lists of `rules/names.tsv` (and any other `rules/*.tsv` with the same columns).
@@ -216,8 +219,6 @@ struct Doc<'a, 'g> {
     text: &'a str,
     tokens: &'a [Token],
     info: Vec<Option<WordInfo>>,
-    /// Tokens of headline text (capitals say nothing there).
-    headline: Vec<bool>,
     /// Sentences that are datelines or all in capitals.
     caps: Vec<bool>,
     /// Sentences that pass the cheap bound of [`title_case`].
@@ -281,19 +282,24 @@ impl Tagger {
     pub fn new(gazetteer: Gazetteer, names: &Table) -> Result<Tagger> {
         let rules = NameRules::from_table(names)?;
         let mut not_name_words = vec![0u64; gazetteer.vocabulary_len().div_ceil(64)];
+        let mut not_name_outside = WordSet::default();
         let mut buf = String::new();
         for w in &rules.not_name.0 {
-            let w = std::str::from_utf8(w)
+            let found = std::str::from_utf8(w)
                 .ok()
                 .and_then(|w| gazetteer.word(w, &mut buf));
-            if let Some(w) = w {
-                not_name_words[w.id.index() / 64] |= 1 << (w.id.index() % 64);
+            match found {
+                Some(f) => not_name_words[f.id.index() / 64] |= 1 << (f.id.index() % 64),
+                None => {
+                    not_name_outside.0.insert(w.clone());
+                }
             }
         }
         Ok(Tagger {
             gazetteer,
             rules,
             not_name_words,
+            not_name_outside,
         })
     }
 
@@ -336,7 +342,10 @@ impl Tagger {
     fn not_name(&self, d: &Doc<'_, '_>, i: usize) -> bool {
         match d.info[i] {
             Some(w) => self.not_name_words[w.id.index() / 64] & (1 << (w.id.index() % 64)) != 0,
-            None => self.rules.not_name.contains_lower(d.tok(i)),
+            None => {
+                !self.not_name_outside.0.is_empty()
+                    && self.not_name_outside.contains_lower(d.tok(i))
+            }
         }
     }
 
@@ -353,7 +362,6 @@ impl Tagger {
             text,
             tokens: &a.tokens,
             info: vec![None; a.tokens.len()],
-            headline: vec![false; a.tokens.len()],
             caps: Vec::with_capacity(a.sentences.len()),
             title_bound: Vec::with_capacity(a.sentences.len()),
             dash: Vec::with_capacity(a.sentences.len()),
@@ -407,6 +415,7 @@ impl Tagger {
     }
 
     /// Step 1 of [`Tagger::run`]: fills `d.info`, `d.pos`, `d.caps` and `d.title_bound`.
+    #[inline(never)]
     fn lookup_pass(&self, d: &mut Doc<'_, '_>, a: &Analysis<'_>) {
         let g = &self.gazetteer;
         let text = d.text;
@@ -415,6 +424,7 @@ impl Tagger {
         // item rules look at, and what the sentence-level tests need.
         let tb = text.as_bytes();
         let tokens = &a.tokens;
+        let mut capitalised: Vec<u32> = Vec::with_capacity(tokens.len() / 8);
         for s in a.sentences.iter() {
             let mut first_word = true;
             let (mut words, mut all_upper) = (0u32, true);
@@ -469,9 +479,13 @@ impl Tagger {
                     }
                 }
                 let first = std::mem::replace(&mut first_word, false);
-                let info = if cap {
-                    g.word(&text[t.span], &mut d.buf)
-                } else if t.has(tokflags::LOWER) {
+                if cap {
+                    // Looked up after the pass, all together (see below).
+                    capitalised.push(i as u32);
+                    d.pos.push((i as u32) << 1 | u32::from(first));
+                    continue;
+                }
+                let info = if t.has(tokflags::LOWER) {
                     // Already lowercase (lowercasing changes no character of a word whose
                     // letters are all lowercase): its own bytes are the key.
                     g.lower_start_lowered(&tb[t.span.start..t.span.end])
@@ -481,9 +495,7 @@ impl Tagger {
                 d.info[i] = info;
                 // Lowercase words no phrase starts with matter to the item rules only before
                 // a hyphen (`al-Abadi`) or right after an item (`de`): see `Tagger::items`.
-                if cap
-                    || info.is_some()
-                    || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
+                if info.is_some() || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
                 {
                     d.pos.push((i as u32) << 1 | u32::from(first));
                 }
@@ -495,10 +507,18 @@ impl Tagger {
                 .push(!(cap_words < 3 || cap_words * 100 < (cap_words + long_lower) * 85));
             d.dash.push(dash);
         }
+        // The capitalised tokens' words, in a loop of lookups only: their probes into the
+        // large vocabulary table (most miss the caches) overlap instead of waiting one by one
+        // among the other work of the pass.
+        for &i in &capitalised {
+            let t = &tokens[i as usize];
+            d.info[i as usize] = g.word(&text[t.span], &mut d.buf);
+        }
     }
 
     /// Builds the items of tokens `from..to` (one sentence).
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn items(
         &self,
         d: &mut Doc<'_, '_>,
@@ -684,7 +704,6 @@ impl Tagger {
                 for it in items.iter_mut() {
                     if d.tokens[it.first].span.start < end {
                         it.weak_pos = true;
-                        d.headline[it.first..it.end].fill(true);
                     }
                 }
             } else {
@@ -843,6 +862,7 @@ impl Tagger {
     }
 
     /// The chunk rules over one sentence's items; pushes the entities found.
+    #[inline(never)]
     fn sentence<'a>(
         &'a self,
         d: &mut Doc<'_, '_>,
@@ -1491,6 +1511,7 @@ impl Tagger {
 
     /// Places of several countries (`Georgia`): the entry whose country the rest of the
     /// document mentions most.
+    #[inline(never)]
     fn resolve_by_votes<'a>(&'a self, found: &mut [Found<'a>]) {
         if !found.iter().any(|f| f.m.is_some()) {
             return;
@@ -1534,6 +1555,7 @@ impl Tagger {
 
     /// Document level: a name part of a person found in full names that person where it
     /// stands alone (`Lebed`, `Li`, `JOHNSON` in an all-caps headline).
+    #[inline(never)]
     fn propagate<'a>(
         &'a self,
         d: &mut Doc<'_, '_>,
@@ -1611,7 +1633,9 @@ impl Tagger {
             }
             let w = &text[t.span];
             let b0 = w.as_bytes()[0].to_ascii_lowercase();
-            if w.is_ascii() && shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0 {
+            if shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0
+                && crate::gazetteer::is_ascii_word(w.as_bytes())
+            {
                 continue;
             }
             let caps = d.caps[s];
@@ -1696,6 +1720,7 @@ impl Tagger {
 
     /// `Chinese` + `Defense Ministry` → one ORGANIZATION "Chinese Defense Ministry" with
     /// country CHN.
+    #[inline(never)]
     fn merge_generic_orgs<'a>(&self, a: &mut Analysis<'a>) {
         let generic = |e: &Entity<'_>| {
             e.kind == EntityType::Organization
