@@ -614,11 +614,26 @@ pub fn chunks<'l>(
                     && !lx.determiners.contains(w)
                     && !matches!(w, "and" | "or" | "but")
             };
-        let prep = if clause_follows || !maybe_prep {
+        let mut prep = if clause_follows || !maybe_prep {
             None
         } else {
             lx.prepositions.get(before)
         };
+        // "in downtown Chicago", "with senior Russian officials", "in northern Syria": one
+        // lowercase modifier between a preposition and a name leaves the name governed by it
+        // (not after the infinitive "to": "to help Iraq")
+        if prep.is_none()
+            && !clause_follows
+            && matches!(out[c].head, Head::Entity(_) | Head::Description(..))
+            && f >= s.first_token + 2
+            && a.tokens[f - 1].has(crate::model::tokflags::LOWER)
+            && tok_class[f - 1 - base] == (None, 1)
+            && a.tokens[f - 2].kind == TokenKind::Word
+            && low.info[f - 2].has(wf::PREPOSITION)
+            && lower(f - 2) != "to"
+        {
+            prep = lx.prepositions.get(lower(f - 2));
+        }
         if let Some(p) = prep {
             out[c].prep = Some(&**p);
         } else if (before == "and" || before == "or") && c > 0 && out[c - 1].end + 1 == f {
@@ -632,7 +647,7 @@ pub fn chunks<'l>(
 
 /// A country entity written as a singular nationality adjective ("Turkish", "Afghan",
 /// "Dutch"), not the country's name, an abbreviation or a plural ("Afghans").
-fn demonym_adjective(a: &Analysis<'_>, e: usize) -> bool {
+pub fn demonym_adjective(a: &Analysis<'_>, e: usize) -> bool {
     let ent = &a.entities[e];
     let text = &a.text()[ent.span];
     ent.kind == EntityType::Country

@@ -1149,6 +1149,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let k = self.a.entities[e].kind;
                 match role {
                     Role::Person | Role::Victim => k == EntityType::Person,
+                    // a nationality adjective ("a Turkish airstrike", "the Greek islands") is no place
+                    _ if place_role && chunks::demonym_adjective(self.a, e) => false,
                     // a demonym or country name modifying a noun ("British airstrike") is no place
                     r if place_role && r != Role::Destination => {
                         matches!(
@@ -1326,7 +1328,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     self.triggers.iter().any(|o| o.start == c.end)
                         && c.prep.is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
                 };
-                let object_of_other = |c: &Chunk| self.triggers.iter().any(|o| o.end == c.first && o.start != t.start);
+                // ("Officials said Mauritania imprisoned him": after a verb of saying, a chunk
+                // opens the reported clause and is its subject)
+                let object_of_other = |c: &Chunk| {
+                    self.triggers.iter().any(|o| {
+                        o.end == c.first
+                            && o.start != t.start
+                            && self.lx.patterns[o.pattern].kind != Some(EventType::Statement)
+                    })
+                };
                 vis()
                     .rev()
                     .filter(|c| c.end <= t.start && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
