@@ -389,6 +389,11 @@ impl EventExtractor {
                             && !m.args.iter().any(|x| {
                                 x.entity.is_some() && !(m.clause_place && x.role == Role::Location)
                             })
+                            // "the deaths of two black men", "attacks that killed 39 people": a
+                            // counted set of participants makes the series specific
+                            && !m.args.iter().any(|x| self.counted(a, x))
+                            // "about 500 arrests", "three airstrikes": so does a number of events
+                            && !self.counted_trigger(a, m.trigger)
                 })
             })
             .collect();
@@ -798,6 +803,34 @@ fn is_pronoun(a: &Analysis<'_>, span: Span) -> bool {
         a.text()[span].to_lowercase().as_str(),
         "he" | "she" | "his" | "her" | "him"
     )
+}
+
+impl EventExtractor {
+    /// A trigger right after a number ("500 arrests", "at least three airstrikes").
+    fn counted_trigger(&self, a: &Analysis<'_>, trigger: Span) -> bool {
+        let Some(t) = a.tokens.iter().position(|t| t.span.start == trigger.start) else {
+            return false;
+        };
+        t > 0 && {
+            let p = a.tokens[t - 1];
+            p.kind == crate::model::TokenKind::Number
+                && a.text()[p.span]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',')
+                || self
+                    .lx
+                    .numbers
+                    .contains_key(a.text()[p.span].to_lowercase().as_str())
+        }
+    }
+
+    /// An argument that opens with a number ("two black men", "39 people").
+    fn counted(&self, a: &Analysis<'_>, x: &Argument<'_>) -> bool {
+        let text = &a.text()[x.span];
+        let first = text.split_whitespace().next().unwrap_or("");
+        first.starts_with(|c: char| c.is_ascii_digit())
+            || self.lx.numbers.contains_key(first.to_lowercase().as_str())
+    }
 }
 
 /// A one-word trigger ending in -s that no noun phrase governs as a verb ("protests", "attacks").
