@@ -320,6 +320,46 @@ pub fn chunks<'l>(
         }
         head.map(|(h, c)| (h, m, c))
     };
+    // "at the Oval Office", "in Washington Square Park", "in central Manezhnaya Square": after a
+    // locative preposition, capitalised words ending in a place or building noun name a venue
+    // (an ACE 2005 FAC or LOC name), whatever the tagger made of the words before that noun; the
+    // venue, not the city around it, is where the event happened. Returns the head and the end.
+    let venue_from = |k: usize| -> Option<(usize, usize, NounClass)> {
+        let mut best = None;
+        let mut m = k;
+        while m < s.end_token && m < k + 6 {
+            let t = a.tokens[m];
+            if t.kind != TokenKind::Word || !t.is_cap() || low.info[m].has(wf::FUNCTION) {
+                break;
+            }
+            let venue = low.info[m]
+                .noun
+                .filter(|c| matches!(c, NounClass::Place | NounClass::Facility));
+            // a name word before the noun, and no entity running on past it
+            let ends_entity = low.entity_at(m).is_none_or(|e| last_tok(a, e) == m);
+            if let Some(c) = venue.filter(|_| m > k && ends_entity) {
+                best = Some((m, m + 1, c));
+            }
+            m += 1;
+        }
+        // a gazetteer place on its own ("New York City", "Guantanamo Bay") stays that entity
+        best.filter(|&(_, end, _)| {
+            !low.entity_at(k).is_some_and(|e| {
+                last_tok(a, e) + 1 == end
+                    && matches!(
+                        a.entities[e].kind,
+                        EntityType::City | EntityType::Region | EntityType::Country
+                    )
+            })
+        })
+    };
+    let locative_prep = |i: usize| -> bool {
+        i > s.first_token
+            && matches!(
+                lower(i - 1),
+                "in" | "at" | "outside" | "inside" | "near" | "into" | "from"
+            )
+    };
     // about one chunk in three tokens: room for them at once, not grown by doubling
     let mut out: Vec<Chunk<'l>> = Vec::with_capacity((s.end_token - s.first_token) / 3 + 1);
     let mut ents: Vec<usize> = Vec::new();
@@ -349,6 +389,35 @@ pub fn chunks<'l>(
                     j += 1;
                 }
                 _ => break,
+            }
+        }
+        if !headline && j < s.end_token && locative_prep(start) {
+            // one lowercase modifier may stand before the name ("central Manezhnaya Square")
+            let k = if j == start
+                && a.tokens[j].has(crate::model::tokflags::LOWER)
+                && tok_class[j - base].1 & 1 != 0
+            {
+                j + 1
+            } else {
+                j
+            };
+            if let Some((h, end, class)) = venue_from(k) {
+                let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
+                let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
+                out.push(Chunk {
+                    span,
+                    first: start,
+                    end,
+                    head: Head::Noun(h, None, class),
+                    prep: None,
+                    coord: 0,
+                    possessive,
+                    embedded: false,
+                    owner,
+                    count,
+                });
+                i = end;
+                continue;
             }
         }
         let Some(first_ent) = (j < s.end_token).then(|| ent_start(j)).flatten() else {
@@ -489,6 +558,23 @@ pub fn chunks<'l>(
                 end = e2;
             }
         }
+        // "trucks carrying Turkish goods", "a Venezuelan charter company": a nationality
+        // adjective before a common noun the lexicon does not know modifies that noun; alone it
+        // is no participant (the noun is, unknown here). Before an event word it stays: "Turkish
+        // airstrikes" are by Turkey.
+        if head == Head::Entity(first_ent)
+            && ents.len() == 1
+            && end < s.end_token
+            && demonym_adjective(a, first_ent)
+            && a.tokens[end].kind == TokenKind::Word
+            && a.tokens[end].has(crate::model::tokflags::LOWER)
+            && !low.info[end].has(wf::FUNCTION | wf::TRIGGER | wf::PREPOSITION)
+            && !lower(end).ends_with("ed")
+            && !lower(end).ends_with("ing")
+        {
+            i = end;
+            continue;
+        }
         let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
         let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
         out.push(Chunk {
@@ -528,11 +614,26 @@ pub fn chunks<'l>(
                     && !lx.determiners.contains(w)
                     && !matches!(w, "and" | "or" | "but")
             };
-        let prep = if clause_follows || !maybe_prep {
+        let mut prep = if clause_follows || !maybe_prep {
             None
         } else {
             lx.prepositions.get(before)
         };
+        // "in downtown Chicago", "with senior Russian officials", "in northern Syria": one
+        // lowercase modifier between a preposition and a name leaves the name governed by it
+        // (not after the infinitive "to": "to help Iraq")
+        if prep.is_none()
+            && !clause_follows
+            && matches!(out[c].head, Head::Entity(_) | Head::Description(..))
+            && f >= s.first_token + 2
+            && a.tokens[f - 1].has(crate::model::tokflags::LOWER)
+            && tok_class[f - 1 - base] == (None, 1)
+            && a.tokens[f - 2].kind == TokenKind::Word
+            && low.info[f - 2].has(wf::PREPOSITION)
+            && lower(f - 2) != "to"
+        {
+            prep = lx.prepositions.get(lower(f - 2));
+        }
         if let Some(p) = prep {
             out[c].prep = Some(&**p);
         } else if (before == "and" || before == "or") && c > 0 && out[c - 1].end + 1 == f {
@@ -542,6 +643,20 @@ pub fn chunks<'l>(
         out[c].embedded = rel.iter().any(|&(b, e)| f > b && f < e);
     }
     out
+}
+
+/// A country entity written as a singular nationality adjective ("Turkish", "Afghan",
+/// "Dutch"), not the country's name, an abbreviation or a plural ("Afghans").
+pub fn demonym_adjective(a: &Analysis<'_>, e: usize) -> bool {
+    let ent = &a.entities[e];
+    let text = &a.text()[ent.span];
+    ent.kind == EntityType::Country
+        && text != ent.canonical
+        && !text.contains([' ', '.'])
+        && text.bytes().any(|b| b.is_ascii_lowercase())
+        && ["an", "ish", "ese", "i", "ch", "ic", "ss", "ai", "ek"]
+            .iter()
+            .any(|suf| text.ends_with(suf))
 }
 
 fn pronoun_chunk<'l>(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chunk<'l> {

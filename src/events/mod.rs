@@ -389,6 +389,11 @@ impl EventExtractor {
                             && !m.args.iter().any(|x| {
                                 x.entity.is_some() && !(m.clause_place && x.role == Role::Location)
                             })
+                            // "the deaths of two black men", "attacks that killed 39 people": a
+                            // counted set of participants makes the series specific
+                            && !m.args.iter().any(|x| self.counted(a, x))
+                            // "about 500 arrests", "three airstrikes": so does a number of events
+                            && !self.counted_trigger(a, m.trigger)
                 })
             })
             .collect();
@@ -800,6 +805,34 @@ fn is_pronoun(a: &Analysis<'_>, span: Span) -> bool {
     )
 }
 
+impl EventExtractor {
+    /// A trigger right after a number ("500 arrests", "at least three airstrikes").
+    fn counted_trigger(&self, a: &Analysis<'_>, trigger: Span) -> bool {
+        let Some(t) = a.tokens.iter().position(|t| t.span.start == trigger.start) else {
+            return false;
+        };
+        t > 0 && {
+            let p = a.tokens[t - 1];
+            p.kind == crate::model::TokenKind::Number
+                && a.text()[p.span]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',')
+                || self
+                    .lx
+                    .numbers
+                    .contains_key(a.text()[p.span].to_lowercase().as_str())
+        }
+    }
+
+    /// An argument that opens with a number ("two black men", "39 people").
+    fn counted(&self, a: &Analysis<'_>, x: &Argument<'_>) -> bool {
+        let text = &a.text()[x.span];
+        let first = text.split_whitespace().next().unwrap_or("");
+        first.starts_with(|c: char| c.is_ascii_digit())
+            || self.lx.numbers.contains_key(first.to_lowercase().as_str())
+    }
+}
+
 /// A one-word trigger ending in -s that no noun phrase governs as a verb ("protests", "attacks").
 fn plural_noun(a: &Analysis<'_>, trigger: Span) -> bool {
     let w = &a.text()[trigger];
@@ -1149,6 +1182,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let k = self.a.entities[e].kind;
                 match role {
                     Role::Person | Role::Victim => k == EntityType::Person,
+                    // a nationality adjective ("a Turkish airstrike", "the Greek islands") is no place
+                    _ if place_role && chunks::demonym_adjective(self.a, e) => false,
                     // a demonym or country name modifying a noun ("British airstrike") is no place
                     r if place_role && r != Role::Destination => {
                         matches!(
@@ -1326,7 +1361,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     self.triggers.iter().any(|o| o.start == c.end)
                         && c.prep.is_some_and(|p| chunks::SUBORDINATORS.contains(&p))
                 };
-                let object_of_other = |c: &Chunk| self.triggers.iter().any(|o| o.end == c.first && o.start != t.start);
+                // ("Officials said Mauritania imprisoned him": after a verb of saying, a chunk
+                // opens the reported clause and is its subject)
+                let object_of_other = |c: &Chunk| {
+                    self.triggers.iter().any(|o| {
+                        o.end == c.first
+                            && o.start != t.start
+                            && self.lx.patterns[o.pattern].kind != Some(EventType::Statement)
+                    })
+                };
                 vis()
                     .rev()
                     .filter(|c| c.end <= t.start && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
