@@ -742,7 +742,10 @@ fn quotations(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)>
     let text = a.text().as_bytes();
     for i in first..end {
         let sp = a.tokens[i].span;
-        // “ and ” are E2 80 9C and E2 80 9D in UTF-8
+        // “ and ” are E2 80 9C and E2 80 9D in UTF-8: a mark starts with '"' or E2
+        if !matches!(text.get(sp.start), Some(b'"' | 0xe2)) {
+            continue;
+        }
         let w = &text[sp.start..sp.end];
         match (w, open) {
             ([0xe2, 0x80, 0x9c], None) => open = Some(i),
