@@ -158,7 +158,7 @@ impl<'t> Lower<'t> {
     }
 
     /// The lowercase text of token `i` (empty past the end).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, i: usize) -> &str {
         let Some(&(s, l)) = self.spans.get(i) else {
             return "";
@@ -202,6 +202,12 @@ pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usiz
     let mut out = Vec::new();
     let mut i = first + 1;
     while i < end {
+        // "who" or "which": three or five bytes from a 'w' (a cheap test before the slices)
+        let sp = a.tokens[i].span;
+        if !matches!(sp.end - sp.start, 3 | 5) || text[sp.start] != b'w' {
+            i += 1;
+            continue;
+        }
         let w = tok(i);
         if (w == b"who" || w == b"which") && tok(i - 1) == b"," {
             let mut j = i + 1;
@@ -233,58 +239,70 @@ pub fn chunks<'l>(
         let ent = &a.entities[e];
         (ent.span.start == a.tokens[i].span.start && ent.kind != EntityType::Date).then_some(e)
     };
-    // Common nouns: a lowercase word (or a capitalised one opening the sentence or a headline)
-    // listed in the noun lexicon, not a trigger, not inside an entity.
     let headline = s.kind == crate::model::SegmentKind::Title || s.all_caps;
-    let noun_at = |i: usize| -> Option<NounClass> {
-        let t = a.tokens[i];
-        if t.kind != TokenKind::Word
-            || t.is_cap() && !headline && i != s.first_token
-            || low.entity_at(i).is_some()
-        {
-            return None;
-        }
-        low.info[i].noun
-    };
     let number_at = |i: usize| -> Option<u32> {
         if a.tokens[i].kind == TokenKind::Number {
             return parse_number(&text[a.tokens[i].span]);
         }
         low.info[i].number
     };
-    // A modifier before a noun head: a lowercase word that is no function word and no trigger.
-    let modifier_at = |i: usize| -> bool {
-        let t = a.tokens[i];
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        if !t.has(crate::model::tokflags::LOWER) {
-            // "Western officials": a capitalised word that is no entity, right before the noun
-            return t.is_cap()
-                && !low.info[i].has(wf::FUNCTION)
-                && !headline
-                && low.entity_at(i).is_none()
-                && i + 1 < s.end_token
-                && noun_at(i + 1).is_some();
-        }
-        let l = lower(i);
-        // verb forms ("remained", "killing") do not modify nouns here
-        !low.info[i].has(wf::FUNCTION | wf::TRIGGER) && !l.ends_with("ed") && !l.ends_with("ing")
-    };
     // What each token of the sentence can be in a noun phrase, computed once (a phrase is tried
     // at almost every token): its noun class, and bits: it can modify a noun (1) or is a
     // hyphen (2, a modifier when not first).
     let base = s.first_token;
-    let tok_class: Vec<(Option<NounClass>, u8)> = (base..s.end_token)
-        .map(|m| {
-            let is_mod = modifier_at(m);
-            (
-                noun_at(m),
-                u8::from(is_mod || number_at(m).is_some())
-                    | u8::from(bytes[a.tokens[m].span.start..a.tokens[m].span.end] == *b"-") << 1,
-            )
+    let toks = &a.tokens[base..s.end_token];
+    let infos = &low.info[base..s.end_token];
+    let in_entity = &low.entity[base..s.end_token];
+    // Common nouns: a lowercase word (or a capitalised one opening the sentence or a headline)
+    // listed in the noun lexicon, not a trigger, not inside an entity.
+    let mut tok_class: Vec<(Option<NounClass>, u8)> = toks
+        .iter()
+        .zip(infos)
+        .zip(in_entity)
+        .enumerate()
+        .map(|(k, ((t, info), &e))| {
+            let noun =
+                if t.kind != TokenKind::Word || t.is_cap() && !headline && k != 0 || e != NO_ENTITY
+                {
+                    None
+                } else {
+                    info.noun
+                };
+            (noun, 0)
         })
         .collect();
+    for k in 0..toks.len() {
+        let t = toks[k];
+        let info = infos[k];
+        // A modifier before a noun head: a lowercase word that is no function word and no
+        // trigger.
+        let is_mod = if t.kind != TokenKind::Word {
+            false
+        } else if !t.has(crate::model::tokflags::LOWER) {
+            // "Western officials": a capitalised word that is no entity, right before the noun
+            t.is_cap()
+                && !info.has(wf::FUNCTION)
+                && !headline
+                && in_entity[k] == NO_ENTITY
+                && k + 1 < toks.len()
+                && tok_class[k + 1].0.is_some()
+        } else {
+            // verb forms ("remained", "killing") do not modify nouns here
+            !info.has(wf::FUNCTION | wf::TRIGGER) && {
+                let l = low.get(base + k);
+                !l.ends_with("ed") && !l.ends_with("ing")
+            }
+        };
+        let number = || {
+            if t.kind == TokenKind::Number {
+                parse_number(&text[t.span]).is_some()
+            } else {
+                info.number.is_some()
+            }
+        };
+        tok_class[k].1 =
+            u8::from(is_mod || number()) | u8::from(bytes[t.span.start..t.span.end] == *b"-") << 1;
+    }
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
     // (last noun) and the end.
     let noun_run = |k: usize| -> Option<(usize, usize, NounClass)> {
@@ -336,7 +354,7 @@ pub fn chunks<'l>(
                 .noun
                 .filter(|c| matches!(c, NounClass::Place | NounClass::Facility));
             // a name word before the noun, and no entity running on past it
-            let ends_entity = low.entity_at(m).is_none_or(|e| last_tok(a, e) == m);
+            let ends_entity = low.entity_at(m).is_none_or(|e| last_tok(a, m, e) == m);
             if let Some(c) = venue.filter(|_| m > k && ends_entity) {
                 best = Some((m, m + 1, c));
             }
@@ -345,7 +363,7 @@ pub fn chunks<'l>(
         // a gazetteer place on its own ("New York City", "Guantanamo Bay") stays that entity
         best.filter(|&(_, end, _)| {
             !low.entity_at(k).is_some_and(|e| {
-                last_tok(a, e) + 1 == end
+                last_tok(a, k, e) + 1 == end
                     && matches!(
                         a.entities[e].kind,
                         EntityType::City | EntityType::Region | EntityType::Country
@@ -464,14 +482,14 @@ pub fn chunks<'l>(
         // entity chain
         ents.clear();
         ents.push(first_ent);
-        let mut k = last_tok(a, first_ent) + 1;
+        let mut k = last_tok(a, j, first_ent) + 1;
         loop {
             if k >= s.end_token {
                 break;
             }
             if let Some(e) = ent_start(k) {
                 ents.push(e);
-                k = last_tok(a, e) + 1;
+                k = last_tok(a, k, e) + 1;
                 continue;
             }
             let w = lower(k);
@@ -674,6 +692,17 @@ fn pronoun_chunk<'l>(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chu
     }
 }
 
-fn last_tok(a: &Analysis<'_>, e: usize) -> usize {
-    crate::tag::last_token_of(a, a.entities[e].span).unwrap_or(0)
+/// The last token of entity `e`, which starts at token `from`: `tag::last_token_of` walking
+/// forward from there instead of searching the whole document (an entity is a few tokens).
+fn last_tok(a: &Analysis<'_>, from: usize, e: usize) -> usize {
+    let span = a.entities[e].span;
+    let mut i = from;
+    while i < a.tokens.len() && a.tokens[i].span.end <= span.end {
+        i += 1;
+    }
+    if i > 0 && a.tokens[i - 1].span.end > span.start {
+        i - 1
+    } else {
+        0
+    }
 }
