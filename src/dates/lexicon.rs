@@ -286,6 +286,10 @@ pub struct Lexicon {
     /// length: a token is packed once and found with one hash of two integers. `slots` then
     /// serves only longer words.
     short: FxHashMap<(u128, u8), Entry>,
+    /// The same ASCII words of at most 8 bytes, in an open-addressing table keyed by their
+    /// bytes packed ([`pack`]): most tokens are found or rejected with one multiply and one
+    /// probe, without a filter in front.
+    table: WordTable,
     /// A filter in front of `short` and `slots`.
     filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
@@ -365,6 +369,95 @@ fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
     };
     let x = x & (u64::MAX >> (64 - 8 * n));
     x | crate::tokenize::ascii_capitals8(x) >> 2
+}
+
+/// The high bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, as written, the bytes
+/// past `n` zero.
+#[inline(always)]
+fn raw8(text: &[u8], start: usize, n: usize) -> u64 {
+    let x = match text.get(start..start + 8) {
+        Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let s = text.get(start..start + n).unwrap_or_default();
+            buf[..s.len()].copy_from_slice(s);
+            u64::from_le_bytes(buf)
+        }
+    };
+    x & (u64::MAX >> (64 - 8 * n))
+}
+
+/// Words of at most 8 ASCII bytes by their lowercase bytes packed into a `u64` ([`pack`]), with
+/// their entries: linear probing in a table kept at most a quarter full, so that a word not in
+/// it mostly meets an empty slot at the first probe.
+#[derive(Debug)]
+struct WordTable {
+    /// The packed words (0: empty).
+    keys: Vec<u64>,
+    /// Each slot's entry and, above bit 16, its word's length (a word's NUL bytes would pack
+    /// like the end of a shorter word).
+    meta: Vec<u32>,
+    /// `64 - log2(keys.len())`.
+    shift: u32,
+}
+
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable {
+            keys: vec![0],
+            meta: vec![0],
+            shift: 63,
+        }
+    }
+}
+
+impl WordTable {
+    /// Builds the table of `words` (lowercase ASCII, 1 to 8 bytes).
+    fn new<'w>(words: impl Iterator<Item = (&'w str, Entry)> + Clone) -> WordTable {
+        let n = words.clone().count();
+        let bits = (n * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut t = WordTable {
+            keys: vec![0; 1 << bits],
+            meta: vec![0; 1 << bits],
+            shift: 64 - bits,
+        };
+        let mask = t.keys.len() - 1;
+        for (w, e) in words {
+            let mut h = t.home(pack(w.as_bytes()) as u64);
+            while t.meta[h] != 0 {
+                h = (h + 1) & mask;
+            }
+            t.keys[h] = pack(w.as_bytes()) as u64;
+            t.meta[h] = u32::from(e.0) | (w.len() as u32) << 16;
+        }
+        t
+    }
+
+    /// The first slot to probe for a packed word.
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The entry of the packed word `key` of `len` bytes ([`Entry::NONE`] when absent).
+    #[inline(always)]
+    fn get(&self, key: u64, len: usize) -> Entry {
+        let mask = self.keys.len() - 1;
+        let mut h = self.home(key) & mask;
+        loop {
+            let (k, m) = (self.keys[h], self.meta[h]);
+            if k == key && (m >> 16) as usize == len {
+                return Entry(m as u16);
+            }
+            if m == 0 {
+                return Entry::NONE;
+            }
+            h = (h + 1) & mask;
+        }
+    }
 }
 
 /// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,
@@ -696,6 +789,12 @@ impl Lexicon {
                 slots[lx.filter.slot(SigFilter::sig(k.as_bytes()))].push((k.clone(), *e));
             }
         }
+        lx.table = WordTable::new(
+            entries
+                .iter()
+                .filter(|(k, _)| k.is_ascii() && (1..=8).contains(&k.len()))
+                .map(|(k, e)| (&**k, *e)),
+        );
         lx.short = entries
             .iter()
             .filter(|(k, _)| k.is_ascii() && k.len() <= 16)
@@ -785,6 +884,19 @@ impl Lexicon {
         let b = &text[start..end];
         let sig = SigFilter::sig(b);
         if self.filter.has(sig) {
+            if b.len() <= 8 {
+                let raw = raw8(text, start, b.len());
+                let e = self
+                    .table
+                    .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, b.len());
+                // The table holds the ASCII words: a word with other bytes is lowercased and
+                // looked up.
+                return if e == Entry::NONE && raw & HIGH_BITS != 0 {
+                    self.entry_non_ascii(b)
+                } else {
+                    e
+                };
+            }
             if b.len() <= 16 && !self.short.is_empty() {
                 self.entry_short_at(text, start, b)
             } else {
