@@ -465,7 +465,7 @@ impl WordTable {
 /// a set bit sends it to the exact lookup. 8 KB, so it stays in the L1 cache.
 #[derive(Debug)]
 struct SigFilter {
-    bits: Vec<u64>,
+    bits: Box<[u64; 1 << 10]>,
     /// Set bits before each word of `bits` (after [`SigFilter::rank`]).
     before: Vec<u32>,
 }
@@ -473,7 +473,7 @@ struct SigFilter {
 impl Default for SigFilter {
     fn default() -> SigFilter {
         SigFilter {
-            bits: vec![0; 1 << 10],
+            bits: Box::new([0; 1 << 10]),
             before: Vec::new(),
         }
     }
@@ -486,11 +486,10 @@ impl SigFilter {
     #[inline]
     fn sig(word: &[u8]) -> usize {
         let n = word.len();
-        let Some(&first) = word.first() else {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return 0;
         };
-        let second = word[usize::from(n > 1)];
-        let last = word[n - 1];
+        let second = *word.get(1).unwrap_or(&first);
         let key = u32::from(first & 31)
             | u32::from(second & 31) << 5
             | u32::from(last & 31) << 10
@@ -537,7 +536,7 @@ impl SigFilter {
     /// True when a signature's bit is set.
     #[inline]
     fn has(&self, b: usize) -> bool {
-        self.bits[b >> 6] & (1 << (b & 63)) != 0
+        self.bits[(b >> 6) & ((1 << 10) - 1)] & (1 << (b & 63)) != 0
     }
 
     /// Counts the set bits, for [`SigFilter::slot`], once every word is in.
@@ -881,7 +880,9 @@ impl Lexicon {
     #[inline]
     pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
         // A token's span is within the text (indexed as the tokenizer made it).
-        let b = &text[start..end];
+        let Some(b) = text.get(start..end) else {
+            return Entry::NONE;
+        };
         let sig = SigFilter::sig(b);
         if self.filter.has(sig) {
             if b.len() <= 8 {
