@@ -95,6 +95,13 @@ impl Unit {
                             format!("{}{}{code}{t}{rest}{sub}", p(time), v.trunc() as i64)
                         }
                     }
+                    _ if whole(v) && (0.0..10_000.0).contains(&v) => {
+                        let mut s = String::with_capacity(8);
+                        s.push_str(p(time));
+                        super::value::push_padded(&mut s, v as i32, 1);
+                        s.push_str(code);
+                        s
+                    }
                     _ if whole(v) => format!("{}{}{code}", p(time), v as i64),
                     _ => format!("{}{v}{code}", p(time)),
                 }
