@@ -534,6 +534,11 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         Some(x) if x.eq_ignore_ascii_case("pm") => (&s[..s.len() - 2], Some(true)),
         _ => (s, None),
     };
+    // A time has a colon or a meridiem ("09:15", "9pm", "9 p.m."): most numbers stop here,
+    // unparsed.
+    if mer_inline.is_none() && !body.contains(':') && c.word(i + 1, Word::meridiem).is_none() {
+        return None;
+    }
     let (mut h, mi, colon) = match body.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, true),
         None if mer_inline.is_some() => (body.parse::<u32>().ok()?, 0, false),
@@ -1105,6 +1110,13 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 /// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
 /// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // A number token can start only the last form below, whose unit comes at most five tokens
+    // after it: most numbers stop here, unparsed.
+    if c.kind(i) == Some(TokenKind::Number)
+        && !(i + 1..i + 6).any(|k| c.word(k, Word::unit).is_some())
+    {
+        return None;
+    }
     // "decades-long", "day-long": a span of time as an adjective.
     if let Some((u, plural, nu)) = c.unit(i) {
         if c.hyphen(nu) && c.touching(nu - 1) && c.is(nu + 1, "long") {

@@ -409,6 +409,8 @@ struct WordTable {
     meta: Vec<u32>,
     /// `64 - log2(keys.len())`.
     shift: u32,
+    /// A filter in front of the table: a bit per signature ([`WordTable::sig`]) of its words.
+    bits: Box<[u64; 1 << 10]>,
 }
 
 impl Default for WordTable {
@@ -417,6 +419,7 @@ impl Default for WordTable {
             keys: vec![0],
             meta: vec![0],
             shift: 63,
+            bits: Box::new([0; 1 << 10]),
         }
     }
 }
@@ -430,6 +433,7 @@ impl WordTable {
             keys: vec![0; 1 << bits],
             meta: vec![0; 1 << bits],
             shift: 64 - bits,
+            bits: Box::new([0; 1 << 10]),
         };
         let mask = t.keys.len() - 1;
         for (w, e) in words {
@@ -439,8 +443,27 @@ impl WordTable {
             }
             t.keys[h] = pack(w.as_bytes()) as u64;
             t.meta[h] = u32::from(e.0) | (w.len() as u32) << 16;
+            let b = WordTable::sig(pack(w.as_bytes()) as u64, w.len());
+            t.bits[b >> 6] |= 1 << (b & 63);
         }
         t
+    }
+
+    /// The signature of a word of `len` bytes (1–8) packed as written (`raw`): the low five bits
+    /// of each byte (which fold ASCII case: a letter's cases differ in bit 5 alone) and the
+    /// length, hashed to 16 bits.
+    #[inline(always)]
+    fn sig(raw: u64, len: usize) -> usize {
+        let key = (raw & 0x1f1f_1f1f_1f1f_1f1f) | (len as u64 & 7) << 61;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    /// False when the word of `len` bytes packed as written (`raw`, ASCII) is certainly not in
+    /// the table.
+    #[inline(always)]
+    fn may_contain(&self, raw: u64, len: usize) -> bool {
+        let b = WordTable::sig(raw, len);
+        self.bits[(b >> 6) & ((1 << 10) - 1)] & (1 << (b & 63)) != 0
     }
 
     /// The first slot to probe for a packed word.
@@ -890,21 +913,27 @@ impl Lexicon {
         let Some(b) = text.get(start..end) else {
             return Entry::NONE;
         };
-        let sig = SigFilter::sig(b);
-        if self.filter.has(sig) {
-            if b.len() <= 8 {
-                let raw = raw8(text, start, b.len());
-                let e = self
-                    .table
-                    .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, b.len());
+        if (1..=8).contains(&b.len()) {
+            // Read as one word of memory: its own filter, then its table.
+            let raw = raw8(text, start, b.len());
+            if raw & HIGH_BITS != 0 {
                 // The table holds the ASCII words: a word with other bytes is lowercased and
-                // looked up.
-                return if e == Entry::NONE && raw & HIGH_BITS != 0 {
+                // looked up (when a word of the lexicon can be written so).
+                return if self.non_ascii_keys || self.filter.may_contain(b) {
                     self.entry_non_ascii(b)
                 } else {
-                    e
+                    Entry::NONE
                 };
             }
+            if !self.table.may_contain(raw, b.len()) {
+                return Entry::NONE;
+            }
+            return self
+                .table
+                .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, b.len());
+        }
+        let sig = SigFilter::sig(b);
+        if self.filter.has(sig) {
             if b.len() <= 16 && !self.short.is_empty() {
                 self.entry_short_at(text, start, b)
             } else {
