@@ -198,7 +198,7 @@ impl DateTagger {
                 // November, or "the third quarter of 1990", is a forecast, not the focus. Among
                 // the ended quarters a text names, the latest is the one it reports on (an
                 // earlier one is a comparison: "after a flat second quarter").
-                if let Some(q) = quarter_of(&r.value).filter(|_| named) {
+                if let Some(q) = named.then(|| quarter_of(&r.value)).flatten() {
                     // "the fourth quarter ended Sept. 30", "reported a decline in
                     // fourth-quarter earnings": a fiscal quarter the text reports as past.
                     let ended = reference.is_none_or(|d| quarter_ended(q, d))

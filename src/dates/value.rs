@@ -228,6 +228,13 @@ fn fmt_month(y: i32, m: u32) -> String {
     s
 }
 
+/// `format!("XXXX-{m:02}")`.
+fn unknown_year_month(m: u32) -> String {
+    let mut s = String::from("XXXX-");
+    push_padded(&mut s, m as i32, 2);
+    s
+}
+
 /// `format!("{y:04}-Q{q}")`.
 fn fmt_quarter(y: i32, q: u32) -> String {
     let mut s = String::with_capacity(7);
@@ -354,15 +361,18 @@ impl Val {
                 let y = y.or_else(|| r.map(|r| nearest_year(r, *m, *d, tense)));
                 match y.and_then(|y| ymd(y, *m, *d)) {
                     Some(day) => dayres(day),
-                    None => unresolved(
-                        format!(
-                            "{}-{:02}-{:02}",
-                            y.map_or("XXXX".to_string(), |y| format!("{y:04}")),
-                            m,
-                            d
-                        ),
-                        "day",
-                    ),
+                    None => {
+                        let mut s = String::with_capacity(10);
+                        match y {
+                            Some(y) => push_padded(&mut s, y, 4),
+                            None => s.push_str("XXXX"),
+                        }
+                        for v in [*m, *d] {
+                            s.push('-');
+                            push_padded(&mut s, v as i32, 2);
+                        }
+                        unresolved(s, "day")
+                    }
                 }
             }
             Val::Month { y, m } => {
@@ -373,7 +383,7 @@ impl Val {
                         interval: month_bounds(y, *m),
                         granularity: "month",
                     },
-                    None => unresolved(format!("XXXX-{m:02}"), "month"),
+                    None => unresolved(unknown_year_month(*m), "month"),
                 }
             }
             Val::MonthShift { m, dy } => match r {
@@ -382,7 +392,7 @@ impl Val {
                     m: *m,
                 }
                 .resolve(Some(r), tense),
-                None => unresolved(format!("XXXX-{m:02}"), "month"),
+                None => unresolved(unknown_year_month(*m), "month"),
             },
             Val::Year(y) => Resolved {
                 value: padded(*y, 4),
@@ -510,7 +520,11 @@ impl Val {
                         };
                         dayres(day)
                     }
-                    None => unresolved(format!("XXXX-WXX-{wd}"), "day"),
+                    None => {
+                        let mut s = String::from("XXXX-WXX-");
+                        push_padded(&mut s, *wd as i32, 1);
+                        unresolved(s, "day")
+                    }
                 }
             }
             Val::Shift { unit, n } | Val::Anaphor { unit, n } => shift(*unit, *n, r, tense),
