@@ -461,7 +461,16 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
             best.keep(year_alone(c, i));
         }
     } else {
-        let mut mask = c.lx.rule_mask(c.entry(i)) & RULE_BITS;
+        let flags = c.lx.rule_mask(c.entry(i));
+        let mut mask = flags & RULE_BITS;
+        // "the" tries ten rules; the word after it rules out most of them.
+        if flags & COMMON_STARTER != 0
+            && flags & MODIFIER_FIRST == 0
+            && c.is(i, "the")
+            && c.words(i).is_empty()
+        {
+            mask &= after_the(c, i + 1);
+        }
         while mask != 0 {
             let k = mask.trailing_zeros() as usize;
             mask &= mask - 1;
@@ -471,6 +480,67 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
         }
     }
     best.found
+}
+
+/// The rules of [`WORD_RULES`] that can find a date starting with "the" before token `n`
+/// (a "the" without meanings that starts no modifier): each rule's test of the word after
+/// "the", so that a rule left out would find nothing there. The bits of other rules are kept.
+/// A rule is named by its index in `WORD_RULES` (the test `the_rules_are_those_after_the_tests`
+/// checks that these are the rules "the" tries).
+fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
+    let number = c.kind(n) == Some(TokenKind::Number);
+    let shift = c.shift_word(n).is_some();
+    let tests: [(usize, bool); 10] = [
+        // "the end of", "the mid-1990s"
+        (3, c.word(n, Word::part).is_some() || c.is(n, "mid")),
+        // "the nineties", "the 1990s", "the 20th century"
+        (4, number || c.word(n, Word::decade).is_some()),
+        // "the previous Friday"
+        (5, shift),
+        // "the following month", "the past week"
+        (7, shift || c.words_any_kind(n).contains(&Word::AnaphorHead)),
+        // "the first nine months", "the two years"
+        (
+            8,
+            number
+                || c.word(n, Word::number).is_some()
+                || c.is_any(n, &["first", "latest", "initial", "final", "same"]),
+        ),
+        // "the near future", "the past"
+        (
+            9,
+            c.words_any_kind(n).contains(&Word::RefHead) || c.is_any(n, &["past", "future"]),
+        ),
+        // "the summer", "the last summer", "the this past spring"
+        (
+            11,
+            shift || c.is(n, "this") || c.word(n, Word::season).is_some(),
+        ),
+        // "the third quarter", "the fiscal first quarter", "the 1988 third quarter", "the
+        // year-earlier quarter", "the quarter", "the period"
+        (
+            12,
+            number
+                || c.is_any(n, &QUARTER_ADJECTIVES)
+                || c.is_any(n, &["year", "quarter", "period"])
+                || c.word(n, Word::ordinal).is_some(),
+        ),
+        // "the year 2000"
+        (14, c.is(n, "year")),
+        // "the weekend", "the (current) fiscal year", "the year ended", "the full year"
+        (
+            15,
+            c.is_any(
+                n,
+                &[
+                    "weekend", "year", "full", "whole", "current", "latest", "fiscal",
+                ],
+            ),
+        ),
+    ];
+    tests
+        .iter()
+        .fold(RULE_BITS, |m, (k, ok)| if *ok { m } else { m & !(1 << k) })
 }
 
 /// What the longest rule found so far at a token (the first of equally long ones).
@@ -534,6 +604,11 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         Some(x) if x.eq_ignore_ascii_case("pm") => (&s[..s.len() - 2], Some(true)),
         _ => (s, None),
     };
+    // A time has a colon or a meridiem ("09:15", "9pm", "9 p.m."): most numbers stop here,
+    // unparsed.
+    if mer_inline.is_none() && !body.contains(':') && c.word(i + 1, Word::meridiem).is_none() {
+        return None;
+    }
     let (mut h, mi, colon) = match body.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, true),
         None if mer_inline.is_some() => (body.parse::<u32>().ok()?, 0, false),
@@ -1105,6 +1180,13 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 /// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
 /// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+    // A number token can start only the last form below, whose unit comes at most five tokens
+    // after it: most numbers stop here, unparsed.
+    if c.kind(i) == Some(TokenKind::Number)
+        && !(i + 1..i + 6).any(|k| c.word(k, Word::unit).is_some())
+    {
+        return None;
+    }
     // "decades-long", "day-long": a span of time as an adjective.
     if let Some((u, plural, nu)) = c.unit(i) {
         if c.hyphen(nu) && c.touching(nu - 1) && c.is(nu + 1, "long") {
@@ -1753,4 +1835,34 @@ fn holiday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     );
     f.dir = (dir != Dir::Nearest).then_some(dir);
     Some(vec![f])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rules_are_those_after_the_tests() {
+        // `after_the` names by index the rules "the" tries: part_of, decade, weekday,
+        // shift_unit, duration, reference, season_quarter, quarter, spoken_year and
+        // weekend_fiscal.
+        let names: [Rule; 10] = [
+            part_of,
+            decade,
+            weekday,
+            shift_unit,
+            duration,
+            reference,
+            season_quarter,
+            quarter,
+            spoken_year,
+            weekend_fiscal,
+        ];
+        let indices = [3, 4, 5, 7, 8, 9, 11, 12, 14, 15];
+        for (rule, k) in names.iter().zip(indices) {
+            assert!(std::ptr::fn_addr_eq(*rule, WORD_RULES[k]), "rule {k}");
+        }
+        let handled = indices.iter().fold(0u32, |m, k| m | 1 << k);
+        assert_eq!(word_rule_mask("the", &[], false) & RULE_BITS, handled);
+    }
 }

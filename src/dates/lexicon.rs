@@ -95,6 +95,13 @@ impl Unit {
                             format!("{}{}{code}{t}{rest}{sub}", p(time), v.trunc() as i64)
                         }
                     }
+                    _ if whole(v) && (0.0..10_000.0).contains(&v) => {
+                        let mut s = String::with_capacity(8);
+                        s.push_str(p(time));
+                        super::value::push_padded(&mut s, v as i32, 1);
+                        s.push_str(code);
+                        s
+                    }
                     _ if whole(v) => format!("{}{}{code}", p(time), v as i64),
                     _ => format!("{}{v}{code}", p(time)),
                 }
@@ -286,6 +293,10 @@ pub struct Lexicon {
     /// length: a token is packed once and found with one hash of two integers. `slots` then
     /// serves only longer words.
     short: FxHashMap<(u128, u8), Entry>,
+    /// The same ASCII words of at most 8 bytes, in an open-addressing table keyed by their
+    /// bytes packed ([`pack`]): most tokens are found or rejected with one multiply and one
+    /// probe, without a filter in front.
+    table: WordTable,
     /// A filter in front of `short` and `slots`.
     filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
@@ -367,12 +378,124 @@ fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
     x | crate::tokenize::ascii_capitals8(x) >> 2
 }
 
+/// The high bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, as written, the bytes
+/// past `n` zero.
+#[inline(always)]
+fn raw8(text: &[u8], start: usize, n: usize) -> u64 {
+    let x = match text.get(start..start + 8) {
+        Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let s = text.get(start..start + n).unwrap_or_default();
+            buf[..s.len()].copy_from_slice(s);
+            u64::from_le_bytes(buf)
+        }
+    };
+    x & (u64::MAX >> (64 - 8 * n))
+}
+
+/// Words of at most 8 ASCII bytes by their lowercase bytes packed into a `u64` ([`pack`]), with
+/// their entries: linear probing in a table kept at most a quarter full, so that a word not in
+/// it mostly meets an empty slot at the first probe.
+#[derive(Debug)]
+struct WordTable {
+    /// The packed words (0: empty).
+    keys: Vec<u64>,
+    /// Each slot's entry and, above bit 16, its word's length (a word's NUL bytes would pack
+    /// like the end of a shorter word).
+    meta: Vec<u32>,
+    /// `64 - log2(keys.len())`.
+    shift: u32,
+    /// A filter in front of the table: a bit per signature ([`WordTable::sig`]) of its words.
+    bits: Box<[u64; 1 << 10]>,
+}
+
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable {
+            keys: vec![0],
+            meta: vec![0],
+            shift: 63,
+            bits: Box::new([0; 1 << 10]),
+        }
+    }
+}
+
+impl WordTable {
+    /// Builds the table of `words` (lowercase ASCII, 1 to 8 bytes).
+    fn new<'w>(words: impl Iterator<Item = (&'w str, Entry)> + Clone) -> WordTable {
+        let n = words.clone().count();
+        let bits = (n * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut t = WordTable {
+            keys: vec![0; 1 << bits],
+            meta: vec![0; 1 << bits],
+            shift: 64 - bits,
+            bits: Box::new([0; 1 << 10]),
+        };
+        let mask = t.keys.len() - 1;
+        for (w, e) in words {
+            let mut h = t.home(pack(w.as_bytes()) as u64);
+            while t.meta[h] != 0 {
+                h = (h + 1) & mask;
+            }
+            t.keys[h] = pack(w.as_bytes()) as u64;
+            t.meta[h] = u32::from(e.0) | (w.len() as u32) << 16;
+            let b = WordTable::sig(pack(w.as_bytes()) as u64, w.len());
+            t.bits[b >> 6] |= 1 << (b & 63);
+        }
+        t
+    }
+
+    /// The signature of a word of `len` bytes (1–8) packed as written (`raw`): the low five bits
+    /// of each byte (which fold ASCII case: a letter's cases differ in bit 5 alone) and the
+    /// length, hashed to 16 bits.
+    #[inline(always)]
+    fn sig(raw: u64, len: usize) -> usize {
+        let key = (raw & 0x1f1f_1f1f_1f1f_1f1f) | (len as u64 & 7) << 61;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    /// False when the word of `len` bytes packed as written (`raw`, ASCII) is certainly not in
+    /// the table.
+    #[inline(always)]
+    fn may_contain(&self, raw: u64, len: usize) -> bool {
+        let b = WordTable::sig(raw, len);
+        self.bits[(b >> 6) & ((1 << 10) - 1)] & (1 << (b & 63)) != 0
+    }
+
+    /// The first slot to probe for a packed word.
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The entry of the packed word `key` of `len` bytes ([`Entry::NONE`] when absent).
+    #[inline(always)]
+    fn get(&self, key: u64, len: usize) -> Entry {
+        let mask = self.keys.len() - 1;
+        let mut h = self.home(key) & mask;
+        loop {
+            let (k, m) = (self.keys[h], self.meta[h]);
+            if k == key && (m >> 16) as usize == len {
+                return Entry(m as u16);
+            }
+            if m == 0 {
+                return Entry::NONE;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
 /// A one-probe filter over words, case-insensitive: a bit per (first letter, second letter,
 /// last letter, length) signature. A clear bit means the word is certainly not in the set;
 /// a set bit sends it to the exact lookup. 8 KB, so it stays in the L1 cache.
 #[derive(Debug)]
 struct SigFilter {
-    bits: Vec<u64>,
+    bits: Box<[u64; 1 << 10]>,
     /// Set bits before each word of `bits` (after [`SigFilter::rank`]).
     before: Vec<u32>,
 }
@@ -380,7 +503,7 @@ struct SigFilter {
 impl Default for SigFilter {
     fn default() -> SigFilter {
         SigFilter {
-            bits: vec![0; 1 << 10],
+            bits: Box::new([0; 1 << 10]),
             before: Vec::new(),
         }
     }
@@ -393,11 +516,10 @@ impl SigFilter {
     #[inline]
     fn sig(word: &[u8]) -> usize {
         let n = word.len();
-        let Some(&first) = word.first() else {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return 0;
         };
-        let second = word[usize::from(n > 1)];
-        let last = word[n - 1];
+        let second = *word.get(1).unwrap_or(&first);
         let key = u32::from(first & 31)
             | u32::from(second & 31) << 5
             | u32::from(last & 31) << 10
@@ -444,7 +566,7 @@ impl SigFilter {
     /// True when a signature's bit is set.
     #[inline]
     fn has(&self, b: usize) -> bool {
-        self.bits[b >> 6] & (1 << (b & 63)) != 0
+        self.bits[(b >> 6) & ((1 << 10) - 1)] & (1 << (b & 63)) != 0
     }
 
     /// Counts the set bits, for [`SigFilter::slot`], once every word is in.
@@ -696,6 +818,12 @@ impl Lexicon {
                 slots[lx.filter.slot(SigFilter::sig(k.as_bytes()))].push((k.clone(), *e));
             }
         }
+        lx.table = WordTable::new(
+            entries
+                .iter()
+                .filter(|(k, _)| k.is_ascii() && (1..=8).contains(&k.len()))
+                .map(|(k, e)| (&**k, *e)),
+        );
         lx.short = entries
             .iter()
             .filter(|(k, _)| k.is_ascii() && k.len() <= 16)
@@ -782,7 +910,28 @@ impl Lexicon {
     #[inline]
     pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
         // A token's span is within the text (indexed as the tokenizer made it).
-        let b = &text[start..end];
+        let Some(b) = text.get(start..end) else {
+            return Entry::NONE;
+        };
+        if (1..=8).contains(&b.len()) {
+            // Read as one word of memory: its own filter, then its table.
+            let raw = raw8(text, start, b.len());
+            if raw & HIGH_BITS != 0 {
+                // The table holds the ASCII words: a word with other bytes is lowercased and
+                // looked up (when a word of the lexicon can be written so).
+                return if self.non_ascii_keys || self.filter.may_contain(b) {
+                    self.entry_non_ascii(b)
+                } else {
+                    Entry::NONE
+                };
+            }
+            if !self.table.may_contain(raw, b.len()) {
+                return Entry::NONE;
+            }
+            return self
+                .table
+                .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, b.len());
+        }
         let sig = SigFilter::sig(b);
         if self.filter.has(sig) {
             if b.len() <= 16 && !self.short.is_empty() {

@@ -81,26 +81,24 @@ impl DateTagger {
             // meanings from `entries`.
             anchors.clear();
             entries.clear();
-            for (i, t) in a.tokens[s.first_token..s.end_token].iter().enumerate() {
-                let (entry, anchor) = match t.kind {
+            let toks = a.tokens.get(s.first_token..s.end_token).unwrap_or_default();
+            entries.resize(toks.len(), Entry::NONE);
+            let bytes = text.as_bytes();
+            for (i, (t, entry)) in toks.iter().zip(entries.iter_mut()).enumerate() {
+                let anchor = match t.kind {
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
                     TokenKind::Number => {
-                        let n = &text.as_bytes()[t.span.start..t.span.end];
-                        let anchor =
-                            n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',');
-                        (Entry::NONE, anchor)
+                        let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+                        n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
                     }
                     TokenKind::Word | TokenKind::Abbrev => {
-                        let e = self
-                            .lexicon
-                            .entry_in(text.as_bytes(), t.span.start, t.span.end);
-                        (e, e.is_anchor())
+                        *entry = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
+                        entry.is_anchor()
                     }
-                    _ => (Entry::NONE, false),
+                    _ => false,
                 };
-                entries.push(entry);
                 if anchor {
                     anchors.push(s.first_token + i);
                 }
@@ -200,7 +198,7 @@ impl DateTagger {
                 // November, or "the third quarter of 1990", is a forecast, not the focus. Among
                 // the ended quarters a text names, the latest is the one it reports on (an
                 // earlier one is a comparison: "after a flat second quarter").
-                if let Some(q) = quarter_of(&r.value).filter(|_| named) {
+                if let Some(q) = named.then(|| quarter_of(&r.value)).flatten() {
                     // "the fourth quarter ended Sept. 30", "reported a decline in
                     // fourth-quarter earnings": a fiscal quarter the text reports as past.
                     let ended = reference.is_none_or(|d| quarter_ended(q, d))

@@ -185,7 +185,63 @@ fn month_bounds(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 fn fmt_day(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut s = String::with_capacity(10);
+    push_padded(&mut s, d.year(), 4);
+    s.push('-');
+    push_padded(&mut s, d.month() as i32, 2);
+    s.push('-');
+    push_padded(&mut s, d.day() as i32, 2);
+    s
+}
+
+/// `format!("{v:0width$}")` appended to `s`, without the formatting machinery for the values
+/// dates have (0 to 9999, width at most 4).
+pub(super) fn push_padded(s: &mut String, v: i32, width: usize) {
+    use std::fmt::Write;
+    if !(0..10_000).contains(&v) || width > 4 {
+        let _ = write!(s, "{v:0width$}");
+        return;
+    }
+    let digits = [v / 1000, v / 100 % 10, v / 10 % 10, v % 10].map(|d| char::from(b'0' + d as u8));
+    let len = match v {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        _ => 4,
+    };
+    s.extend(&digits[4 - len.max(width)..]);
+}
+
+/// `format!("{v:0width$}")` for the values dates have.
+fn padded(v: i32, width: usize) -> String {
+    let mut s = String::with_capacity(width.max(4));
+    push_padded(&mut s, v, width);
+    s
+}
+
+/// `format!("{y:04}-{m:02}")`.
+fn fmt_month(y: i32, m: u32) -> String {
+    let mut s = String::with_capacity(7);
+    push_padded(&mut s, y, 4);
+    s.push('-');
+    push_padded(&mut s, m as i32, 2);
+    s
+}
+
+/// `format!("XXXX-{m:02}")`.
+fn unknown_year_month(m: u32) -> String {
+    let mut s = String::from("XXXX-");
+    push_padded(&mut s, m as i32, 2);
+    s
+}
+
+/// `format!("{y:04}-Q{q}")`.
+fn fmt_quarter(y: i32, q: u32) -> String {
+    let mut s = String::with_capacity(7);
+    push_padded(&mut s, y, 4);
+    s.push_str("-Q");
+    push_padded(&mut s, q as i32, 1);
+    s
 }
 
 /// The year of an underspecified month: an explicit direction ("last May", "next March")
@@ -274,7 +330,11 @@ fn weekday_from(n: u32) -> Weekday {
 
 fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    let mut s = String::with_capacity(8);
+    push_padded(&mut s, w.year(), 4);
+    s.push_str("-W");
+    push_padded(&mut s, w.week() as i32, 2);
+    s
 }
 
 fn week_bounds(d: NaiveDate) -> (NaiveDate, NaiveDate) {
@@ -301,26 +361,29 @@ impl Val {
                 let y = y.or_else(|| r.map(|r| nearest_year(r, *m, *d, tense)));
                 match y.and_then(|y| ymd(y, *m, *d)) {
                     Some(day) => dayres(day),
-                    None => unresolved(
-                        format!(
-                            "{}-{:02}-{:02}",
-                            y.map_or("XXXX".to_string(), |y| format!("{y:04}")),
-                            m,
-                            d
-                        ),
-                        "day",
-                    ),
+                    None => {
+                        let mut s = String::with_capacity(10);
+                        match y {
+                            Some(y) => push_padded(&mut s, y, 4),
+                            None => s.push_str("XXXX"),
+                        }
+                        for v in [*m, *d] {
+                            s.push('-');
+                            push_padded(&mut s, v as i32, 2);
+                        }
+                        unresolved(s, "day")
+                    }
                 }
             }
             Val::Month { y, m } => {
                 let y = y.or_else(|| r.map(|r| month_year(r, *m, tense)));
                 match y {
                     Some(y) => Resolved {
-                        value: format!("{y:04}-{m:02}"),
+                        value: fmt_month(y, *m),
                         interval: month_bounds(y, *m),
                         granularity: "month",
                     },
-                    None => unresolved(format!("XXXX-{m:02}"), "month"),
+                    None => unresolved(unknown_year_month(*m), "month"),
                 }
             }
             Val::MonthShift { m, dy } => match r {
@@ -329,10 +392,10 @@ impl Val {
                     m: *m,
                 }
                 .resolve(Some(r), tense),
-                None => unresolved(format!("XXXX-{m:02}"), "month"),
+                None => unresolved(unknown_year_month(*m), "month"),
             },
             Val::Year(y) => Resolved {
-                value: format!("{y:04}"),
+                value: padded(*y, 4),
                 interval: ymd(*y, 1, 1).zip(ymd(*y, 12, 31)),
                 granularity: "year",
             },
@@ -396,7 +459,7 @@ impl Val {
                 let y = y.or_else(|| r.map(|r| quarter_year(r, *q)));
                 match y {
                     Some(y) => Resolved {
-                        value: format!("{y:04}-Q{q}"),
+                        value: fmt_quarter(y, *q),
                         interval: ymd(y, (q - 1) * 3 + 1, 1)
                             .zip(month_bounds(y, q * 3).map(|b| b.1)),
                         granularity: "quarter",
@@ -457,7 +520,11 @@ impl Val {
                         };
                         dayres(day)
                     }
-                    None => unresolved(format!("XXXX-WXX-{wd}"), "day"),
+                    None => {
+                        let mut s = String::from("XXXX-WXX-");
+                        push_padded(&mut s, *wd as i32, 1);
+                        unresolved(s, "day")
+                    }
                 }
             }
             Val::Shift { unit, n } | Val::Anaphor { unit, n } => shift(*unit, *n, r, tense),
@@ -621,7 +688,7 @@ fn shift(unit: Unit, n: i32, r: Option<NaiveDate>, tense: Dir) -> Resolved {
             }
         }),
         Unit::Month => add_months(r.with_day(1).unwrap_or(r), n).map_or(fallback, |d| Resolved {
-            value: format!("{:04}-{:02}", d.year(), d.month()),
+            value: fmt_month(d.year(), d.month()),
             interval: month_bounds(d.year(), d.month()),
             granularity: "month",
         }),
@@ -629,7 +696,7 @@ fn shift(unit: Unit, n: i32, r: Option<NaiveDate>, tense: Dir) -> Resolved {
             let q0 = (r.year() * 4 + (r.month0() / 3) as i32) + n;
             let (y, q) = (q0.div_euclid(4), q0.rem_euclid(4) as u32 + 1);
             Resolved {
-                value: format!("{y:04}-Q{q}"),
+                value: fmt_quarter(y, q),
                 interval: ymd(y, (q - 1) * 3 + 1, 1).zip(month_bounds(y, q * 3).map(|b| b.1)),
                 granularity: "quarter",
             }
@@ -637,7 +704,7 @@ fn shift(unit: Unit, n: i32, r: Option<NaiveDate>, tense: Dir) -> Resolved {
         Unit::Year => {
             let y = r.year() + n;
             Resolved {
-                value: format!("{y:04}"),
+                value: padded(y, 4),
                 interval: ymd(y, 1, 1).zip(ymd(y, 12, 31)),
                 granularity: "year",
             }
