@@ -638,7 +638,7 @@ impl Lexicon {
 
     /// Builds the lexicon from its table; `starters` are words (lowercase) that may start a
     /// date without a meaning of their own ("between", "the"): their entries carry
-    /// [`Entry::is_starter`], as do the first words of the quantity modifiers.
+    /// `Entry::is_starter`, as do the first words of the quantity modifiers.
     pub fn new(table: &Table, starters: &[&str]) -> Result<Lexicon> {
         let mut lx = Lexicon::default();
         for row in table.rows() {
@@ -972,7 +972,7 @@ impl Lexicon {
         self.rule_masks = masks;
     }
 
-    /// The rules that may start at an entry's word (every rule for [`Entry::NONE`]).
+    /// The rules that may start at an entry's word (every rule for `Entry::NONE`).
     #[inline]
     pub fn rule_mask(&self, e: Entry) -> u32 {
         self.rule_masks.get(e.index()).copied().unwrap_or(u32::MAX)

@@ -591,7 +591,7 @@ impl EventLexicon {
         }
     }
 
-    /// [`EventLexicon::info`] of a word of up to 15 bytes by its packed form (see [`pack`]).
+    /// [`EventLexicon::info`] of a word of up to 15 bytes by its packed form (see `pack`).
     #[inline]
     pub fn info_packed(&self, key: u128) -> WordInfo {
         self.words_packed.get(key)
