@@ -364,17 +364,7 @@ fn pack_at(text: &[u8], start: usize, n: usize) -> u128 {
 /// lowercased (as `u8::to_ascii_lowercase` does byte by byte), the bytes past `n` zero.
 #[inline]
 fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
-    let n = n.clamp(1, 8);
-    let x = match text.get(start..start + 8) {
-        Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
-        None => {
-            let mut buf = [0u8; 8];
-            let s = text.get(start..start + n).unwrap_or_default();
-            buf[..s.len()].copy_from_slice(s);
-            u64::from_le_bytes(buf)
-        }
-    };
-    let x = x & (u64::MAX >> (64 - 8 * n));
+    let x = raw8(text, start, n.clamp(1, 8));
     x | crate::tokenize::ascii_capitals8(x) >> 2
 }
 

@@ -378,6 +378,24 @@ pub fn chunks<'l>(
                 "in" | "at" | "outside" | "inside" | "near" | "into" | "from"
             )
     };
+    // a common noun phrase from `start` to `end` headed by token `h`
+    let noun_chunk = |start: usize,
+                      h: usize,
+                      end: usize,
+                      class: NounClass,
+                      owner: Option<usize>,
+                      count: Option<u32>| Chunk {
+        span: Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end),
+        first: start,
+        end,
+        head: Head::Noun(h, None, class),
+        prep: None,
+        coord: 0,
+        possessive: end < s.end_token && a.tokens[end].kind == TokenKind::Clitic,
+        embedded: false,
+        owner,
+        count,
+    };
     // about one chunk in three tokens: room for them at once, not grown by doubling
     let mut out: Vec<Chunk<'l>> = Vec::with_capacity((s.end_token - s.first_token) / 3 + 1);
     let mut ents: Vec<usize> = Vec::new();
@@ -420,20 +438,7 @@ pub fn chunks<'l>(
                 j
             };
             if let Some((h, end, class)) = venue_from(k) {
-                let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
-                let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
-                out.push(Chunk {
-                    span,
-                    first: start,
-                    end,
-                    head: Head::Noun(h, None, class),
-                    prep: None,
-                    coord: 0,
-                    possessive,
-                    embedded: false,
-                    owner,
-                    count,
-                });
+                out.push(noun_chunk(start, h, end, class, owner, count));
                 i = end;
                 continue;
             }
@@ -442,20 +447,7 @@ pub fn chunks<'l>(
             // A common noun phrase: "the police", "two civilians", "his country".
             if j < s.end_token {
                 if let Some((h, end, class)) = noun_run(j) {
-                    let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
-                    let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
-                    out.push(Chunk {
-                        span,
-                        first: start,
-                        end,
-                        head: Head::Noun(h, None, class),
-                        prep: None,
-                        coord: 0,
-                        possessive,
-                        embedded: false,
-                        owner,
-                        count,
-                    });
+                    out.push(noun_chunk(start, h, end, class, owner, count));
                     i = end;
                     continue;
                 }
