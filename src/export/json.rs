@@ -182,7 +182,7 @@ fn needs_escape(s: &[u8]) -> bool {
         4..=7 => escape8(half(&s[..4]) | half(&s[n - 4..]) << 32),
         _ => {
             let mut chunks = s.chunks_exact(8);
-            if (&mut chunks).any(|c| escape8(word(c))) {
+            if chunks.any(|c| escape8(word(c))) {
                 return true;
             }
             !chunks.remainder().is_empty() && escape8(word(&s[n - 8..]))
