@@ -1157,6 +1157,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         Vec::new()
     }
 
+    /// The lexicon's flags of token `i`'s word: for a word token the lookup [`Lower::new`] made,
+    /// for another token (a number with letters, "10th") a lookup of its lowercase text.
+    fn word_flags(&self, i: usize) -> u8 {
+        if self.a.tokens[i].kind == crate::model::TokenKind::Word {
+            self.low.info[i].flags
+        } else {
+            self.lx.info(self.low.get(i)).flags
+        }
+    }
+
     /// Whether the chunk can fill the role: people and groups act and suffer, places locate,
     /// weapons and vehicles are instruments.
     fn role_fits(&self, role: Role, c: &Chunk) -> bool {
@@ -1196,7 +1206,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         ) && !(k == EntityType::Country
                             && c.end < self.a.tokens.len()
                             && self.a.tokens[c.end].has(crate::model::tokflags::LOWER)
-                            && self.lx.info(self.low.get(c.end)).flags == 0)
+                            && self.word_flags(c.end) == 0)
                     }
                     Role::Destination => k != EntityType::Person,
                     Role::Instrument | Role::Vehicle => false,
