@@ -86,7 +86,13 @@ impl<'t> Lower<'t> {
                 let lo = load_le(b);
                 let hi = if n > 8 { load_le(&b[8..]) } else { 0 };
                 if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
-                    let (ulo, uhi) = (ascii_capitals8(lo), ascii_capitals8(hi));
+                    // the tokenizer has seen most words hold no capital (LOWER): no need to
+                    // find the capitals again
+                    let (ulo, uhi) = if t.has(crate::model::tokflags::LOWER) {
+                        (0, 0)
+                    } else {
+                        (ascii_capitals8(lo), ascii_capitals8(hi))
+                    };
                     if ulo | uhi == 0 {
                         spans.push((t.span.start as u32, n as u32));
                     } else {
