@@ -67,6 +67,8 @@ struct NameRules {
     hyphen_prefix: WordSet,
     org_connector: WordSet,
     title_modifier: WordSet,
+    /// Nouns ending street, square and building names (`Square`, `Airport`).
+    facility_head: WordSet,
 }
 
 /// A set of lowercase words, probed with a token's text as written or lowercased, without
@@ -124,11 +126,13 @@ impl NameRules {
                 "hyphen_prefix" => &mut r.hyphen_prefix,
                 "org_connector" => &mut r.org_connector,
                 "title_modifier" => &mut r.title_modifier,
+                "facility_head" => &mut r.facility_head,
                 other => {
                     return Err(row.error(format!(
                         "unknown kind `{other}` (surname_first, not_name, place_qualifier, \
                          place_suffix_city, place_suffix_region, locative, speech_verb, \
-                         name_suffix, hyphen_prefix, org_connector, title_modifier)"
+                         name_suffix, hyphen_prefix, org_connector, title_modifier, \
+                         facility_head)"
                     )))
                 }
             };
@@ -922,6 +926,10 @@ impl Tagger {
         let title_before = k0 > 0
             && items[k0 - 1].end == items[k0].first
             && matches!(items[k0 - 1].class, Class::Title | Class::Honorific);
+        // A chunk ending in the head noun of a street, square or building name (`Manezhnaya
+        // Square`, `Martin Luther King Boulevard`) names that place as a whole: no person in it
+        // (checked once per chunk, at its end).
+        let facility = k1 - k0 >= 2 && self.facility_head(d, &items[k1 - 1]);
         // 3. People.
         let mut persons = std::mem::take(&mut d.persons);
         persons.clear();
@@ -933,6 +941,10 @@ impl Tagger {
                 matches!(items[k - 1].class, Class::Title | Class::Honorific)
             };
             if let Some(end) = self.person_at(d, items, k, k1, after_title, headline) {
+                if facility {
+                    k = end;
+                    continue;
+                }
                 let mut country = None;
                 let mut key = None;
                 let gaz_person = (k..end).find(|&x| items[x].class == Class::Person);
@@ -970,7 +982,7 @@ impl Tagger {
             while e < k1 && !items[e].person {
                 e += 1;
             }
-            self.segment(d, si, items, k0, k, e, found);
+            self.segment(d, si, items, k0, k, e, facility && e == k1, found);
             k = e;
         }
         d.persons = persons;
@@ -1242,8 +1254,16 @@ impl Tagger {
         });
     }
 
+    /// A one-word item that heads a street, square or building name (`Square`, `Airport`).
+    fn facility_head(&self, d: &Doc<'_, '_>, x: &Item) -> bool {
+        x.end - x.first == 1
+            && x.is_word_like()
+            && self.rules.facility_head.contains_lower(d.tok(x.first))
+    }
+
     /// A run of chunk items without people: titles, organisations, countries and places, kept
-    /// when nothing unexplained stands beside them.
+    /// when nothing unexplained stands beside them. In a run ending a facility's name
+    /// (`facility`), known people and titles are part of that name (`King Fahd Airport`).
     #[allow(clippy::too_many_arguments)]
     fn segment<'a>(
         &'a self,
@@ -1253,6 +1273,7 @@ impl Tagger {
         chunk_start: usize,
         a: usize,
         b: usize,
+        facility: bool,
         found: &mut Vec<Found<'a>>,
     ) {
         let qualifier = |d: &Doc<'_, '_>, x: &Item| {
@@ -1298,6 +1319,7 @@ impl Tagger {
         while k < b {
             let x = items[k];
             match x.class {
+                Class::Title | Class::Person if facility => {}
                 Class::Title | Class::Org | Class::Person => {
                     self.emit_gazetteer(d, si, &x, found);
                 }

@@ -230,6 +230,36 @@ fn places_inside_other_names_are_not_places() {
 }
 
 #[test]
+fn street_square_and_building_names_are_no_people() {
+    let p = pipeline();
+    // A name before the head noun of a street, square or building name is part of that name
+    // (rules/names.tsv `facility_head`): no person in it, and no city in its first word.
+    for text in [
+        "Thousands gathered in central Manezhnaya Square on Monday. Police closed Pushkin Square and Trafalgar Square.",
+        "Protesters marched from Tiananmen Square to Victoria Street.",
+        "He landed at Jomo Kenyatta Airport and drove down Martin Luther King Boulevard.",
+        "The play opens at the Ethel Barrymore Theatre in May.",
+    ] {
+        let got = entities(p, text);
+        assert!(
+            got.iter()
+                .all(|(t, _, _, _)| t != "PERSON" && t != "CITY" && t != "TITLE"),
+            "{text:?}: a street, square or building name tagged: {got:?}"
+        );
+    }
+    // The same names elsewhere are still people, places and countries.
+    check(
+        p,
+        "Jomo Kenyatta met Wayne Bridge in Pushkin; protesters stood outside the Russian Embassy.",
+        &[
+            "+PERSON Jomo Kenyatta",
+            "+PERSON Wayne Bridge",
+            "+COUNTRY Russian RUS/",
+        ],
+    );
+}
+
+#[test]
 fn ambiguous_names() {
     let p = pipeline();
     // Georgia: the country or the US state, as the rest of the document says.
