@@ -428,7 +428,6 @@ impl Tagger {
         // item rules look at, and what the sentence-level tests need.
         let tb = text.as_bytes();
         let tokens = &a.tokens;
-        let mut capitalised: Vec<u32> = Vec::with_capacity(tokens.len() / 8);
         for s in a.sentences.iter() {
             let mut first_word = true;
             let (mut words, mut all_upper) = (0u32, true);
@@ -483,13 +482,9 @@ impl Tagger {
                     }
                 }
                 let first = std::mem::replace(&mut first_word, false);
-                if cap {
-                    // Looked up after the pass, all together (see below).
-                    capitalised.push(i as u32);
-                    d.pos.push((i as u32) << 1 | u32::from(first));
-                    continue;
-                }
-                let info = if t.has(tokflags::LOWER) {
+                let info = if cap {
+                    g.word(&text[t.span], &mut d.buf)
+                } else if t.has(tokflags::LOWER) {
                     // Already lowercase (lowercasing changes no character of a word whose
                     // letters are all lowercase): its own bytes are the key.
                     g.lower_start_lowered(&tb[t.span.start..t.span.end])
@@ -499,7 +494,9 @@ impl Tagger {
                 d.info[i] = info;
                 // Lowercase words no phrase starts with matter to the item rules only before
                 // a hyphen (`al-Abadi`) or right after an item (`de`): see `Tagger::items`.
-                if info.is_some() || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
+                if cap
+                    || info.is_some()
+                    || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
                 {
                     d.pos.push((i as u32) << 1 | u32::from(first));
                 }
@@ -510,13 +507,6 @@ impl Tagger {
             d.title_bound
                 .push(!(cap_words < 3 || cap_words * 100 < (cap_words + long_lower) * 85));
             d.dash.push(dash);
-        }
-        // The capitalised tokens' words, in a loop of lookups only: their probes into the
-        // large vocabulary table (most miss the caches) overlap instead of waiting one by one
-        // among the other work of the pass.
-        for &i in &capitalised {
-            let t = &tokens[i as usize];
-            d.info[i as usize] = g.word(&text[t.span], &mut d.buf);
         }
     }
 

@@ -219,29 +219,32 @@ fn padded(v: i32, width: usize) -> String {
     s
 }
 
+/// A year (`XXXX` when unknown), `sep` and `v` padded to `width` digits: `2023-04`,
+/// `XXXX-04`, `2023-Q2`, `2023-W15`.
+fn year_then(y: Option<i32>, sep: &str, v: u32, width: usize) -> String {
+    let mut s = String::with_capacity(8);
+    match y {
+        Some(y) => push_padded(&mut s, y, 4),
+        None => s.push_str("XXXX"),
+    }
+    s.push_str(sep);
+    push_padded(&mut s, v as i32, width);
+    s
+}
+
 /// `format!("{y:04}-{m:02}")`.
 fn fmt_month(y: i32, m: u32) -> String {
-    let mut s = String::with_capacity(7);
-    push_padded(&mut s, y, 4);
-    s.push('-');
-    push_padded(&mut s, m as i32, 2);
-    s
+    year_then(Some(y), "-", m, 2)
 }
 
 /// `format!("XXXX-{m:02}")`.
 fn unknown_year_month(m: u32) -> String {
-    let mut s = String::from("XXXX-");
-    push_padded(&mut s, m as i32, 2);
-    s
+    year_then(None, "-", m, 2)
 }
 
 /// `format!("{y:04}-Q{q}")`.
 fn fmt_quarter(y: i32, q: u32) -> String {
-    let mut s = String::with_capacity(7);
-    push_padded(&mut s, y, 4);
-    s.push_str("-Q");
-    push_padded(&mut s, q as i32, 1);
-    s
+    year_then(Some(y), "-Q", q, 1)
 }
 
 /// The year of an underspecified month: an explicit direction ("last May", "next March")
@@ -330,11 +333,7 @@ fn weekday_from(n: u32) -> Weekday {
 
 fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    let mut s = String::with_capacity(8);
-    push_padded(&mut s, w.year(), 4);
-    s.push_str("-W");
-    push_padded(&mut s, w.week() as i32, 2);
-    s
+    year_then(Some(w.year()), "-W", w.week(), 2)
 }
 
 fn week_bounds(d: NaiveDate) -> (NaiveDate, NaiveDate) {
@@ -362,15 +361,9 @@ impl Val {
                 match y.and_then(|y| ymd(y, *m, *d)) {
                     Some(day) => dayres(day),
                     None => {
-                        let mut s = String::with_capacity(10);
-                        match y {
-                            Some(y) => push_padded(&mut s, y, 4),
-                            None => s.push_str("XXXX"),
-                        }
-                        for v in [*m, *d] {
-                            s.push('-');
-                            push_padded(&mut s, v as i32, 2);
-                        }
+                        let mut s = year_then(y, "-", *m, 2);
+                        s.push('-');
+                        push_padded(&mut s, *d as i32, 2);
                         unresolved(s, "day")
                     }
                 }

@@ -812,28 +812,32 @@ fn is_pronoun(a: &Analysis<'_>, span: Span) -> bool {
 impl EventExtractor {
     /// A trigger right after a number ("500 arrests", "at least three airstrikes").
     fn counted_trigger(&self, a: &Analysis<'_>, trigger: Span) -> bool {
-        let Some(t) = a.tokens.iter().position(|t| t.span.start == trigger.start) else {
+        // tokens are in text order: the trigger's first token by binary search
+        let t = a.tokens.partition_point(|t| t.span.start < trigger.start);
+        if t == 0
+            || a.tokens
+                .get(t)
+                .is_none_or(|x| x.span.start != trigger.start)
+        {
             return false;
-        };
-        t > 0 && {
-            let p = a.tokens[t - 1];
-            p.kind == crate::model::TokenKind::Number
-                && a.text()[p.span]
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b',')
-                || self
-                    .lx
-                    .numbers
-                    .contains_key(a.text()[p.span].to_lowercase().as_str())
         }
+        let p = a.tokens[t - 1];
+        let w = &a.text()[p.span];
+        p.kind == crate::model::TokenKind::Number
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || self.number_word(w)
     }
 
     /// An argument that opens with a number ("two black men", "39 people").
     fn counted(&self, a: &Analysis<'_>, x: &Argument<'_>) -> bool {
         let text = &a.text()[x.span];
         let first = text.split_whitespace().next().unwrap_or("");
-        first.starts_with(|c: char| c.is_ascii_digit())
-            || self.lx.numbers.contains_key(first.to_lowercase().as_str())
+        first.starts_with(|c: char| c.is_ascii_digit()) || self.number_word(first)
+    }
+
+    /// A number written as a word ("three", "Dozens"), any case.
+    fn number_word(&self, w: &str) -> bool {
+        self.lx.numbers.contains_key(w.to_lowercase().as_str())
     }
 }
 
