@@ -312,9 +312,9 @@ pub struct Gazetteer {
     phrase_words: Vec<u32>,
     /// (first word, second word) → phrases of several words, longest first.
     pairs: rustc_hash::FxHashMap<(u32, u32), Vec<u32>>,
-    /// Bit set over (first byte, second byte, length) of lowercase-start words: rejects most
-    /// lowercase tokens without hashing them.
-    lower_filter: Vec<u64>,
+    /// Bit set over (first four bytes, length) of lowercase-start words ([`lower_filter_bit`]):
+    /// rejects most lowercase tokens without hashing them; `None` while there is none.
+    lower_filter: Option<Box<[u64; LOWER_FILTER_BITS / 64]>>,
     scratch: Vec<Token>,
 }
 
@@ -402,15 +402,34 @@ impl Vocab {
     }
 }
 
-/// The filter bit of a lowercase word: a mix of its first, second and last bytes and length.
+/// The filter bit of a lowercase word: a mix of its first four bytes (zero-padded, [`head4`])
+/// and its length, so that a token is tested from one load at its start
+/// ([`Gazetteer::lower_start_hint`]).
 #[inline]
 fn lower_filter_bit(l: &[u8]) -> usize {
-    let byte = |k: Option<&u8>| k.copied().unwrap_or(0) as u32;
-    let x = byte(l.first())
-        | byte(l.get(1)) << 8
-        | byte(l.last()) << 16
-        | (l.len().min(255) as u32) << 24;
-    (x.wrapping_mul(0x9E37_79B1) >> (32 - LOWER_FILTER_BITS.trailing_zeros())) as usize
+    lower_filter_bit4(head4(l), l.len())
+}
+
+/// [`lower_filter_bit`] from the word's first four bytes and its length.
+#[inline]
+fn lower_filter_bit4(head: u32, len: usize) -> usize {
+    let x = u64::from(head) | (len as u64) << 32;
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOWER_FILTER_BITS.trailing_zeros())) as usize
+}
+
+/// The first four bytes of a word (zero-padded), as one integer.
+#[inline]
+fn head4(l: &[u8]) -> u32 {
+    let mut b = [0u8; 4];
+    let n = l.len().min(4);
+    b[..n].copy_from_slice(&l[..n]);
+    u32::from_le_bytes(b)
+}
+
+/// Tests filter bit `bit` of `filter`.
+#[inline]
+fn filter_has(filter: &[u64; LOWER_FILTER_BITS / 64], bit: usize) -> bool {
+    filter[bit % LOWER_FILTER_BITS / 64] & (1 << (bit % 64)) != 0
 }
 
 /// The hash of a word's lowercase bytes in a [`Vocab`]: words of up to 16 bytes (most) from
@@ -982,11 +1001,11 @@ impl Gazetteer {
         w.flags |= word::STARTS;
         if (case == CasePolicy::Fold || !first_upper) && w.flags & word::LOWER_START == 0 {
             w.flags |= word::LOWER_START;
-            if self.lower_filter.is_empty() {
-                self.lower_filter = vec![0; LOWER_FILTER_BITS / 64];
-            }
             let bit = lower_filter_bit(self.s(self.words[first].s).as_bytes());
-            self.lower_filter[bit / 64] |= 1 << (bit % 64);
+            let filter = self
+                .lower_filter
+                .get_or_insert_with(|| Box::new([0; LOWER_FILTER_BITS / 64]));
+            filter[bit / 64] |= 1 << (bit % 64);
             let (words, arena) = (&self.words, self.arena.as_bytes());
             let l = word_bytes(words, arena, first as u32);
             self.lower_vocab
@@ -1068,8 +1087,11 @@ impl Gazetteer {
             return self.lower_start_lowered(l);
         }
         let l = lower(s, buf);
-        let bit = lower_filter_bit(l.as_bytes());
-        if self.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self
+            .lower_filter
+            .as_deref()
+            .is_some_and(|f| filter_has(f, lower_filter_bit(l.as_bytes())))
+        {
             return None;
         }
         self.find_in(&self.lower_vocab, l)
@@ -1079,14 +1101,32 @@ impl Gazetteer {
     /// bytes): no copy, the bit filter first.
     #[inline]
     pub fn lower_start_lowered(&self, l: &[u8]) -> Option<WordInfo> {
-        if self.lower_vocab.is_empty() {
-            return None;
-        }
-        let bit = lower_filter_bit(l);
-        if self.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self
+            .lower_filter
+            .as_deref()
+            .is_some_and(|f| filter_has(f, lower_filter_bit(l)))
+        {
             return None;
         }
         self.find_lower_bytes(&self.lower_vocab, l)
+    }
+
+    /// A cheap test of the lowercase token at `span` of `text` (its bytes already lowercase):
+    /// false when no phrase able to match it starts with it (most tokens); true when
+    /// [`Gazetteer::lower_start_lowered`] may find it. Reads four bytes at the token's start.
+    #[inline]
+    pub fn lower_start_hint(&self, text: &[u8], span: Span) -> bool {
+        let Some(f) = self.lower_filter.as_deref() else {
+            return false;
+        };
+        let len = span.end.wrapping_sub(span.start);
+        let head = match text.get(span.start..span.start.wrapping_add(4)) {
+            Some(&[a, b, c, d]) => {
+                u32::from_le_bytes([a, b, c, d]) & ((1u64 << (8 * len.min(4))) - 1) as u32
+            }
+            _ => head4(text.get(span.start..span.end).unwrap_or_default()),
+        };
+        filter_has(f, lower_filter_bit4(head, len))
     }
 
     #[inline]

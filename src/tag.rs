@@ -72,31 +72,68 @@ struct NameRules {
 }
 
 /// A set of lowercase words, probed with a token's text as written or lowercased, without
-/// allocating for short ASCII words.
-#[derive(Debug, Default)]
-struct WordSet(FxHashSet<Box<[u8]>>);
+/// allocating for short ASCII words. A bit set over (first byte, length) of its words rejects
+/// most probes before hashing (the sets are small, the probes mostly miss).
+#[derive(Debug)]
+struct WordSet {
+    set: FxHashSet<Box<[u8]>>,
+    /// Bit `len.min(63)` of `shape[first byte & 31]` for every word (the low five bits of an
+    /// ASCII letter are the same in both cases).
+    shape: [u64; 32],
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet {
+            set: FxHashSet::default(),
+            shape: [0; 32],
+        }
+    }
+}
 
 impl WordSet {
     fn insert(&mut self, lower: String) {
-        self.0.insert(lower.into_bytes().into_boxed_slice());
+        self.insert_bytes(lower.into_bytes().into_boxed_slice());
+    }
+    fn insert_bytes(&mut self, b: Box<[u8]>) {
+        if let Some(&b0) = b.first() {
+            self.shape[usize::from(b0 & 31)] |= 1 << b.len().min(63);
+        }
+        self.set.insert(b);
+    }
+    fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+    /// False when no word has the first byte (in either case, for an ASCII letter) and the
+    /// length of `b`.
+    #[inline]
+    fn may_hold(&self, b: &[u8]) -> bool {
+        match b.first() {
+            Some(&b0) => self.shape[usize::from(b0 & 31)] & (1 << b.len().min(63)) != 0,
+            None => true,
+        }
     }
     /// `s` as written is in the set.
     #[inline]
     fn contains(&self, s: &str) -> bool {
-        self.0.contains(s.as_bytes())
+        self.may_hold(s.as_bytes()) && self.set.contains(s.as_bytes())
     }
     /// `s` lowercased is in the set.
     #[inline]
     fn contains_lower(&self, s: &str) -> bool {
         let b = s.as_bytes();
         if b.len() <= 48 && b.is_ascii() {
+            // ASCII lowercasing keeps the length and the low five bits of the first byte.
+            if !self.may_hold(b) {
+                return false;
+            }
             let mut out = [0u8; 48];
             for (o, c) in out.iter_mut().zip(b) {
                 *o = c.to_ascii_lowercase();
             }
-            self.0.contains(&out[..b.len()])
+            self.set.contains(&out[..b.len()])
         } else {
-            self.0.contains(s.to_lowercase().as_bytes())
+            self.set.contains(s.to_lowercase().as_bytes())
         }
     }
 }
@@ -272,6 +309,20 @@ impl Doc<'_, '_> {
     }
 }
 
+/// What the lookup pass gathers over one sentence (besides its lowercase words).
+struct Scan {
+    /// Words (not numbers).
+    words: u32,
+    /// Every word is in capitals.
+    all_upper: bool,
+    /// Capitalised words after the first token.
+    cap_words: u32,
+    /// Lowercase words of more than five bytes after the first token.
+    long_lower: u32,
+    /// A dash after a space.
+    dash: bool,
+}
+
 /// A pending entity with what is needed to revise it at document level.
 struct Found<'a> {
     e: Entity<'a>,
@@ -288,14 +339,14 @@ impl Tagger {
         let mut not_name_words = vec![0u64; gazetteer.vocabulary_len().div_ceil(64)];
         let mut not_name_outside = WordSet::default();
         let mut buf = String::new();
-        for w in &rules.not_name.0 {
+        for w in &rules.not_name.set {
             let found = std::str::from_utf8(w)
                 .ok()
                 .and_then(|w| gazetteer.word(w, &mut buf));
             match found {
                 Some(f) => not_name_words[f.id.index() / 64] |= 1 << (f.id.index() % 64),
                 None => {
-                    not_name_outside.0.insert(w.clone());
+                    not_name_outside.insert_bytes(w.clone());
                 }
             }
         }
@@ -347,8 +398,7 @@ impl Tagger {
         match d.info[i] {
             Some(w) => self.not_name_words[w.id.index() / 64] & (1 << (w.id.index() % 64)) != 0,
             None => {
-                !self.not_name_outside.0.is_empty()
-                    && self.not_name_outside.contains_lower(d.tok(i))
+                !self.not_name_outside.is_empty() && self.not_name_outside.contains_lower(d.tok(i))
             }
         }
     }
@@ -422,92 +472,138 @@ impl Tagger {
     #[inline(never)]
     fn lookup_pass(&self, d: &mut Doc<'_, '_>, a: &Analysis<'_>) {
         let g = &self.gazetteer;
-        let text = d.text;
         // One pass over each sentence's tokens: the gazetteer word of every capitalised token
         // (lowercase ones only when a lowercase phrase may start with them), the positions the
         // item rules look at, and what the sentence-level tests need.
-        let tb = text.as_bytes();
+        let tb = d.text.as_bytes();
         let tokens = &a.tokens;
         for s in a.sentences.iter() {
+            let mut scan = Scan {
+                words: 0,
+                all_upper: true,
+                cap_words: 0,
+                long_lower: 0,
+                dash: false,
+            };
+            // Most tokens are lowercase words (letters all lowercase, none uppercase): the loop
+            // handles them itself, with the gazetteer's bit filter first (it rejects nearly
+            // all of them); other tokens go through `Tagger::scan_token`.
+            let (mut lower_words, mut long_lower) = (0u32, 0u32);
             let mut first_word = true;
-            let (mut words, mut all_upper) = (0u32, true);
-            let (mut cap_words, mut long_lower) = (0u32, 0u32);
-            let mut dash = false;
-            for i in s.first_token..s.end_token {
-                let t = &tokens[i];
-                let k = i - s.first_token;
-                // Most tokens are lowercase words (letters all lowercase, none uppercase): the
-                // general path below reduced to what it does for them.
-                if t.kind == TokenKind::Word
+            let toks = &tokens[s.first_token..s.end_token];
+            let is_lower_word = |t: &Token| {
+                t.kind == TokenKind::Word
                     && t.flags & (tokflags::LOWER | tokflags::CAP | tokflags::UPPER)
                         == tokflags::LOWER
-                {
-                    words += 1;
-                    all_upper = false;
-                    long_lower += u32::from(k > 0 && t.span.len() > 5);
-                    let first = u32::from(std::mem::replace(&mut first_word, false));
-                    let info = g.lower_start_lowered(&tb[t.span.start..t.span.end]);
-                    if info.is_some() {
-                        d.info[i] = info;
-                        d.pos.push((i as u32) << 1 | first);
-                    } else if tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i) {
-                        d.pos.push((i as u32) << 1 | first);
+            };
+            for (k, t) in toks.iter().enumerate() {
+                if is_lower_word(t) {
+                    lower_words += 1;
+                    long_lower += u32::from(t.span.len() > 5);
+                    let first = std::mem::replace(&mut first_word, false);
+                    if g.lower_start_hint(tb, t.span) || tb.get(t.span.end) == Some(&b'-') {
+                        self.scan_lower(d, tokens, s.first_token + k, first);
                     }
                     continue;
                 }
-                match t.kind {
-                    TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {}
-                    TokenKind::Punct => {
-                        // Opening quotes, bullets, colons and dashes start a new "sentence"
-                        // for the capitalisation of its first word.
-                        if !closing_punct(tb, t.span) {
-                            first_word = true;
-                            dash |= t.has(tokflags::SPACE_BEFORE)
-                                && is_dash(&tb[t.span.start..t.span.end]);
-                        }
-                        continue;
-                    }
-                    TokenKind::Clitic => continue,
-                }
-                let cap = t.is_cap();
-                if t.kind != TokenKind::Number {
-                    words += 1;
-                    all_upper &= t.has(tokflags::UPPER) || (cap && t.span.len() == 1);
-                    if t.kind == TokenKind::Word && k > 0 {
-                        if cap {
-                            cap_words += 1;
-                        } else if t.span.len() > 5 {
-                            long_lower += 1;
-                        }
-                    }
-                }
-                let first = std::mem::replace(&mut first_word, false);
-                let info = if cap {
-                    g.word(&text[t.span], &mut d.buf)
-                } else if t.has(tokflags::LOWER) {
-                    // Already lowercase (lowercasing changes no character of a word whose
-                    // letters are all lowercase): its own bytes are the key.
-                    g.lower_start_lowered(&tb[t.span.start..t.span.end])
-                } else {
-                    g.lower_start_word(&text[t.span], &mut d.buf)
-                };
-                d.info[i] = info;
-                // Lowercase words no phrase starts with matter to the item rules only before
-                // a hyphen (`al-Abadi`) or right after an item (`de`): see `Tagger::items`.
-                if cap
-                    || info.is_some()
-                    || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
-                {
-                    d.pos.push((i as u32) << 1 | u32::from(first));
-                }
+                first_word =
+                    self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
             }
+            // Long lowercase words after the first token only.
+            if toks
+                .first()
+                .is_some_and(|t| is_lower_word(t) && t.span.len() > 5)
+            {
+                long_lower -= 1;
+            }
+            let words = scan.words + lower_words;
+            let all_upper = scan.all_upper && lower_words == 0;
+            let (cap_words, long_lower) = (scan.cap_words, scan.long_lower + long_lower);
             let caps = s.kind == SegmentKind::Dateline || (all_upper && words >= 1);
             d.caps.push(caps);
             // The cheap bound of `title_case`: long lowercase words are never function words.
             d.title_bound
                 .push(!(cap_words < 3 || cap_words * 100 < (cap_words + long_lower) * 85));
-            d.dash.push(dash);
+            d.dash.push(scan.dash);
         }
+    }
+
+    /// A lowercase word token `i` that the lookup pass's filter let through, or before a
+    /// hyphen: its gazetteer word, if any phrase starts with it, and its position.
+    #[inline(never)]
+    fn scan_lower(&self, d: &mut Doc<'_, '_>, tokens: &[Token], i: usize, first: bool) {
+        let tb = d.text.as_bytes();
+        let t = &tokens[i];
+        let info = self
+            .gazetteer
+            .lower_start_lowered(&tb[t.span.start..t.span.end]);
+        d.info[i] = info;
+        if info.is_some() || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i)) {
+            d.pos.push((i as u32) << 1 | u32::from(first));
+        }
+    }
+
+    /// The lookup pass for any token but a lowercase word: token `i`, the `k`-th of its
+    /// sentence; `first_word` says that the next word is the first of its sentence or after
+    /// an opening punctuation mark, and the same after this token is returned.
+    #[inline(never)]
+    fn scan_token(
+        &self,
+        d: &mut Doc<'_, '_>,
+        tokens: &[Token],
+        i: usize,
+        k: usize,
+        first_word: bool,
+        scan: &mut Scan,
+    ) -> bool {
+        let g = &self.gazetteer;
+        let text = d.text;
+        let tb = text.as_bytes();
+        let t = &tokens[i];
+        match t.kind {
+            TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {}
+            TokenKind::Punct => {
+                // Opening quotes, bullets, colons and dashes start a new "sentence" for the
+                // capitalisation of its first word.
+                if !closing_punct(tb, t.span) {
+                    scan.dash |=
+                        t.has(tokflags::SPACE_BEFORE) && is_dash(&tb[t.span.start..t.span.end]);
+                    return true;
+                }
+                return first_word;
+            }
+            TokenKind::Clitic => return first_word,
+        }
+        let cap = t.is_cap();
+        if t.kind != TokenKind::Number {
+            scan.words += 1;
+            scan.all_upper &= t.has(tokflags::UPPER) || (cap && t.span.len() == 1);
+            if t.kind == TokenKind::Word && k > 0 {
+                if cap {
+                    scan.cap_words += 1;
+                } else if t.span.len() > 5 {
+                    scan.long_lower += 1;
+                }
+            }
+        }
+        let first = first_word;
+        let info = if cap {
+            g.word(&text[t.span], &mut d.buf)
+        } else if t.has(tokflags::LOWER) {
+            // Already lowercase (lowercasing changes no character of a word whose letters are
+            // all lowercase): its own bytes are the key.
+            g.lower_start_lowered(&tb[t.span.start..t.span.end])
+        } else {
+            g.lower_start_word(&text[t.span], &mut d.buf)
+        };
+        d.info[i] = info;
+        // Lowercase words no phrase starts with matter to the item rules only before a hyphen
+        // (`al-Abadi`) or right after an item (`de`): see `Tagger::items`.
+        if cap || info.is_some() || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
+        {
+            d.pos.push((i as u32) << 1 | u32::from(first));
+        }
+        false
     }
 
     /// Builds the items of tokens `from..to` (one sentence).
