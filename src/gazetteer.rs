@@ -321,14 +321,16 @@ pub struct Gazetteer {
 const LOWER_FILTER_BITS: usize = 1 << 15;
 
 /// A table of words (lowercase bytes → index in `Gazetteer::words`). A slot holds the word's
-/// first 8 bytes, its length and its [`word`] flags, so that a probe compares most words
+/// first 16 bytes, its length and its [`word`] flags, so that a probe compares most words
 /// without reading the arena and a lookup reads no other memory.
 #[derive(Clone, Debug, Default)]
 struct Vocab(HashTable<Slot>);
 
 #[derive(Clone, Copy, Debug)]
 struct Slot {
+    /// Bytes 0..8 and 8..16 of the word, zero-padded ([`head_tail`]).
     head: u64,
+    tail: u64,
     id: u32,
     /// The length in bytes, `u16::MAX` for longer words (compared in full then).
     len: u16,
@@ -342,13 +344,21 @@ fn slot_len(l: &[u8]) -> u16 {
     l.len().min(u16::MAX as usize) as u16
 }
 
-/// The first 8 bytes of a word (zero-padded), as one integer.
+/// Bytes 0..8 and 8..16 of a word (zero-padded), as two integers: [`pad16`] for words of up
+/// to 16 bytes.
 #[inline]
-fn head(l: &[u8]) -> u64 {
-    match l.first_chunk::<8>() {
-        Some(b) => u64::from_le_bytes(*b),
-        None => l.iter().rev().fold(0, |h, &c| h << 8 | u64::from(c)),
-    }
+fn head_tail(l: &[u8]) -> (u64, u64) {
+    pad16(l).unwrap_or_else(|| {
+        let load8 = |at: usize| l[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+        (load8(0), load8(8))
+    })
+}
+
+/// Words longer than 16 bytes compare their bytes beyond the 16th in the arena.
+#[cold]
+#[inline(never)]
+fn long_eq(stored: &[u8], l: &[u8]) -> bool {
+    stored.get(16..) == l.get(16..)
 }
 
 impl Vocab {
@@ -365,30 +375,35 @@ impl Vocab {
     /// The slot of the word `l` (lowercase bytes).
     #[inline]
     fn find_slot<'t>(&self, l: &[u8], text: impl Fn(u32) -> &'t [u8]) -> Option<Slot> {
-        self.find_hashed(l, key_hash(l), head(l), text)
+        self.find_hashed(l, key_hash(l), head_tail(l), text)
     }
 
-    /// [`Vocab::find_slot`] with the word's [`key_hash`] and [`head`] already known.
+    /// [`Vocab::find_slot`] with the word's [`key_hash`] and [`head_tail`] already known.
     #[inline]
     fn find_hashed<'t>(
         &self,
         l: &[u8],
         hash: u64,
-        h: u64,
+        (h, t): (u64, u64),
         text: impl Fn(u32) -> &'t [u8],
     ) -> Option<Slot> {
         let len = slot_len(l);
         self.0
             .find(hash, |x| {
-                x.head == h && x.len == len && (l.len() <= 8 || text(x.id)[8..] == l[8..])
+                x.head == h
+                    && x.tail == t
+                    && x.len == len
+                    && (l.len() <= 16 || long_eq(text(x.id), l))
             })
             .copied()
     }
 
     /// Adds word `id`, whose bytes are `l` (not in the table yet).
     fn insert<'t>(&mut self, l: &[u8], id: u32, text: impl Fn(u32) -> &'t [u8]) {
+        let (head, tail) = head_tail(l);
         let slot = Slot {
-            head: head(l),
+            head,
+            tail,
             id,
             len: slot_len(l),
             flags: 0,
@@ -1066,7 +1081,7 @@ impl Gazetteer {
         let mut out = [0u8; 16];
         if let Some((lo, hi)) = lower16(s, &mut out) {
             let l = &out[..s.len()];
-            return self.find_hashed(&self.vocab, l, hash16(lo, hi, l.len()), lo);
+            return self.find_hashed(&self.vocab, l, hash16(lo, hi, l.len()), (lo, hi));
         }
         let mut st = [0u8; STACK_WORD];
         match lower_ascii_stack(s, &mut st) {
@@ -1134,9 +1149,15 @@ impl Gazetteer {
         self.find_lower_bytes(table, l.as_bytes())
     }
 
-    /// [`Gazetteer::find_lower_bytes`] with the [`key_hash`] and [`head`] of `l` known.
+    /// [`Gazetteer::find_lower_bytes`] with the [`key_hash`] and [`head_tail`] of `l` known.
     #[inline]
-    fn find_hashed(&self, table: &Vocab, l: &[u8], hash: u64, head: u64) -> Option<WordInfo> {
+    fn find_hashed(
+        &self,
+        table: &Vocab,
+        l: &[u8],
+        hash: u64,
+        head: (u64, u64),
+    ) -> Option<WordInfo> {
         let (words, arena) = (&self.words, self.arena.as_bytes());
         table
             .find_hashed(l, hash, head, |w| word_bytes(words, arena, w))
@@ -1213,7 +1234,7 @@ impl Gazetteer {
                 if word.second & second_bit(l) == 0 {
                     None
                 } else {
-                    self.find_hashed(&self.vocab, l, hash16(lo, hi, l.len()), lo)
+                    self.find_hashed(&self.vocab, l, hash16(lo, hi, l.len()), (lo, hi))
                 }
             } else if let Some(l) = lower_ascii_stack(s1, &mut [0u8; STACK_WORD]) {
                 if word.second & second_bit(l) == 0 {
