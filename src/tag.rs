@@ -506,8 +506,22 @@ impl Tagger {
                     }
                     continue;
                 }
-                first_word =
-                    self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
+                match t.kind {
+                    TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {
+                        first_word =
+                            self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
+                    }
+                    // Opening quotes, bullets, colons and dashes start a new "sentence" for
+                    // the capitalisation of its first word.
+                    TokenKind::Punct => {
+                        if !closing_punct(tb, t.span) {
+                            first_word = true;
+                            scan.dash |= t.has(tokflags::SPACE_BEFORE)
+                                && is_dash(&tb[t.span.start..t.span.end]);
+                        }
+                    }
+                    TokenKind::Clitic => {}
+                }
             }
             // Long lowercase words after the first token only.
             if toks
@@ -543,8 +557,8 @@ impl Tagger {
         }
     }
 
-    /// The lookup pass for any token but a lowercase word: token `i`, the `k`-th of its
-    /// sentence; `first_word` says that the next word is the first of its sentence or after
+    /// The lookup pass for a word, abbreviation or number token that is not a lowercase word:
+    /// token `i`, the `k`-th of its sentence; `first_word` says that the next word is the first of its sentence or after
     /// an opening punctuation mark, and the same after this token is returned.
     #[inline(never)]
     fn scan_token(
@@ -560,20 +574,6 @@ impl Tagger {
         let text = d.text;
         let tb = text.as_bytes();
         let t = &tokens[i];
-        match t.kind {
-            TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {}
-            TokenKind::Punct => {
-                // Opening quotes, bullets, colons and dashes start a new "sentence" for the
-                // capitalisation of its first word.
-                if !closing_punct(tb, t.span) {
-                    scan.dash |=
-                        t.has(tokflags::SPACE_BEFORE) && is_dash(&tb[t.span.start..t.span.end]);
-                    return true;
-                }
-                return first_word;
-            }
-            TokenKind::Clitic => return first_word,
-        }
         let cap = t.is_cap();
         if t.kind != TokenKind::Number {
             scan.words += 1;
