@@ -899,6 +899,29 @@ impl Lexicon {
     /// eight bytes at a time.
     #[inline]
     pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+        // Most tokens: a word of 1 to 8 bytes with 8 bytes of text from its start, read as one
+        // word of memory (its end then lies within the text) and answered by the table's filter.
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) < 8 {
+            if let Some(&w) = text.get(start..).and_then(|t| t.first_chunk::<8>()) {
+                let raw = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * n));
+                if raw & HIGH_BITS == 0 {
+                    if !self.table.may_contain(raw, n) {
+                        return Entry::NONE;
+                    }
+                    return self
+                        .table
+                        .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, n);
+                }
+            }
+        }
+        self.entry_in_rest(text, start, end)
+    }
+
+    /// [`Lexicon::entry_in`] of a token that is longer than 8 bytes, near the end of the text or
+    /// not ASCII.
+    #[inline(never)]
+    fn entry_in_rest(&self, text: &[u8], start: usize, end: usize) -> Entry {
         // A token's span is within the text (indexed as the tokenizer made it).
         let Some(b) = text.get(start..end) else {
             return Entry::NONE;
@@ -1037,6 +1060,13 @@ impl Lexicon {
     pub fn may_be_tense(&self, word: &str) -> bool {
         let b = word.as_bytes();
         self.tense_filter.may_contain(b) || (self.non_ascii_keys && !b.is_ascii())
+    }
+
+    /// False when an ASCII word as written (any case) is certainly neither a `tense` nor a
+    /// `tense_to` cue ([`Lexicon::may_be_tense`] without its test for other bytes).
+    #[inline(always)]
+    pub fn may_be_tense_ascii(&self, word: &[u8]) -> bool {
+        self.tense_filter.may_contain(word)
     }
 
     /// Tense cue of a lowercase word that "to" follows.

@@ -84,8 +84,18 @@ impl DateTagger {
             let toks = a.tokens.get(s.first_token..s.end_token).unwrap_or_default();
             entries.resize(toks.len(), Entry::NONE);
             let bytes = text.as_bytes();
-            for (i, (t, entry)) in toks.iter().zip(entries.iter_mut()).enumerate() {
+            for (i, t) in toks.iter().enumerate() {
                 let anchor = match t.kind {
+                    TokenKind::Word | TokenKind::Abbrev => {
+                        let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
+                        if e == Entry::NONE {
+                            continue;
+                        }
+                        if let Some(slot) = entries.get_mut(i) {
+                            *slot = e;
+                        }
+                        e.is_anchor()
+                    }
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
@@ -93,11 +103,7 @@ impl DateTagger {
                         let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
                         n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
                     }
-                    TokenKind::Word | TokenKind::Abbrev => {
-                        *entry = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
-                        entry.is_anchor()
-                    }
-                    _ => false,
+                    _ => continue,
                 };
                 if anchor {
                     anchors.push(s.first_token + i);
@@ -263,14 +269,19 @@ impl DateTagger {
             }
             let cap = t.is_cap();
             // Most words are no cue: neither in the tense lists nor a past form in "-ed".
-            let w = &c.text[t.span];
-            let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-            if !self.lexicon.may_be_tense(w) && w.is_ascii() {
-                // In no tense list: only a past form in "-ed" is a cue (below, lowercased).
+            let w = c
+                .text
+                .as_bytes()
+                .get(t.span.start..t.span.end)
+                .unwrap_or_default();
+            let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+            if !self.lexicon.may_be_tense_ascii(w) && w.is_ascii() {
+                // In no tense list: only a past form in "-ed" is a cue, when it is no word of
+                // the lexicon (its entry, looked up once, tells).
                 if !ed || cap {
                     return None;
                 }
-                return (!self.lexicon.contains(&c.lower(i))).then_some(Tense::Past);
+                return (!c.has_meaning(i)).then_some(Tense::Past);
             }
             let l = c.lower(i);
             let to = c.is(i + 1, "to");
