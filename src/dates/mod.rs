@@ -316,17 +316,30 @@ impl DateTagger {
             }
             return (!c.has_meaning(i)).then_some(Tense::Past);
         }
-        let l = c.lower(i);
         let to = c.is(i + 1, "to");
-        let t = to
-            .then(|| self.lexicon.tense_to(&l))
-            .flatten()
-            .or_else(|| self.lexicon.tense(&l));
+        // A short ASCII word's cues come from one lookup; another word is lowercased.
+        let fast = self.lexicon.tense_cues(w);
+        let t = match fast {
+            Some(cues) => to.then(|| cues.tense_to()).flatten().or(cues.tense()),
+            None => {
+                let l = c.lower(i);
+                to.then(|| self.lexicon.tense_to(&l))
+                    .flatten()
+                    .or_else(|| self.lexicon.tense(&l))
+            }
+        };
         if let Some(t) = t {
             // "had been due to expire Friday", "had planned to": a plan in the past.
             let perfect = (1..=2)
                 .filter_map(|d| i.checked_sub(d).filter(|&k| k >= c.start))
-                .any(|k| self.lexicon.is_perfect(&c.lower(k)));
+                .any(|k| {
+                    let sp = c.toks[k].span;
+                    let b = c.text.as_bytes().get(sp.start..sp.end).unwrap_or_default();
+                    match self.lexicon.tense_cues(b) {
+                        Some(cues) => cues.is_perfect(),
+                        None => self.lexicon.is_perfect(&c.lower(k)),
+                    }
+                });
             return Some(if t == Tense::Future && perfect {
                 Tense::Past
             } else {
@@ -334,6 +347,12 @@ impl DateTagger {
             });
         }
         // A past participle or past form ("killed"), but not a name ("United").
+        if fast.is_some() {
+            // ASCII: the lowercase word ends in "ed" when the word does in any case, and its
+            // entry tells whether the lexicon has it.
+            return (ed && !cap && !c.has_meaning(i)).then_some(Tense::Past);
+        }
+        let l = c.lower(i);
         (l.len() > 4 && l.ends_with("ed") && !cap && !self.lexicon.contains(&l))
             .then_some(Tense::Past)
     }
