@@ -134,6 +134,13 @@ impl<'t> Ctx<'t> {
         }
     }
 
+    /// True when token `i` is a word or abbreviation with a meaning in the lexicon (what
+    /// [`Lexicon::contains`] says of it lowercased).
+    #[inline]
+    pub(super) fn has_meaning(&self, i: usize) -> bool {
+        !self.words(i).is_empty()
+    }
+
     /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…).
     #[inline]
     pub(super) fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
@@ -193,7 +200,9 @@ impl<'t> Ctx<'t> {
         let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &s[digits.len()..];
         if !(suffix.is_empty()
-            || ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()))
+            || ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|x| suffix.eq_ignore_ascii_case(x)))
         {
             return None;
         }

@@ -301,6 +301,10 @@ pub struct Lexicon {
     filter: SigFilter,
     /// A filter in front of `tense` and `tense_to`.
     tense_filter: SigFilter,
+    /// The lowercase ASCII words of `tense`, `tense_to` and `perfect` of at most 8 bytes, each
+    /// with its cues packed ([`TenseCues`]): a short ASCII token is answered without
+    /// lowercasing or hashing it.
+    tense_table: WordTable,
     /// True when some word has non-ASCII letters: the filter then cannot judge a non-ASCII
     /// token.
     non_ascii_keys: bool,
@@ -334,6 +338,50 @@ impl Entry {
     #[inline]
     fn index(self) -> usize {
         usize::from(self.0 & !(Entry::ANCHOR | Entry::STARTER))
+    }
+}
+
+/// A word's tense cues, from [`Lexicon::tense_cues`]: its `tense` and `tense_to` cues and
+/// whether it is a perfect auxiliary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TenseCues(u16);
+
+impl TenseCues {
+    const PERFECT: u16 = 1 << 4;
+
+    fn code(t: Tense) -> u16 {
+        match t {
+            Tense::Past => 1,
+            Tense::Present => 2,
+            Tense::Future => 3,
+        }
+    }
+
+    fn tense_of(code: u16) -> Option<Tense> {
+        match code & 3 {
+            1 => Some(Tense::Past),
+            2 => Some(Tense::Present),
+            3 => Some(Tense::Future),
+            _ => None,
+        }
+    }
+
+    /// The word's `tense` cue ([`Lexicon::tense`]).
+    #[inline]
+    pub fn tense(self) -> Option<Tense> {
+        TenseCues::tense_of(self.0)
+    }
+
+    /// The word's `tense_to` cue ([`Lexicon::tense_to`]).
+    #[inline]
+    pub fn tense_to(self) -> Option<Tense> {
+        TenseCues::tense_of(self.0 >> 2)
+    }
+
+    /// True for a perfect auxiliary ([`Lexicon::is_perfect`]).
+    #[inline]
+    pub fn is_perfect(self) -> bool {
+        self.0 & TenseCues::PERFECT != 0
     }
 }
 
@@ -819,6 +867,25 @@ impl Lexicon {
             .filter(|(k, _)| k.is_ascii() && k.len() <= 16)
             .map(|(k, e)| ((pack(k.as_bytes()), k.len() as u8), *e))
             .collect();
+        let mut cues: FxHashMap<&str, u16> = FxHashMap::default();
+        for (k, t) in &lx.tense {
+            *cues.entry(k).or_default() |= TenseCues::code(*t);
+        }
+        for (k, t) in &lx.tense_to {
+            *cues.entry(k).or_default() |= TenseCues::code(*t) << 2;
+        }
+        for k in &lx.perfect {
+            *cues.entry(k).or_default() |= TenseCues::PERFECT;
+        }
+        lx.tense_table = WordTable::new(
+            cues.iter()
+                .filter(|(k, _)| {
+                    k.is_ascii()
+                        && (1..=8).contains(&k.len())
+                        && !k.bytes().any(|b| b.is_ascii_uppercase())
+                })
+                .map(|(k, c)| (*k, Entry(*c))),
+        );
         for k in lx.tense.keys().chain(lx.tense_to.keys()) {
             lx.tense_filter.insert(k);
             lx.non_ascii_keys |= !k.is_ascii();
@@ -899,6 +966,29 @@ impl Lexicon {
     /// eight bytes at a time.
     #[inline]
     pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+        // Most tokens: a word of 1 to 8 bytes with 8 bytes of text from its start, read as one
+        // word of memory (its end then lies within the text) and answered by the table's filter.
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) < 8 {
+            if let Some(&w) = text.get(start..).and_then(|t| t.first_chunk::<8>()) {
+                let raw = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * n));
+                if raw & HIGH_BITS == 0 {
+                    if !self.table.may_contain(raw, n) {
+                        return Entry::NONE;
+                    }
+                    return self
+                        .table
+                        .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, n);
+                }
+            }
+        }
+        self.entry_in_rest(text, start, end)
+    }
+
+    /// [`Lexicon::entry_in`] of a token that is longer than 8 bytes, near the end of the text or
+    /// not ASCII.
+    #[inline(never)]
+    fn entry_in_rest(&self, text: &[u8], start: usize, end: usize) -> Entry {
         // A token's span is within the text (indexed as the tokenizer made it).
         let Some(b) = text.get(start..end) else {
             return Entry::NONE;
@@ -1037,6 +1127,37 @@ impl Lexicon {
     pub fn may_be_tense(&self, word: &str) -> bool {
         let b = word.as_bytes();
         self.tense_filter.may_contain(b) || (self.non_ascii_keys && !b.is_ascii())
+    }
+
+    /// False when an ASCII word as written (any case) is certainly neither a `tense` nor a
+    /// `tense_to` cue ([`Lexicon::may_be_tense`] without its test for other bytes).
+    #[inline(always)]
+    pub fn may_be_tense_ascii(&self, word: &[u8]) -> bool {
+        self.tense_filter.may_contain(word)
+    }
+
+    /// The tense cues of a word as written (any case), when it is ASCII and at most 8 bytes
+    /// (`None` otherwise: the caller lowercases it and asks [`Lexicon::tense`],
+    /// [`Lexicon::tense_to`] and [`Lexicon::is_perfect`]).
+    #[inline]
+    pub fn tense_cues(&self, word: &[u8]) -> Option<TenseCues> {
+        let n = word.len();
+        if !(1..=8).contains(&n) {
+            return None;
+        }
+        let mut buf = [0u8; 8];
+        buf[..n].copy_from_slice(word);
+        let raw = u64::from_le_bytes(buf);
+        if raw & HIGH_BITS != 0 {
+            return None;
+        }
+        let e = if self.tense_table.may_contain(raw, n) {
+            self.tense_table
+                .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, n)
+        } else {
+            Entry::NONE
+        };
+        Some(TenseCues(e.0))
     }
 
     /// Tense cue of a lowercase word that "to" follows.

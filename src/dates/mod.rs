@@ -84,8 +84,18 @@ impl DateTagger {
             let toks = a.tokens.get(s.first_token..s.end_token).unwrap_or_default();
             entries.resize(toks.len(), Entry::NONE);
             let bytes = text.as_bytes();
-            for (i, (t, entry)) in toks.iter().zip(entries.iter_mut()).enumerate() {
+            for (i, t) in toks.iter().enumerate() {
                 let anchor = match t.kind {
+                    TokenKind::Word | TokenKind::Abbrev => {
+                        let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
+                        if e == Entry::NONE {
+                            continue;
+                        }
+                        if let Some(slot) = entries.get_mut(i) {
+                            *slot = e;
+                        }
+                        e.is_anchor()
+                    }
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
@@ -93,11 +103,7 @@ impl DateTagger {
                         let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
                         n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
                     }
-                    TokenKind::Word | TokenKind::Abbrev => {
-                        *entry = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
-                        entry.is_anchor()
-                    }
-                    _ => false,
+                    _ => continue,
                 };
                 if anchor {
                     anchors.push(s.first_token + i);
@@ -256,62 +262,109 @@ impl DateTagger {
 
     /// The tense of the clause around tokens `start..end`: the nearest tense cue.
     fn tense(&self, c: &Ctx<'_>, start: usize, end: usize) -> Option<Tense> {
-        let cue = |i: usize| -> Option<Tense> {
-            let t = &c.toks[i];
-            if t.kind != TokenKind::Word {
-                return None;
-            }
-            let cap = t.is_cap();
-            // Most words are no cue: neither in the tense lists nor a past form in "-ed".
-            let w = &c.text[t.span];
-            let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-            if !self.lexicon.may_be_tense(w) && w.is_ascii() {
-                // In no tense list: only a past form in "-ed" is a cue (below, lowercased).
-                if !ed || cap {
-                    return None;
-                }
-                return (!self.lexicon.contains(&c.lower(i))).then_some(Tense::Past);
-            }
-            let l = c.lower(i);
-            let to = c.is(i + 1, "to");
-            let t = to
-                .then(|| self.lexicon.tense_to(&l))
-                .flatten()
-                .or_else(|| self.lexicon.tense(&l));
-            if let Some(t) = t {
-                // "had been due to expire Friday", "had planned to": a plan in the past.
-                let perfect = (1..=2)
-                    .filter_map(|d| i.checked_sub(d).filter(|&k| k >= c.start))
-                    .any(|k| self.lexicon.is_perfect(&c.lower(k)));
-                return Some(if t == Tense::Future && perfect {
-                    Tense::Past
-                } else {
-                    t
-                });
-            }
-            // A past participle or past form ("killed"), but not a name ("United").
-            (l.len() > 4 && l.ends_with("ed") && !cap && !self.lexicon.contains(&l))
-                .then_some(Tense::Past)
-        };
         // The verb a date hangs on mostly comes before it ("will meet on Tuesday", "was
         // killed Friday"); look left first, then right.
-        for d in 1..=12 {
-            if start < c.start + d {
-                break;
+        let left = (1..=12).map_while(|d| start.checked_sub(d).filter(|&k| k >= c.start));
+        let right = (0..8).map(|d| end + d).take_while(|&k| k < c.end);
+        for i in left.chain(right) {
+            if self.no_cue(c, i) {
+                continue;
             }
-            if let Some(t) = cue(start - d) {
-                return Some(t);
-            }
-        }
-        for d in 0..8 {
-            if end + d >= c.end {
-                break;
-            }
-            if let Some(t) = cue(end + d) {
+            if let Some(t) = self.cue(c, i) {
                 return Some(t);
             }
         }
         None
+    }
+
+    /// True when token `i` is certainly no tense cue: not a word, or an ASCII word in no tense
+    /// list that is no past form in "-ed" (most words; tested inline, before [`Self::cue`]).
+    #[inline(always)]
+    fn no_cue(&self, c: &Ctx<'_>, i: usize) -> bool {
+        let t = &c.toks[i];
+        if t.kind != TokenKind::Word {
+            return true;
+        }
+        let w = c
+            .text
+            .as_bytes()
+            .get(t.span.start..t.span.end)
+            .unwrap_or_default();
+        let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+        (!ed || t.is_cap()) && !self.lexicon.may_be_tense_ascii(w) && is_ascii(w)
+    }
+
+    /// The tense cue of token `i`, if it is one.
+    #[inline(never)]
+    fn cue(&self, c: &Ctx<'_>, i: usize) -> Option<Tense> {
+        let t = &c.toks[i];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let cap = t.is_cap();
+        let w = c
+            .text
+            .as_bytes()
+            .get(t.span.start..t.span.end)
+            .unwrap_or_default();
+        let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+        if !self.lexicon.may_be_tense_ascii(w) && w.is_ascii() {
+            // In no tense list: only a past form in "-ed" is a cue, when it is no word of
+            // the lexicon (its entry, looked up once, tells).
+            if !ed || cap {
+                return None;
+            }
+            return (!c.has_meaning(i)).then_some(Tense::Past);
+        }
+        let to = c.is(i + 1, "to");
+        // A short ASCII word's cues come from one lookup; another word is lowercased.
+        let fast = self.lexicon.tense_cues(w);
+        let t = match fast {
+            Some(cues) => to.then(|| cues.tense_to()).flatten().or(cues.tense()),
+            None => {
+                let l = c.lower(i);
+                to.then(|| self.lexicon.tense_to(&l))
+                    .flatten()
+                    .or_else(|| self.lexicon.tense(&l))
+            }
+        };
+        if let Some(t) = t {
+            // "had been due to expire Friday", "had planned to": a plan in the past.
+            let perfect = (1..=2)
+                .filter_map(|d| i.checked_sub(d).filter(|&k| k >= c.start))
+                .any(|k| {
+                    let sp = c.toks[k].span;
+                    let b = c.text.as_bytes().get(sp.start..sp.end).unwrap_or_default();
+                    match self.lexicon.tense_cues(b) {
+                        Some(cues) => cues.is_perfect(),
+                        None => self.lexicon.is_perfect(&c.lower(k)),
+                    }
+                });
+            return Some(if t == Tense::Future && perfect {
+                Tense::Past
+            } else {
+                t
+            });
+        }
+        // A past participle or past form ("killed"), but not a name ("United").
+        if fast.is_some() {
+            // ASCII: the lowercase word ends in "ed" when the word does in any case, and its
+            // entry tells whether the lexicon has it.
+            return (ed && !cap && !c.has_meaning(i)).then_some(Tense::Past);
+        }
+        let l = c.lower(i);
+        (l.len() > 4 && l.ends_with("ed") && !cap && !self.lexicon.contains(&l))
+            .then_some(Tense::Past)
+    }
+}
+
+/// True when every byte is ASCII: a word of at most 8 bytes tested as one word of memory.
+#[inline(always)]
+fn is_ascii(w: &[u8]) -> bool {
+    match w.first_chunk::<8>() {
+        Some(b) if w.len() == 8 => u64::from_le_bytes(*b) & 0x8080_8080_8080_8080 == 0,
+        _ if w.len() < 8 => w.iter().fold(0u8, |a, b| a | b) < 0x80,
+        _ => w.is_ascii(),
     }
 }
 
