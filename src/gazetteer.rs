@@ -1296,14 +1296,23 @@ impl Gazetteer {
 
     /// The entries of a match that accept its text, in load order.
     pub fn accepted<'g>(&'g self, m: &Match) -> impl Iterator<Item = EntryRef<'g>> + 'g {
-        let accepted = m.accepted;
-        self.phrases[m.phrase as usize]
-            .entries
-            .iter()
-            .take(64)
-            .enumerate()
-            .filter(move |(k, _)| accepted & (1 << k) != 0)
-            .map(move |(_, &e)| self.entry(e))
+        // The set bits of `accepted`, lowest first (only bits of the phrase's first 64 entries
+        // are ever set).
+        let entries = &self.phrases[m.phrase as usize].entries;
+        let mut bits = m.accepted;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            entries.get(k).map(|&e| self.entry(e))
+        })
+    }
+
+    /// The number of entries of a match that accept its text.
+    pub fn accepted_count(&self, m: &Match) -> u32 {
+        m.accepted.count_ones()
     }
 
     fn case_ok(&self, e: &Entry, text: &str, toks: &[Token], ctx: CaseContext) -> bool {

@@ -689,7 +689,7 @@ impl Tagger {
                             EntityType::City | EntityType::Region => Class::Place,
                             _ => Class::Org,
                         };
-                        let several = g.accepted(&m).nth(1).is_some();
+                        let several = g.accepted_count(&m) > 1;
                         let cap = t.is_cap() || d.tokens[i + m.len - 1].is_cap();
                         let w = if m.len == 1 { w.flags } else { 0 };
                         items.push(Item {
