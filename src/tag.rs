@@ -1104,10 +1104,16 @@ impl Tagger {
                 let t = d.tokens[x.first];
                 let s = d.tok(x.first);
                 t.kind == TokenKind::Word
-                    && s.chars().count() >= 2
                     && (headline || !t.has(tokflags::UPPER))
-                    && s.chars()
-                        .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+                    && if s.is_ascii() {
+                        // The same test on ASCII bytes (ASCII letters are the alphabetic
+                        // ASCII characters).
+                        s.len() >= 2 && s.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'')
+                    } else {
+                        s.chars().count() >= 2
+                            && s.chars()
+                                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+                    }
             }
         };
         if it.class == Class::Person {
