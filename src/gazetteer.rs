@@ -1212,6 +1212,7 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::match_at`] when token `i`'s word is already known.
+    #[inline]
     pub fn match_word_at(
         &self,
         text: &str,
@@ -1221,9 +1222,24 @@ impl Gazetteer {
         ctx: CaseContext,
         w: WordInfo,
     ) -> Option<Match> {
+        // Most words start no phrase: answered without a call.
         if !w.has(word::STARTS) {
             return None;
         }
+        self.match_starting(text, tokens, i, end, ctx, w)
+    }
+
+    /// [`Gazetteer::match_word_at`] for a word that starts some phrase.
+    #[inline(never)]
+    fn match_starting(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        ctx: CaseContext,
+        w: WordInfo,
+    ) -> Option<Match> {
         let word = &self.words[w.id.0 as usize];
         if word.second != 0 && i + 1 < end {
             let t1 = &tokens[i + 1];
