@@ -1134,12 +1134,12 @@ impl Gazetteer {
         let Some(f) = self.lower_filter.as_deref() else {
             return false;
         };
+        /// The bytes of a word of 0, 1, 2, 3 and 4 or more bytes among four loaded.
+        const MASK: [u32; 5] = [0, 0xFF, 0xFFFF, 0xFF_FFFF, u32::MAX];
         let len = span.end.wrapping_sub(span.start);
-        let head = match text.get(span.start..span.start.wrapping_add(4)) {
-            Some(&[a, b, c, d]) => {
-                u32::from_le_bytes([a, b, c, d]) & ((1u64 << (8 * len.min(4))) - 1) as u32
-            }
-            _ => head4(text.get(span.start..span.end).unwrap_or_default()),
+        let head = match text.get(span.start..).and_then(<[u8]>::first_chunk::<4>) {
+            Some(b) => u32::from_le_bytes(*b) & MASK[len.min(4)],
+            None => head4(text.get(span.start..span.end).unwrap_or_default()),
         };
         filter_has(f, lower_filter_bit4(head, len))
     }
