@@ -74,21 +74,12 @@ struct NameRules {
 /// A set of lowercase words, probed with a token's text as written or lowercased, without
 /// allocating for short ASCII words. A bit set over (first byte, length) of its words rejects
 /// most probes before hashing (the sets are small, the probes mostly miss).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct WordSet {
     set: FxHashSet<Box<[u8]>>,
     /// Bit `len.min(63)` of `shape[first byte & 31]` for every word (the low five bits of an
     /// ASCII letter are the same in both cases).
     shape: [u64; 32],
-}
-
-impl Default for WordSet {
-    fn default() -> WordSet {
-        WordSet {
-            set: FxHashSet::default(),
-            shape: [0; 32],
-        }
-    }
 }
 
 impl WordSet {
