@@ -1134,12 +1134,12 @@ impl Gazetteer {
         let Some(f) = self.lower_filter.as_deref() else {
             return false;
         };
+        /// The bytes of a word of 0, 1, 2, 3 and 4 or more bytes among four loaded.
+        const MASK: [u32; 5] = [0, 0xFF, 0xFFFF, 0xFF_FFFF, u32::MAX];
         let len = span.end.wrapping_sub(span.start);
-        let head = match text.get(span.start..span.start.wrapping_add(4)) {
-            Some(&[a, b, c, d]) => {
-                u32::from_le_bytes([a, b, c, d]) & ((1u64 << (8 * len.min(4))) - 1) as u32
-            }
-            _ => head4(text.get(span.start..span.end).unwrap_or_default()),
+        let head = match text.get(span.start..).and_then(<[u8]>::first_chunk::<4>) {
+            Some(b) => u32::from_le_bytes(*b) & MASK[len.min(4)],
+            None => head4(text.get(span.start..span.end).unwrap_or_default()),
         };
         filter_has(f, lower_filter_bit4(head, len))
     }
@@ -1212,6 +1212,7 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::match_at`] when token `i`'s word is already known.
+    #[inline]
     pub fn match_word_at(
         &self,
         text: &str,
@@ -1221,9 +1222,24 @@ impl Gazetteer {
         ctx: CaseContext,
         w: WordInfo,
     ) -> Option<Match> {
+        // Most words start no phrase: answered without a call.
         if !w.has(word::STARTS) {
             return None;
         }
+        self.match_starting(text, tokens, i, end, ctx, w)
+    }
+
+    /// [`Gazetteer::match_word_at`] for a word that starts some phrase.
+    #[inline(never)]
+    fn match_starting(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        ctx: CaseContext,
+        w: WordInfo,
+    ) -> Option<Match> {
         let word = &self.words[w.id.0 as usize];
         if word.second != 0 && i + 1 < end {
             let t1 = &tokens[i + 1];
@@ -1296,14 +1312,23 @@ impl Gazetteer {
 
     /// The entries of a match that accept its text, in load order.
     pub fn accepted<'g>(&'g self, m: &Match) -> impl Iterator<Item = EntryRef<'g>> + 'g {
-        let accepted = m.accepted;
-        self.phrases[m.phrase as usize]
-            .entries
-            .iter()
-            .take(64)
-            .enumerate()
-            .filter(move |(k, _)| accepted & (1 << k) != 0)
-            .map(move |(_, &e)| self.entry(e))
+        // The set bits of `accepted`, lowest first (only bits of the phrase's first 64 entries
+        // are ever set).
+        let entries = &self.phrases[m.phrase as usize].entries;
+        let mut bits = m.accepted;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            entries.get(k).map(|&e| self.entry(e))
+        })
+    }
+
+    /// The number of entries of a match that accept its text.
+    pub fn accepted_count(&self, m: &Match) -> u32 {
+        m.accepted.count_ones()
     }
 
     fn case_ok(&self, e: &Entry, text: &str, toks: &[Token], ctx: CaseContext) -> bool {

@@ -74,21 +74,12 @@ struct NameRules {
 /// A set of lowercase words, probed with a token's text as written or lowercased, without
 /// allocating for short ASCII words. A bit set over (first byte, length) of its words rejects
 /// most probes before hashing (the sets are small, the probes mostly miss).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct WordSet {
     set: FxHashSet<Box<[u8]>>,
     /// Bit `len.min(63)` of `shape[first byte & 31]` for every word (the low five bits of an
     /// ASCII letter are the same in both cases).
     shape: [u64; 32],
-}
-
-impl Default for WordSet {
-    fn default() -> WordSet {
-        WordSet {
-            set: FxHashSet::default(),
-            shape: [0; 32],
-        }
-    }
 }
 
 impl WordSet {
@@ -689,7 +680,7 @@ impl Tagger {
                             EntityType::City | EntityType::Region => Class::Place,
                             _ => Class::Org,
                         };
-                        let several = g.accepted(&m).nth(1).is_some();
+                        let several = g.accepted_count(&m) > 1;
                         let cap = t.is_cap() || d.tokens[i + m.len - 1].is_cap();
                         let w = if m.len == 1 { w.flags } else { 0 };
                         items.push(Item {
@@ -1104,10 +1095,16 @@ impl Tagger {
                 let t = d.tokens[x.first];
                 let s = d.tok(x.first);
                 t.kind == TokenKind::Word
-                    && s.chars().count() >= 2
                     && (headline || !t.has(tokflags::UPPER))
-                    && s.chars()
-                        .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+                    && if s.is_ascii() {
+                        // The same test on ASCII bytes (ASCII letters are the alphabetic
+                        // ASCII characters).
+                        s.len() >= 2 && s.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'')
+                    } else {
+                        s.chars().count() >= 2
+                            && s.chars()
+                                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+                    }
             }
         };
         if it.class == Class::Person {
