@@ -148,6 +148,7 @@ impl<'t> Ctx<'t> {
     }
 
     /// The lexicon entry of token `i` (a word or abbreviation of the sentence).
+    #[inline]
     fn entry(&self, i: usize) -> Entry {
         match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
             Some(e) if i < self.end => *e,

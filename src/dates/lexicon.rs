@@ -970,7 +970,10 @@ impl Lexicon {
         // word of memory (its end then lies within the text) and answered by the table's filter.
         let n = end.wrapping_sub(start);
         if n.wrapping_sub(1) < 8 {
-            if let Some(&w) = text.get(start..).and_then(|t| t.first_chunk::<8>()) {
+            if let Some(&w) = text
+                .get(start..start.wrapping_add(8))
+                .and_then(|t| t.first_chunk::<8>())
+            {
                 let raw = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * n));
                 if raw & HIGH_BITS == 0 {
                     if !self.table.may_contain(raw, n) {
