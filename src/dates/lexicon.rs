@@ -286,6 +286,8 @@ pub struct Lexicon {
     entries: FxHashMap<Box<str>, Entry>,
     /// The meanings of each entry (index 0: none).
     entry_words: Vec<Vec<Word>>,
+    /// True for each entry with a unit among its meanings.
+    entry_unit: Vec<bool>,
     /// The rules that may start at each entry's word, a bit per rule (see
     /// [`Lexicon::set_rule_masks`]; index 0, and before the masks are set: every rule).
     rule_masks: Vec<u32>,
@@ -892,6 +894,10 @@ impl Lexicon {
         }
         lx.slots = slots;
         lx.entries = entries;
+        lx.entry_unit = entry_words
+            .iter()
+            .map(|ws| ws.iter().any(|w| matches!(w, Word::Unit(_))))
+            .collect();
         lx.entry_words = entry_words;
         Ok(lx)
     }
@@ -1059,6 +1065,12 @@ impl Lexicon {
     #[inline]
     pub fn rule_mask(&self, e: Entry) -> u32 {
         self.rule_masks.get(e.index()).copied().unwrap_or(u32::MAX)
+    }
+
+    /// True when an entry has a unit among its meanings.
+    #[inline]
+    pub fn entry_has_unit(&self, e: Entry) -> bool {
+        self.entry_unit.get(e.index()).copied().unwrap_or(false)
     }
 
     /// The meanings of an entry.

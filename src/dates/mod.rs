@@ -253,9 +253,7 @@ impl DateTagger {
             .any(|x| {
                 (x.start + 1..x.end).any(|k| {
                     let t = &c.toks[k];
-                    t.is_cap()
-                        && !t.has(crate::model::tokflags::UPPER)
-                        && c.word(k, lexicon::Word::unit).is_some()
+                    t.is_cap() && !t.has(crate::model::tokflags::UPPER) && c.has_unit(k)
                 })
             })
     }
