@@ -418,6 +418,19 @@ fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
     x | crate::tokenize::ascii_capitals8(x) >> 2
 }
 
+/// The low `n` bytes of a word set, by `n` (0–8).
+const LOW_BYTES: [u64; 9] = [
+    0,
+    0xff,
+    0xffff,
+    0xff_ffff,
+    0xffff_ffff,
+    0xff_ffff_ffff,
+    0xffff_ffff_ffff,
+    0xff_ffff_ffff_ffff,
+    u64::MAX,
+];
+
 /// The high bit of every byte.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -975,12 +988,12 @@ impl Lexicon {
         // Most tokens: a word of 1 to 8 bytes with 8 bytes of text from its start, read as one
         // word of memory (its end then lies within the text) and answered by the table's filter.
         let n = end.wrapping_sub(start);
-        if n.wrapping_sub(1) < 8 {
+        if n.wrapping_sub(1) < 8 && text.len() >= 8 && start <= text.len() - 8 {
             if let Some(&w) = text
-                .get(start..start.wrapping_add(8))
+                .get(start..start + 8)
                 .and_then(|t| t.first_chunk::<8>())
             {
-                let raw = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * n));
+                let raw = u64::from_le_bytes(w) & LOW_BYTES.get(n).copied().unwrap_or(0);
                 if raw & HIGH_BITS == 0 {
                     if !self.table.may_contain(raw, n) {
                         return Entry::NONE;
