@@ -141,6 +141,19 @@ impl<'t> Ctx<'t> {
         !self.words(i).is_empty()
     }
 
+    /// True when token `i` has a unit among its meanings (`word(i, Word::unit).is_some()`,
+    /// from a flag of its entry).
+    #[inline]
+    pub(super) fn has_unit(&self, i: usize) -> bool {
+        if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
+            return false;
+        }
+        match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
+            Some(e) => self.lx.entry_has_unit(*e),
+            None => self.word(i, Word::unit).is_some(),
+        }
+    }
+
     /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…).
     #[inline]
     pub(super) fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
@@ -148,6 +161,7 @@ impl<'t> Ctx<'t> {
     }
 
     /// The lexicon entry of token `i` (a word or abbreviation of the sentence).
+    #[inline]
     fn entry(&self, i: usize) -> Entry {
         match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
             Some(e) if i < self.end => *e,
@@ -270,8 +284,11 @@ impl<'t> Ctx<'t> {
     }
 
     fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
-        let s = self.tok(i)?;
+        if !self.has_unit(i) {
+            return None;
+        }
         let u = self.word(i, Word::unit)?;
+        let s = self.tok(i)?;
         let plural = s.ends_with('s') || s.ends_with("ies");
         Some((u, plural, i + 1))
     }
@@ -1191,9 +1208,7 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // A number token can start only the last form below, whose unit comes at most five tokens
     // after it: most numbers stop here, unparsed.
-    if c.kind(i) == Some(TokenKind::Number)
-        && !(i + 1..i + 6).any(|k| c.word(k, Word::unit).is_some())
-    {
+    if c.kind(i) == Some(TokenKind::Number) && !(i + 1..i + 6).any(|k| c.has_unit(k)) {
         return None;
     }
     // "decades-long", "day-long": a span of time as an adjective.
@@ -1259,7 +1274,7 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // The unit comes at most four tokens after the number ("2 1/2 more trading-days" reads
     // one token each for the half, "trading", "more" and the hyphen): without one there,
     // nothing below finds a duration.
-    if !(nn..nn + 5).any(|k| c.word(k, Word::unit).is_some()) {
+    if !(nn..nn + 5).any(|k| c.has_unit(k)) {
         return None;
     }
     let more = usize::from(c.is_any(nn, &["more", "additional", "extra"]));

@@ -286,6 +286,8 @@ pub struct Lexicon {
     entries: FxHashMap<Box<str>, Entry>,
     /// The meanings of each entry (index 0: none).
     entry_words: Vec<Vec<Word>>,
+    /// True for each entry with a unit among its meanings.
+    entry_unit: Vec<bool>,
     /// The rules that may start at each entry's word, a bit per rule (see
     /// [`Lexicon::set_rule_masks`]; index 0, and before the masks are set: every rule).
     rule_masks: Vec<u32>,
@@ -415,6 +417,19 @@ fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
     let x = raw8(text, start, n.clamp(1, 8));
     x | crate::tokenize::ascii_capitals8(x) >> 2
 }
+
+/// The low `n` bytes of a word set, by `n` (0–8).
+const LOW_BYTES: [u64; 9] = [
+    0,
+    0xff,
+    0xffff,
+    0xff_ffff,
+    0xffff_ffff,
+    0xff_ffff_ffff,
+    0xffff_ffff_ffff,
+    0xff_ffff_ffff_ffff,
+    u64::MAX,
+];
 
 /// The high bit of every byte.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -892,6 +907,10 @@ impl Lexicon {
         }
         lx.slots = slots;
         lx.entries = entries;
+        lx.entry_unit = entry_words
+            .iter()
+            .map(|ws| ws.iter().any(|w| matches!(w, Word::Unit(_))))
+            .collect();
         lx.entry_words = entry_words;
         Ok(lx)
     }
@@ -969,9 +988,12 @@ impl Lexicon {
         // Most tokens: a word of 1 to 8 bytes with 8 bytes of text from its start, read as one
         // word of memory (its end then lies within the text) and answered by the table's filter.
         let n = end.wrapping_sub(start);
-        if n.wrapping_sub(1) < 8 {
-            if let Some(&w) = text.get(start..).and_then(|t| t.first_chunk::<8>()) {
-                let raw = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * n));
+        if n.wrapping_sub(1) < 8 && text.len() >= 8 && start <= text.len() - 8 {
+            if let Some(&w) = text
+                .get(start..start + 8)
+                .and_then(|t| t.first_chunk::<8>())
+            {
+                let raw = u64::from_le_bytes(w) & LOW_BYTES.get(n).copied().unwrap_or(0);
                 if raw & HIGH_BITS == 0 {
                     if !self.table.may_contain(raw, n) {
                         return Entry::NONE;
@@ -1056,6 +1078,12 @@ impl Lexicon {
     #[inline]
     pub fn rule_mask(&self, e: Entry) -> u32 {
         self.rule_masks.get(e.index()).copied().unwrap_or(u32::MAX)
+    }
+
+    /// True when an entry has a unit among its meanings.
+    #[inline]
+    pub fn entry_has_unit(&self, e: Entry) -> bool {
+        self.entry_unit.get(e.index()).copied().unwrap_or(false)
     }
 
     /// The meanings of an entry.

@@ -71,6 +71,9 @@ impl DateTagger {
             .max()
             .unwrap_or(0);
         let mut anchors: Vec<usize> = Vec::with_capacity(longest.min(64));
+        // The tokens where a date may start (see `detect::may_start`): numbers and words with
+        // an entry; the rules skip the others.
+        let mut candidates: Vec<usize> = Vec::with_capacity(longest.min(64));
         let mut entries: Vec<Entry> = Vec::with_capacity(longest);
         let mut found: Vec<Found> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
@@ -80,6 +83,7 @@ impl DateTagger {
             // word up once (a filter answers most words without a lookup); the rules read its
             // meanings from `entries`.
             anchors.clear();
+            candidates.clear();
             entries.clear();
             let toks = a.tokens.get(s.first_token..s.end_token).unwrap_or_default();
             entries.resize(toks.len(), Entry::NONE);
@@ -94,12 +98,14 @@ impl DateTagger {
                         if let Some(slot) = entries.get_mut(i) {
                             *slot = e;
                         }
+                        candidates.push(s.first_token + i);
                         e.is_anchor()
                     }
                     // A short plain number ("5", "20", "1,500") is a date only beside a date
                     // word ("5 April", "20 years"), which anchors it; a year, "16th",
                     // "09:15", "14.04.2023" anchors itself.
                     TokenKind::Number => {
+                        candidates.push(s.first_token + i);
                         let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
                         n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
                     }
@@ -123,6 +129,7 @@ impl DateTagger {
             found.clear();
             let mut i = s.first_token;
             let mut next_anchor = 0usize;
+            let mut next_candidate = 0usize;
             while i < s.end_token {
                 while next_anchor < anchors.len() && anchors[next_anchor] < i {
                     next_anchor += 1;
@@ -132,6 +139,17 @@ impl DateTagger {
                 };
                 if anchor > i + REACH {
                     i = anchor - REACH;
+                    continue;
+                }
+                // A token that is neither a number nor a word with an entry starts no date.
+                while next_candidate < candidates.len() && candidates[next_candidate] < i {
+                    next_candidate += 1;
+                }
+                let Some(&candidate) = candidates.get(next_candidate) else {
+                    break;
+                };
+                if candidate > i {
+                    i = candidate;
                     continue;
                 }
                 let t = a.tokens[i];
@@ -253,9 +271,7 @@ impl DateTagger {
             .any(|x| {
                 (x.start + 1..x.end).any(|k| {
                     let t = &c.toks[k];
-                    t.is_cap()
-                        && !t.has(crate::model::tokflags::UPPER)
-                        && c.word(k, lexicon::Word::unit).is_some()
+                    t.is_cap() && !t.has(crate::model::tokflags::UPPER) && c.has_unit(k)
                 })
             })
     }
