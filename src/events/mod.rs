@@ -425,7 +425,7 @@ impl EventExtractor {
                     .unwrap_or(0);
                 let m = g.remove(main);
                 let p = &self.lx.patterns[m.pattern];
-                let mut time = m.time.clone().or_else(|| g.iter().find_map(|x| x.time.clone().filter(|t| t.begin.is_some())));
+                let mut time = m.time.clone().or_else(|| g.iter().find_map(|x| x.time.as_ref().filter(|t| t.begin.is_some())).cloned());
                 let mut conflicts = Vec::new();
                 for (field, get) in [("time.begin", 0usize), ("time.end", 1usize)] {
                     let pick = |t: &Option<EventTime>| -> Option<NaiveDate> { t.as_ref().and_then(|t| if get == 0 { t.begin } else { t.end }) };
