@@ -232,6 +232,8 @@ pub struct EventLexicon {
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
     pub modality_first: FxHashMap<Box<str>, Vec<usize>>,
+    /// The [`word_bit`]s of `modality_first`'s words: a word without its bit opens no cue.
+    pub modality_bits: u128,
     /// Prepositions.
     pub prepositions: FxHashSet<Box<str>>,
     /// Determiners.
@@ -270,7 +272,7 @@ pub struct EventLexicon {
 
 /// A bit of a 128-bit set standing for a word: from its length and its first and last bytes.
 #[inline]
-fn word_bit(w: &str) -> u128 {
+pub fn word_bit(w: &str) -> u128 {
     let b = w.as_bytes();
     let (f, l) = match (b.first(), b.last()) {
         (Some(&f), Some(&l)) => (f as usize, l as usize),
@@ -550,6 +552,7 @@ impl EventLexicon {
         for (k, (cue, _)) in lx.modality.iter().enumerate() {
             if let Some(first) = cue.first() {
                 lx.modality_first.entry(first.clone()).or_default().push(k);
+                lx.modality_bits |= word_bit(first);
             }
         }
         // One table for the per-token lookups.
