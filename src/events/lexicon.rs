@@ -54,8 +54,9 @@ impl Cue {
 /// One element of a trigger phrase.
 #[derive(Clone, Debug)]
 enum Elem {
-    /// One of these token sequences (lowercase).
-    Alt(Vec<Vec<Box<str>>>),
+    /// One of these token sequences (lowercase), and the [`word_bit`]s of their first words
+    /// (all bits when one of them is empty).
+    Alt(Vec<Vec<Box<str>>>, u128),
     /// Up to six tokens of anything (never across clause punctuation).
     Gap,
 }
@@ -92,7 +93,7 @@ impl Pattern {
         self.elems[self.head.0..self.head.1]
             .iter()
             .any(|e| match e {
-                Elem::Alt(alts) => alts.iter().any(|a| {
+                Elem::Alt(alts, _) => alts.iter().any(|a| {
                     let mut parts = words.split(' ');
                     a.iter().all(|w| parts.next() == Some(&**w)) && parts.next().is_none()
                 }),
@@ -231,6 +232,8 @@ pub struct EventLexicon {
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
     pub modality_first: FxHashMap<Box<str>, Vec<usize>>,
+    /// The [`word_bit`]s of `modality_first`'s words: a word without its bit opens no cue.
+    pub modality_bits: u128,
     /// Prepositions.
     pub prepositions: FxHashSet<Box<str>>,
     /// Determiners.
@@ -267,6 +270,26 @@ pub struct EventLexicon {
     index_packed: FxHashMap<u128, Vec<usize>>,
 }
 
+/// A bit of a 128-bit set standing for a word: from its length and its first and last bytes.
+#[inline]
+pub fn word_bit(w: &str) -> u128 {
+    let b = w.as_bytes();
+    let (f, l) = match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (f as usize, l as usize),
+        _ => (0, 0),
+    };
+    1u128 << ((b.len() * 31 + f * 7 + l) & 127)
+}
+
+/// An alternatives element with the bits of its first words.
+fn alt(alts: Vec<Vec<Box<str>>>) -> Elem {
+    let bits = alts.iter().fold(0u128, |m, a| match a.first() {
+        Some(w) => m | word_bit(w),
+        None => u128::MAX,
+    });
+    Elem::Alt(alts, bits)
+}
+
 fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
     let mut elems = Vec::new();
     let mut head = None;
@@ -277,17 +300,15 @@ fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
             let group = &r[..close];
             let start = elems.len();
             // A bracketed group is one element of alternatives, each possibly multi-word.
-            elems.push(Elem::Alt(
-                group
-                    .split('|')
-                    .map(|a| {
-                        phrase_tokens(a)
-                            .into_iter()
-                            .map(|t| t.to_lowercase().into())
-                            .collect()
-                    })
-                    .collect(),
-            ));
+            elems.push(alt(group
+                .split('|')
+                .map(|a| {
+                    phrase_tokens(a)
+                        .into_iter()
+                        .map(|t| t.to_lowercase().into())
+                        .collect()
+                })
+                .collect()));
             head = Some((start, elems.len()));
             rest = r[close + 1..].trim_start();
             continue;
@@ -297,16 +318,15 @@ fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
         if item == "*" {
             elems.push(Elem::Gap);
         } else {
-            elems.push(Elem::Alt(
-                item.split('|')
-                    .map(|a| {
-                        phrase_tokens(a)
-                            .into_iter()
-                            .map(|t| t.to_lowercase().into())
-                            .collect()
-                    })
-                    .collect(),
-            ));
+            elems.push(alt(item
+                .split('|')
+                .map(|a| {
+                    phrase_tokens(a)
+                        .into_iter()
+                        .map(|t| t.to_lowercase().into())
+                        .collect()
+                })
+                .collect()));
         }
         rest = rest[end..].trim_start();
     }
@@ -371,7 +391,7 @@ impl EventLexicon {
                 requires.push(set);
             }
             let pid = lx.patterns.len();
-            if let Elem::Alt(alts) = &elems[0] {
+            if let Elem::Alt(alts, _) = &elems[0] {
                 for a in alts {
                     if let Some(first) = a.first() {
                         let v = lx.index.entry(first.clone()).or_default();
@@ -395,7 +415,11 @@ impl EventLexicon {
                 requires,
             });
             let p = lx.patterns.last_mut().expect("just pushed");
-            p.specificity = p.elems.iter().filter(|e| matches!(e, Elem::Alt(_))).count();
+            p.specificity = p
+                .elems
+                .iter()
+                .filter(|e| matches!(e, Elem::Alt(..)))
+                .count();
         }
         for row in words.rows() {
             let text = row.get("text");
@@ -494,7 +518,7 @@ impl EventLexicon {
             .collect();
         for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
-                if let Elem::Alt(alts) = e {
+                if let Elem::Alt(alts, _) = e {
                     for w in alts.iter().flatten() {
                         lx.trigger_words.insert(w.clone());
                     }
@@ -514,7 +538,7 @@ impl EventLexicon {
         // A trigger is never an argument noun ("meeting", "visit").
         for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
-                if let Elem::Alt(alts) = e {
+                if let Elem::Alt(alts, _) = e {
                     for a in alts {
                         if let Some(w) = a.last() {
                             lx.nouns.remove(w);
@@ -528,6 +552,7 @@ impl EventLexicon {
         for (k, (cue, _)) in lx.modality.iter().enumerate() {
             if let Some(first) = cue.first() {
                 lx.modality_first.entry(first.clone()).or_default().push(k);
+                lx.modality_bits |= word_bit(first);
             }
         }
         // One table for the per-token lookups.
@@ -782,9 +807,13 @@ fn match_elems(
             }
             None
         }
-        Elem::Alt(alts) => {
+        Elem::Alt(alts, bits) => {
             // the token every alternative starts with, read once
             let first = low.get(i);
+            // no alternative starts with a word of its length, first and last bytes
+            if bits & word_bit(first) == 0 {
+                return None;
+            }
             for a in alts {
                 if i + a.len() > end || a.first().is_some_and(|w| **w != *first) {
                     continue;

@@ -425,7 +425,7 @@ impl EventExtractor {
                     .unwrap_or(0);
                 let m = g.remove(main);
                 let p = &self.lx.patterns[m.pattern];
-                let mut time = m.time.clone().or_else(|| g.iter().find_map(|x| x.time.clone().filter(|t| t.begin.is_some())));
+                let mut time = m.time.clone().or_else(|| g.iter().find_map(|x| x.time.as_ref().filter(|t| t.begin.is_some())).cloned());
                 let mut conflicts = Vec::new();
                 for (field, get) in [("time.begin", 0usize), ("time.end", 1usize)] {
                     let pick = |t: &Option<EventTime>| -> Option<NaiveDate> { t.as_ref().and_then(|t| if get == 0 { t.begin } else { t.end }) };
@@ -1339,11 +1339,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .map(|o| o.start)
             .min()
             .unwrap_or(s.end_token);
+        // the clause ends at a semicolon, a relative clause or the next trigger (which comes
+        // before the sentence's end): no need to look past that trigger
         let clause_end = || {
-            (he..s.end_token)
+            let limit = next_trigger.min(s.end_token);
+            (he..limit)
                 .find(|&i| matches!(self.word(i), ";") || self.rel.iter().any(|&(b, _)| b == i))
-                .unwrap_or(s.end_token)
-                .min(next_trigger)
+                .unwrap_or(limit)
         };
         match cue {
             Cue::Subj => {
@@ -1749,7 +1751,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let mut found: Option<(usize, Modality)> = None;
         let mut i = from;
         while i < t.start {
-            let cues = self.lx.modality_first.get(self.word(i));
+            let w = self.word(i);
+            // most words open no cue: their bit answers without hashing them
+            if self.lx.modality_bits & lexicon::word_bit(w) == 0 {
+                i += 1;
+                continue;
+            }
+            let cues = self.lx.modality_first.get(w);
             for (cue, m) in cues.into_iter().flatten().map(|&k| &self.lx.modality[k]) {
                 if i + cue.len()
                     <= t.start + usize::from(cue.len() > 1 && matches!(*m, Modality::Planned))
