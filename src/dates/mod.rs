@@ -196,6 +196,17 @@ impl DateTagger {
                         _ => Dir::Nearest,
                     },
                     (_, Some(d)) => d,
+                    // A value that resolves the same in every direction: no tense search.
+                    (
+                        Val::Year(_)
+                        | Val::Decade(_)
+                        | Val::Century(_)
+                        | Val::Ref(_)
+                        | Val::Duration(_)
+                        | Val::Set(_)
+                        | Val::Day { y: Some(_), .. },
+                        None,
+                    ) => Dir::Nearest,
                     (_, None) => Dir::from(tense()),
                 };
                 let val = with_focus(&f.val, f.rule, focus);
