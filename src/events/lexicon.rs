@@ -232,7 +232,8 @@ pub struct EventLexicon {
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
     pub modality_first: FxHashMap<Box<str>, Vec<usize>>,
-    /// The [`word_bit`]s of `modality_first`'s words: a word without its bit opens no cue.
+    /// The word bits (length, first and last byte) of `modality_first`'s words: a word without
+    /// its bit opens no cue.
     pub modality_bits: u128,
     /// Prepositions.
     pub prepositions: FxHashSet<Box<str>>,
