@@ -308,33 +308,16 @@ impl DateTagger {
     /// list that is no past form in "-ed" (most words; tested inline, before [`Self::cue`]).
     #[inline(always)]
     fn no_cue(&self, c: &Ctx<'_>, i: usize) -> bool {
-        let t = &c.toks[i];
-        if t.kind != TokenKind::Word {
+        let Some((w, ed, cap)) = cue_word(c, i) else {
             return true;
-        }
-        let w = c
-            .text
-            .as_bytes()
-            .get(t.span.start..t.span.end)
-            .unwrap_or_default();
-        let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-        (!ed || t.is_cap()) && !self.lexicon.may_be_tense_ascii(w) && is_ascii(w)
+        };
+        (!ed || cap) && !self.lexicon.may_be_tense_ascii(w) && is_ascii(w)
     }
 
     /// The tense cue of token `i`, if it is one.
     #[inline(never)]
     fn cue(&self, c: &Ctx<'_>, i: usize) -> Option<Tense> {
-        let t = &c.toks[i];
-        if t.kind != TokenKind::Word {
-            return None;
-        }
-        let cap = t.is_cap();
-        let w = c
-            .text
-            .as_bytes()
-            .get(t.span.start..t.span.end)
-            .unwrap_or_default();
-        let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+        let (w, ed, cap) = cue_word(c, i)?;
         if !self.lexicon.may_be_tense_ascii(w) && w.is_ascii() {
             // In no tense list: only a past form in "-ed" is a cue, when it is no word of
             // the lexicon (its entry, looked up once, tells).
@@ -383,6 +366,23 @@ impl DateTagger {
         (l.len() > 4 && l.ends_with("ed") && !cap && !self.lexicon.contains(&l))
             .then_some(Tense::Past)
     }
+}
+
+/// What the tense search reads of token `i` when it is a word: its bytes, whether it ends in
+/// "ed" after at least three more bytes (a possible past form), and whether it is capitalised.
+#[inline(always)]
+fn cue_word<'t>(c: &Ctx<'t>, i: usize) -> Option<(&'t [u8], bool, bool)> {
+    let t = &c.toks[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = c
+        .text
+        .as_bytes()
+        .get(t.span.start..t.span.end)
+        .unwrap_or_default();
+    let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+    Some((w, ed, t.is_cap()))
 }
 
 /// True when every byte is ASCII: a word of at most 8 bytes tested as one word of memory.

@@ -291,6 +291,20 @@ fn alt(alts: Vec<Vec<Box<str>>>) -> Elem {
     Elem::Alt(alts, bits)
 }
 
+/// One element of `a|b c|d`: each alternative's lowercase tokens (an alternative may be several
+/// words).
+fn alternatives(s: &str) -> Elem {
+    alt(s
+        .split('|')
+        .map(|a| {
+            phrase_tokens(a)
+                .into_iter()
+                .map(|t| t.to_lowercase().into())
+                .collect()
+        })
+        .collect())
+}
+
 fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
     let mut elems = Vec::new();
     let mut head = None;
@@ -301,15 +315,7 @@ fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
             let group = &r[..close];
             let start = elems.len();
             // A bracketed group is one element of alternatives, each possibly multi-word.
-            elems.push(alt(group
-                .split('|')
-                .map(|a| {
-                    phrase_tokens(a)
-                        .into_iter()
-                        .map(|t| t.to_lowercase().into())
-                        .collect()
-                })
-                .collect()));
+            elems.push(alternatives(group));
             head = Some((start, elems.len()));
             rest = r[close + 1..].trim_start();
             continue;
@@ -319,15 +325,7 @@ fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
         if item == "*" {
             elems.push(Elem::Gap);
         } else {
-            elems.push(alt(item
-                .split('|')
-                .map(|a| {
-                    phrase_tokens(a)
-                        .into_iter()
-                        .map(|t| t.to_lowercase().into())
-                        .collect()
-                })
-                .collect()));
+            elems.push(alternatives(item));
         }
         rest = rest[end..].trim_start();
     }
