@@ -185,8 +185,12 @@ impl DateTagger {
             }
             attach_times(&mut found, &a.tokens, text);
             for f in found.drain(..) {
-                // The tense is searched only when the expression does not set the direction.
-                let tense = || self.tense(&c, f.start, f.end);
+                // The tense is searched only when the expression does not set the direction,
+                // and only when something reads it: without a publication date, only an
+                // anaphor ("the following week") resolved against a date the text named does.
+                let reads_dir =
+                    reference.is_some() || (matches!(f.val, Val::Anaphor { .. }) && last.is_some());
+                let tense = || reads_dir.then(|| self.tense(&c, f.start, f.end)).flatten();
                 let dir = match (&f.val, f.dir) {
                     // A bare month goes to the nearest one, but the tense keeps it on its side:
                     // told in the past, never next year's; in the future, never last year's.
