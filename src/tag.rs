@@ -300,6 +300,27 @@ impl Doc<'_, '_> {
     }
 }
 
+/// Stores token `i`'s gazetteer word and, when the item rules look at the token, its position
+/// (with `first`: the first word of its sentence). They look at a capitalised word (`cap`), a
+/// word some phrase starts with, and another lowercase word only before a hyphen (`al-Abadi`)
+/// or right after an item (`de`, see `Tagger::items`).
+#[inline]
+fn record(
+    d: &mut Doc<'_, '_>,
+    tokens: &[Token],
+    i: usize,
+    info: Option<WordInfo>,
+    cap: bool,
+    first: bool,
+) {
+    d.info[i] = info;
+    let tb = d.text.as_bytes();
+    let end = tokens[i].span.end;
+    if cap || info.is_some() || (tb.get(end) == Some(&b'-') && hyphen_at(tokens, tb, i)) {
+        d.pos.push((i as u32) << 1 | u32::from(first));
+    }
+}
+
 /// What the lookup pass gathers over one sentence (besides its lowercase words).
 struct Scan {
     /// Words (not numbers).
@@ -499,8 +520,8 @@ impl Tagger {
                 }
                 match t.kind {
                     TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {
-                        first_word =
-                            self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
+                        self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
+                        first_word = false;
                     }
                     // Opening quotes, bullets, colons and dashes start a new "sentence" for
                     // the capitalisation of its first word.
@@ -542,15 +563,12 @@ impl Tagger {
         let info = self
             .gazetteer
             .lower_start_lowered(&tb[t.span.start..t.span.end]);
-        d.info[i] = info;
-        if info.is_some() || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i)) {
-            d.pos.push((i as u32) << 1 | u32::from(first));
-        }
+        record(d, tokens, i, info, false, first);
     }
 
     /// The lookup pass for a word, abbreviation or number token that is not a lowercase word:
-    /// token `i`, the `k`-th of its sentence; `first_word` says that the next word is the first of its sentence or after
-    /// an opening punctuation mark, and the same after this token is returned.
+    /// token `i`, the `k`-th of its sentence; `first` says that it is the first word of its
+    /// sentence or after an opening punctuation mark.
     #[inline(never)]
     fn scan_token(
         &self,
@@ -558,9 +576,9 @@ impl Tagger {
         tokens: &[Token],
         i: usize,
         k: usize,
-        first_word: bool,
+        first: bool,
         scan: &mut Scan,
-    ) -> bool {
+    ) {
         let g = &self.gazetteer;
         let text = d.text;
         let tb = text.as_bytes();
@@ -577,7 +595,6 @@ impl Tagger {
                 }
             }
         }
-        let first = first_word;
         let info = if cap {
             g.word(&text[t.span], &mut d.buf)
         } else if t.has(tokflags::LOWER) {
@@ -587,14 +604,7 @@ impl Tagger {
         } else {
             g.lower_start_word(&text[t.span], &mut d.buf)
         };
-        d.info[i] = info;
-        // Lowercase words no phrase starts with matter to the item rules only before a hyphen
-        // (`al-Abadi`) or right after an item (`de`): see `Tagger::items`.
-        if cap || info.is_some() || (tb.get(t.span.end) == Some(&b'-') && hyphen_at(tokens, tb, i))
-        {
-            d.pos.push((i as u32) << 1 | u32::from(first));
-        }
-        false
+        record(d, tokens, i, info, cap, first);
     }
 
     /// Builds the items of tokens `from..to` (one sentence).
