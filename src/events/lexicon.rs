@@ -88,6 +88,20 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// The alternatives of the first element that can start at `word`: those starting with it
+    /// and the empty ones, in their order.
+    fn starting_with(&self, word: &str) -> Box<[usize]> {
+        match self.elems.first() {
+            Some(Elem::Alt(alts, _)) => alts
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.first().is_none_or(|w| **w == *word))
+                .map(|(j, _)| j)
+                .collect(),
+            _ => Box::default(),
+        }
+    }
+
     /// True when `words` (lowercase, space-separated) is one of the alternatives of the head.
     pub fn head_has(&self, words: &str) -> bool {
         self.elems[self.head.0..self.head.1]
@@ -267,8 +281,9 @@ pub struct EventLexicon {
     words: FxHashMap<Box<str>, WordInfo>,
     /// `words` for the words of up to 15 bytes, keyed by [`pack`] (no pointer to follow).
     words_packed: PackedTable,
-    /// `index` likewise.
-    index_packed: FxHashMap<u128, Vec<usize>>,
+    /// `index` keyed by [`pack`], each pattern with the alternatives of its first element that
+    /// can start at the word (those starting with it, and empty ones), in their order.
+    index_packed: FxHashMap<u128, Vec<(usize, Box<[usize]>)>>,
 }
 
 /// A bit of a 128-bit set standing for a word: from its length and its first and last bytes.
@@ -578,7 +593,13 @@ impl EventLexicon {
         lx.index_packed = lx
             .index
             .iter()
-            .filter_map(|(w, v)| Some((pack(w)?, v.clone())))
+            .filter_map(|(w, v)| {
+                let starts = v
+                    .iter()
+                    .map(|&pid| (pid, lx.patterns[pid].starting_with(w)))
+                    .collect();
+                Some((pack(w)?, starts))
+            })
             .collect();
         Ok(lx)
     }
@@ -664,25 +685,44 @@ impl EventLexicon {
             return;
         }
         let w = low.get(i);
-        let pids = match pack(w) {
-            Some(k) => self.index_packed.get(&k),
-            None => self.index.get(w),
+        let mut push = |pid: usize, e: usize, head: (usize, usize)| {
+            let p = &self.patterns[pid];
+            out.push(TriggerMatch {
+                specificity: p.specificity,
+                block: p.block,
+                pattern: pid,
+                start: i,
+                end: e,
+                head,
+            });
         };
-        let Some(pids) = pids else {
+        // A word of up to 15 bytes: only the alternatives of each pattern's first element that
+        // start with it are tried (`match_elems` would skip the others one by one).
+        if let Some(k) = pack(w) {
+            let Some(starts) = self.index_packed.get(&k) else {
+                return;
+            };
+            for (pid, alts) in starts {
+                let p = &self.patterns[*pid];
+                let Some(Elem::Alt(all, _)) = p.elems.first() else {
+                    continue;
+                };
+                let mut head = (i, i);
+                let tried = alts.iter().map(|&j| &all[j]);
+                if let Some(e) = match_alts(low, &p.elems, 0, tried, i, end, p.head, &mut head) {
+                    push(*pid, e, head);
+                }
+            }
+            return;
+        }
+        let Some(pids) = self.index.get(w) else {
             return;
         };
         for &pid in pids {
             let p = &self.patterns[pid];
             let mut head = (i, i);
             if let Some(e) = match_elems(low, &p.elems, 0, i, end, p.head, &mut head) {
-                out.push(TriggerMatch {
-                    specificity: p.specificity,
-                    block: p.block,
-                    pattern: pid,
-                    start: i,
-                    end: e,
-                    head,
-                });
+                push(pid, e, head);
             }
         }
     }
@@ -807,36 +847,55 @@ fn match_elems(
             None
         }
         Elem::Alt(alts, bits) => {
-            // the token every alternative starts with, read once
-            let first = low.get(i);
             // no alternative starts with a word of its length, first and last bytes
-            if bits & word_bit(first) == 0 {
+            if bits & word_bit(low.get(i)) == 0 {
                 return None;
             }
-            for a in alts {
-                if i + a.len() > end || a.first().is_some_and(|w| **w != *first) {
-                    continue;
-                }
-                if a.iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(j, w)| low.get(i + j) == &**w)
-                {
-                    let next = i + a.len();
-                    if k + 1 == hspec.1 {
-                        head.1 = next;
-                    }
-                    if let Some(e) = match_elems(low, elems, k + 1, next, end, hspec, head) {
-                        if k + 1 == hspec.1 {
-                            head.1 = next;
-                        }
-                        return Some(e);
-                    }
-                }
-            }
-            None
+            match_alts(low, elems, k, alts.iter(), i, end, hspec, head)
         }
     }
+}
+
+/// Matches element `k` (alternatives, of which `alts` are tried in order) and the elements
+/// after it from token `i`; returns the end token.
+#[allow(clippy::too_many_arguments)]
+fn match_alts<'e>(
+    low: &Lower<'_>,
+    elems: &[Elem],
+    k: usize,
+    alts: impl Iterator<Item = &'e Vec<Box<str>>>,
+    i: usize,
+    end: usize,
+    hspec: (usize, usize),
+    head: &mut (usize, usize),
+) -> Option<usize> {
+    if k == hspec.0 {
+        head.0 = i;
+    }
+    // the token every alternative starts with, read once
+    let first = low.get(i);
+    for a in alts {
+        if i + a.len() > end || a.first().is_some_and(|w| **w != *first) {
+            continue;
+        }
+        if a.iter()
+            .enumerate()
+            .skip(1)
+            .all(|(j, w)| low.get(i + j) == &**w)
+        {
+            let next = i + a.len();
+            if k + 1 == hspec.1 {
+                head.1 = next;
+            }
+            if let Some(e) = match_elems(low, elems, k + 1, next, end, hspec, head) {
+                if k + 1 == hspec.1 {
+                    head.1 = next;
+                }
+                return Some(e);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
