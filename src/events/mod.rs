@@ -290,23 +290,7 @@ impl EventExtractor {
             let text = &a.text()[a.sentences[si].span];
             let mut v: Vec<u64> = Vec::with_capacity(text.len() / 4 + 1);
             if text.is_ascii() {
-                // the whitespace of `split_whitespace`, in ASCII
-                let ws =
-                    |b: u8| b <= b' ' && matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-                let b = text.as_bytes();
-                let mut i = 0;
-                while i < b.len() {
-                    while i < b.len() && ws(b[i]) {
-                        i += 1;
-                    }
-                    let start = i;
-                    while i < b.len() && !ws(b[i]) {
-                        i += 1;
-                    }
-                    if i > start {
-                        v.push(word_hash_ascii(&b[start..i]));
-                    }
-                }
+                ascii_word_hashes(text.as_bytes(), &mut v);
             } else {
                 v.extend(text.split_whitespace().map(word_hash));
             }
@@ -535,6 +519,50 @@ fn word_hash(w: &str) -> u64 {
         c.hash(&mut h);
     }
     h.finish() | 1 << 63
+}
+
+/// The [`word_hash_ascii`] of each word of ASCII text split at the whitespace of
+/// `split_whitespace`. A word of up to seven bytes (most) is found and hashed from one load of
+/// eight bytes; others, and words near the end, byte by byte.
+fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
+    let ws = |b: u8| b <= b' ' && matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        if ws(b[i]) {
+            i += 1;
+            continue;
+        }
+        if let Some(eight) = b.get(i..i + 8) {
+            let x = lexicon::load_le(eight);
+            // the bytes up to b' ' (ASCII: no lane borrows), then the first whitespace among them
+            let mut m = !((x | HIGH) - 0x2121_2121_2121_2121) & HIGH;
+            let mut len = 8;
+            while m != 0 {
+                let k = (m.trailing_zeros() / 8) as usize;
+                if ws(eight[k]) {
+                    len = k;
+                    break;
+                }
+                m &= m - 1;
+            }
+            if len < 8 {
+                // as `word_hash_ascii` of the word: one zero-padded chunk
+                let w = x & ((1u64 << (8 * len)) - 1);
+                let w = w | crate::tokenize::ascii_capitals8(w) >> 2;
+                let h = ((len as u64).rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+                out.push(h & !(1 << 63));
+                i += len;
+                continue;
+            }
+        }
+        let start = i;
+        while i < n && !ws(b[i]) {
+            i += 1;
+        }
+        out.push(word_hash_ascii(&b[start..i]));
+    }
 }
 
 /// [`word_hash`] of an ASCII word: its lowercase bytes eight at a time.
@@ -1932,4 +1960,33 @@ fn dur_before_noun(a: &Analysis<'_>, dt: usize, t: &TriggerMatch) -> bool {
 fn duration_days(v: &str) -> Option<u64> {
     let n = v.strip_prefix('P')?.strip_suffix('D')?;
     n.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ascii_word_hashes, word_hash};
+
+    #[test]
+    fn ascii_word_hashes_are_the_split_whitespace_word_hashes() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            "Putin said, \"We met.\"",
+            "  leading and trailing  ",
+            "seven77 eight888 nine99999 sixteen-16-bytes seventeen-17-bytes",
+            "tabs\tand\nlines\r\nand\x0bvertical\x0cfeed",
+            "control\x01chars\x1fare\x00words",
+            "MiXeD CaSe WORDS Said",
+            "1234567 12345678,x end",
+            "word8888",
+            "word7777\x0b",
+        ];
+        for t in texts {
+            let mut got = Vec::new();
+            ascii_word_hashes(t.as_bytes(), &mut got);
+            let want: Vec<u64> = t.split_whitespace().map(word_hash).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 }
