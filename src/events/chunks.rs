@@ -250,7 +250,7 @@ pub fn chunks<'l>(
         if a.tokens[i].kind == TokenKind::Number {
             return parse_number(&text[a.tokens[i].span]);
         }
-        low.info[i].number
+        low.info[i].number()
     };
     // What each token of the sentence can be in a noun phrase, computed once (a phrase is tried
     // at almost every token): its noun class, and bits: it can modify a noun (1) or is a
@@ -303,7 +303,7 @@ pub fn chunks<'l>(
             if t.kind == TokenKind::Number {
                 parse_number(&text[t.span]).is_some()
             } else {
-                info.number.is_some()
+                info.number().is_some()
             }
         };
         tok_class[k].1 =

@@ -199,8 +199,9 @@ impl NounClass {
     }
 }
 
-/// What the lexicon knows of one lowercase word, looked up once per token.
-#[derive(Clone, Copy, Debug, Default)]
+/// What the lexicon knows of one lowercase word, looked up once per token. Eight bytes (the
+/// number word's value without an `Option` tag), copied into a table entry per token.
+#[derive(Clone, Copy, Debug)]
 pub struct WordInfo {
     /// [`word_flags`] bits.
     pub flags: u8,
@@ -208,11 +209,31 @@ pub struct WordInfo {
     pub noun: Option<NounClass>,
     /// Its number when it is a pronoun.
     pub pronoun: Option<u8>,
-    /// Its value when it is a number word.
-    pub number: Option<u32>,
+    /// Its value when it is a number word, else [`NO_NUMBER`].
+    value: u32,
+}
+
+/// [`WordInfo`]'s value of a word that is no number word (no row gives it: see `number`).
+const NO_NUMBER: u32 = u32::MAX;
+
+impl Default for WordInfo {
+    fn default() -> WordInfo {
+        WordInfo {
+            flags: 0,
+            noun: None,
+            pronoun: None,
+            value: NO_NUMBER,
+        }
+    }
 }
 
 impl WordInfo {
+    /// Its value when it is a number word.
+    #[inline]
+    pub fn number(&self) -> Option<u32> {
+        (self.value != NO_NUMBER).then_some(self.value)
+    }
+
     /// True when the given [`word_flags`] bit is set.
     #[inline]
     pub fn has(&self, flag: u8) -> bool {
@@ -472,7 +493,11 @@ impl EventLexicon {
                     let n: u32 = row
                         .get("value")
                         .parse()
-                        .map_err(|_| row.error("number value must be a whole number"))?;
+                        .ok()
+                        .filter(|&n| n != NO_NUMBER)
+                        .ok_or_else(|| {
+                            row.error("number value must be a whole number below 4294967295")
+                        })?;
                     lx.numbers.insert(lower, n);
                 }
                 "noun" => {
@@ -623,7 +648,7 @@ impl EventLexicon {
             flags,
             noun: self.nouns.get(w).copied(),
             pronoun: self.pronouns.get(w).copied(),
-            number: self.numbers.get(w).copied(),
+            value: self.numbers.get(w).copied().unwrap_or(NO_NUMBER),
         }
     }
 
