@@ -756,17 +756,30 @@ impl EventLexicon {
 /// The lexicon's words of up to 15 bytes by their [`pack`]ed form. A 32 KiB bit filter in front
 /// of the map answers most words that are not in it (names, rare words) without touching the
 /// map's megabytes, where such a probe is a cache miss.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct PackedTable {
     map: FxHashMap<u128, WordInfo>,
-    /// One bit per [`PackedTable::bit`] value, set for the keys in the map.
-    filter: Vec<u64>,
+    /// One bit per [`PackedTable::bit`] value, set for the keys in the map (a fixed size: a
+    /// bit's word needs no bounds test).
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// The number of words of [`PackedTable::filter`].
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
+
+impl Default for PackedTable {
+    fn default() -> PackedTable {
+        PackedTable {
+            map: FxHashMap::default(),
+            filter: Box::new([0; FILTER_WORDS]),
+        }
+    }
 }
 
 impl PackedTable {
     fn new(entries: impl Iterator<Item = (u128, WordInfo)>) -> PackedTable {
         let map: FxHashMap<u128, WordInfo> = entries.collect();
-        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         for &k in map.keys() {
             let b = PackedTable::bit(k);
             filter[b >> 6] |= 1 << (b & 63);
@@ -785,7 +798,7 @@ impl PackedTable {
     #[inline]
     fn get(&self, key: u128) -> WordInfo {
         let b = PackedTable::bit(key);
-        if self.filter.is_empty() || self.filter[b >> 6] & 1 << (b & 63) == 0 {
+        if self.filter[b >> 6] & 1 << (b & 63) == 0 {
             return WordInfo::default();
         }
         self.map.get(&key).copied().unwrap_or_default()
