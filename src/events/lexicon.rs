@@ -304,8 +304,12 @@ pub struct EventLexicon {
     words_packed: PackedTable,
     /// `index` keyed by [`pack`], each pattern with the alternatives of its first element that
     /// can start at the word (those starting with it, and empty ones), in their order.
-    index_packed: FxHashMap<u128, Vec<(usize, Box<[usize]>)>>,
+    index_packed: FxHashMap<u128, Vec<PatternStart>>,
 }
+
+/// A pattern a word can start, with the alternatives of its first element that start with the
+/// word (indices, in order).
+type PatternStart = (usize, Box<[usize]>);
 
 /// A bit of a 128-bit set standing for a word: from its length and its first and last bytes.
 #[inline]
