@@ -44,7 +44,7 @@
 //! ```
 
 use crate::error::{Error, Result};
-use crate::model::{EntityType, Iso3, Token, TokenKind};
+use crate::model::{tokflags, EntityType, Iso3, Token, TokenKind};
 use crate::span::Span;
 use crate::tokenize::tokenize_span;
 use hashbrown::HashTable;
@@ -1205,6 +1205,13 @@ impl Gazetteer {
         let s = &text[t.span];
         let w = if t.is_cap() {
             self.word(s, buf)?
+        } else if t.has(tokflags::LOWER) {
+            // Letters all lowercase: lowercasing changes nothing, so the bit filter reads the
+            // text in place (it rejects nearly every such token) and the bytes are the key.
+            if !self.lower_start_hint(text.as_bytes(), t.span) {
+                return None;
+            }
+            self.lower_start_lowered(s.as_bytes())?
         } else {
             self.lower_start_word(s, buf)?
         };
