@@ -550,9 +550,7 @@ fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
             if len < 8 {
                 // as `word_hash_ascii` of the word: one zero-padded chunk
                 let w = x & ((1u64 << (8 * len)) - 1);
-                let w = w | crate::tokenize::ascii_capitals8(w) >> 2;
-                let h = ((len as u64).rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-                out.push(h & !(1 << 63));
+                out.push(hash_chunk(len as u64, w) & !(1 << 63));
                 i += len;
                 continue;
             }
@@ -569,11 +567,16 @@ fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
 fn word_hash_ascii(w: &[u8]) -> u64 {
     let mut h: u64 = w.len() as u64;
     for chunk in w.chunks(8) {
-        let x = lexicon::load_le(chunk);
-        let x = x | crate::tokenize::ascii_capitals8(x) >> 2;
-        h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = hash_chunk(h, lexicon::load_le(chunk));
     }
     h & !(1 << 63)
+}
+
+/// One step of [`word_hash_ascii`]: mixes eight ASCII bytes (zero-padded), lowercased, into `h`.
+#[inline]
+fn hash_chunk(h: u64, x: u64) -> u64 {
+    let x = x | crate::tokenize::ascii_capitals8(x) >> 2;
+    (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 fn score(a: &Analysis<'_>, m: &MentionData<'_>) -> f32 {
