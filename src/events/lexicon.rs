@@ -869,11 +869,11 @@ fn match_elems(
     if k == elems.len() {
         return Some(i);
     }
-    if k == hspec.0 {
-        head.0 = i;
-    }
     match &elems[k] {
         Elem::Gap => {
+            if k == hspec.0 {
+                head.0 = i;
+            }
             for g in 0..=6 {
                 if i + g > end {
                     break;
@@ -929,10 +929,8 @@ fn match_alts<'e>(
             if k + 1 == hspec.1 {
                 head.1 = next;
             }
+            // (the elements after `k` never write `head.1`: only element `hspec.1 - 1` does)
             if let Some(e) = match_elems(low, elems, k + 1, next, end, hspec, head) {
-                if k + 1 == hspec.1 {
-                    head.1 = next;
-                }
                 return Some(e);
             }
         }
