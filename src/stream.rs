@@ -16,8 +16,10 @@
 //! costs a context switch (Reuters' 21,578 short documents on two threads: 14,000–35,000 switches
 //! per run when handed over one by one, 4,000–5,000 in runs): a reader that had to wait sleeps
 //! until half the item bound is free, then reads a run; a worker takes up to eight items that
-//! are ready (never waiting for more, so a filter still answers each line at once) and sends
-//! their results together.
+//! are ready (never waiting for more, so a filter still answers each line at once; never more
+//! than half its share of the item bound) and sends their results together. The items may
+//! themselves be runs of documents ([`runs`]): the command line hands the pipeline a few dozen
+//! documents at once, and runs each stage over all of them before the next.
 //!
 //! ```
 //! use newsfacts::stream::{for_each_ordered, Bounds};
@@ -40,7 +42,8 @@ use std::collections::BTreeMap;
 use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Condvar, Mutex, PoisonError};
 
-/// Items a worker takes at once when they are ready (it never waits to fill a batch).
+/// Items a worker takes at once when they are ready, at most (it never waits to fill a batch;
+/// see `take` in [`for_each_ordered`]).
 const WORKER_BATCH: usize = 8;
 
 /// How much may be in flight at once.
@@ -62,6 +65,18 @@ impl Bounds {
         Bounds {
             threads,
             max_items: 32 * threads,
+            max_bytes: 16 << 20,
+        }
+    }
+
+    /// The bounds for `threads` workers taking [`runs`] of documents: two runs per thread and
+    /// two more (so that each worker finds the next run read while the writer writes), and
+    /// 16 MB of text.
+    pub fn for_runs(threads: usize) -> Bounds {
+        let threads = threads.max(1);
+        Bounds {
+            threads,
+            max_items: 2 * threads + 2,
             max_bytes: 16 << 20,
         }
     }
@@ -148,6 +163,43 @@ impl Drop for CloseOnPanic<'_> {
     }
 }
 
+/// Groups the items of `input` into runs of at most `max_items` items whose `weight` adds up to
+/// at most `max_weight` (an item heavier than that forms a run alone), in input order: the unit
+/// of work for [`for_each_ordered`] when items are cheaper to process together. A run is
+/// complete before it is handed out, so an input that waits (a filter on stdin) should use runs
+/// of one item.
+///
+/// ```
+/// let runs: Vec<Vec<u32>> =
+///     newsfacts::stream::runs([1, 2, 3, 9, 1, 1, 1].into_iter(), 3, 5, |n| *n as usize).collect();
+/// assert_eq!(runs, vec![vec![1, 2], vec![3], vec![9], vec![1, 1, 1]]);
+/// ```
+pub fn runs<T, I: Iterator<Item = T>>(
+    input: I,
+    max_items: usize,
+    max_weight: usize,
+    weight: impl Fn(&T) -> usize,
+) -> impl Iterator<Item = Vec<T>> {
+    let mut input = input.peekable();
+    let max_items = max_items.max(1);
+    std::iter::from_fn(move || {
+        let first = input.next()?;
+        let mut total = weight(&first);
+        let mut run = vec![first];
+        while run.len() < max_items {
+            let Some(w) = input.peek().map(&weight) else {
+                break;
+            };
+            if total + w > max_weight {
+                break;
+            }
+            total += w;
+            run.extend(input.next());
+        }
+        Some(run)
+    })
+}
+
 /// Runs `work` over every item of `input` on `bounds.threads` threads and hands the results to
 /// `write` in input order, on the calling thread. `weight` tells an item's size for
 /// [`Bounds::max_bytes`]. `idle` is called when the writer has nothing to write and is about to
@@ -179,6 +231,9 @@ where
         freed: Condvar::new(),
         bounds,
     };
+    // A worker takes at most half its share of the items in flight, so that one worker never
+    // takes what the others could work on (with runs of documents as items: one run).
+    let take = (bounds.max_items / (2 * bounds.threads)).clamp(1, WORKER_BATCH);
     let (work_tx, work_rx) = mpsc::channel::<(u64, usize, T)>();
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Vec<(u64, usize, R)>>();
@@ -198,7 +253,7 @@ where
             let (work_rx, done_tx, work) = (&work_rx, done_tx.clone(), &work);
             handles.push(scope.spawn(move || {
                 let _guard = CloseOnPanic(gate);
-                let mut taken = Vec::with_capacity(WORKER_BATCH);
+                let mut taken = Vec::with_capacity(take);
                 loop {
                     // Wait for one item, then take what else is ready (never waiting for more),
                     // so that the writer is woken once per run of results, not for each.
@@ -206,7 +261,7 @@ where
                         let rx = work_rx.lock().unwrap_or_else(PoisonError::into_inner);
                         let Ok(first) = rx.recv() else { break };
                         taken.push(first);
-                        while taken.len() < WORKER_BATCH {
+                        while taken.len() < take {
                             let Ok(more) = rx.try_recv() else { break };
                             taken.push(more);
                         }
@@ -289,6 +344,20 @@ mod tests {
         );
         r.unwrap();
         out
+    }
+
+    #[test]
+    fn runs_keep_order_and_bounds() {
+        // weightless items (failed inputs) fill a run up to its item bound
+        let r: Vec<Vec<usize>> = runs([0, 0, 0, 0, 0].into_iter(), 2, 10, |n| *n).collect();
+        assert_eq!(r, vec![vec![0, 0], vec![0, 0], vec![0]]);
+        // a run of one item for a filter
+        let r: Vec<Vec<usize>> = runs([4, 4].into_iter(), 1, 100, |n| *n).collect();
+        assert_eq!(r, vec![vec![4], vec![4]]);
+        // exactly the weight bound fits; the heavy item stands alone
+        let r: Vec<Vec<usize>> = runs([2, 3, 50, 5].into_iter(), 8, 5, |n| *n).collect();
+        assert_eq!(r, vec![vec![2, 3], vec![50], vec![5]]);
+        assert_eq!(runs(std::iter::empty::<usize>(), 8, 5, |n| *n).count(), 0);
     }
 
     #[test]

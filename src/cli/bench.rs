@@ -5,15 +5,17 @@
 //! Startup (building the pipeline: the gazetteer matchers and rule tables from the embedded
 //! resources) is timed on its own. Throughput is article text (file bytes for a folder, the
 //! `text` fields for JSON Lines; 1 MB = 10^6 bytes) over the wall time of processing. The share
-//! of each stage is its time summed over the threads: each document's stages are timed one by one
-//! with [`Instant`], and reading is timed around each document the reader hands out.
+//! of each stage is its time summed over the threads: documents go through in runs, as in
+//! `extract` (each stage over the whole run), each stage is timed over a run with [`Instant`],
+//! and reading is timed around each document the reader hands out.
 
 use super::extract::default_threads;
 use super::sink::{Format, Formatter, Out};
 use super::summary::thousands;
 use anyhow::{bail, Result};
+use newsfacts::model::Document;
 use newsfacts::read::{Input, ReadOptions, Reader};
-use newsfacts::stream::{for_each_ordered, Bounds};
+use newsfacts::stream::{for_each_ordered, runs, Bounds};
 use newsfacts::{Analysis, Pipeline, Stage};
 use serde::Serialize;
 use std::process::ExitCode;
@@ -44,18 +46,19 @@ const PARTS: [&str; 7] = [
 struct Measured {
     /// Time spent in each of [`PARTS`].
     time: [Duration; PARTS.len()],
-    kind: Kind,
+    /// The run's documents, in order.
+    docs: Vec<MeasuredDoc>,
+    /// Inputs of the run skipped and failed.
+    skipped: usize,
+    failed: usize,
 }
 
-enum Kind {
-    Doc {
-        bytes: usize,
-        entities: usize,
-        events: usize,
-        out: Out,
-    },
-    Skipped,
-    Failed,
+/// What one document gave.
+struct MeasuredDoc {
+    bytes: usize,
+    entities: usize,
+    events: usize,
+    out: Out,
 }
 
 /// Time in one part of the pipeline, summed over the threads.
@@ -160,31 +163,48 @@ pub fn measure(paths: &[String], threads: usize, repeat: usize) -> Result<BenchR
         Some((item, t.elapsed()))
     });
     let formatter = Formatter::new(Format::Jsonl);
-    let work = |(item, read): (Input, Duration)| -> Measured {
+    // Documents in runs, each stage over the whole run, as `extract` runs them; each part's time
+    // is summed over the runs.
+    let work = |run: Vec<(Input, Duration)>| -> Measured {
         let mut time = [Duration::ZERO; PARTS.len()];
-        time[0] = read;
-        let kind = match item {
-            Input::Doc(doc) => {
-                let mut a = Analysis::new(&doc);
-                for (i, stage) in Stage::ALL.into_iter().enumerate() {
-                    let t = Instant::now();
-                    pipeline.run_stage(stage, &mut a);
-                    time[i + 1] = t.elapsed();
-                }
-                let t = Instant::now();
-                let out = formatter.document(&a);
-                time[PARTS.len() - 1] = t.elapsed();
-                Kind::Doc {
-                    bytes: doc.text.len(),
+        time[0] = run.iter().map(|(_, read)| *read).sum();
+        let docs: Vec<&Document> = run
+            .iter()
+            .filter_map(|(item, _)| match item {
+                Input::Doc(doc) => Some(doc),
+                _ => None,
+            })
+            .collect();
+        let mut list: Vec<Analysis<'_>> = docs.iter().map(|d| Analysis::new(d)).collect();
+        for (i, stage) in Stage::ALL.into_iter().enumerate() {
+            let t = Instant::now();
+            pipeline.run_stage_over(stage, &mut list);
+            time[i + 1] = t.elapsed();
+        }
+        let t = Instant::now();
+        let mut m = Measured {
+            time,
+            skipped: 0,
+            failed: 0,
+            docs: list
+                .iter()
+                .map(|a| MeasuredDoc {
+                    bytes: a.doc.text.len(),
                     entities: a.entities.len(),
                     events: a.events.len(),
-                    out,
-                }
-            }
-            Input::Skipped { .. } => Kind::Skipped,
-            Input::Failed { .. } => Kind::Failed,
+                    out: formatter.document(a),
+                })
+                .collect(),
         };
-        Measured { time, kind }
+        m.time[PARTS.len() - 1] = t.elapsed();
+        for (item, _) in &run {
+            match item {
+                Input::Doc(_) => {}
+                Input::Skipped { .. } => m.skipped += 1,
+                Input::Failed { .. } => m.failed += 1,
+            }
+        }
+        m
     };
 
     let mut r = BenchReport {
@@ -215,33 +235,31 @@ pub fn measure(paths: &[String], threads: usize, repeat: usize) -> Result<BenchR
         for (sum, t) in time.iter_mut().zip(m.time) {
             *sum += t;
         }
-        match m.kind {
-            Kind::Doc {
-                bytes,
-                entities,
-                events,
-                out,
-            } => {
-                r.documents += 1;
-                r.text_bytes += bytes;
-                r.entities += entities;
-                r.events += events;
-                if let Out::Json(buf) = out {
-                    r.output_bytes += buf.len();
-                    std::io::Write::write_all(&mut sink, &buf)?;
-                }
+        r.skipped += m.skipped;
+        r.failed += m.failed;
+        for d in m.docs {
+            r.documents += 1;
+            r.text_bytes += d.bytes;
+            r.entities += d.entities;
+            r.events += d.events;
+            if let Out::Json(buf) = d.out {
+                r.output_bytes += buf.len();
+                std::io::Write::write_all(&mut sink, &buf)?;
             }
-            Kind::Skipped => r.skipped += 1,
-            Kind::Failed => r.failed += 1,
         }
         Ok(())
     };
-    let weight = |(item, _): &(Input, Duration)| item.text_len();
+    let weight = |run: &Vec<(Input, Duration)>| run.iter().map(|(item, _)| item.text_len()).sum();
     let cpu = cpu_seconds();
     let t = Instant::now();
     for_each_ordered(
-        input,
-        Bounds::for_threads(threads),
+        runs(
+            input,
+            Pipeline::RUN_DOCS,
+            Pipeline::RUN_BYTES,
+            |(item, _)| item.text_len(),
+        ),
+        Bounds::for_runs(threads),
         weight,
         work,
         write,

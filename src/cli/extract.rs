@@ -5,8 +5,9 @@ use super::sink::{Format, Out, Sink};
 use super::summary::{DocStats, Summary};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
+use newsfacts::model::Document;
 use newsfacts::read::{Input, ReadOptions, Reader, StdinFormat};
-use newsfacts::stream::{for_each_ordered, Bounds};
+use newsfacts::stream::{for_each_ordered, runs, Bounds};
 use newsfacts::Pipeline;
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -176,60 +177,86 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut merger = newsfacts::merge::Merger::new();
     let result = (|| -> Result<()> {
         let merge = args.merge;
-        let work = |item: Input| -> Done {
-            match item {
-                // Interrupted: what is still in flight is dropped with the output.
-                Input::Doc(doc) if interrupted() => Done::Skipped {
-                    source: doc.source,
-                    reason: "interrupted".into(),
-                    out: Out::Nothing,
-                },
-                Input::Doc(doc) => {
-                    let a = pipeline.analyze(&doc);
+        // Documents go through the pipeline in runs (each stage over the whole run, so that its
+        // tables stay in cache); a filter on stdin answers each line at once: runs of one.
+        let from_stdin = args.paths.iter().any(|p| p == "-");
+        let (run_docs, run_bytes) = if from_stdin {
+            (1, 0)
+        } else {
+            (Pipeline::RUN_DOCS, Pipeline::RUN_BYTES)
+        };
+        let work = |run: Vec<Input>| -> Vec<Done> {
+            // Interrupted: what is still in flight is dropped with the output.
+            let stop = interrupted();
+            let docs: Vec<&Document> = run
+                .iter()
+                .filter_map(|item| match item {
+                    Input::Doc(doc) if !stop => Some(doc),
+                    _ => None,
+                })
+                .collect();
+            let mut analysed = pipeline
+                .analyze_many(&docs)
+                .iter()
+                .map(|a| {
                     // With --merge, a small record per event is kept, never the document.
                     let recs = if merge {
-                        newsfacts::merge::records(&a)
+                        newsfacts::merge::records(a)
                     } else {
                         Vec::new()
                     };
-                    let done = Done::Doc {
+                    let doc = a.doc;
+                    progress.advance(doc.text.len());
+                    Done::Doc {
                         source: doc.source.clone(),
                         bytes: doc.text.len(),
-                        out: formatter.document(&a),
-                        stats: Box::new(DocStats::of(&a)),
+                        out: formatter.document(a),
+                        stats: Box::new(DocStats::of(a)),
                         recs,
-                    };
-                    progress.advance(doc.text.len());
-                    done
-                }
-                Input::Failed {
-                    source,
-                    doc_id,
-                    reason,
-                } => Done::Failed {
-                    out: if record_errors {
-                        formatter.error(doc_id.as_deref(), &source, &reason)
-                    } else {
-                        Out::Nothing
+                    }
+                })
+                .collect::<Vec<Done>>()
+                .into_iter();
+            drop(docs);
+            run.into_iter()
+                .map(|item| match item {
+                    Input::Doc(doc) if stop => Done::Skipped {
+                        source: doc.source,
+                        reason: "interrupted".into(),
+                        out: Out::Nothing,
                     },
-                    source,
-                    reason,
-                },
-                Input::Skipped { source, reason } => Done::Skipped {
-                    // A blank line in a filter still gives one output line.
-                    out: if record_errors && source.contains('#') {
-                        formatter.error(None, &source, &reason)
-                    } else {
-                        Out::Nothing
+                    Input::Doc(doc) => analysed.next().unwrap_or_else(|| {
+                        unreachable!("one analysis per document of the run: {}", doc.source)
+                    }),
+                    Input::Failed {
+                        source,
+                        doc_id,
+                        reason,
+                    } => Done::Failed {
+                        out: if record_errors {
+                            formatter.error(doc_id.as_deref(), &source, &reason)
+                        } else {
+                            Out::Nothing
+                        },
+                        source,
+                        reason,
                     },
-                    source,
-                    reason,
-                },
-            }
+                    Input::Skipped { source, reason } => Done::Skipped {
+                        // A blank line in a filter still gives one output line.
+                        out: if record_errors && source.contains('#') {
+                            formatter.error(None, &source, &reason)
+                        } else {
+                            Out::Nothing
+                        },
+                        source,
+                        reason,
+                    },
+                })
+                .collect()
         };
         // The database commits, and stdout is flushed, every batch of documents.
         let (mut docs_in_batch, mut bytes_in_batch) = (0usize, 0usize);
-        let write = |done: Done| -> Result<()> {
+        let mut write_one = |done: Done| -> Result<()> {
             if interrupted() {
                 bail!(Interrupted);
             }
@@ -277,10 +304,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         };
         // Nothing ready to write: a consumer of stdout gets what is done so far.
         let idle = || sink.borrow_mut().flush_stdout();
+        let write = |run: Vec<Done>| run.into_iter().try_for_each(&mut write_one);
         for_each_ordered(
-            reader,
-            Bounds::for_threads(threads),
-            Input::text_len,
+            runs(reader, run_docs, run_bytes, Input::text_len),
+            Bounds::for_runs(threads),
+            |run: &Vec<Input>| run.iter().map(Input::text_len).sum(),
             work,
             write,
             idle,
