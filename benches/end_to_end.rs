@@ -9,8 +9,9 @@ mod common;
 
 use common::{Corpus, Threads};
 use criterion::{criterion_group, criterion_main, Criterion};
+use newsfacts::model::Document;
 use newsfacts::read::{Input, ReadOptions, Reader};
-use newsfacts::stream::{for_each_ordered, Bounds};
+use newsfacts::stream::{for_each_ordered, runs, Bounds};
 use newsfacts::Pipeline;
 
 /// The allocator of the `newsfacts` binary, so that the pipeline costs here what it costs there.
@@ -23,18 +24,22 @@ type Counts = [usize; 4];
 fn run(pipeline: &Pipeline, path: &str, threads: usize) -> Counts {
     let mut counts = [0usize; 4];
     let reader = Reader::new(&[path.to_string()], ReadOptions::default());
-    let work = |item: Input| match item {
-        Input::Doc(doc) => {
-            let a = pipeline.analyze(&doc);
-            let mut buf = Vec::with_capacity(doc.text.len() * 2 + 512);
-            newsfacts::export::json::write_document(&a, &mut buf);
-            Some((a.entities.len(), a.events.len(), buf))
-        }
-        _ => None,
+    // Runs of documents, each stage over the whole run, as `extract` hands them over.
+    let work = |run: Vec<Input>| -> Vec<(usize, usize, Vec<u8>)> {
+        let docs: Vec<&Document> = run.iter().filter_map(Input::doc).collect();
+        pipeline
+            .analyze_many(&docs)
+            .iter()
+            .map(|a| {
+                let mut buf = Vec::with_capacity(a.doc.text.len() * 2 + 512);
+                newsfacts::export::json::write_document(a, &mut buf);
+                (a.entities.len(), a.events.len(), buf)
+            })
+            .collect()
     };
     let mut sink = std::io::sink();
-    let write = |r: Option<(usize, usize, Vec<u8>)>| -> std::io::Result<()> {
-        if let Some((entities, events, buf)) = r {
+    let write = |run: Vec<(usize, usize, Vec<u8>)>| -> std::io::Result<()> {
+        for (entities, events, buf) in run {
             std::io::Write::write_all(&mut sink, &buf)?;
             counts[0] += 1;
             counts[1] += entities;
@@ -44,9 +49,14 @@ fn run(pipeline: &Pipeline, path: &str, threads: usize) -> Counts {
         Ok(())
     };
     for_each_ordered(
-        reader,
-        Bounds::for_threads(threads),
-        Input::text_len,
+        runs(
+            reader,
+            Pipeline::RUN_DOCS,
+            Pipeline::RUN_BYTES,
+            Input::text_len,
+        ),
+        Bounds::for_runs(threads),
+        |run: &Vec<Input>| run.iter().map(Input::text_len).sum(),
         work,
         write,
         || Ok(()),

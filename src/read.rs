@@ -64,6 +64,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// The document, if this input is one.
+    pub fn doc(&self) -> Option<&Document> {
+        match self {
+            Input::Doc(d) => Some(d),
+            _ => None,
+        }
+    }
+
     /// The bytes of article text this input carries (0 for a skipped or failed input): the
     /// weight that bounds how much text is in flight.
     pub fn text_len(&self) -> usize {

@@ -168,13 +168,7 @@ pub fn measure(paths: &[String], threads: usize, repeat: usize) -> Result<BenchR
     let work = |run: Vec<(Input, Duration)>| -> Measured {
         let mut time = [Duration::ZERO; PARTS.len()];
         time[0] = run.iter().map(|(_, read)| *read).sum();
-        let docs: Vec<&Document> = run
-            .iter()
-            .filter_map(|(item, _)| match item {
-                Input::Doc(doc) => Some(doc),
-                _ => None,
-            })
-            .collect();
+        let docs: Vec<&Document> = run.iter().filter_map(|(item, _)| item.doc()).collect();
         let mut list: Vec<Analysis<'_>> = docs.iter().map(|d| Analysis::new(d)).collect();
         for (i, stage) in Stage::ALL.into_iter().enumerate() {
             let t = Instant::now();

@@ -188,13 +188,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         let work = |run: Vec<Input>| -> Vec<Done> {
             // Interrupted: what is still in flight is dropped with the output.
             let stop = interrupted();
-            let docs: Vec<&Document> = run
-                .iter()
-                .filter_map(|item| match item {
-                    Input::Doc(doc) if !stop => Some(doc),
-                    _ => None,
-                })
-                .collect();
+            let docs: Vec<&Document> = if stop {
+                Vec::new()
+            } else {
+                run.iter().filter_map(Input::doc).collect()
+            };
             let mut analysed = pipeline
                 .analyze_many(&docs)
                 .iter()
