@@ -518,21 +518,20 @@ impl Tagger {
                     }
                     continue;
                 }
-                match t.kind {
-                    TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {
-                        self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
-                        first_word = false;
-                    }
+                // Tests in order of frequency rather than a `match` (a jump table whose
+                // target changes from token to token).
+                if t.kind == TokenKind::Punct {
                     // Opening quotes, bullets, colons and dashes start a new "sentence" for
                     // the capitalisation of its first word.
-                    TokenKind::Punct => {
-                        if !closing_punct(tb, t.span) {
-                            first_word = true;
-                            scan.dash |= t.has(tokflags::SPACE_BEFORE)
-                                && is_dash(&tb[t.span.start..t.span.end]);
-                        }
+                    if !closing_punct(tb, t.span) {
+                        first_word = true;
+                        scan.dash |=
+                            t.has(tokflags::SPACE_BEFORE) && is_dash(&tb[t.span.start..t.span.end]);
                     }
-                    TokenKind::Clitic => {}
+                } else if t.kind != TokenKind::Clitic {
+                    // A word, abbreviation or number.
+                    self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
+                    first_word = false;
                 }
             }
             // Long lowercase words after the first token only.
@@ -628,40 +627,38 @@ impl Tagger {
         };
         // Only the positions of the lookup pass and the token right after an item are read:
         // most tokens are lowercase words no gazetteer phrase starts with, which make an item
-        // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`).
+        // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`). The loop
+        // runs over the positions (each a word, abbreviation or number); `i` is the first
+        // token no item covers yet.
         let mut c = d.pc;
+        // Positions of earlier sentences not read (headers, tags, tokens inside an item).
+        while d.pos.get(c).is_some_and(|&p| ((p >> 1) as usize) < from) {
+            c += 1;
+        }
         let mut i = from;
-        while i < to {
-            while d.pos.get(c).is_some_and(|&p| ((p >> 1) as usize) < i) {
-                c += 1;
+        while let Some(&p) = d.pos.get(c) {
+            let at = (p >> 1) as usize;
+            if at >= to {
+                break;
             }
-            let at = d.pos.get(c).copied();
-            let hit = at.is_some_and(|p| (p >> 1) as usize == i);
-            if !hit && items.last().is_none_or(|p| p.end != i) {
-                match at {
-                    Some(p) if ((p >> 1) as usize) < to => {
-                        i = (p >> 1) as usize;
-                        continue;
-                    }
-                    _ => break,
-                }
+            c += 1;
+            if at < i {
+                // Inside the last item.
+                continue;
             }
+            // The token right after an item that is no position: a lowercase word no phrase
+            // starts with, an item only as a particle (`de` in `Thomas de Maizière`).
+            if at > i && self.particle_at(d, i, to, items) {
+                items.push(particle_item(i));
+            }
+            i = at;
             let t = d.tokens[i];
             let ctx = match dateline {
                 Some((a, b)) if (a..b).contains(&i) => CaseContext::AllCaps,
                 _ => ctx,
             };
-            let wordish = matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
-            );
-            if !wordish {
-                i += 1;
-                continue;
-            }
-            // The first word of the sentence, or after an opening punctuation mark (only
-            // positions of the lookup pass need it: a particle does not).
-            let initial = hit && at.is_some_and(|p| p & 1 != 0) && t.kind != TokenKind::Number;
+            // The first word of the sentence, or after an opening punctuation mark.
+            let initial = p & 1 != 0 && t.kind != TokenKind::Number;
             // A hyphenated name that is not a chain of gazetteer names.
             if let Some((end, w)) = d.hyphen_after(i).then(|| self.compound(d, i, to)).flatten() {
                 items.push(Item {
@@ -745,26 +742,8 @@ impl Tagger {
                     weak_pos: initial || caps,
                     person: false,
                 });
-            } else if t.kind == TokenKind::Word
-                && t.has(tokflags::LOWER)
-                && items.last().is_some_and(|p| p.end == i && p.member)
-                && d.tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
-                && i + 1 < to
-                && d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))
-            {
-                items.push(Item {
-                    first: i,
-                    end: i + 1,
-                    class: Class::Particle,
-                    entry: None,
-                    m: None,
-                    w: word::PARTICLE,
-                    member: true,
-                    weak_pos: false,
-                    person: false,
-                });
+            } else if self.particle_at(d, i, to, items) {
+                items.push(particle_item(i));
             } else if t.is_cap() && t.kind == TokenKind::Abbrev {
                 items.push(Item {
                     first: i,
@@ -815,6 +794,21 @@ impl Tagger {
                 items[k].member = true;
             }
         }
+    }
+
+    /// Word token `i` (of a sentence ending at `to`) is a name particle (`van`, `bin`, `de`)
+    /// between the name chunk item ending there and a capitalised word.
+    #[inline]
+    fn particle_at(&self, d: &mut Doc<'_, '_>, i: usize, to: usize, items: &[Item]) -> bool {
+        let t = d.tokens[i];
+        t.kind == TokenKind::Word
+            && t.has(tokflags::LOWER)
+            && items.last().is_some_and(|p| p.end == i && p.member)
+            && d.tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
+            && i + 1 < to
+            && d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))
     }
 
     /// A hyphenated name starting at token `i` (`Jean-Michel`, `Ata-ur-Rehman`, `al-Abadi`),
@@ -1995,6 +1989,21 @@ fn settle_members(items: &mut [Item]) {
         let beside = (k > 0 && items[k - 1].end == x.first && strong(&items[k - 1]))
             || (k + 1 < items.len() && items[k + 1].first == x.end && strong(&items[k + 1]));
         items[k].member = name_word && beside;
+    }
+}
+
+/// A name particle item at token `i`.
+fn particle_item(i: usize) -> Item {
+    Item {
+        first: i,
+        end: i + 1,
+        class: Class::Particle,
+        entry: None,
+        m: None,
+        w: word::PARTICLE,
+        member: true,
+        weak_pos: false,
+        person: false,
     }
 }
 
