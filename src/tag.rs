@@ -595,7 +595,7 @@ impl Tagger {
             }
         }
         let info = if cap {
-            g.word(&text[t.span], &mut d.buf)
+            g.word_at(text, t.span, &mut d.buf)
         } else if t.has(tokflags::LOWER) {
             // Already lowercase (lowercasing changes no character of a word whose letters are
             // all lowercase): its own bytes are the key.
