@@ -215,16 +215,16 @@ struct Item {
 }
 
 impl Item {
+    /// A word item: given name, surname, unknown or common word, initial (one bit test).
+    #[inline]
     fn is_word_like(&self) -> bool {
-        matches!(
-            self.class,
-            Class::Given
-                | Class::WeakGiven
-                | Class::Surname
-                | Class::Unknown
-                | Class::Common
-                | Class::Initial
-        )
+        const WORD_LIKE: u32 = 1 << Class::Given as u32
+            | 1 << Class::WeakGiven as u32
+            | 1 << Class::Surname as u32
+            | 1 << Class::Unknown as u32
+            | 1 << Class::Common as u32
+            | 1 << Class::Initial as u32;
+        WORD_LIKE & 1 << self.class as u32 != 0
     }
 }
 
@@ -648,7 +648,8 @@ impl Tagger {
             }
             // The token right after an item that is no position: a lowercase word no phrase
             // starts with, an item only as a particle (`de` in `Thomas de Maizière`).
-            if at > i && self.particle_at(d, i, to, items) {
+            // (It needs a capitalised word after it, which is a position: `at`.)
+            if at == i + 1 && self.particle_at(d, i, to, items) {
                 items.push(particle_item(i));
             }
             i = at;
@@ -784,11 +785,12 @@ impl Tagger {
         // A direction before a place stays with it (`Northern Iraq` opening a sentence).
         for k in 0..items.len().saturating_sub(1) {
             let (x, nx) = (items[k], items[k + 1]);
+            // The item fields tested together (one branch, rarely taken), then the word.
             if !x.member
-                && x.is_word_like()
-                && x.end - x.first == 1
-                && x.end == nx.first
-                && matches!(nx.class, Class::Place | Class::Country)
+                & x.is_word_like()
+                & (x.end - x.first == 1)
+                & (x.end == nx.first)
+                & matches!(nx.class, Class::Place | Class::Country)
                 && self.rules.qualifier.contains_lower(d.tok(x.first))
             {
                 items[k].member = true;
@@ -801,9 +803,10 @@ impl Tagger {
     #[inline]
     fn particle_at(&self, d: &mut Doc<'_, '_>, i: usize, to: usize, items: &[Item]) -> bool {
         let t = d.tokens[i];
-        t.kind == TokenKind::Word
-            && t.has(tokflags::LOWER)
-            && items.last().is_some_and(|p| p.end == i && p.member)
+        // The token's and the last item's fields tested together (one branch, rarely taken).
+        (t.kind == TokenKind::Word)
+            & t.has(tokflags::LOWER)
+            & items.last().is_some_and(|p| (p.end == i) & p.member)
             && d.tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
@@ -1982,7 +1985,7 @@ fn settle_members(items: &mut [Item]) {
     };
     for k in 0..items.len() {
         let x = items[k];
-        if !(x.weak_pos && x.is_word_like() && x.w & word::COMMON != 0) {
+        if !(x.weak_pos & x.is_word_like() & (x.w & word::COMMON != 0)) {
             continue;
         }
         let name_word = x.w & (word::GIVEN | word::SURNAME) != 0;
@@ -2007,7 +2010,25 @@ fn particle_item(i: usize) -> Item {
     }
 }
 
+/// [`class_of_word`] as a table indexed by the GIVEN, SURNAME and COMMON bits (looked up without
+/// branches).
+const WORD_CLASS: [Class; 16] = {
+    let mut t = [Class::Unknown; 16];
+    let mut k = 0;
+    while k < 16 {
+        t[k] = class_of_word_bits(k as u16);
+        k += 1;
+    }
+    t
+};
+
 fn class_of_word(w: u16) -> Class {
+    const BITS: u16 = word::GIVEN | word::SURNAME | word::COMMON;
+    const _: () = assert!(BITS < 16);
+    WORD_CLASS[usize::from(w & BITS)]
+}
+
+const fn class_of_word_bits(w: u16) -> Class {
     if w & word::GIVEN != 0 {
         if w & word::COMMON != 0 {
             Class::WeakGiven
