@@ -493,6 +493,26 @@ fn pad16(b: &[u8]) -> Option<(u64, u64)> {
     }
 }
 
+/// [`pad16`] of the `n` bytes of `text` at `start`: one pair of 8-byte loads masked to the
+/// word's length, without the branches on its size class, wherever 16 bytes follow `start`.
+#[inline]
+fn pad16_at(text: &[u8], start: usize, n: usize) -> Option<(u64, u64)> {
+    if n > 16 {
+        return None;
+    }
+    match text.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(b) => {
+            let (lo, hi) = b.split_at(8);
+            let lo = lo.try_into().map_or(0, u64::from_le_bytes);
+            let hi = hi.try_into().map_or(0, u64::from_le_bytes);
+            // The low `k` bytes of a u64, for k in 0..=8.
+            let mask = |k: usize| ((1u128 << (8 * k)) - 1) as u64;
+            Some((lo & mask(n.min(8)), hi & mask(n.saturating_sub(8))))
+        }
+        None => pad16(text.get(start..start + n)?),
+    }
+}
+
 /// `b.is_ascii()`, without a loop for words of up to 16 bytes.
 #[inline]
 pub(crate) fn is_ascii_word(b: &[u8]) -> bool {
@@ -1075,6 +1095,28 @@ impl Gazetteer {
         self.words.len()
     }
 
+    /// [`Gazetteer::word`] of the token at `span` of `text`: a word of up to 16 ASCII bytes is
+    /// read with two masked loads from `text` (no branch on its length).
+    #[inline]
+    pub fn word_at(&self, text: &str, span: Span, buf: &mut String) -> Option<WordInfo> {
+        let n = span.end.wrapping_sub(span.start);
+        if let Some((lo, hi)) = pad16_at(text.as_bytes(), span.start, n) {
+            if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+                let (lo, hi) = (
+                    lo | crate::tokenize::ascii_capitals8(lo) >> 2,
+                    hi | crate::tokenize::ascii_capitals8(hi) >> 2,
+                );
+                let mut out = [0u8; 16];
+                let (a, b) = out.split_at_mut(8);
+                a.copy_from_slice(&lo.to_le_bytes());
+                b.copy_from_slice(&hi.to_le_bytes());
+                let l = &out[..n];
+                return self.find_hashed(&self.vocab, l, hash16(lo, hi, n), (lo, hi));
+            }
+        }
+        self.word(&text[span], buf)
+    }
+
     /// Looks a word up (any case), `buf` being scratch space for lowercasing.
     #[inline]
     pub fn word(&self, s: &str, buf: &mut String) -> Option<WordInfo> {
@@ -1495,6 +1537,10 @@ mod tests {
                 )
             });
             assert_eq!(pad16(b), want, "{n}");
+            // In place, with 16 bytes after the start and with fewer (near the text's end).
+            let long = [text.as_slice(), &[b'z'; 16]].concat();
+            assert_eq!(pad16_at(&long, 0, n), want, "{n}");
+            assert_eq!(pad16_at(text, 0, n), want, "{n}");
             assert_eq!(
                 key_hash(b),
                 want.map_or(hash_bytes(b), |(lo, hi)| hash16(lo, hi, n))

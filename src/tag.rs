@@ -215,16 +215,16 @@ struct Item {
 }
 
 impl Item {
+    /// A word item: given name, surname, unknown or common word, initial (one bit test).
+    #[inline]
     fn is_word_like(&self) -> bool {
-        matches!(
-            self.class,
-            Class::Given
-                | Class::WeakGiven
-                | Class::Surname
-                | Class::Unknown
-                | Class::Common
-                | Class::Initial
-        )
+        const WORD_LIKE: u32 = 1 << Class::Given as u32
+            | 1 << Class::WeakGiven as u32
+            | 1 << Class::Surname as u32
+            | 1 << Class::Unknown as u32
+            | 1 << Class::Common as u32
+            | 1 << Class::Initial as u32;
+        WORD_LIKE & 1 << self.class as u32 != 0
     }
 }
 
@@ -518,21 +518,20 @@ impl Tagger {
                     }
                     continue;
                 }
-                match t.kind {
-                    TokenKind::Word | TokenKind::Abbrev | TokenKind::Number => {
-                        self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
-                        first_word = false;
-                    }
+                // Tests in order of frequency rather than a `match` (a jump table whose
+                // target changes from token to token).
+                if t.kind == TokenKind::Punct {
                     // Opening quotes, bullets, colons and dashes start a new "sentence" for
                     // the capitalisation of its first word.
-                    TokenKind::Punct => {
-                        if !closing_punct(tb, t.span) {
-                            first_word = true;
-                            scan.dash |= t.has(tokflags::SPACE_BEFORE)
-                                && is_dash(&tb[t.span.start..t.span.end]);
-                        }
+                    if !closing_punct(tb, t.span) {
+                        first_word = true;
+                        scan.dash |=
+                            t.has(tokflags::SPACE_BEFORE) && is_dash(&tb[t.span.start..t.span.end]);
                     }
-                    TokenKind::Clitic => {}
+                } else if t.kind != TokenKind::Clitic {
+                    // A word, abbreviation or number.
+                    self.scan_token(d, tokens, s.first_token + k, k, first_word, &mut scan);
+                    first_word = false;
                 }
             }
             // Long lowercase words after the first token only.
@@ -596,7 +595,7 @@ impl Tagger {
             }
         }
         let info = if cap {
-            g.word(&text[t.span], &mut d.buf)
+            g.word_at(text, t.span, &mut d.buf)
         } else if t.has(tokflags::LOWER) {
             // Already lowercase (lowercasing changes no character of a word whose letters are
             // all lowercase): its own bytes are the key.
@@ -628,40 +627,39 @@ impl Tagger {
         };
         // Only the positions of the lookup pass and the token right after an item are read:
         // most tokens are lowercase words no gazetteer phrase starts with, which make an item
-        // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`).
+        // only before a hyphen (`al-Abadi`) or as a particle after a name (`de`). The loop
+        // runs over the positions (each a word, abbreviation or number); `i` is the first
+        // token no item covers yet.
         let mut c = d.pc;
+        // Positions of earlier sentences not read (headers, tags, tokens inside an item).
+        while d.pos.get(c).is_some_and(|&p| ((p >> 1) as usize) < from) {
+            c += 1;
+        }
         let mut i = from;
-        while i < to {
-            while d.pos.get(c).is_some_and(|&p| ((p >> 1) as usize) < i) {
-                c += 1;
+        while let Some(&p) = d.pos.get(c) {
+            let at = (p >> 1) as usize;
+            if at >= to {
+                break;
             }
-            let at = d.pos.get(c).copied();
-            let hit = at.is_some_and(|p| (p >> 1) as usize == i);
-            if !hit && items.last().is_none_or(|p| p.end != i) {
-                match at {
-                    Some(p) if ((p >> 1) as usize) < to => {
-                        i = (p >> 1) as usize;
-                        continue;
-                    }
-                    _ => break,
-                }
+            c += 1;
+            if at < i {
+                // Inside the last item.
+                continue;
             }
+            // The token right after an item that is no position: a lowercase word no phrase
+            // starts with, an item only as a particle (`de` in `Thomas de Maizière`).
+            // (It needs a capitalised word after it, which is a position: `at`.)
+            if at == i + 1 && self.particle_at(d, i, to, items) {
+                items.push(particle_item(i));
+            }
+            i = at;
             let t = d.tokens[i];
             let ctx = match dateline {
                 Some((a, b)) if (a..b).contains(&i) => CaseContext::AllCaps,
                 _ => ctx,
             };
-            let wordish = matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
-            );
-            if !wordish {
-                i += 1;
-                continue;
-            }
-            // The first word of the sentence, or after an opening punctuation mark (only
-            // positions of the lookup pass need it: a particle does not).
-            let initial = hit && at.is_some_and(|p| p & 1 != 0) && t.kind != TokenKind::Number;
+            // The first word of the sentence, or after an opening punctuation mark.
+            let initial = p & 1 != 0 && t.kind != TokenKind::Number;
             // A hyphenated name that is not a chain of gazetteer names.
             if let Some((end, w)) = d.hyphen_after(i).then(|| self.compound(d, i, to)).flatten() {
                 items.push(Item {
@@ -745,26 +743,8 @@ impl Tagger {
                     weak_pos: initial || caps,
                     person: false,
                 });
-            } else if t.kind == TokenKind::Word
-                && t.has(tokflags::LOWER)
-                && items.last().is_some_and(|p| p.end == i && p.member)
-                && d.tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
-                && i + 1 < to
-                && d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))
-            {
-                items.push(Item {
-                    first: i,
-                    end: i + 1,
-                    class: Class::Particle,
-                    entry: None,
-                    m: None,
-                    w: word::PARTICLE,
-                    member: true,
-                    weak_pos: false,
-                    person: false,
-                });
+            } else if self.particle_at(d, i, to, items) {
+                items.push(particle_item(i));
             } else if t.is_cap() && t.kind == TokenKind::Abbrev {
                 items.push(Item {
                     first: i,
@@ -805,16 +785,33 @@ impl Tagger {
         // A direction before a place stays with it (`Northern Iraq` opening a sentence).
         for k in 0..items.len().saturating_sub(1) {
             let (x, nx) = (items[k], items[k + 1]);
+            // The item fields tested together (one branch, rarely taken), then the word.
             if !x.member
-                && x.is_word_like()
-                && x.end - x.first == 1
-                && x.end == nx.first
-                && matches!(nx.class, Class::Place | Class::Country)
+                & x.is_word_like()
+                & (x.end - x.first == 1)
+                & (x.end == nx.first)
+                & matches!(nx.class, Class::Place | Class::Country)
                 && self.rules.qualifier.contains_lower(d.tok(x.first))
             {
                 items[k].member = true;
             }
         }
+    }
+
+    /// Word token `i` (of a sentence ending at `to`) is a name particle (`van`, `bin`, `de`)
+    /// between the name chunk item ending there and a capitalised word.
+    #[inline]
+    fn particle_at(&self, d: &mut Doc<'_, '_>, i: usize, to: usize, items: &[Item]) -> bool {
+        let t = d.tokens[i];
+        // The token's and the last item's fields tested together (one branch, rarely taken).
+        (t.kind == TokenKind::Word)
+            & t.has(tokflags::LOWER)
+            & items.last().is_some_and(|p| (p.end == i) & p.member)
+            && d.tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
+            && i + 1 < to
+            && d.lookup(i).is_some_and(|w| w.has(word::PARTICLE))
     }
 
     /// A hyphenated name starting at token `i` (`Jean-Michel`, `Ata-ur-Rehman`, `al-Abadi`),
@@ -1988,7 +1985,7 @@ fn settle_members(items: &mut [Item]) {
     };
     for k in 0..items.len() {
         let x = items[k];
-        if !(x.weak_pos && x.is_word_like() && x.w & word::COMMON != 0) {
+        if !(x.weak_pos & x.is_word_like() & (x.w & word::COMMON != 0)) {
             continue;
         }
         let name_word = x.w & (word::GIVEN | word::SURNAME) != 0;
@@ -1998,7 +1995,40 @@ fn settle_members(items: &mut [Item]) {
     }
 }
 
+/// A name particle item at token `i`.
+fn particle_item(i: usize) -> Item {
+    Item {
+        first: i,
+        end: i + 1,
+        class: Class::Particle,
+        entry: None,
+        m: None,
+        w: word::PARTICLE,
+        member: true,
+        weak_pos: false,
+        person: false,
+    }
+}
+
+/// [`class_of_word`] as a table indexed by the GIVEN, SURNAME and COMMON bits (looked up without
+/// branches).
+const WORD_CLASS: [Class; 16] = {
+    let mut t = [Class::Unknown; 16];
+    let mut k = 0;
+    while k < 16 {
+        t[k] = class_of_word_bits(k as u16);
+        k += 1;
+    }
+    t
+};
+
 fn class_of_word(w: u16) -> Class {
+    const BITS: u16 = word::GIVEN | word::SURNAME | word::COMMON;
+    const _: () = assert!(BITS < 16);
+    WORD_CLASS[usize::from(w & BITS)]
+}
+
+const fn class_of_word_bits(w: u16) -> Class {
     if w & word::GIVEN != 0 {
         if w & word::COMMON != 0 {
             Class::WeakGiven
