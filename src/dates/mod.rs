@@ -132,7 +132,7 @@ impl DateTagger {
                 start: s.first_token,
                 end: s.end_token,
                 lx: &self.lexicon,
-                entries: &entries,
+                entries,
             };
             found.clear();
             let mut i = s.first_token;
