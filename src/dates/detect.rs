@@ -5,6 +5,11 @@
 use super::lexicon::{Entry, Lexicon, Unit, Word};
 use super::value::{Dir, Val};
 use crate::model::{Token, TokenKind};
+use smallvec::{smallvec, SmallVec};
+
+/// What a rule found at a token: one date, or the two ends of a range, kept inline (a rule
+/// allocates nothing).
+pub type Finds = SmallVec<[Found; 2]>;
 
 /// Which end of a range a date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,8 +119,9 @@ impl<'t> Ctx<'t> {
             .is_some_and(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w.as_bytes()))
     }
 
-    /// True when token `i` is one of `ws` in any ASCII case.
-    #[inline]
+    /// True when token `i` is one of `ws` in any ASCII case (inlined: the list, known at each
+    /// call, unrolls into tests of its lengths and bytes).
+    #[inline(always)]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         self.bytes(i).is_some_and(|s| {
             ws.iter()
@@ -185,6 +191,7 @@ impl<'t> Ctx<'t> {
         i + 1 < self.end && self.toks[i].span.end == self.toks[i + 1].span.start
     }
 
+    #[inline(always)]
     fn hyphen(&self, i: usize) -> bool {
         self.is_any(i, &["-", "–", "—"])
     }
@@ -373,7 +380,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// A rule: the dates it finds starting at token `i`.
-type Rule = fn(&Ctx<'_>, usize) -> Option<Vec<Found>>;
+type Rule = fn(&Ctx<'_>, usize) -> Option<Finds>;
 
 /// The rules a word tries, in order (the first of the longest wins); bit `k` of a word's rule
 /// mask ([`word_rule_mask`]) lets it try `WORD_RULES[k]`.
@@ -467,7 +474,7 @@ pub fn word_rule_mask(w: &str, meanings: &[Word], modifier_first: bool) -> u32 {
 }
 
 /// Tries every rule that can start at token `i`; returns what the longest one found.
-pub fn rules_at(c: &Ctx<'_>, i: usize) -> Vec<Found> {
+pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
     // The rules in order (the first of the longest wins); a number tries only the rules that
     // can start with one (those that need a year only before a year), a word only those its
     // rule mask names.
@@ -572,13 +579,13 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
 /// What the longest rule found so far at a token (the first of equally long ones).
 #[derive(Default)]
 struct Longest {
-    found: Vec<Found>,
+    found: Finds,
     end: usize,
 }
 
 impl Longest {
     #[inline(always)]
-    fn keep(&mut self, f: Option<Vec<Found>>) {
+    fn keep(&mut self, f: Option<Finds>) {
         if let Some(f) = f {
             let end = f.iter().map(|x| x.end).max().unwrap_or(0);
             if end > self.end {
@@ -599,7 +606,7 @@ fn day_after_time(c: &Ctx<'_>, next: usize) -> Option<(Val, usize)> {
     }
 }
 
-fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if c.is_any(i, &["noon", "midday"]) {
         // "at midday" alone: noon of the day of publication.
         let (day, end) = day_after_time(c, i + 1).or_else(|| {
@@ -616,7 +623,7 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             h: 12,
             mi: 0,
         };
-        return Some(vec![found(i, end, val, "time")]);
+        return Some(smallvec![found(i, end, val, "time")]);
     }
     if c.kind(i)? != TokenKind::Number {
         return None;
@@ -672,13 +679,18 @@ fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 h,
                 mi,
             };
-            return Some(vec![found(i, end, val, "time")]);
+            return Some(smallvec![found(i, end, val, "time")]);
         }
     }
-    Some(vec![found(i, next, Val::Time { day: None, h, mi }, "time")])
+    Some(smallvec![found(
+        i,
+        next,
+        Val::Time { day: None, h, mi },
+        "time"
+    )])
 }
 
-fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if c.kind(i)? != TokenKind::Number {
         return None;
     }
@@ -699,7 +711,7 @@ fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             && c.tok(i + 4)?.len() == 2
             && chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()
         {
-            return Some(vec![found(
+            return Some(smallvec![found(
                 i,
                 i + 5,
                 Val::Day { y: Some(y), m, d },
@@ -714,15 +726,21 @@ fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     } else {
         return None;
     };
-    let parts: Vec<&str> = s.split(sep).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    // Exactly three parts of digits, read without allocating.
+    let mut split = s.split(sep);
+    let (Some(p0), Some(p1), Some(p2), None) =
+        (split.next(), split.next(), split.next(), split.next())
+    else {
+        return None;
+    };
+    let parts = [p0, p1, p2];
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
     {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    let n: [u32; 3] = parts.map(|p| p.parse().unwrap_or(0));
     let year = |p: &str, v: u32| -> Option<i32> {
         match p.len() {
             4 => Some(v as i32),
@@ -743,7 +761,7 @@ fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     };
     let y = y?;
     chrono::NaiveDate::from_ymd_opt(y, m, d)?;
-    Some(vec![found(
+    Some(smallvec![found(
         i,
         i + 1,
         Val::Day { y: Some(y), m, d },
@@ -755,7 +773,7 @@ fn range_sep(c: &Ctx<'_>, i: usize) -> bool {
     c.hyphen(i) || c.is_any(i, &["to", "through", "thru", "until", "till"])
 }
 
-fn year_range(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn year_range(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let (start, lead) = if c.is_any(i, &["between", "from"]) {
         (i + 1, true)
     } else {
@@ -794,12 +812,12 @@ fn year_range(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     a.range = Some(RangePart::Begin);
     let mut b = found(j, n2, Val::Year(y2), "year_range");
     b.range = Some(RangePart::End);
-    Some(vec![a, b])
+    Some(smallvec![a, b])
 }
 
 /// Months: "April 16", "April 16, 2023", "April 16 to 19", "April 16-18", "March 2023",
 /// "from May to July", "March".
-fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     // "last November", "this September", "next May": the shift word is part of the date.
     if let Some(n) = c.shift_word(i) {
         if c.month(i + 1).is_some() {
@@ -832,7 +850,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                     a.range = Some(RangePart::Begin);
                     let mut b = found(k + 1, end2, Val::Day { y, m, d: d2 }, "month_day_range");
                     b.range = Some(RangePart::End);
-                    return Some(vec![a, b]);
+                    return Some(smallvec![a, b]);
                 }
             }
             // April 16 to May 2
@@ -843,17 +861,17 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                     a.range = Some(RangePart::Begin);
                     let mut b = found(k + 1, end2, Val::Day { y, m: m2, d: d2 }, "month_day_range");
                     b.range = Some(RangePart::End);
-                    return Some(vec![a, b]);
+                    return Some(smallvec![a, b]);
                 }
             }
         }
         let (y, end) = year_after(c, nd);
         k = end;
-        return Some(vec![found(i0, k, Val::Day { y, m, d }, "month_day")]);
+        return Some(smallvec![found(i0, k, Val::Day { y, m, d }, "month_day")]);
     }
     // month year
     if let (Some(y), ny) = year_after(c, n) {
-        return Some(vec![found(
+        return Some(smallvec![found(
             i0,
             ny,
             Val::Month { y: Some(y), m },
@@ -868,7 +886,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             a.range = Some(RangePart::Begin);
             let mut b = found(n + 1, end2, Val::Month { y, m: m2 }, "month_range");
             b.range = Some(RangePart::End);
-            return Some(vec![a, b]);
+            return Some(smallvec![a, b]);
         }
     }
     // a month alone; "May" (and "March") need a preposition or modifier before them
@@ -880,7 +898,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // "June last year", "January this year"
     if let Some(dy) = c.shift_word(n) {
         if let Some((Unit::Year, false, end)) = c.unit(n + 1) {
-            return Some(vec![found(
+            return Some(smallvec![found(
                 i0,
                 end,
                 Val::MonthShift { m, dy },
@@ -896,7 +914,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             _ => {}
         }
     }
-    Some(vec![f])
+    Some(smallvec![f])
 }
 
 /// `, 2023` or ` 2023` after a day.
@@ -915,7 +933,7 @@ fn year_after(c: &Ctx<'_>, i: usize) -> (Option<i32>, usize) {
 }
 
 /// "16 April", "16th of April 2023", "16-18 April".
-fn day_first(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn day_first(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let (d, nd) = c.day(i)?;
     if range_sep(c, nd) {
         if let Some((d2, nd2)) = c.day(nd + 1) {
@@ -926,7 +944,7 @@ fn day_first(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                     a.range = Some(RangePart::Begin);
                     let mut b = found(nd + 1, end, Val::Day { y, m, d: d2 }, "day_month_range");
                     b.range = Some(RangePart::End);
-                    return Some(vec![a, b]);
+                    return Some(smallvec![a, b]);
                 }
             }
         }
@@ -935,11 +953,11 @@ fn day_first(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let (m, nm) = c.month(j)?;
     let (y, end) = year_after(c, nm);
     let end = if y.is_some() { end } else { nm };
-    Some(vec![found(i, end, Val::Day { y, m, d }, "day_month")])
+    Some(smallvec![found(i, end, Val::Day { y, m, d }, "day_month")])
 }
 
 /// "early March", "mid-2022", "late 1990s", "the end of March", "the beginning of 2020".
-fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn part_of(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let mut j = i;
     if c.is(j, "the") {
         j += 1;
@@ -983,7 +1001,7 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         .or_else(|| decade(c, j))
         .or_else(|| {
             c.year(j)
-                .map(|(y, n)| vec![found(j, n, Val::Year(y), "year")])
+                .map(|(y, n)| smallvec![found(j, n, Val::Year(y), "year")])
         })
         .or_else(|| shift_unit(c, j))
         .or_else(|| relday(c, j))
@@ -996,12 +1014,12 @@ fn part_of(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let mut f = inner.into_iter().next()?;
     f.start = i;
     f.rule = "part_of";
-    Some(vec![f])
+    Some(smallvec![f])
 }
 
 /// "mid-afternoon", "mid afternoon yesterday", "mid-morning Friday": that part of the day
 /// (`j` is the "mid" token); without a day after it, the day of publication.
-fn mid_day_part(c: &Ctx<'_>, i: usize, j: usize) -> Option<Vec<Found>> {
+fn mid_day_part(c: &Ctx<'_>, i: usize, j: usize) -> Option<Finds> {
     let mut k = j + 1;
     if c.hyphen(k) && c.touching(j) {
         k += 1;
@@ -1018,15 +1036,15 @@ fn mid_day_part(c: &Ctx<'_>, i: usize, j: usize) -> Option<Vec<Found>> {
         day: Box::new(day),
         part,
     };
-    Some(vec![found(i, end, val, "mid_day_part")])
+    Some(smallvec![found(i, end, val, "mid_day_part")])
 }
 
 /// "the 1990s", "1990s", "the nineties", "the 20th century".
-fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn decade(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let j = if c.is(i, "the") { i + 1 } else { i };
     // "the nineties"
     if let Some(d) = c.word(j, Word::decade) {
-        return (j > i).then(|| vec![found(i, j + 1, Val::Decade(d), "decade")]);
+        return (j > i).then(|| smallvec![found(i, j + 1, Val::Decade(d), "decade")]);
     }
     // "the 20th century", "the 11th century"
     if c.kind(j)? == TokenKind::Number && c.is_any(j + 1, &["century"]) {
@@ -1034,7 +1052,7 @@ fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         let digits = s.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
         let n: i32 = digits.parse().ok()?;
         if digits.len() < s.len() && (1..=22).contains(&n) {
-            return Some(vec![found(i, j + 2, Val::Century(n - 1), "century")]);
+            return Some(smallvec![found(i, j + 2, Val::Century(n - 1), "century")]);
         }
         return None;
     }
@@ -1046,10 +1064,10 @@ fn decade(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if y % 10 != 0 || !(1000..=2190).contains(&y) {
         return None;
     }
-    Some(vec![found(i, j + 1, Val::Decade(y / 10), "decade")])
+    Some(smallvec![found(i, j + 1, Val::Decade(y / 10), "decade")])
 }
 
-fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn weekday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     // "the previous Friday", "the following Monday"
     if c.is(i, "the") && c.shift_word(i + 1).is_some_and(|n| n != 0) {
         let mut f = weekday(c, i + 1)?;
@@ -1104,10 +1122,10 @@ fn weekday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     let mut f = found(i, end, val, "weekday");
     // "Wednesday's ruling", "Friday's trading": an event the news reports, so a past day.
     f.dir = dir.or_else(|| c.is_any(end, &["'s", "’s"]).then_some(Dir::Past));
-    Some(vec![f])
+    Some(smallvec![f])
 }
 
-fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn relday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     // "this morning", "this evening", "last night"
     if let Some(shift) = c.shift_word(i).filter(|n| *n <= 0) {
         let part = c.word(i + 1, Word::day_part)?;
@@ -1121,7 +1139,7 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             }),
             part,
         };
-        return Some(vec![found(i, i + 2, val, "relday")]);
+        return Some(smallvec![found(i, i + 2, val, "relday")]);
     }
     let n = c.word(i, Word::rel_day)?;
     // "today's world": the present in general, not the day.
@@ -1142,11 +1160,11 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         };
         end += 1;
     }
-    Some(vec![found(i, end, val, "relday")])
+    Some(smallvec![found(i, end, val, "relday")])
 }
 
 /// "last month", "next week", "this year", "the past week" (a duration), "the last two years".
-fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if let Some(f) = anaphor(c, i) {
         return Some(f);
     }
@@ -1156,7 +1174,7 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     // the last two years / the next five months / the past few years (PXY)
     if let Some((num, nn)) = c.number(j + 1) {
         if let Some((u, _, nu)) = c.unit(nn) {
-            return Some(vec![found(
+            return Some(smallvec![found(
                 i,
                 nu,
                 Val::Duration(u.duration(num)),
@@ -1171,19 +1189,24 @@ fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         }
         // "the past years", "coming months": a vague duration (PXY), as TimeBank mostly has it
         let val = Val::Duration(u.duration(None));
-        return Some(vec![found(i, nu, val, "shift_duration")]);
+        return Some(smallvec![found(i, nu, val, "shift_duration")]);
     }
     // "over the past decade": a span of time; "the past year", "the last week": that period.
     // "this century" is annotated as the hundred years it spans, not the calendar century.
     if (past && !c.is(i, "the")) || (n == 0 && u == Unit::Century && c.is(j, "this")) {
-        return Some(vec![found(
+        return Some(smallvec![found(
             i,
             nu,
             Val::Duration(u.duration(Some(1.0))),
             "shift_duration",
         )]);
     }
-    Some(vec![found(i, nu, Val::Shift { unit: u, n }, "shift_unit")])
+    Some(smallvec![found(
+        i,
+        nu,
+        Val::Shift { unit: u, n },
+        "shift_unit"
+    )])
 }
 
 /// A quantity modifier at `i` ("more than", "nearly"): the token after it.
@@ -1205,7 +1228,7 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 
 /// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
 /// "more than four hours", "the first nine months".
-fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     // A number token can start only the last form below, whose unit comes at most five tokens
     // after it: most numbers stop here, unparsed.
     if c.kind(i) == Some(TokenKind::Number) && !(i + 1..i + 6).any(|k| c.has_unit(k)) {
@@ -1215,7 +1238,7 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if let Some((u, plural, nu)) = c.unit(i) {
         if c.hyphen(nu) && c.touching(nu - 1) && c.is(nu + 1, "long") {
             let n = (!plural).then_some(1.0);
-            return Some(vec![found(
+            return Some(smallvec![found(
                 i,
                 nu + 2,
                 Val::Duration(u.duration(n)),
@@ -1231,7 +1254,7 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             return Some(f);
         }
         return plural.then(|| {
-            vec![found(
+            smallvec![found(
                 i,
                 nu,
                 Val::Duration(u.duration(None)),
@@ -1359,12 +1382,12 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             },
             _ => Val::Ref("PAST_REF"),
         };
-        return Some(vec![found(i, nu + 1, val, "ago")]);
+        return Some(smallvec![found(i, nu + 1, val, "ago")]);
     }
     if u == Unit::Weekend {
         return None;
     }
-    Some(vec![found(
+    Some(smallvec![found(
         i,
         nu,
         Val::Duration(u.duration(num)),
@@ -1373,7 +1396,7 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 }
 
 /// "that year", "the following month": a date told from the one the text last named.
-fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     // An anaphor starts with its head word or with "the" and its head word (see
     // `Word::AnaphorHead`).
     let head = |k: usize| c.words_any_kind(k).contains(&Word::AnaphorHead);
@@ -1386,12 +1409,12 @@ fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             .filter(|(ws, _, _)| ws.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
             .max_by_key(|(ws, _, _)| ws.len())?;
     let val = Val::Anaphor { unit: *unit, n: *n };
-    Some(vec![found(i, i + words.len(), val, "anaphor")])
+    Some(smallvec![found(i, i + words.len(), val, "anaphor")])
 }
 
 /// "the near future", "these days", "recent years": the longest phrase of the lexicon that
 /// starts at `i`.
-fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     // A phrase starts with its head word or with "the" and its head word (see
     // `Word::RefHead`).
     let head = |k: usize| c.words_any_kind(k).contains(&Word::RefHead);
@@ -1403,10 +1426,15 @@ fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             .iter()
             .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| c.is(i + k, w)))
             .max_by_key(|(ws, _)| ws.len())?;
-    Some(vec![found(i, i + words.len(), Val::Ref(v), "reference")])
+    Some(smallvec![found(
+        i,
+        i + words.len(),
+        Val::Ref(v),
+        "reference"
+    )])
 }
 
-fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn reference(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if let Some(f) = ref_phrase(c, i) {
         return Some(f);
     }
@@ -1421,10 +1449,10 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         } else {
             "FUTURE_REF"
         };
-        return Some(vec![found(i, i + 2, Val::Ref(v), "reference")]);
+        return Some(smallvec![found(i, i + 2, Val::Ref(v), "reference")]);
     }
     if c.is(i, "at") && c.is(i + 1, "present") {
-        return Some(vec![found(
+        return Some(smallvec![found(
             i + 1,
             i + 2,
             Val::Ref("PRESENT_REF"),
@@ -1449,20 +1477,25 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if r == "FUTURE_REF" && ((i > c.start && past(i - 1)) || (i + 1 < c.end && past(i + 1))) {
         return None;
     }
-    Some(vec![found(i, i + 1, Val::Ref(r), "reference")])
+    Some(smallvec![found(i, i + 1, Val::Ref(r), "reference")])
 }
 
-fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if c.is_any(i, &["every", "each"]) {
         let j = if c.is(i + 1, "other") { i + 2 } else { i + 1 };
         if let Some((u, plural, nu)) = c.unit(j) {
             if !plural {
                 let n = if j == i + 2 { 2.0 } else { 1.0 };
-                return Some(vec![found(i, nu, Val::Set(u.duration(Some(n))), "set")]);
+                return Some(smallvec![found(
+                    i,
+                    nu,
+                    Val::Set(u.duration(Some(n))),
+                    "set"
+                )]);
             }
         }
         let wd = c.word(j, Word::weekday)?;
-        return Some(vec![found(
+        return Some(smallvec![found(
             i,
             j + 1,
             Val::Set(format!("XXXX-WXX-{wd}")),
@@ -1495,10 +1528,10 @@ fn set_rule(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     {
         return None;
     }
-    Some(vec![found(i, i + 1, Val::Set(s.to_string()), "set")])
+    Some(smallvec![found(i, i + 1, Val::Set(s.to_string()), "set")])
 }
 
-fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let mut j = i;
     if c.is(j, "the") {
         j += 1;
@@ -1537,7 +1570,7 @@ fn season_quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         };
         let mut f = found(i, end, val, "season");
         f.dir = Some(if this_past { Dir::Past } else { Dir::Same });
-        return Some(vec![f]);
+        return Some(smallvec![f]);
     }
     None
 }
@@ -1558,7 +1591,7 @@ const QUARTER_ADJECTIVES: [&str; 7] = [
 /// latest quarter", "the year-earlier quarter", "the year-ago period", "year-earlier",
 /// "next year's first quarter". A quarter without its year takes the document's quarter in
 /// focus or, failing that, the publication date's.
-fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn quarter(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let mut j = i;
     // "next year's first quarter", "this year's third quarter", "last year's quarter"
     let mut dy = 0;
@@ -1613,7 +1646,7 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     if !(c.is(j, "quarter") || (period && q.is_none())) {
         // "year-earlier" alone, as in "year-earlier profit"
         if year_before && q.is_none() && !det {
-            return Some(vec![found(
+            return Some(smallvec![found(
                 i,
                 j,
                 Val::RelQuarter {
@@ -1661,18 +1694,18 @@ fn quarter(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         (Some(y), Some(q)) => Val::Quarter { y: Some(y + dy), q },
         (y, q) => Val::RelQuarter { y, q, dy },
     };
-    Some(vec![found(first, end, val, "quarter")])
+    Some(smallvec![found(first, end, val, "quarter")])
 }
 
 /// "the weekend" (the one of the reference's week), "the (current) fiscal year" (the reference's
 /// year), "for weeks", "within months" (a vague duration).
-fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if c.is(i, "the") && c.is(i + 1, "weekend") {
         let val = Val::Shift {
             unit: Unit::Weekend,
             n: 0,
         };
-        return Some(vec![found(i, i + 2, val, "weekend")]);
+        return Some(smallvec![found(i, i + 2, val, "weekend")]);
     }
     if c.is(i, "the") {
         let j = if c.is_any(i + 1, &["current", "latest"]) {
@@ -1683,7 +1716,7 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         // "the year ended March 31": a fiscal year, a span of time
         if c.is(i + 1, "year") && c.is_any(i + 2, &["ended", "ending"]) {
             let val = Val::Duration(Unit::Year.duration(Some(1.0)));
-            return Some(vec![found(i, i + 2, val, "fiscal_year")]);
+            return Some(smallvec![found(i, i + 2, val, "fiscal_year")]);
         }
         // "for the year", "a high for the year", "nine months of the year": the year of the
         // report (but not "the year before", "the year's", "the year 2000").
@@ -1704,7 +1737,7 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 unit: Unit::Year,
                 n: 0,
             };
-            return Some(vec![found(i, i + 2, val, "fiscal_year")]);
+            return Some(smallvec![found(i, i + 2, val, "fiscal_year")]);
         }
         // "sales for the full year"
         if c.is_any(i + 1, &["full", "whole"]) && c.is(i + 2, "year") {
@@ -1712,14 +1745,14 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 unit: Unit::Year,
                 n: 0,
             };
-            return Some(vec![found(i, i + 3, val, "fiscal_year")]);
+            return Some(smallvec![found(i, i + 3, val, "fiscal_year")]);
         }
         if c.is(j, "fiscal") && c.is(j + 1, "year") {
             let val = Val::Shift {
                 unit: Unit::Year,
                 n: 0,
             };
-            return Some(vec![found(i, j + 2, val, "fiscal_year")]);
+            return Some(smallvec![found(i, j + 2, val, "fiscal_year")]);
         }
         return None;
     }
@@ -1727,7 +1760,7 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         let (u, plural, nu) = c.unit(i + 1)?;
         if plural && !c.hyphen(nu) {
             let val = Val::Duration(u.duration(None));
-            return Some(vec![found(i + 1, nu, val, "vague_duration")]);
+            return Some(smallvec![found(i + 1, nu, val, "vague_duration")]);
         }
     }
     None
@@ -1735,10 +1768,10 @@ fn weekend_fiscal(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
 
 /// A year read aloud, as broadcast transcripts write it: "nineteen ninety-six", "the year two
 /// thousand".
-fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if c.is(i, "the") && c.is(i + 1, "year") {
         if let Some((y, n)) = c.year(i + 2) {
-            return Some(vec![found(i, n, Val::Year(y), "spoken_year")]);
+            return Some(smallvec![found(i, n, Val::Year(y), "spoken_year")]);
         }
         if c.is(i + 2, "two") && c.is(i + 3, "thousand") {
             let (extra, end) = match c.number(i + 4) {
@@ -1747,7 +1780,12 @@ fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
                 }
                 _ => (0, i + 4),
             };
-            return Some(vec![found(i, end, Val::Year(2000 + extra), "spoken_year")]);
+            return Some(smallvec![found(
+                i,
+                end,
+                Val::Year(2000 + extra),
+                "spoken_year"
+            )]);
         }
         return spoken_year(c, i + 2).map(|mut f| {
             f[0].start = i;
@@ -1763,7 +1801,7 @@ fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     };
     let (n, next) = c.number(i + 1)?;
     let n = n.filter(|n| n.fract() == 0.0 && (10.0..100.0).contains(n))?;
-    Some(vec![found(
+    Some(smallvec![found(
         i,
         next,
         Val::Year(century + n as i32),
@@ -1771,7 +1809,7 @@ fn spoken_year(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
     )])
 }
 
-fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let start = if c.is(i, "fiscal") { i + 1 } else { i };
     let (y, n) = c.year(start)?;
     let after_prep =
@@ -1829,11 +1867,11 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
             }
         }
     }
-    Some(vec![found(i, n, Val::Year(y), "year")])
+    Some(smallvec![found(i, n, Val::Year(y), "year")])
 }
 
 /// A holiday by name, capitalised: "Thanksgiving Day", "last Christmas", "Election Day".
-fn holiday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
+fn holiday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     let (j, dir) = match c.shift_word(i) {
         Some(n) if n < 0 => (i + 1, Dir::Past),
         Some(n) if n > 0 => (i + 1, Dir::Future),
@@ -1858,7 +1896,7 @@ fn holiday(c: &Ctx<'_>, i: usize) -> Option<Vec<Found>> {
         "holiday",
     );
     f.dir = (dir != Dir::Nearest).then_some(dir);
-    Some(vec![f])
+    Some(smallvec![f])
 }
 
 #[cfg(test)]

@@ -63,68 +63,76 @@ impl DateTagger {
         // The first day and granularity of the date the text named last: "that year", "the
         // following month" count from it.
         let mut last: Option<(chrono::NaiveDate, &'static str)> = None;
-        // Sized once for the longest sentence: no growing sentence by sentence.
-        let longest = a
-            .sentences
-            .iter()
-            .map(|s| s.end_token.saturating_sub(s.first_token))
-            .max()
-            .unwrap_or(0);
-        let mut anchors: Vec<usize> = Vec::with_capacity(longest.min(64));
-        // The tokens where a date may start (see `detect::may_start`): numbers and words with
-        // an entry; the rules skip the others.
-        let mut candidates: Vec<usize> = Vec::with_capacity(longest.min(64));
-        let mut entries: Vec<Entry> = Vec::with_capacity(longest);
-        let mut found: Vec<Found> = Vec::new();
-        for (si, s) in a.sentences.iter().enumerate() {
-            // Every date holds an anchor (a date word or a number that can be a date part by
-            // itself) at most `REACH` tokens after its first token: skip a sentence without
-            // any, and try the rules only where an anchor is within reach. One pass looks each
-            // word up once (a filter answers most words without a lookup); the rules read its
-            // meanings from `entries`.
-            anchors.clear();
-            candidates.clear();
-            entries.clear();
-            let toks = a.tokens.get(s.first_token..s.end_token).unwrap_or_default();
-            entries.resize(toks.len(), Entry::NONE);
-            let bytes = text.as_bytes();
-            for (i, t) in toks.iter().enumerate() {
-                let anchor = match t.kind {
-                    TokenKind::Word | TokenKind::Abbrev => {
-                        let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
-                        if e == Entry::NONE {
-                            continue;
-                        }
-                        if let Some(slot) = entries.get_mut(i) {
-                            *slot = e;
-                        }
-                        candidates.push(s.first_token + i);
-                        e.is_anchor()
+        // One pass over the document's tokens finds the tokens where a date may start (see
+        // `detect::may_start`: numbers and words with an entry; the rules skip the others) and
+        // the anchors among them, looking each word up once (a filter answers most words
+        // without a lookup); the rules read its meanings from `entries`. Every date holds an
+        // anchor (a date word or a number that can be a date part by itself) at most `REACH`
+        // tokens after its first token: a sentence without any costs nothing more, and the
+        // rules are tried only where an anchor is within reach.
+        let bytes = text.as_bytes();
+        let mut entries: Vec<Entry> = vec![Entry::NONE; a.tokens.len()];
+        let mut candidates: Vec<usize> = Vec::with_capacity(a.tokens.len() / 4);
+        let mut anchors: Vec<usize> = Vec::with_capacity(a.tokens.len() / 16);
+        for (i, t) in a.tokens.iter().enumerate() {
+            let anchor = match t.kind {
+                TokenKind::Word | TokenKind::Abbrev => {
+                    let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
+                    if e == Entry::NONE {
+                        continue;
                     }
-                    // A short plain number ("5", "20", "1,500") is a date only beside a date
-                    // word ("5 April", "20 years"), which anchors it; a year, "16th",
-                    // "09:15", "14.04.2023" anchors itself.
-                    TokenKind::Number => {
-                        candidates.push(s.first_token + i);
-                        let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
-                        n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
+                    if let Some(slot) = entries.get_mut(i) {
+                        *slot = e;
                     }
-                    _ => continue,
-                };
-                if anchor {
-                    anchors.push(s.first_token + i);
+                    candidates.push(i);
+                    e.is_anchor()
                 }
+                // A short plain number ("5", "20", "1,500") is a date only beside a date
+                // word ("5 April", "20 years"), which anchors it; a year, "16th",
+                // "09:15", "14.04.2023" anchors itself.
+                TokenKind::Number => {
+                    candidates.push(i);
+                    let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+                    n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
+                }
+                _ => continue,
+            };
+            if anchor {
+                anchors.push(i);
             }
-            if anchors.is_empty() {
+        }
+        let mut found: Vec<Found> = Vec::new();
+        // Cursors into `anchors` and `candidates` (the sentences come in token order).
+        let (mut next_anchor, mut next_candidate) = (0usize, 0usize);
+        for (si, s) in a.sentences.iter().enumerate() {
+            // The sentence's anchors and candidates.
+            while anchors.get(next_anchor).is_some_and(|&k| k < s.first_token) {
+                next_anchor += 1;
+            }
+            if anchors
+                .get(next_anchor)
+                .is_none_or(|&k| k >= s.end_token || s.end_token > a.tokens.len())
+            {
                 continue;
             }
+            let lo = next_anchor;
+            while anchors.get(next_anchor).is_some_and(|&k| k < s.end_token) {
+                next_anchor += 1;
+            }
+            let anchors = &anchors[lo..next_anchor];
+            let tail = candidates.get(next_candidate..).unwrap_or_default();
+            let clo = next_candidate + tail.partition_point(|&k| k < s.first_token);
+            let tail = candidates.get(clo..).unwrap_or_default();
+            next_candidate = clo + tail.partition_point(|&k| k < s.end_token);
+            let candidates = &candidates[clo..next_candidate];
+            let entries = &entries[s.first_token..s.end_token];
             let c = Ctx {
                 text,
                 toks: &a.tokens,
                 start: s.first_token,
                 end: s.end_token,
                 lx: &self.lexicon,
-                entries: &entries,
+                entries,
             };
             found.clear();
             let mut i = s.first_token;
