@@ -433,7 +433,7 @@ pub fn chunks<'l>(
                 _ => break,
             }
         }
-        if !headline && j < s.end_token && locative_prep(start) {
+        if !headline && j < s.end_token {
             // one lowercase modifier may stand before the name ("central Manezhnaya Square")
             let k = if j == start
                 && a.tokens[j].has(crate::model::tokflags::LOWER)
@@ -443,15 +443,21 @@ pub fn chunks<'l>(
             } else {
                 j
             };
-            if let Some((h, end, class)) = venue_from(k) {
-                out.push(noun_chunk(start, h, end, class, owner, count));
-                i = end;
-                continue;
+            // a venue opens with a capitalised word (`venue_from` tests that first)
+            let capital =
+                k < s.end_token && a.tokens[k].kind == TokenKind::Word && a.tokens[k].is_cap();
+            if capital && locative_prep(start) {
+                if let Some((h, end, class)) = venue_from(k) {
+                    out.push(noun_chunk(start, h, end, class, owner, count));
+                    i = end;
+                    continue;
+                }
             }
         }
         let Some(first_ent) = (j < s.end_token).then(|| ent_start(j)).flatten() else {
-            // A common noun phrase: "the police", "two civilians", "his country".
-            if j < s.end_token {
+            // A common noun phrase: "the police", "two civilians", "his country" (opening with
+            // a noun or a modifier: `noun_run` tests that first, here without the call).
+            if j < s.end_token && tok_class[j - base] != (None, tok_class[j - base].1 & !1) {
                 if let Some((h, end, class)) = noun_run(j) {
                     out.push(noun_chunk(start, h, end, class, owner, count));
                     i = end;
