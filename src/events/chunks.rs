@@ -73,10 +73,11 @@ impl<'t> Lower<'t> {
     pub fn new(a: &Analysis<'t>, lx: &EventLexicon) -> Lower<'t> {
         let text = a.text();
         let mut buf = String::new();
-        let mut spans = Vec::with_capacity(a.tokens.len());
-        let mut info = Vec::with_capacity(a.tokens.len());
+        // filled in place, one slot per token (no capacity test per token as with pushes)
+        let mut spans = vec![(0u32, 0u32); a.tokens.len()];
+        let mut info = vec![WordInfo::default(); a.tokens.len()];
         let bytes = text.as_bytes();
-        for t in &a.tokens {
+        for ((t, span), inf) in a.tokens.iter().zip(&mut spans).zip(&mut info) {
             let word = t.kind == TokenKind::Word;
             let b = &bytes[t.span.start..t.span.end];
             let n = b.len();
@@ -94,25 +95,23 @@ impl<'t> Lower<'t> {
                         (ascii_capitals8(lo), ascii_capitals8(hi))
                     };
                     if ulo | uhi == 0 {
-                        spans.push((t.span.start as u32, n as u32));
+                        *span = (t.span.start as u32, n as u32);
                     } else {
                         let from = buf.len();
                         buf.push_str(&text[t.span]);
                         buf[from..].make_ascii_lowercase();
-                        spans.push((from as u32, n as u32 | IN_BUF));
+                        *span = (from as u32, n as u32 | IN_BUF);
                     }
-                    info.push(if word {
+                    if word {
                         let (lo, hi) = (lo | ulo >> 2, hi | uhi >> 2);
-                        lx.info_packed(packed(lo, hi, n))
-                    } else {
-                        WordInfo::default()
-                    });
+                        *inf = lx.info_packed(packed(lo, hi, n));
+                    }
                     continue;
                 }
             }
             let w = &text[t.span];
             let lower = if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
-                spans.push((t.span.start as u32, w.len() as u32));
+                *span = (t.span.start as u32, w.len() as u32);
                 w
             } else {
                 let from = buf.len();
@@ -122,14 +121,12 @@ impl<'t> Lower<'t> {
                 } else {
                     buf.extend(w.chars().flat_map(char::to_lowercase));
                 }
-                spans.push((from as u32, (buf.len() - from) as u32 | IN_BUF));
+                *span = (from as u32, (buf.len() - from) as u32 | IN_BUF);
                 &buf[from..]
             };
-            info.push(if word {
-                lx.info(lower)
-            } else {
-                WordInfo::default()
-            });
+            if word {
+                *inf = lx.info(lower);
+            }
         }
         // entities are sorted and flat: one walk
         let mut entity = vec![NO_ENTITY; a.tokens.len()];
@@ -433,7 +430,7 @@ pub fn chunks<'l>(
                 _ => break,
             }
         }
-        if !headline && j < s.end_token && locative_prep(start) {
+        if !headline && j < s.end_token {
             // one lowercase modifier may stand before the name ("central Manezhnaya Square")
             let k = if j == start
                 && a.tokens[j].has(crate::model::tokflags::LOWER)
@@ -443,15 +440,21 @@ pub fn chunks<'l>(
             } else {
                 j
             };
-            if let Some((h, end, class)) = venue_from(k) {
-                out.push(noun_chunk(start, h, end, class, owner, count));
-                i = end;
-                continue;
+            // a venue opens with a capitalised word (`venue_from` tests that first)
+            let capital =
+                k < s.end_token && a.tokens[k].kind == TokenKind::Word && a.tokens[k].is_cap();
+            if capital && locative_prep(start) {
+                if let Some((h, end, class)) = venue_from(k) {
+                    out.push(noun_chunk(start, h, end, class, owner, count));
+                    i = end;
+                    continue;
+                }
             }
         }
         let Some(first_ent) = (j < s.end_token).then(|| ent_start(j)).flatten() else {
-            // A common noun phrase: "the police", "two civilians", "his country".
-            if j < s.end_token {
+            // A common noun phrase: "the police", "two civilians", "his country" (opening with
+            // a noun or a modifier: `noun_run` tests that first, here without the call).
+            if j < s.end_token && tok_class[j - base] != (None, tok_class[j - base].1 & !1) {
                 if let Some((h, end, class)) = noun_run(j) {
                     out.push(noun_chunk(start, h, end, class, owner, count));
                     i = end;

@@ -221,6 +221,7 @@ impl EventExtractor {
                 people: OnceCell::new(),
                 countries: &countries,
                 quotes: quotations(a, s.first_token, s.end_token),
+                bounds: clause_bounds(a, s.first_token, s.end_token, &sc.rel),
             };
             let times = assign_times(a, si, &triggers);
             let mut ms: Vec<MentionData<'a>> = triggers
@@ -231,12 +232,12 @@ impl EventExtractor {
                     let kind = p.kind?;
                     let voice = ctx.voice(p, t);
                     let mut args = ctx.arguments(p, t, voice);
-                    let (modality, explicit) = ctx.modality(t, &args);
-                    let nominal = voice == Voice::Nominal;
-                    let series = ctx.series(p, t);
                     if !p.satisfied(&args) {
                         return None;
                     }
+                    let (modality, explicit) = ctx.modality(t, &args);
+                    let nominal = voice == Voice::Nominal;
+                    let series = ctx.series(p, t);
                     // a place found elsewhere in the sentence locates the event but does not
                     // make a generic reference specific
                     let mut clause_place = false;
@@ -322,16 +323,19 @@ impl EventExtractor {
             inter * 5 >= union.max(1) * 4
         };
         let mut group_of: Vec<usize> = vec![0; mentions.len()];
+        // the groups of each event type, in order (a group holds mentions of one type)
+        let mut of_kind: FxHashMap<EventType, Vec<usize>> = FxHashMap::default();
         for m in mentions {
             // A document of any length stays linear: a mention is compared with the latest
             // groups only, and within a group with its first and latest members.
             let skip = groups.len().saturating_sub(MERGE_GROUPS);
-            let target = groups
+            let same_kind: &[usize] = of_kind.get(&m.kind).map_or(&[], Vec::as_slice);
+            let target = same_kind
                 .iter()
-                .enumerate()
-                .skip(skip)
                 .rev()
-                .filter(|(_, g)| g[0].kind == m.kind && recent(g).all(|x| compatible(x, &m)))
+                .take_while(|&&i| i >= skip)
+                .map(|&i| (i, &groups[i]))
+                .filter(|(_, g)| recent(g).all(|x| compatible(x, &m)))
                 .filter(|(_, g)| {
                     !speech_act(m.kind) || recent(g).any(|x| repeated(x.sentence, m.sentence))
                 })
@@ -351,6 +355,7 @@ impl EventExtractor {
                 }
                 None => {
                     group_of[id] = groups.len();
+                    of_kind.entry(m.kind).or_default().push(groups.len());
                     groups.push(vec![m]);
                 }
             }
@@ -803,6 +808,20 @@ fn quotations(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)>
     out
 }
 
+/// The tokens of a sentence where a clause ends, in order: each semicolon and the start of each
+/// relative clause (its comma). A trigger's clause runs to the first of them after its head.
+fn clause_bounds(a: &Analysis<'_>, first: usize, end: usize, rel: &[(usize, usize)]) -> Vec<usize> {
+    let text = a.text().as_bytes();
+    let mut out: Vec<usize> = (first..end)
+        .filter(|&i| &text[a.tokens[i].span.start..a.tokens[i].span.end] == b";")
+        .collect();
+    if !rel.is_empty() {
+        out.extend(rel.iter().map(|&(b, _)| b));
+        out.sort_unstable();
+    }
+    out
+}
+
 /// An argument for the mention `span` standing for entity `e`.
 fn from_entity_span<'a>(a: &Analysis<'a>, role: Role, span: Span, e: usize) -> Argument<'a> {
     let ent = &a.entities[e];
@@ -1004,6 +1023,9 @@ struct SentenceCtx<'c, 'a> {
     countries: &'c [(usize, usize, usize)],
     /// Quotations of the sentence: (opening mark, closing mark) token indices.
     quotes: Vec<(usize, usize)>,
+    /// Where clauses of the sentence end, in order: its semicolons and the starts of its
+    /// relative clauses (see [`clause_bounds`]).
+    bounds: Vec<usize>,
 }
 
 impl<'c, 'a> SentenceCtx<'c, 'a> {
@@ -1374,9 +1396,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         // before the sentence's end): no need to look past that trigger
         let clause_end = || {
             let limit = next_trigger.min(s.end_token);
-            (he..limit)
-                .find(|&i| matches!(self.word(i), ";") || self.rel.iter().any(|&(b, _)| b == i))
-                .unwrap_or(limit)
+            let k = self.bounds.partition_point(|&b| b < he);
+            self.bounds.get(k).map_or(limit, |&b| b.min(limit))
         };
         match cue {
             Cue::Subj => {
