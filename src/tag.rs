@@ -1750,7 +1750,6 @@ impl Tagger {
                 continue;
             }
             let info = d.info[ti];
-            let w = &text[t.span];
             match info {
                 Some(wi) => {
                     if id_mask & (1 << (wi.id.index() % 64)) == 0 {
@@ -1761,6 +1760,7 @@ impl Tagger {
                     if by_text.is_empty() {
                         continue;
                     }
+                    let w = &text[t.span];
                     let b0 = w.as_bytes()[0].to_ascii_lowercase();
                     if shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0
                         && crate::gazetteer::is_ascii_word(w.as_bytes())
@@ -1775,14 +1775,14 @@ impl Tagger {
                 continue;
             }
             let caps = d.caps[s];
-            if !caps && t.has(tokflags::UPPER) && w.len() > 1 {
+            if !caps && t.has(tokflags::UPPER) && t.span.len() > 1 {
                 continue;
             }
             cands.clear();
             match info {
                 Some(wi) => cands.extend(by_id.iter().filter(|r| r.0 == wi.id).map(|r| r.1)),
                 None => {
-                    let l = crate::gazetteer::lower(w, &mut lbuf);
+                    let l = crate::gazetteer::lower(&text[t.span], &mut lbuf);
                     cands.extend(by_text.iter().filter(|r| r.0 == l).map(|r| r.1));
                 }
             }
