@@ -30,7 +30,7 @@
 
 use crate::data::Table;
 use crate::error::{Error, Result};
-use crate::gazetteer::{flags, word, CaseContext, EntryRef, Gazetteer, Match, WordInfo};
+use crate::gazetteer::{flags, word, CaseContext, EntryRef, Gazetteer, Match, WordId, WordInfo};
 use crate::model::{
     tokflags, Analysis, Entity, EntityType, How, Iso3, SegmentKind, Token, TokenKind,
 };
@@ -1676,8 +1676,13 @@ impl Tagger {
         yielding: &mut [bool],
     ) {
         let text = d.text;
-        // short form (lowercase) → entity index of the full name
-        let mut short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        // Short forms → entity index of the full name, one row per (form, entity). A form in
+        // the vocabulary is keyed by its word (every capitalised word token carries it from the
+        // lookup pass), another by its lowercase text; the two never hold the same word.
+        let mut by_id: Vec<(WordId, usize)> = Vec::new();
+        let mut by_text: Vec<(String, usize)> = Vec::new();
+        // One bit per word id modulo 64: the quick reject of a token with a vocabulary word.
+        let mut id_mask = 0u64;
         for (ei, e) in entities.iter().enumerate() {
             if e.kind != EntityType::Person || e.how == How::Coreference {
                 continue;
@@ -1707,30 +1712,36 @@ impl Tagger {
                 {
                     continue;
                 }
-                match short.get_mut(&*lc(w)) {
-                    Some(v) => {
-                        if !v.iter().any(|&x| entities[x].canonical == e.canonical) {
-                            v.push(ei);
+                let same = |x: usize| entities[x].canonical == e.canonical;
+                match d.info[t] {
+                    Some(wi) => {
+                        if !by_id.iter().any(|&(k, x)| k == wi.id && same(x)) {
+                            by_id.push((wi.id, ei));
+                            id_mask |= 1 << (wi.id.index() % 64);
                         }
                     }
                     None => {
-                        short.insert(w.to_lowercase(), vec![ei]);
+                        let l = lc(w);
+                        if !by_text.iter().any(|(k, x)| **k == *l && same(*x)) {
+                            by_text.push((l.to_string(), ei));
+                        }
                     }
                 }
             }
         }
-        if short.is_empty() {
+        if by_id.is_empty() && by_text.is_empty() {
             return;
         }
-        // Quick reject by (first byte, length) before hashing a token.
+        // Quick reject by (first byte, length) before comparing a token's text.
         let mut shape = [0u64; 32];
-        for k in short.keys() {
+        for (k, _) in &by_text {
             let b = k.as_bytes();
             shape[(b[0] & 31) as usize] |= 1 << b.len().min(63);
         }
         let mut new: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut replace: Vec<(usize, Entity<'a>)> = Vec::new();
         let mut lbuf = String::new();
+        let mut cands: Vec<usize> = Vec::new();
         // Capitalised tokens are all among the positions of the lookup pass.
         for &p in &d.pos {
             let ti = (p >> 1) as usize;
@@ -1738,25 +1749,46 @@ impl Tagger {
             if t.kind != TokenKind::Word || !t.is_cap() {
                 continue;
             }
+            let info = d.info[ti];
+            match info {
+                Some(wi) => {
+                    if id_mask & (1 << (wi.id.index() % 64)) == 0 {
+                        continue;
+                    }
+                }
+                None => {
+                    if by_text.is_empty() {
+                        continue;
+                    }
+                    let w = &text[t.span];
+                    let b0 = w.as_bytes()[0].to_ascii_lowercase();
+                    if shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0
+                        && crate::gazetteer::is_ascii_word(w.as_bytes())
+                    {
+                        continue;
+                    }
+                }
+            }
             let s = t.sentence as usize;
             let kind = a.sentences[s].kind;
             if kind == SegmentKind::Header || kind == SegmentKind::Tag {
                 continue;
             }
-            let w = &text[t.span];
-            let b0 = w.as_bytes()[0].to_ascii_lowercase();
-            if shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0
-                && crate::gazetteer::is_ascii_word(w.as_bytes())
-            {
-                continue;
-            }
             let caps = d.caps[s];
-            if !caps && t.has(tokflags::UPPER) && w.len() > 1 {
+            if !caps && t.has(tokflags::UPPER) && t.span.len() > 1 {
                 continue;
             }
-            let Some(cands) = short.get(crate::gazetteer::lower(w, &mut lbuf)) else {
+            cands.clear();
+            match info {
+                Some(wi) => cands.extend(by_id.iter().filter(|r| r.0 == wi.id).map(|r| r.1)),
+                None => {
+                    let l = crate::gazetteer::lower(&text[t.span], &mut lbuf);
+                    cands.extend(by_text.iter().filter(|r| r.0 == l).map(|r| r.1));
+                }
+            }
+            if cands.is_empty() {
                 continue;
-            };
+            }
             // Who holds the token now.
             let idx = entities.partition_point(|e| e.span.end <= t.span.start);
             let holder = entities
