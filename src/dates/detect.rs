@@ -51,6 +51,9 @@ pub struct Ctx<'t> {
     pub lx: &'t Lexicon,
     /// The lexicon entry of each token of the sentence (`start..end`), looked up once.
     pub entries: &'t [Entry],
+    /// One past the sentence's last token with a unit among its meanings ([`Ctx::has_unit`]),
+    /// 0 without one: a duration starts before it.
+    pub unit_end: usize,
 }
 
 /// A lowercased token without allocation for short ASCII words.
@@ -474,6 +477,7 @@ pub fn word_rule_mask(w: &str, meanings: &[Word], modifier_first: bool) -> u32 {
 }
 
 /// Tries every rule that can start at token `i`; returns what the longest one found.
+#[inline(always)]
 pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
     // The rules in order (the first of the longest wins); a number tries only the rules that
     // can start with one (those that need a year only before a year), a word only those its
@@ -492,7 +496,9 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
         if c.toks[i].span.len() == 5 || c.is(i + 1, "century") {
             best.keep(decade(c, i));
         }
-        best.keep(duration(c, i));
+        if i < c.unit_end {
+            best.keep(duration(c, i));
+        }
         if year {
             // A quarter after a year ("1988 third quarter", "1989 year-earlier") needs an
             // ordinal, "year", "quarter" or "period" right after it.
@@ -518,6 +524,10 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
         // own after it.
         if mask & SHIFT_TESTED != 0 && c.shift_word(i).is_some() {
             mask &= after_shift(c, i);
+        }
+        // A duration needs a unit at or after its first token.
+        if i >= c.unit_end {
+            mask &= !DURATION;
         }
         while mask != 0 {
             let k = mask.trailing_zeros() as usize;
@@ -590,6 +600,9 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
         .iter()
         .fold(RULE_BITS, |m, (k, ok)| if *ok { m } else { m & !(1 << k) })
 }
+
+/// The bit of `duration` in [`WORD_RULES`].
+const DURATION: u32 = 1 << 8;
 
 /// The rules of [`WORD_RULES`] that [`after_shift`] tests: month_rules, weekday, relday,
 /// season_quarter, quarter and holiday.
@@ -1291,6 +1304,11 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 /// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
 /// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // Every form below reads a unit at or after `i` (the forms after a modifier or "the"
+    // read it in the duration they hold).
+    if i >= c.unit_end {
+        return None;
+    }
     // A number token can start only the last form below, whose unit comes at most five tokens
     // after it: most numbers stop here, unparsed.
     if c.kind(i) == Some(TokenKind::Number) && !(i + 1..i + 6).any(|k| c.has_unit(k)) {
@@ -2008,5 +2026,9 @@ mod tests {
         }
         let handled = indices.iter().fold(0u32, |m, k| m | 1 << k);
         assert_eq!(SHIFT_TESTED, handled);
+        assert!(std::ptr::fn_addr_eq(
+            WORD_RULES[DURATION.trailing_zeros() as usize] as Rule,
+            duration as Rule
+        ));
     }
 }
