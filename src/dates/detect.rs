@@ -51,6 +51,9 @@ pub struct Ctx<'t> {
     pub lx: &'t Lexicon,
     /// The lexicon entry of each token of the sentence (`start..end`), looked up once.
     pub entries: &'t [Entry],
+    /// One past the sentence's last token with a unit among its meanings ([`Ctx::has_unit`]),
+    /// 0 without one: a duration starts before it.
+    pub unit_end: usize,
 }
 
 /// A lowercased token without allocation for short ASCII words.
@@ -474,6 +477,7 @@ pub fn word_rule_mask(w: &str, meanings: &[Word], modifier_first: bool) -> u32 {
 }
 
 /// Tries every rule that can start at token `i`; returns what the longest one found.
+#[inline(always)]
 pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
     // The rules in order (the first of the longest wins); a number tries only the rules that
     // can start with one (those that need a year only before a year), a word only those its
@@ -483,14 +487,26 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
         let year = c.year(i).is_some();
         best.keep(time_rule(c, i));
         best.keep(numeric_date(c, i));
-        if year {
+        // A year range needs its separator right after the year.
+        if year && range_sep(c, i + 1) {
             best.keep(year_range(c, i));
         }
         best.keep(day_first(c, i));
-        best.keep(decade(c, i));
-        best.keep(duration(c, i));
+        // A decade number is "1990s" (five bytes) or "20th" before "century".
+        if c.toks[i].span.len() == 5 || c.is(i + 1, "century") {
+            best.keep(decade(c, i));
+        }
+        if i < c.unit_end {
+            best.keep(duration(c, i));
+        }
         if year {
-            best.keep(quarter(c, i));
+            // A quarter after a year ("1988 third quarter", "1989 year-earlier") needs an
+            // ordinal, "year", "quarter" or "period" right after it.
+            if c.is_any(i + 1, &["year", "quarter", "period"])
+                || c.word(i + 1, Word::ordinal).is_some()
+            {
+                best.keep(quarter(c, i));
+            }
             best.keep(year_alone(c, i));
         }
     } else {
@@ -503,6 +519,15 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
             && c.words(i).is_empty()
         {
             mask &= after_the(c, i + 1);
+        }
+        // A shift word ("last", "this", "next"…) tries seven rules; most need a word of their
+        // own after it.
+        if mask & SHIFT_TESTED != 0 && c.shift_word(i).is_some() {
+            mask &= after_shift(c, i);
+        }
+        // A duration needs a unit at or after its first token.
+        if i >= c.unit_end {
+            mask &= !DURATION;
         }
         while mask != 0 {
             let k = mask.trailing_zeros() as usize;
@@ -569,6 +594,56 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
                     "weekend", "year", "full", "whole", "current", "latest", "fiscal",
                 ],
             ),
+        ),
+    ];
+    tests
+        .iter()
+        .fold(RULE_BITS, |m, (k, ok)| if *ok { m } else { m & !(1 << k) })
+}
+
+/// The bit of `duration` in [`WORD_RULES`].
+const DURATION: u32 = 1 << 8;
+
+/// The rules of [`WORD_RULES`] that [`after_shift`] tests: month_rules, weekday, relday,
+/// season_quarter, quarter and holiday.
+const SHIFT_TESTED: u32 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 11 | 1 << 12 | 1 << 16;
+
+/// The rules of [`WORD_RULES`] that can find a date starting with the shift word at token
+/// `i` ("last", "this", "next"…): each rule's test of a shift word and the word after it, so
+/// that a rule left out would find nothing there. The bits of other rules are kept. A rule is
+/// named by its index in `WORD_RULES` (the test `the_rules_are_those_after_a_shift_tests`
+/// checks the names).
+fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
+    let n = i + 1;
+    let the = c.is(i, "the");
+    let tests: [(usize, bool); 6] = [
+        // "last November": a month after the shift word
+        (2, c.word(n, Word::month).is_some()),
+        // "last Friday" ("the previous Friday" starts at "the")
+        (5, the || c.word(n, Word::weekday).is_some()),
+        // "this morning" (a part of the day after it), or a shift word that is itself a day
+        (
+            6,
+            c.word(n, Word::day_part).is_some() || c.word(i, Word::rel_day).is_some(),
+        ),
+        // "last summer", "this past spring"
+        (
+            11,
+            the || c.word(n, Word::season).is_some() || (c.is(i, "this") && c.is(n, "past")),
+        ),
+        // "next year's first quarter", "this quarter", "current quarter"; a shift word that
+        // is itself a determiner, an adjective, an ordinal or a quarter word
+        (
+            12,
+            c.is(n, "year")
+                || c.is_any(i, &["the", "this", "year", "quarter", "period"])
+                || c.is_any(i, &QUARTER_ADJECTIVES)
+                || c.word(i, Word::ordinal).is_some(),
+        ),
+        // "last Christmas", or a shift word that is itself a holiday
+        (
+            16,
+            c.words(n).contains(&Word::Holiday) || c.words(i).contains(&Word::Holiday),
         ),
     ];
     tests
@@ -1229,6 +1304,11 @@ fn modifier(c: &Ctx<'_>, i: usize) -> Option<usize> {
 /// "two years", "four-day", "a few weeks", "two days ago", "a year earlier", "recent years",
 /// "more than four hours", "the first nine months".
 fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // Every form below reads a unit at or after `i` (the forms after a modifier or "the"
+    // read it in the duration they hold).
+    if i >= c.unit_end {
+        return None;
+    }
     // A number token can start only the last form below, whose unit comes at most five tokens
     // after it: most numbers stop here, unparsed.
     if c.kind(i) == Some(TokenKind::Number) && !(i + 1..i + 6).any(|k| c.has_unit(k)) {
@@ -1926,5 +2006,29 @@ mod tests {
         }
         let handled = indices.iter().fold(0u32, |m, k| m | 1 << k);
         assert_eq!(word_rule_mask("the", &[], false) & RULE_BITS, handled);
+    }
+
+    #[test]
+    fn the_rules_are_those_after_a_shift_tests() {
+        // `after_shift` names by index month_rules, weekday, relday, season_quarter, quarter
+        // and holiday.
+        let names: [Rule; 6] = [
+            month_rules,
+            weekday,
+            relday,
+            season_quarter,
+            quarter,
+            holiday,
+        ];
+        let indices = [2, 5, 6, 11, 12, 16];
+        for (rule, k) in names.iter().zip(indices) {
+            assert!(std::ptr::fn_addr_eq(*rule, WORD_RULES[k]), "rule {k}");
+        }
+        let handled = indices.iter().fold(0u32, |m, k| m | 1 << k);
+        assert_eq!(SHIFT_TESTED, handled);
+        assert!(std::ptr::fn_addr_eq(
+            WORD_RULES[DURATION.trailing_zeros() as usize] as Rule,
+            duration as Rule
+        ));
     }
 }

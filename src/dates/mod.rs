@@ -126,14 +126,21 @@ impl DateTagger {
             next_candidate = clo + tail.partition_point(|&k| k < s.end_token);
             let candidates = &candidates[clo..next_candidate];
             let entries = &entries[s.first_token..s.end_token];
-            let c = Ctx {
+            let mut c = Ctx {
                 text,
                 toks: &a.tokens,
                 start: s.first_token,
                 end: s.end_token,
                 lx: &self.lexicon,
                 entries,
+                unit_end: 0,
             };
+            // Every unit word is a candidate: the last one bounds where a duration can start.
+            c.unit_end = candidates
+                .iter()
+                .rev()
+                .find(|&&k| c.has_unit(k))
+                .map_or(0, |&k| k + 1);
             found.clear();
             let mut i = s.first_token;
             let mut next_anchor = 0usize;
