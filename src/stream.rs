@@ -59,16 +59,6 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    /// The default bounds for `threads` workers: 32 documents per thread and 16 MB of text.
-    pub fn for_threads(threads: usize) -> Bounds {
-        let threads = threads.max(1);
-        Bounds {
-            threads,
-            max_items: 32 * threads,
-            max_bytes: 16 << 20,
-        }
-    }
-
     /// The bounds for `threads` workers taking [`runs`] of documents: two runs per thread and
     /// two more (so that each worker finds the next run read while the writer writes), and
     /// 16 MB of text.

@@ -596,6 +596,11 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
             ),
         ),
     ];
+    rules_kept(&tests)
+}
+
+/// [`RULE_BITS`] without the bit of each rule (by its index in [`WORD_RULES`]) whose test failed.
+fn rules_kept(tests: &[(usize, bool)]) -> u32 {
     tests
         .iter()
         .fold(RULE_BITS, |m, (k, ok)| if *ok { m } else { m & !(1 << k) })
@@ -646,9 +651,7 @@ fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
             c.words(n).contains(&Word::Holiday) || c.words(i).contains(&Word::Holiday),
         ),
     ];
-    tests
-        .iter()
-        .fold(RULE_BITS, |m, (k, ok)| if *ok { m } else { m & !(1 << k) })
+    rules_kept(&tests)
 }
 
 /// What the longest rule found so far at a token (the first of equally long ones).

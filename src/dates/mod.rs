@@ -106,25 +106,11 @@ impl DateTagger {
         let (mut next_anchor, mut next_candidate) = (0usize, 0usize);
         for (si, s) in a.sentences.iter().enumerate() {
             // The sentence's anchors and candidates.
-            while anchors.get(next_anchor).is_some_and(|&k| k < s.first_token) {
-                next_anchor += 1;
-            }
-            if anchors
-                .get(next_anchor)
-                .is_none_or(|&k| k >= s.end_token || s.end_token > a.tokens.len())
-            {
+            let anchors = within(&anchors, &mut next_anchor, s.first_token, s.end_token);
+            if anchors.is_empty() || s.end_token > a.tokens.len() {
                 continue;
             }
-            let lo = next_anchor;
-            while anchors.get(next_anchor).is_some_and(|&k| k < s.end_token) {
-                next_anchor += 1;
-            }
-            let anchors = &anchors[lo..next_anchor];
-            let tail = candidates.get(next_candidate..).unwrap_or_default();
-            let clo = next_candidate + tail.partition_point(|&k| k < s.first_token);
-            let tail = candidates.get(clo..).unwrap_or_default();
-            next_candidate = clo + tail.partition_point(|&k| k < s.end_token);
-            let candidates = &candidates[clo..next_candidate];
+            let candidates = within(&candidates, &mut next_candidate, s.first_token, s.end_token);
             let entries = &entries[s.first_token..s.end_token];
             let mut c = Ctx {
                 text,
@@ -385,6 +371,16 @@ impl DateTagger {
         (l.len() > 4 && l.ends_with("ed") && !cap && !self.lexicon.contains(&l))
             .then_some(Tense::Past)
     }
+}
+
+/// The part of the sorted `list`, from `cursor` on, that lies in `from..to`; moves `cursor` past
+/// it (the sentences come in token order).
+fn within<'l>(list: &'l [usize], cursor: &mut usize, from: usize, to: usize) -> &'l [usize] {
+    let tail = list.get(*cursor..).unwrap_or_default();
+    let lo = *cursor + tail.partition_point(|&k| k < from);
+    let tail = list.get(lo..).unwrap_or_default();
+    *cursor = lo + tail.partition_point(|&k| k < to);
+    list.get(lo..*cursor).unwrap_or_default()
 }
 
 /// What the tense search reads of token `i` when it is a word: its bytes, whether it ends in
