@@ -99,7 +99,13 @@ impl Segmenter {
         let mut cursor = 0;
         if let Some(&i) = nonblank.first() {
             let l = &text[lines[i].span];
-            if let Some(c) = self.header_re.captures(l) {
+            // (The header line starts with "date": most documents have none, and the test
+            // costs far less than the regex.)
+            if let Some(c) = l
+                .starts_with("date")
+                .then(|| self.header_re.captures(l))
+                .flatten()
+            {
                 kinds[i] = Some(SegmentKind::Header);
                 let raw = c.get(1).map_or("", |m| m.as_str());
                 if let Some(d) = parse_iso_day(raw) {
@@ -131,9 +137,7 @@ impl Segmenter {
                 kinds[i] = Some(SegmentKind::Title);
             } else if prev_closed && is_tag_line(l) {
                 kinds[i] = Some(SegmentKind::Tag);
-            } else if let Some(c) = l
-                .bytes()
-                .any(|b| b.is_ascii_digit()) // every dateline has a date in digits
+            } else if let Some(c) = may_be_dateline(l)
                 .then(|| self.dateline_re.captures(l))
                 .flatten()
             {
@@ -203,7 +207,13 @@ impl Segmenter {
         // --- wire dateline at the start of the first body paragraph --------------------------
         if let Some(pos) = segments.iter().position(|s| s.kind == SegmentKind::Body) {
             let s = segments[pos];
-            if let Some(m) = self.wire_re.find(&text[s.span]) {
+            let body = &text[s.span];
+            // A wire dateline opens with two capitals ("NEW YORK", "U.S."): the regex only then.
+            let opens = matches!(
+                body.as_bytes(),
+                [b'A'..=b'Z', b'A'..=b'Z' | b'\'' | b'.' | b'-', ..]
+            );
+            if let Some(m) = opens.then(|| self.wire_re.find(body)).flatten() {
                 let place = &text[s.span][..m.end()].trim_end();
                 if place.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2 {
                     let cut = s.span.start + m.end();
@@ -457,6 +467,23 @@ fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
+/// The start and length of `s.trim()`, found byte by byte over ASCII white space; `str::trim`
+/// decides where a non-ASCII character stands at either end.
+fn trim_bounds(s: &str) -> (usize, usize) {
+    // `char::is_whitespace` of the ASCII characters: tab, line feed, vertical tab, form feed,
+    // carriage return and space.
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let b = s.as_bytes();
+    let lead = b.iter().position(|&c| !space(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !space(c)).map_or(lead, |p| p + 1);
+    if b.get(lead).is_some_and(|&c| c >= 0x80) || (end > lead && b[end - 1] >= 0x80) {
+        let t = s.trim_start();
+        let lead = s.len() - t.len();
+        return (lead, t.trim_end().len());
+    }
+    (lead, end - lead)
+}
+
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
     let mut start = 0;
@@ -464,9 +491,8 @@ fn split_lines(text: &str) -> Vec<Line> {
     loop {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
         let raw = &text[start..end];
-        let trimmed_start = raw.trim_start();
-        let lead = raw.len() - trimmed_start.len();
-        let content = trimmed_start.trim_end();
+        let (lead, len) = trim_bounds(raw);
+        let content = &raw[lead..lead + len];
         lines.push(Line {
             span: Span::new(start + lead, start + lead + content.len()),
             indented: lead > 0,
@@ -509,7 +535,45 @@ fn parse_iso_day(s: &str) -> Option<NaiveDate> {
     if !(rest.is_empty() || rest.starts_with(['T', ' '])) {
         return None;
     }
+    // The usual form, four digits, a hyphen, two, a hyphen, two, read directly; anything else
+    // goes to chrono's parser.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *day.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |b: &[u8]| b.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+            return NaiveDate::from_ymd_opt(
+                n(&digits[..4]) as i32,
+                n(&digits[4..6]),
+                n(&digits[6..]),
+            );
+        }
+    }
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// A necessary condition for a line to be a dateline (`dateline_re`, far slower, decides): it
+/// opens with "Published", "Updated", "Posted", "Last updated", a digit or a month's capital,
+/// and holds four digits in a row (every form of the date has a four-digit year).
+fn may_be_dateline(l: &str) -> bool {
+    let b = l.as_bytes();
+    let opens = matches!(
+        b.first(),
+        Some(
+            b'0'..=b'9'
+                | b'P'
+                | b'U'
+                | b'L'
+                | b'J'
+                | b'F'
+                | b'M'
+                | b'A'
+                | b'S'
+                | b'O'
+                | b'N'
+                | b'D'
+        )
+    );
+    opens && b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 fn dateline_day(c: &regex::Captures<'_>) -> Option<(String, NaiveDate)> {
@@ -607,5 +671,50 @@ mod tests {
         let kinds: Vec<_> = a.segments.iter().map(|s| s.kind).collect();
         use SegmentKind::*;
         assert_eq!(kinds, [Header, Title, Body, Tag, Dateline, Body]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_bounds_is_str_trim(s in "[ \t\u{b}\u{c}\r\u{a0}\u{3000}a-z.é]{0,12}") {
+            let (lead, len) = trim_bounds(&s);
+            proptest::prop_assert_eq!(&s[lead..lead + len], s.trim());
+            proptest::prop_assert_eq!(lead, s.len() - s.trim_start().len());
+        }
+
+        #[test]
+        fn iso_days_read_as_chrono_reads_them(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9+-]{10}") {
+            proptest::prop_assert_eq!(
+                parse_iso_day(&s),
+                NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()
+            );
+        }
+    }
+
+    #[test]
+    fn every_dateline_passes_the_prefilter() {
+        let s = Segmenter::new(&resources::segment_table().unwrap()).unwrap();
+        let lines = [
+            "09:15 GMT 14.04.2023 (Updated: 09:31 GMT 14.04.2023)",
+            "14.04.2023",
+            "2023-04-14",
+            "Published: 2023-04-14 09:15",
+            "Updated 3.5.2021",
+            "Posted on April 16, 2023",
+            "Last updated: 14.04.2023",
+            "April 16, 2023 at 9:15 a.m. EST",
+            "Sept. 4, 1987",
+            "Dec 31, 1999, 23:59 UTC",
+        ];
+        for l in lines {
+            assert!(s.dateline_re.is_match(l), "{l}");
+            assert!(may_be_dateline(l), "{l}");
+        }
+        for l in [
+            "Shares rose 2.5 pct in 1987.",
+            "The 14.04 train",
+            "Monday, 2023",
+        ] {
+            assert!(!s.dateline_re.is_match(l) || may_be_dateline(l), "{l}");
+        }
     }
 }
