@@ -24,6 +24,8 @@ pub struct Segmenter {
     abbrev_end: FxHashSet<String>,
     starters: FxHashSet<String>,
     minor: FxHashSet<String>,
+    /// The length of the longest word of `minor` (a longer word is not looked up).
+    minor_max: usize,
     header_re: Regex,
     dateline_re: Regex,
     wire_re: Regex,
@@ -45,6 +47,7 @@ impl Segmenter {
             abbrev_end: FxHashSet::default(),
             starters: FxHashSet::default(),
             minor: FxHashSet::default(),
+            minor_max: 0,
             header_re: Regex::new(
                 r"^date\s+([0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)(?:\s+(\S+))?\s*$",
             )
@@ -77,6 +80,7 @@ impl Segmenter {
                 other => return Err(row.error(format!("unknown kind `{other}`"))),
             };
         }
+        s.minor_max = s.minor.iter().map(String::len).max().unwrap_or(0);
         Ok(s)
     }
 
@@ -331,11 +335,20 @@ impl Segmenter {
 
     /// Headline-style capitalisation: most content words capitalised.
     fn title_like(&self, s: &str) -> bool {
+        if s.is_ascii() {
+            self.title_like_ascii(s.as_bytes())
+        } else {
+            self.title_like_chars(s)
+        }
+    }
+
+    /// [`Segmenter::title_like`] of any line, read as characters.
+    fn title_like_chars(&self, s: &str) -> bool {
         let mut content = 0;
         let mut caps = 0;
         for w in s.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if !w.chars().any(char::is_alphabetic) || self.minor.contains(w) {
+            if !w.chars().any(char::is_alphabetic) || self.is_minor(w) {
                 continue;
             }
             content += 1;
@@ -344,6 +357,41 @@ impl Segmenter {
             }
         }
         content >= 2 && caps * 4 >= content * 3
+    }
+
+    /// [`Segmenter::title_like`] of an ASCII line, read as bytes (the same words: split at ASCII
+    /// white space, which is all the white space ASCII has, and trimmed of what is not a letter
+    /// or digit).
+    fn title_like_ascii(&self, s: &[u8]) -> bool {
+        let mut content = 0;
+        let mut caps = 0;
+        for w in s.split(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')) {
+            let Some(first) = w.iter().position(u8::is_ascii_alphanumeric) else {
+                continue;
+            };
+            let last = w
+                .iter()
+                .rposition(u8::is_ascii_alphanumeric)
+                .unwrap_or(first);
+            let w = &w[first..=last];
+            if !w.iter().any(u8::is_ascii_alphabetic)
+                || (w.len() <= self.minor_max
+                    && std::str::from_utf8(w).is_ok_and(|w| self.minor.contains(w)))
+            {
+                continue;
+            }
+            content += 1;
+            if w[0].is_ascii_uppercase() {
+                caps += 1;
+            }
+        }
+        content >= 2 && caps * 4 >= content * 3
+    }
+
+    /// A function word that stays lowercase in a title-case headline.
+    #[inline]
+    fn is_minor(&self, w: &str) -> bool {
+        w.len() <= self.minor_max && self.minor.contains(w)
     }
 
     /// Splits a body paragraph into sentences.
@@ -508,6 +556,13 @@ fn split_lines(text: &str) -> Vec<Line> {
 
 /// Does the line end with sentence-final punctuation (possibly inside closing quotes)?
 fn ends_sentence(s: &str) -> bool {
+    // Most lines end with an ASCII byte that is no closing quote or bracket: it decides alone.
+    match s.as_bytes().last() {
+        Some(&b) if b < 0x80 && !matches!(b, b'"' | b'\'' | b')' | b']') => {
+            return matches!(b, b'.' | b'!' | b'?' | b':' | b';');
+        }
+        _ => {}
+    }
     let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
@@ -715,6 +770,31 @@ mod tests {
             "Monday, 2023",
         ] {
             assert!(!s.dateline_re.is_match(l) || may_be_dateline(l), "{l}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn title_case_reads_the_same_as_bytes(s in "[A-Za-z0-9 .,'\t-]{0,60}|(The|of|and|Big|news|UP|a|To|, )+") {
+            let seg = Segmenter::new(&resources::segment_table().unwrap()).unwrap();
+            proptest::prop_assert_eq!(seg.title_like_ascii(s.as_bytes()), seg.title_like_chars(&s));
+        }
+    }
+
+    #[test]
+    fn sentence_ends() {
+        for (s, end) in [
+            ("It went on.", true),
+            ("He said: \"No.\"", true),
+            ("(See below.)", true),
+            ("Really?’", true),
+            ("Wait…", true),
+            ("It went on", false),
+            ("the \"limits\"", false),
+            ("", false),
+            ("»", false),
+        ] {
+            assert_eq!(ends_sentence(s), end, "{s}");
         }
     }
 }
