@@ -535,9 +535,10 @@ fn trim_bounds(s: &str) -> (usize, usize) {
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
     let mut start = 0;
-    let bytes = text.as_bytes();
+    // One searcher over the whole text, each line's end after the last one.
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
     loop {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
+        let end = breaks.next().unwrap_or(text.len());
         let raw = &text[start..end];
         let (lead, len) = trim_bounds(raw);
         let content = &raw[lead..lead + len];
