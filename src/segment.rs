@@ -323,10 +323,9 @@ impl Segmenter {
     fn hard_break(&self, text: &str, l: &Line, n: &Line) -> bool {
         let ls = &text[l.span];
         let ns = &text[n.span];
-        let next_upper = ns
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘(".contains(c));
+        let next_upper = ns.chars().next().is_some_and(|c| {
+            c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '(')
+        });
         if ends_sentence(ls) || !next_upper {
             return false; // the splitter decides, or the sentence goes on in lowercase
         }
@@ -438,7 +437,9 @@ impl Segmenter {
                 continue;
             }
             let next = text[k..].chars().next().unwrap_or(' ');
-            let opens = next.is_uppercase() || next.is_ascii_digit() || "\"“‘('[".contains(next);
+            let opens = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '“' | '‘' | '(' | '\'' | '[');
             if !opens || (c == b'.' && !self.period_ends(text, span.start, i, k)) {
                 i = j;
                 continue;
@@ -496,10 +497,8 @@ fn sentence(span: Span, kind: SegmentKind) -> Sentence {
 }
 
 fn push_sentence(text: &str, span: Span, out: &mut Vec<Sentence>) {
-    let s = &text[span];
-    let trimmed = s.trim_end();
-    let lead = s.len() - s.trim_start().len();
-    let span = Span::new(span.start + lead, span.start + trimmed.len());
+    let (lead, len) = trim_bounds(&text[span]);
+    let span = Span::new(span.start + lead, span.start + lead + len);
     if !span.is_empty() {
         out.push(sentence(span, SegmentKind::Body));
     }
