@@ -183,7 +183,11 @@ impl DateTagger {
                     i += 1;
                     continue;
                 }
-                found.extend(f);
+                // One date (the common case) moves without an iterator.
+                match f.into_inner() {
+                    Ok([one]) => found.push(one),
+                    Err(f) => found.extend(f),
+                }
                 i = last;
             }
             attach_times(&mut found, &a.tokens, text);
