@@ -202,14 +202,17 @@ pub(super) fn push_padded(s: &mut String, v: i32, width: usize) {
         let _ = write!(s, "{v:0width$}");
         return;
     }
-    let digits = [v / 1000, v / 100 % 10, v / 10 % 10, v % 10].map(|d| char::from(b'0' + d as u8));
+    let digits = [v / 1000, v / 100 % 10, v / 10 % 10, v % 10].map(|d| b'0' + d as u8);
     let len = match v {
         0..=9 => 1,
         10..=99 => 2,
         100..=999 => 3,
         _ => 4,
     };
-    s.extend(&digits[4 - len.max(width)..]);
+    // One byte at a time: an ASCII push is a store (no iterator, no UTF-8 check).
+    for &d in &digits[4 - len.max(width)..] {
+        s.push(char::from(d));
+    }
 }
 
 /// `format!("{v:0width$}")` for the values dates have.
@@ -222,7 +225,8 @@ fn padded(v: i32, width: usize) -> String {
 /// A year (`XXXX` when unknown), `sep` and `v` padded to `width` digits: `2023-04`,
 /// `XXXX-04`, `2023-Q2`, `2023-W15`.
 fn year_then(y: Option<i32>, sep: &str, v: u32, width: usize) -> String {
-    let mut s = String::with_capacity(8);
+    // Room for a day after it (`XXXX-04` + `-16`).
+    let mut s = String::with_capacity(10);
     match y {
         Some(y) => push_padded(&mut s, y, 4),
         None => s.push_str("XXXX"),
@@ -514,7 +518,8 @@ impl Val {
                         dayres(day)
                     }
                     None => {
-                        let mut s = String::from("XXXX-WXX-");
+                        let mut s = String::with_capacity(10);
+                        s.push_str("XXXX-WXX-");
                         push_padded(&mut s, wd as i32, 1);
                         unresolved(s, "day")
                     }
