@@ -164,8 +164,9 @@ impl<'t> Ctx<'t> {
         }
     }
 
-    /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…).
-    #[inline]
+    /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…);
+    /// inlined into each caller, where `pick` is known (a call cost more than the search).
+    #[inline(always)]
     pub(super) fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
         self.words(i).iter().copied().find_map(pick)
     }
