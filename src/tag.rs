@@ -2197,23 +2197,15 @@ pub(crate) fn insert_sorted<'a>(entities: &mut Vec<Entity<'a>>, mut new: Vec<Ent
         return;
     }
     // Both lists are sorted: merge them, an old entity before a new one at the same start, as
-    // the stable sort of the old followed by the new would order them. A few new entities are
-    // inserted in place (each insert moves the tail as one block); more are merged (`insert`
-    // per entity would be quadratic in a long document).
-    if new.len().saturating_mul(entities.len()) <= 1024 {
-        entities.reserve_exact(new.len());
-        for n in new {
-            let at = entities.partition_point(|e| e.span.start <= n.span.start);
-            entities.insert(at, n);
-        }
-        return;
-    }
-    let mut old = std::mem::take(entities).into_iter().peekable();
-    let mut merged = Vec::with_capacity(old.len() + new.len());
+    // the stable sort of the old followed by the new would order them, into one allocation of
+    // the final size, moving each entity once.
+    let mut merged = Vec::with_capacity(entities.len() + new.len());
+    let mut old = std::mem::take(entities).into_iter();
     for n in new {
-        while let Some(o) = old.next_if(|o| o.span.start <= n.span.start) {
-            merged.push(o);
-        }
+        let before = old
+            .as_slice()
+            .partition_point(|o| o.span.start <= n.span.start);
+        merged.extend(old.by_ref().take(before));
         merged.push(n);
     }
     merged.extend(old);

@@ -7,9 +7,10 @@ use super::value::{Dir, Val};
 use crate::model::{Token, TokenKind};
 use smallvec::{smallvec, SmallVec};
 
-/// What a rule found at a token: one date, or the two ends of a range, kept inline (a rule
-/// allocates nothing).
-pub type Finds = SmallVec<[Found; 2]>;
+/// What a rule found at a token: one date kept inline (a rule allocates nothing), or the two
+/// ends of a range (rare: on the heap). One inline date is small enough to be moved without a
+/// call to `memcpy`, as the rules hand their finds on.
+pub type Finds = SmallVec<[Found; 1]>;
 
 /// Which end of a range a date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,8 +164,9 @@ impl<'t> Ctx<'t> {
         }
     }
 
-    /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…).
-    #[inline]
+    /// The first meaning of token `i` that `pick` accepts (`Word::month`, `Word::day_part`…);
+    /// inlined into each caller, where `pick` is known (a call cost more than the search).
+    #[inline(always)]
     pub(super) fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
         self.words(i).iter().copied().find_map(pick)
     }

@@ -82,7 +82,7 @@ impl Unit {
         let whole = |v: f64| v.fract().abs() < 1e-9;
         let p = |t: bool| if t { "PT" } else { "P" };
         match n {
-            None => format!("{}X{code}", p(time)),
+            None => [p(time), "X", code].concat(),
             Some(v) => {
                 let v = v * mul;
                 match smaller {

@@ -101,6 +101,8 @@ impl DateTagger {
                 anchors.push(i);
             }
         }
+        // Every date holds an anchor: one allocation of `new` holds them all.
+        new.reserve_exact(anchors.len());
         let mut found: Vec<Found> = Vec::new();
         // Cursors into `anchors` and `candidates` (the sentences come in token order).
         let (mut next_anchor, mut next_candidate) = (0usize, 0usize);
@@ -181,7 +183,11 @@ impl DateTagger {
                     i += 1;
                     continue;
                 }
-                found.extend(f);
+                // One date (the common case) moves without an iterator.
+                match f.into_inner() {
+                    Ok([one]) => found.push(one),
+                    Err(f) => found.extend(f),
+                }
                 i = last;
             }
             attach_times(&mut found, &a.tokens, text);
@@ -214,16 +220,6 @@ impl DateTagger {
                     ) => Dir::Nearest,
                     (_, None) => Dir::from(tense()),
                 };
-                let val = with_focus(&f.val, f.rule, focus);
-                let r = match val {
-                    Val::Anaphor { unit, n } => value::anaphor(unit, n, last, reference, dir),
-                    _ => val.resolve(reference, dir),
-                };
-                if let Some((first, _)) = r.interval {
-                    if value::granularity_rank(r.granularity).is_some() {
-                        last = Some((first, r.granularity));
-                    }
-                }
                 // Only a quarter the text names sets the focus, not one derived from it.
                 let named = matches!(
                     f.val,
@@ -234,6 +230,17 @@ impl DateTagger {
                             ..
                         }
                 );
+                let val = with_focus(f.val, f.rule, focus);
+                let timex_type = val.timex_type();
+                let r = match val {
+                    Val::Anaphor { unit, n } => value::anaphor(unit, n, last, reference, dir),
+                    _ => val.resolve(reference, dir),
+                };
+                if let Some((first, _)) = r.interval {
+                    if value::granularity_rank(r.granularity).is_some() {
+                        last = Some((first, r.granularity));
+                    }
+                }
                 // A report is about a quarter that has ended: "a fourth-quarter charge" told in
                 // November, or "the third quarter of 1990", is a forecast, not the focus. Among
                 // the ended quarters a text names, the latest is the one it reports on (an
@@ -249,7 +256,6 @@ impl DateTagger {
                     }
                 }
                 let span = Span::new(a.tokens[f.start].span.start, a.tokens[f.end - 1].span.end);
-                let timex_type = val.timex_type();
                 new.push(Entity {
                     span,
                     kind: EntityType::Date,
@@ -411,8 +417,8 @@ fn is_ascii(w: &[u8]) -> bool {
 }
 
 /// Fills a value that depends on the quarter in focus.
-fn with_focus(val: &Val, rule: &str, focus: Option<(i32, u32)>) -> Val {
-    match (val, focus) {
+fn with_focus(val: Val, rule: &str, focus: Option<(i32, u32)>) -> Val {
+    match (&val, focus) {
         (Val::RelQuarter { y, q: None, dy }, Some((fy, fq))) => Val::Quarter {
             y: Some(y.unwrap_or(fy) + dy),
             q: fq,
@@ -440,7 +446,7 @@ fn with_focus(val: &Val, rule: &str, focus: Option<(i32, u32)>) -> Val {
             y: Some(fy - 1),
             q: fq,
         },
-        _ => val.clone(),
+        _ => val,
     }
 }
 

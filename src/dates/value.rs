@@ -202,14 +202,17 @@ pub(super) fn push_padded(s: &mut String, v: i32, width: usize) {
         let _ = write!(s, "{v:0width$}");
         return;
     }
-    let digits = [v / 1000, v / 100 % 10, v / 10 % 10, v % 10].map(|d| char::from(b'0' + d as u8));
+    let digits = [v / 1000, v / 100 % 10, v / 10 % 10, v % 10].map(|d| b'0' + d as u8);
     let len = match v {
         0..=9 => 1,
         10..=99 => 2,
         100..=999 => 3,
         _ => 4,
     };
-    s.extend(&digits[4 - len.max(width)..]);
+    // One byte at a time: an ASCII push is a store (no iterator, no UTF-8 check).
+    for &d in &digits[4 - len.max(width)..] {
+        s.push(char::from(d));
+    }
 }
 
 /// `format!("{v:0width$}")` for the values dates have.
@@ -222,7 +225,8 @@ fn padded(v: i32, width: usize) -> String {
 /// A year (`XXXX` when unknown), `sep` and `v` padded to `width` digits: `2023-04`,
 /// `XXXX-04`, `2023-Q2`, `2023-W15`.
 fn year_then(y: Option<i32>, sep: &str, v: u32, width: usize) -> String {
-    let mut s = String::with_capacity(8);
+    // Room for a day after it (`XXXX-04` + `-16`).
+    let mut s = String::with_capacity(10);
     match y {
         Some(y) => push_padded(&mut s, y, 4),
         None => s.push_str("XXXX"),
@@ -344,7 +348,7 @@ fn week_bounds(d: NaiveDate) -> (NaiveDate, NaiveDate) {
 impl Val {
     /// Resolves against the reference day `r` (the publication date), with the tense of the
     /// clause for underspecified years and weekdays. Without `r`, unknown parts stay `X`.
-    pub fn resolve(&self, r: Option<NaiveDate>, tense: Dir) -> Resolved {
+    pub fn resolve(self, r: Option<NaiveDate>, tense: Dir) -> Resolved {
         let dayres = |d: NaiveDate| Resolved {
             value: fmt_day(d),
             interval: Some((d, d)),
@@ -357,39 +361,39 @@ impl Val {
         };
         match self {
             Val::Day { y, m, d } => {
-                let y = y.or_else(|| r.map(|r| nearest_year(r, *m, *d, tense)));
-                match y.and_then(|y| ymd(y, *m, *d)) {
+                let y = y.or_else(|| r.map(|r| nearest_year(r, m, d, tense)));
+                match y.and_then(|y| ymd(y, m, d)) {
                     Some(day) => dayres(day),
                     None => {
-                        let mut s = year_then(y, "-", *m, 2);
+                        let mut s = year_then(y, "-", m, 2);
                         s.push('-');
-                        push_padded(&mut s, *d as i32, 2);
+                        push_padded(&mut s, d as i32, 2);
                         unresolved(s, "day")
                     }
                 }
             }
             Val::Month { y, m } => {
-                let y = y.or_else(|| r.map(|r| month_year(r, *m, tense)));
+                let y = y.or_else(|| r.map(|r| month_year(r, m, tense)));
                 match y {
                     Some(y) => Resolved {
-                        value: fmt_month(y, *m),
-                        interval: month_bounds(y, *m),
+                        value: fmt_month(y, m),
+                        interval: month_bounds(y, m),
                         granularity: "month",
                     },
-                    None => unresolved(unknown_year_month(*m), "month"),
+                    None => unresolved(unknown_year_month(m), "month"),
                 }
             }
             Val::MonthShift { m, dy } => match r {
                 Some(r) => Val::Month {
                     y: Some(r.year() + dy),
-                    m: *m,
+                    m,
                 }
                 .resolve(Some(r), tense),
-                None => unresolved(unknown_year_month(*m), "month"),
+                None => unresolved(unknown_year_month(m), "month"),
             },
             Val::Year(y) => Resolved {
-                value: padded(*y, 4),
-                interval: ymd(*y, 1, 1).zip(ymd(*y, 12, 31)),
+                value: padded(y, 4),
+                interval: ymd(y, 1, 1).zip(ymd(y, 12, 31)),
                 granularity: "year",
             },
             Val::Decade(d) => Resolved {
@@ -398,8 +402,8 @@ impl Val {
                 granularity: "decade",
             },
             Val::Holiday { m, day, dir } => {
-                let on = |y: i32| holiday_date(y, *m, *day);
-                let dir = if *dir == Dir::Nearest { tense } else { *dir };
+                let on = |y: i32| holiday_date(y, m, day);
+                let dir = if dir == Dir::Nearest { tense } else { dir };
                 let pick = r.and_then(|r| {
                     let cands = [r.year() - 1, r.year(), r.year() + 1].map(on);
                     let cands = cands.iter().flatten();
@@ -427,7 +431,7 @@ impl Val {
             },
             Val::Season { y, s } => {
                 // Told in the past, a season not yet begun this year is last year's.
-                let start = match *s {
+                let start = match s {
                     "SP" => 3,
                     "SU" => 6,
                     "FA" => 9,
@@ -449,10 +453,10 @@ impl Val {
                 None => unresolved(format!("XXXX-{s}"), "season"),
             },
             Val::Quarter { y, q } => {
-                let y = y.or_else(|| r.map(|r| quarter_year(r, *q)));
+                let y = y.or_else(|| r.map(|r| quarter_year(r, q)));
                 match y {
                     Some(y) => Resolved {
-                        value: fmt_quarter(y, *q),
+                        value: fmt_quarter(y, q),
                         interval: ymd(y, (q - 1) * 3 + 1, 1)
                             .zip(month_bounds(y, q * 3).map(|b| b.1)),
                         granularity: "quarter",
@@ -469,7 +473,7 @@ impl Val {
                 });
                 let year = match (y, q, r) {
                     (Some(y), _, _) => Some(y + dy),
-                    (None, Some(q), Some(r)) => Some(quarter_year(r, *q) + dy),
+                    (None, Some(q), Some(r)) => Some(quarter_year(r, q) + dy),
                     (None, None, _) => base.map(|b| b.0 + dy),
                     _ => None,
                 };
@@ -488,11 +492,11 @@ impl Val {
             }
             Val::Weekday { wd, dir } => {
                 // "last Wednesday" said on a Wednesday is a week ago, not today.
-                let strict = *dir == Dir::Past;
-                let dir = if *dir == Dir::Nearest { tense } else { *dir };
+                let strict = dir == Dir::Past;
+                let dir = if dir == Dir::Nearest { tense } else { dir };
                 match r {
                     Some(r) => {
-                        let target = weekday_from(*wd);
+                        let target = weekday_from(wd);
                         let back = (7 + r.weekday().num_days_from_monday() as i64
                             - target.num_days_from_monday() as i64)
                             % 7;
@@ -514,19 +518,20 @@ impl Val {
                         dayres(day)
                     }
                     None => {
-                        let mut s = String::from("XXXX-WXX-");
-                        push_padded(&mut s, *wd as i32, 1);
+                        let mut s = String::with_capacity(10);
+                        s.push_str("XXXX-WXX-");
+                        push_padded(&mut s, wd as i32, 1);
                         unresolved(s, "day")
                     }
                 }
             }
-            Val::Shift { unit, n } | Val::Anaphor { unit, n } => shift(*unit, *n, r, tense),
-            Val::Ref(s) => unresolved((*s).to_string(), "vague"),
-            Val::Duration(s) => unresolved(s.clone(), "duration"),
-            Val::Set(s) => unresolved(s.clone(), "set"),
+            Val::Shift { unit, n } | Val::Anaphor { unit, n } => shift(unit, n, r, tense),
+            Val::Ref(s) => unresolved(s.to_string(), "vague"),
+            Val::Duration(s) => unresolved(s, "duration"),
+            Val::Set(s) => unresolved(s, "set"),
             Val::Time { day, h, mi } => {
                 let base = match day {
-                    Some(d) => d.resolve(r, tense),
+                    Some(d) => (*d).resolve(r, tense),
                     None => match r {
                         Some(r) => dayres(r),
                         None => unresolved("XXXX-XX-XX".to_string(), "day"),
@@ -539,7 +544,7 @@ impl Val {
                 }
             }
             Val::DayPart { day, part } => {
-                let base = day.resolve(r, tense);
+                let base = (*day).resolve(r, tense);
                 Resolved {
                     value: format!("{}T{part}", base.value),
                     interval: base.interval,
@@ -741,14 +746,14 @@ mod tests {
             wd: 5,
             dir: Dir::Nearest,
         };
-        assert_eq!(fri.resolve(r, Dir::Past).value, "2023-04-14");
+        assert_eq!(fri.clone().resolve(r, Dir::Past).value, "2023-04-14");
         assert_eq!(fri.resolve(r, Dir::Future).value, "2023-04-21");
         let tue = Val::Weekday {
             wd: 2,
             dir: Dir::Nearest,
         };
-        assert_eq!(tue.resolve(r, Dir::Past).value, "2023-04-11");
-        assert_eq!(tue.resolve(r, Dir::Future).value, "2023-04-18");
+        assert_eq!(tue.clone().resolve(r, Dir::Past).value, "2023-04-11");
+        assert_eq!(tue.clone().resolve(r, Dir::Future).value, "2023-04-18");
         assert_eq!(tue.resolve(None, Dir::Past).value, "XXXX-WXX-2");
     }
 
