@@ -174,6 +174,7 @@ impl EventExtractor {
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
         let mut found: Vec<TriggerMatch> = Vec::new();
+        let mut triggers: Vec<TriggerMatch> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
             let headline = s.kind == SegmentKind::Title || s.all_caps;
@@ -200,7 +201,7 @@ impl EventExtractor {
             if found.is_empty() {
                 continue;
             }
-            let mut triggers = select_triggers(&found);
+            select_triggers(&mut found, &mut triggers);
             // blocking rows have done their work: the words they cover are no trigger
             triggers.retain(|t| !t.block);
             if triggers.is_empty() {
@@ -224,58 +225,56 @@ impl EventExtractor {
                 bounds: clause_bounds(a, s.first_token, s.end_token, &sc.rel),
             };
             let times = assign_times(a, si, &triggers);
-            let mut ms: Vec<MentionData<'a>> = triggers
-                .iter()
-                .zip(times)
-                .filter_map(|(t, time)| {
-                    let p = &self.lx.patterns[t.pattern];
-                    let kind = p.kind?;
-                    let voice = ctx.voice(p, t);
-                    let mut args = ctx.arguments(p, t, voice);
-                    if !p.satisfied(&args) {
-                        return None;
+            // this sentence's mentions go straight to the document's list
+            let first = mentions.len();
+            mentions.extend(triggers.iter().zip(times).filter_map(|(t, time)| {
+                let p = &self.lx.patterns[t.pattern];
+                let kind = p.kind?;
+                let voice = ctx.voice(p, t);
+                let mut args = ctx.arguments(p, t, voice);
+                if !p.satisfied(&args) {
+                    return None;
+                }
+                let (modality, explicit) = ctx.modality(t, &args);
+                let nominal = voice == Voice::Nominal;
+                let series = ctx.series(p, t);
+                // a place found elsewhere in the sentence locates the event but does not
+                // make a generic reference specific
+                let mut clause_place = false;
+                if p.args.iter().any(|(r, _)| *r == Role::Location)
+                    && !args.iter().any(|x| x.role == Role::Location)
+                {
+                    if let Some(place) = ctx.clause_place(t, &args) {
+                        args.push(place);
+                        clause_place = true;
                     }
-                    let (modality, explicit) = ctx.modality(t, &args);
-                    let nominal = voice == Voice::Nominal;
-                    let series = ctx.series(p, t);
-                    // a place found elsewhere in the sentence locates the event but does not
-                    // make a generic reference specific
-                    let mut clause_place = false;
-                    if p.args.iter().any(|(r, _)| *r == Role::Location)
-                        && !args.iter().any(|x| x.role == Role::Location)
-                    {
-                        if let Some(place) = ctx.clause_place(t, &args) {
-                            args.push(place);
-                            clause_place = true;
-                        }
-                    }
-                    Some(MentionData {
-                        pattern: t.pattern,
-                        kind,
-                        trigger: Span::new(
-                            a.tokens[t.head.0].span.start,
-                            a.tokens[t.head.1 - 1].span.end,
-                        ),
-                        sentence: si,
-                        args,
-                        time,
-                        modality,
-                        explicit_modality: explicit,
-                        id: 0,
-                        reports: Vec::new(),
-                        nominal,
-                        series,
-                        clause_place,
-                    })
+                }
+                Some(MentionData {
+                    pattern: t.pattern,
+                    kind,
+                    trigger: Span::new(
+                        a.tokens[t.head.0].span.start,
+                        a.tokens[t.head.1 - 1].span.end,
+                    ),
+                    sentence: si,
+                    args,
+                    time,
+                    modality,
+                    explicit_modality: explicit,
+                    id: 0,
+                    reports: Vec::new(),
+                    nominal,
+                    series,
+                    clause_place,
                 })
-                .collect();
+            }));
+            let ms = &mut mentions[first..];
             for (k, m) in ms.iter_mut().enumerate() {
-                m.id = mentions.len() + k;
+                m.id = first + k;
             }
-            purpose_targets(&mut ms, a);
-            inherit_modality(&mut ms, a);
-            link_reports(&mut ms);
-            mentions.extend(ms);
+            purpose_targets(ms, a);
+            inherit_modality(ms, a);
+            link_reports(ms);
         }
         a.events = self.merge(a, mentions);
     }
@@ -913,27 +912,26 @@ fn speech_act(k: EventType) -> bool {
 
 /// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one (a
 /// blocking row's match drops only what overlaps its head: "[suicide] attack" leaves "attack").
-fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
-    let mut v: Vec<TriggerMatch> = found.to_vec();
-    v.sort_by_key(|t| {
+/// Sorts `found` and writes the kept triggers into `out` (both reused from sentence to sentence).
+fn select_triggers(found: &mut [TriggerMatch], out: &mut Vec<TriggerMatch>) {
+    found.sort_by_key(|t| {
         (
             std::cmp::Reverse(t.end - t.start),
             std::cmp::Reverse(t.specificity),
             t.start,
         )
     });
-    let mut out: Vec<TriggerMatch> = Vec::new();
-    for t in v {
+    out.clear();
+    for t in found.iter() {
         if out.iter().any(|o| {
             o.head.0 < t.head.1 && t.head.0 < o.head.1
                 || (!o.block && o.start <= t.head.0 && t.head.1 <= o.end)
         }) {
             continue;
         }
-        out.push(t);
+        out.push(t.clone());
     }
     out.sort_by_key(|t| t.head.0);
-    out
 }
 
 /// Title (and country) → the person named right after it: "Chinese Defense Minister Li Shangfu".
