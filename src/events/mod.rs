@@ -286,21 +286,46 @@ impl EventExtractor {
         // sorted word hashes of a sentence, computed the first time it is compared).
         let words: Vec<std::cell::OnceCell<Vec<u64>>> =
             (0..a.sentences.len()).map(|_| Default::default()).collect();
-        let word_set = |si: usize| -> Vec<u64> {
+        let for_each_word_hash = |si: usize, mut f: &mut dyn FnMut(u64)| {
             let text = &a.text()[a.sentences[si].span];
-            let mut v: Vec<u64> = Vec::with_capacity(text.len() / 4 + 1);
             if text.is_ascii() {
-                ascii_word_hashes(text.as_bytes(), &mut v);
+                ascii_word_hashes(text.as_bytes(), &mut f);
             } else {
-                v.extend(text.split_whitespace().map(word_hash));
+                text.split_whitespace().map(word_hash).for_each(f);
             }
+        };
+        let word_set = |si: usize| -> Vec<u64> {
+            let mut v: Vec<u64> = Vec::with_capacity(a.sentences[si].span.len() / 4 + 1);
+            for_each_word_hash(si, &mut |h| v.push(h));
             v.sort_unstable();
             v.dedup();
             v
         };
+        // A sentence's word count and a 128-bit signature of its word hashes (bits 40..47 of
+        // each pick a bit), computed before any sorted set: most pairs compared share few
+        // words, and the signatures prove it without the sets (see `repeated`).
+        let signatures: Vec<std::cell::OnceCell<(u128, usize)>> =
+            (0..a.sentences.len()).map(|_| Default::default()).collect();
+        let signature = |si: usize| -> (u128, usize) {
+            let (mut sig, mut n) = (0u128, 0usize);
+            for_each_word_hash(si, &mut |h| {
+                sig |= 1u128 << ((h >> 40) & 127);
+                n += 1;
+            });
+            (sig, n)
+        };
         let repeated = |x: usize, y: usize| {
             if x == y {
                 return true;
+            }
+            // Each signature bit of one sentence that the other lacks stands for at least one
+            // word hash the other lacks, and the common hashes are at most the smaller word
+            // count; sharing 80% of the union needs common >= 4 * (hashes of only one side).
+            let (sx, nx) = *signatures[x].get_or_init(|| signature(x));
+            let (sy, ny) = *signatures[y].get_or_init(|| signature(y));
+            let only_one = (sx & !sy).count_ones() + (sy & !sx).count_ones();
+            if nx.min(ny) < 4 * only_one as usize {
+                return false;
             }
             let wx = words[x].get_or_init(|| word_set(x));
             let wy = words[y].get_or_init(|| word_set(y));
@@ -525,10 +550,10 @@ fn word_hash(w: &str) -> u64 {
     h.finish() | 1 << 63
 }
 
-/// The [`word_hash_ascii`] of each word of ASCII text split at the whitespace of
+/// Passes `out` the [`word_hash_ascii`] of each word of ASCII text split at the whitespace of
 /// `split_whitespace`. A word of up to seven bytes (most) is found and hashed from one load of
 /// eight bytes; others, and words near the end, byte by byte.
-fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
+fn ascii_word_hashes(b: &[u8], out: &mut impl FnMut(u64)) {
     let ws = |b: u8| b <= b' ' && matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = b.len();
@@ -554,7 +579,7 @@ fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
             if len < 8 {
                 // as `word_hash_ascii` of the word: one zero-padded chunk
                 let w = x & ((1u64 << (8 * len)) - 1);
-                out.push(hash_chunk(len as u64, w) & !(1 << 63));
+                out(hash_chunk(len as u64, w) & !(1 << 63));
                 i += len;
                 continue;
             }
@@ -563,7 +588,7 @@ fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
         while i < n && !ws(b[i]) {
             i += 1;
         }
-        out.push(word_hash_ascii(&b[start..i]));
+        out(word_hash_ascii(&b[start..i]));
     }
 }
 
@@ -2006,7 +2031,7 @@ mod tests {
         ];
         for t in texts {
             let mut got = Vec::new();
-            ascii_word_hashes(t.as_bytes(), &mut got);
+            ascii_word_hashes(t.as_bytes(), &mut |h| got.push(h));
             let want: Vec<u64> = t.split_whitespace().map(word_hash).collect();
             assert_eq!(got, want, "{t:?}");
         }
