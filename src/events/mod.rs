@@ -1101,7 +1101,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// The arguments of trigger `t` of pattern `p` whose clause has this voice.
     fn arguments(&self, p: &Pattern, t: &TriggerMatch, voice: Voice) -> Vec<Argument<'a>> {
         let mut out: Vec<Argument<'a>> = Vec::new();
-        let mut used: Vec<Span> = Vec::new();
+        // the chunks taken, kept inline (a mention takes a few)
+        let mut used: smallvec::SmallVec<[Span; 8]> = smallvec::SmallVec::new();
         for (role, cues) in &p.args {
             if out.iter().any(|x| x.role == *role) {
                 continue; // filled by a pair
@@ -1880,6 +1881,10 @@ fn assign_times(a: &Analysis<'_>, si: usize, triggers: &[TriggerMatch]) -> Vec<O
     let dates: Vec<usize> = (lo..hi)
         .filter(|&e| a.entities[e].kind == EntityType::Date)
         .collect();
+    // no date, no claim: spare the per-trigger claim lists
+    if dates.is_empty() {
+        return out;
+    }
     let mut durations: Vec<(usize, usize)> = Vec::new(); // (entity, token)
     let mut claims: Vec<Vec<(usize, usize)>> = vec![Vec::new(); triggers.len()]; // (score, entity)
     let mut skip_end: Option<usize> = None;
