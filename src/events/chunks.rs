@@ -72,12 +72,13 @@ impl<'t> Lower<'t> {
     /// up what the lexicon knows of each word, in one walk.
     pub fn new(a: &Analysis<'t>, lx: &EventLexicon) -> Lower<'t> {
         let text = a.text();
-        let mut buf = String::new();
-        // filled in place, one slot per token (no capacity test per token as with pushes)
-        let mut spans = vec![(0u32, 0u32); a.tokens.len()];
+        // room for every token's lowercase copy of an ASCII text: never grown token by token
+        let mut buf = String::with_capacity(text.len());
         let mut info = vec![WordInfo::default(); a.tokens.len()];
         let bytes = text.as_bytes();
-        for ((t, span), inf) in a.tokens.iter().zip(&mut spans).zip(&mut info) {
+        // one slot per token, pushed (no zeroed allocation to overwrite)
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(a.tokens.len());
+        for (t, inf) in a.tokens.iter().zip(&mut info) {
             let word = t.kind == TokenKind::Word;
             let b = &bytes[t.span.start..t.span.end];
             let n = b.len();
@@ -94,25 +95,24 @@ impl<'t> Lower<'t> {
                     } else {
                         (ascii_capitals8(lo), ascii_capitals8(hi))
                     };
-                    if ulo | uhi == 0 {
-                        *span = (t.span.start as u32, n as u32);
-                    } else {
-                        let from = buf.len();
-                        buf.push_str(&text[t.span]);
-                        buf[from..].make_ascii_lowercase();
-                        *span = (from as u32, n as u32 | IN_BUF);
-                    }
                     if word {
                         let (lo, hi) = (lo | ulo >> 2, hi | uhi >> 2);
                         *inf = lx.info_packed(packed(lo, hi, n));
                     }
+                    spans.push(if ulo | uhi == 0 {
+                        (t.span.start as u32, n as u32)
+                    } else {
+                        let from = buf.len();
+                        buf.push_str(&text[t.span]);
+                        buf[from..].make_ascii_lowercase();
+                        (from as u32, n as u32 | IN_BUF)
+                    });
                     continue;
                 }
             }
             let w = &text[t.span];
-            let lower = if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
-                *span = (t.span.start as u32, w.len() as u32);
-                w
+            let (span, lower) = if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+                ((t.span.start as u32, w.len() as u32), w)
             } else {
                 let from = buf.len();
                 if w.is_ascii() {
@@ -121,12 +121,15 @@ impl<'t> Lower<'t> {
                 } else {
                     buf.extend(w.chars().flat_map(char::to_lowercase));
                 }
-                *span = (from as u32, (buf.len() - from) as u32 | IN_BUF);
-                &buf[from..]
+                (
+                    (from as u32, (buf.len() - from) as u32 | IN_BUF),
+                    &buf[from..],
+                )
             };
             if word {
                 *inf = lx.info(lower);
             }
+            spans.push(span);
         }
         // entities are sorted and flat: one walk
         let mut entity = vec![NO_ENTITY; a.tokens.len()];

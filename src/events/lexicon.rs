@@ -758,13 +758,21 @@ impl EventLexicon {
 }
 
 /// The lexicon's words of up to 15 bytes by their [`pack`]ed form. A 32 KiB bit filter in front
-/// of the map answers most words that are not in it (names, rare words) without touching the
-/// map's megabytes, where such a probe is a cache miss.
+/// of the table answers most words that are not in it (names, rare words) without touching the
+/// table's megabytes, where such a probe is a cache miss. The table is open addressing with
+/// linear probing, at most half full, indexed by the same multiplicative hash as the filter: a
+/// probe is one or two key comparisons, with no second hash and no control bytes.
 #[derive(Debug)]
 struct PackedTable {
-    map: FxHashMap<u128, WordInfo>,
-    /// One bit per [`PackedTable::bit`] value, set for the keys in the map (a fixed size: a
-    /// bit's word needs no bounds test).
+    /// A key's first and second eight bytes (the second holds the length: never 0 for a
+    /// word, so a slot with `hi == 0` is empty) and its entry.
+    slots: Box<[(u64, u64, WordInfo)]>,
+    /// `slots.len() - 1` (a power of two).
+    mask: usize,
+    /// `64 - log2(slots.len())`: the hash's top bits index the table.
+    shift: u32,
+    /// One bit per [`PackedTable::hash`]'s top [`FILTER_BITS`] bits, set for the keys in the
+    /// table (a fixed size: a bit's word needs no bounds test).
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
@@ -773,39 +781,60 @@ const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
 impl Default for PackedTable {
     fn default() -> PackedTable {
-        PackedTable {
-            map: FxHashMap::default(),
-            filter: Box::new([0; FILTER_WORDS]),
-        }
+        PackedTable::new(std::iter::empty())
     }
 }
 
 impl PackedTable {
     fn new(entries: impl Iterator<Item = (u128, WordInfo)>) -> PackedTable {
-        let map: FxHashMap<u128, WordInfo> = entries.collect();
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        for &k in map.keys() {
-            let b = PackedTable::bit(k);
-            filter[b >> 6] |= 1 << (b & 63);
+        let entries: FxHashMap<u128, WordInfo> = entries.filter(|&(k, _)| k >> 64 != 0).collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut t = PackedTable {
+            slots: vec![(0, 0, WordInfo::default()); size].into_boxed_slice(),
+            mask: size - 1,
+            shift: 64 - size.trailing_zeros(),
+            filter: Box::new([0; FILTER_WORDS]),
+        };
+        for (&k, &info) in &entries {
+            let h = PackedTable::hash(k);
+            let b = (h >> (64 - FILTER_BITS)) as usize;
+            t.filter[b >> 6] |= 1 << (b & 63);
+            let mut i = (h >> t.shift) as usize;
+            while t.slots[i].1 != 0 {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = (k as u64, (k >> 64) as u64, info);
         }
-        PackedTable { map, filter }
+        t
     }
 
-    /// The key's bit in the filter.
+    /// The key's hash: its top bits index the filter and the table.
     #[inline]
-    fn bit(key: u128) -> usize {
+    fn hash(key: u128) -> u64 {
         let mix = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (mix.wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - FILTER_BITS)) as usize
+        mix.wrapping_mul(0xff51_afd7_ed55_8ccd)
     }
 
-    /// What the map holds for `key` (the default when nothing).
+    /// What the table holds for `key` (the default when nothing).
     #[inline]
     fn get(&self, key: u128) -> WordInfo {
-        let b = PackedTable::bit(key);
+        let h = PackedTable::hash(key);
+        let b = (h >> (64 - FILTER_BITS)) as usize;
         if self.filter[b >> 6] & 1 << (b & 63) == 0 {
             return WordInfo::default();
         }
-        self.map.get(&key).copied().unwrap_or_default()
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let s = &self.slots[i & self.mask];
+            if s.0 == lo && s.1 == hi {
+                return s.2;
+            }
+            if s.1 == 0 {
+                return WordInfo::default();
+            }
+            i += 1;
+        }
     }
 }
 

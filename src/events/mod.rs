@@ -174,6 +174,7 @@ impl EventExtractor {
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
         let mut found: Vec<TriggerMatch> = Vec::new();
+        let mut triggers: Vec<TriggerMatch> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
             let headline = s.kind == SegmentKind::Title || s.all_caps;
@@ -200,7 +201,7 @@ impl EventExtractor {
             if found.is_empty() {
                 continue;
             }
-            let mut triggers = select_triggers(&found);
+            select_triggers(&mut found, &mut triggers);
             // blocking rows have done their work: the words they cover are no trigger
             triggers.retain(|t| !t.block);
             if triggers.is_empty() {
@@ -224,58 +225,56 @@ impl EventExtractor {
                 bounds: clause_bounds(a, s.first_token, s.end_token, &sc.rel),
             };
             let times = assign_times(a, si, &triggers);
-            let mut ms: Vec<MentionData<'a>> = triggers
-                .iter()
-                .zip(times)
-                .filter_map(|(t, time)| {
-                    let p = &self.lx.patterns[t.pattern];
-                    let kind = p.kind?;
-                    let voice = ctx.voice(p, t);
-                    let mut args = ctx.arguments(p, t, voice);
-                    if !p.satisfied(&args) {
-                        return None;
+            // this sentence's mentions go straight to the document's list
+            let first = mentions.len();
+            mentions.extend(triggers.iter().zip(times).filter_map(|(t, time)| {
+                let p = &self.lx.patterns[t.pattern];
+                let kind = p.kind?;
+                let voice = ctx.voice(p, t);
+                let mut args = ctx.arguments(p, t, voice);
+                if !p.satisfied(&args) {
+                    return None;
+                }
+                let (modality, explicit) = ctx.modality(t, &args);
+                let nominal = voice == Voice::Nominal;
+                let series = ctx.series(p, t);
+                // a place found elsewhere in the sentence locates the event but does not
+                // make a generic reference specific
+                let mut clause_place = false;
+                if p.args.iter().any(|(r, _)| *r == Role::Location)
+                    && !args.iter().any(|x| x.role == Role::Location)
+                {
+                    if let Some(place) = ctx.clause_place(t, &args) {
+                        args.push(place);
+                        clause_place = true;
                     }
-                    let (modality, explicit) = ctx.modality(t, &args);
-                    let nominal = voice == Voice::Nominal;
-                    let series = ctx.series(p, t);
-                    // a place found elsewhere in the sentence locates the event but does not
-                    // make a generic reference specific
-                    let mut clause_place = false;
-                    if p.args.iter().any(|(r, _)| *r == Role::Location)
-                        && !args.iter().any(|x| x.role == Role::Location)
-                    {
-                        if let Some(place) = ctx.clause_place(t, &args) {
-                            args.push(place);
-                            clause_place = true;
-                        }
-                    }
-                    Some(MentionData {
-                        pattern: t.pattern,
-                        kind,
-                        trigger: Span::new(
-                            a.tokens[t.head.0].span.start,
-                            a.tokens[t.head.1 - 1].span.end,
-                        ),
-                        sentence: si,
-                        args,
-                        time,
-                        modality,
-                        explicit_modality: explicit,
-                        id: 0,
-                        reports: Vec::new(),
-                        nominal,
-                        series,
-                        clause_place,
-                    })
+                }
+                Some(MentionData {
+                    pattern: t.pattern,
+                    kind,
+                    trigger: Span::new(
+                        a.tokens[t.head.0].span.start,
+                        a.tokens[t.head.1 - 1].span.end,
+                    ),
+                    sentence: si,
+                    args,
+                    time,
+                    modality,
+                    explicit_modality: explicit,
+                    id: 0,
+                    reports: Vec::new(),
+                    nominal,
+                    series,
+                    clause_place,
                 })
-                .collect();
+            }));
+            let ms = &mut mentions[first..];
             for (k, m) in ms.iter_mut().enumerate() {
-                m.id = mentions.len() + k;
+                m.id = first + k;
             }
-            purpose_targets(&mut ms, a);
-            inherit_modality(&mut ms, a);
-            link_reports(&mut ms);
-            mentions.extend(ms);
+            purpose_targets(ms, a);
+            inherit_modality(ms, a);
+            link_reports(ms);
         }
         a.events = self.merge(a, mentions);
     }
@@ -287,21 +286,46 @@ impl EventExtractor {
         // sorted word hashes of a sentence, computed the first time it is compared).
         let words: Vec<std::cell::OnceCell<Vec<u64>>> =
             (0..a.sentences.len()).map(|_| Default::default()).collect();
-        let word_set = |si: usize| -> Vec<u64> {
+        let for_each_word_hash = |si: usize, mut f: &mut dyn FnMut(u64)| {
             let text = &a.text()[a.sentences[si].span];
-            let mut v: Vec<u64> = Vec::with_capacity(text.len() / 4 + 1);
             if text.is_ascii() {
-                ascii_word_hashes(text.as_bytes(), &mut v);
+                ascii_word_hashes(text.as_bytes(), &mut f);
             } else {
-                v.extend(text.split_whitespace().map(word_hash));
+                text.split_whitespace().map(word_hash).for_each(f);
             }
+        };
+        let word_set = |si: usize| -> Vec<u64> {
+            let mut v: Vec<u64> = Vec::with_capacity(a.sentences[si].span.len() / 4 + 1);
+            for_each_word_hash(si, &mut |h| v.push(h));
             v.sort_unstable();
             v.dedup();
             v
         };
+        // A sentence's word count and a 128-bit signature of its word hashes (bits 40..47 of
+        // each pick a bit), computed before any sorted set: most pairs compared share few
+        // words, and the signatures prove it without the sets (see `repeated`).
+        let signatures: Vec<std::cell::OnceCell<(u128, usize)>> =
+            (0..a.sentences.len()).map(|_| Default::default()).collect();
+        let signature = |si: usize| -> (u128, usize) {
+            let (mut sig, mut n) = (0u128, 0usize);
+            for_each_word_hash(si, &mut |h| {
+                sig |= 1u128 << ((h >> 40) & 127);
+                n += 1;
+            });
+            (sig, n)
+        };
         let repeated = |x: usize, y: usize| {
             if x == y {
                 return true;
+            }
+            // Each signature bit of one sentence that the other lacks stands for at least one
+            // word hash the other lacks, and the common hashes are at most the smaller word
+            // count; sharing 80% of the union needs common >= 4 * (hashes of only one side).
+            let (sx, nx) = *signatures[x].get_or_init(|| signature(x));
+            let (sy, ny) = *signatures[y].get_or_init(|| signature(y));
+            let only_one = (sx & !sy).count_ones() + (sy & !sx).count_ones();
+            if nx.min(ny) < 4 * only_one as usize {
+                return false;
             }
             let wx = words[x].get_or_init(|| word_set(x));
             let wy = words[y].get_or_init(|| word_set(y));
@@ -526,10 +550,10 @@ fn word_hash(w: &str) -> u64 {
     h.finish() | 1 << 63
 }
 
-/// The [`word_hash_ascii`] of each word of ASCII text split at the whitespace of
+/// Passes `out` the [`word_hash_ascii`] of each word of ASCII text split at the whitespace of
 /// `split_whitespace`. A word of up to seven bytes (most) is found and hashed from one load of
 /// eight bytes; others, and words near the end, byte by byte.
-fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
+fn ascii_word_hashes(b: &[u8], out: &mut impl FnMut(u64)) {
     let ws = |b: u8| b <= b' ' && matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = b.len();
@@ -555,7 +579,7 @@ fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
             if len < 8 {
                 // as `word_hash_ascii` of the word: one zero-padded chunk
                 let w = x & ((1u64 << (8 * len)) - 1);
-                out.push(hash_chunk(len as u64, w) & !(1 << 63));
+                out(hash_chunk(len as u64, w) & !(1 << 63));
                 i += len;
                 continue;
             }
@@ -564,7 +588,7 @@ fn ascii_word_hashes(b: &[u8], out: &mut Vec<u64>) {
         while i < n && !ws(b[i]) {
             i += 1;
         }
-        out.push(word_hash_ascii(&b[start..i]));
+        out(word_hash_ascii(&b[start..i]));
     }
 }
 
@@ -913,27 +937,26 @@ fn speech_act(k: EventType) -> bool {
 
 /// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one (a
 /// blocking row's match drops only what overlaps its head: "[suicide] attack" leaves "attack").
-fn select_triggers(found: &[TriggerMatch]) -> Vec<TriggerMatch> {
-    let mut v: Vec<TriggerMatch> = found.to_vec();
-    v.sort_by_key(|t| {
+/// Sorts `found` and writes the kept triggers into `out` (both reused from sentence to sentence).
+fn select_triggers(found: &mut [TriggerMatch], out: &mut Vec<TriggerMatch>) {
+    found.sort_by_key(|t| {
         (
             std::cmp::Reverse(t.end - t.start),
             std::cmp::Reverse(t.specificity),
             t.start,
         )
     });
-    let mut out: Vec<TriggerMatch> = Vec::new();
-    for t in v {
+    out.clear();
+    for t in found.iter() {
         if out.iter().any(|o| {
             o.head.0 < t.head.1 && t.head.0 < o.head.1
                 || (!o.block && o.start <= t.head.0 && t.head.1 <= o.end)
         }) {
             continue;
         }
-        out.push(t);
+        out.push(t.clone());
     }
     out.sort_by_key(|t| t.head.0);
-    out
 }
 
 /// Title (and country) → the person named right after it: "Chinese Defense Minister Li Shangfu".
@@ -1078,7 +1101,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// The arguments of trigger `t` of pattern `p` whose clause has this voice.
     fn arguments(&self, p: &Pattern, t: &TriggerMatch, voice: Voice) -> Vec<Argument<'a>> {
         let mut out: Vec<Argument<'a>> = Vec::new();
-        let mut used: Vec<Span> = Vec::new();
+        // the chunks taken, kept inline (a mention takes a few)
+        let mut used: smallvec::SmallVec<[Span; 8]> = smallvec::SmallVec::new();
         for (role, cues) in &p.args {
             if out.iter().any(|x| x.role == *role) {
                 continue; // filled by a pair
@@ -1857,6 +1881,10 @@ fn assign_times(a: &Analysis<'_>, si: usize, triggers: &[TriggerMatch]) -> Vec<O
     let dates: Vec<usize> = (lo..hi)
         .filter(|&e| a.entities[e].kind == EntityType::Date)
         .collect();
+    // no date, no claim: spare the per-trigger claim lists
+    if dates.is_empty() {
+        return out;
+    }
     let mut durations: Vec<(usize, usize)> = Vec::new(); // (entity, token)
     let mut claims: Vec<Vec<(usize, usize)>> = vec![Vec::new(); triggers.len()]; // (score, entity)
     let mut skip_end: Option<usize> = None;
@@ -2008,7 +2036,7 @@ mod tests {
         ];
         for t in texts {
             let mut got = Vec::new();
-            ascii_word_hashes(t.as_bytes(), &mut got);
+            ascii_word_hashes(t.as_bytes(), &mut |h| got.push(h));
             let want: Vec<u64> = t.split_whitespace().map(word_hash).collect();
             assert_eq!(got, want, "{t:?}");
         }
