@@ -212,12 +212,7 @@ impl Segmenter {
         if let Some(pos) = segments.iter().position(|s| s.kind == SegmentKind::Body) {
             let s = segments[pos];
             let body = &text[s.span];
-            // A wire dateline opens with two capitals ("NEW YORK", "U.S."): the regex only then.
-            let opens = matches!(
-                body.as_bytes(),
-                [b'A'..=b'Z', b'A'..=b'Z' | b'\'' | b'.' | b'-', ..]
-            );
-            if let Some(m) = opens.then(|| self.wire_re.find(body)).flatten() {
+            if let Some(m) = self.wire_dateline(body) {
                 let place = &text[s.span][..m.end()].trim_end();
                 if place.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2 {
                     let cut = s.span.start + m.end();
@@ -308,7 +303,7 @@ impl Segmenter {
         if s.len() > 200 || ends_sentence(s) || !s.chars().any(char::is_alphabetic) {
             return false;
         }
-        if self.wire_re.is_match(s) {
+        if self.wire_dateline(s).is_some() {
             return false;
         }
         // A wrapped first line continues in lowercase.
@@ -330,6 +325,16 @@ impl Segmenter {
             return false; // the splitter decides, or the sentence goes on in lowercase
         }
         ls.len() < 40 || self.title_like(ls)
+    }
+
+    /// The wire dateline that opens `s` ("CLEVELAND, Feb 26 -"), if any. It opens with two
+    /// capitals ("NEW YORK", "U.S."): the regex runs only then.
+    fn wire_dateline<'t>(&self, s: &'t str) -> Option<regex::Match<'t>> {
+        let opens = matches!(
+            s.as_bytes(),
+            [b'A'..=b'Z', b'A'..=b'Z' | b'\'' | b'.' | b'-', ..]
+        );
+        opens.then(|| self.wire_re.find(s)).flatten()
     }
 
     /// Headline-style capitalisation: most content words capitalised.
@@ -364,7 +369,7 @@ impl Segmenter {
     fn title_like_ascii(&self, s: &[u8]) -> bool {
         let mut content = 0;
         let mut caps = 0;
-        for w in s.split(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')) {
+        for w in s.split(|&b| is_ascii_space(b)) {
             let Some(first) = w.iter().position(u8::is_ascii_alphanumeric) else {
                 continue;
             };
@@ -514,15 +519,25 @@ fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
+/// `char::is_whitespace` of an ASCII byte: tab, line feed, vertical tab, form feed, carriage
+/// return and space (`u8::is_ascii_whitespace` leaves out the vertical tab).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// The start and length of `s.trim()`, found byte by byte over ASCII white space; `str::trim`
 /// decides where a non-ASCII character stands at either end.
 fn trim_bounds(s: &str) -> (usize, usize) {
-    // `char::is_whitespace` of the ASCII characters: tab, line feed, vertical tab, form feed,
-    // carriage return and space.
-    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
     let b = s.as_bytes();
-    let lead = b.iter().position(|&c| !space(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|&c| !space(c)).map_or(lead, |p| p + 1);
+    let lead = b
+        .iter()
+        .position(|&c| !is_ascii_space(c))
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|&c| !is_ascii_space(c))
+        .map_or(lead, |p| p + 1);
     if b.get(lead).is_some_and(|&c| c >= 0x80) || (end > lead && b[end - 1] >= 0x80) {
         let t = s.trim_start();
         let lead = s.len() - t.len();
