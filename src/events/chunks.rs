@@ -135,9 +135,8 @@ impl<'t> Lower<'t> {
         let mut entity = vec![NO_ENTITY; a.tokens.len()];
         let mut k = 0;
         for (ei, e) in a.entities.iter().enumerate() {
-            while k < a.tokens.len() && a.tokens[k].span.end <= e.span.start {
-                k += 1;
-            }
+            // the entity's first token, by binary search over the tokens after the last entity
+            k += a.tokens[k..].partition_point(|t| t.span.end <= e.span.start);
             let mut m = k;
             while m < a.tokens.len() && e.span.contains(a.tokens[m].span) {
                 entity[m] = ei as u32;
