@@ -152,8 +152,8 @@ impl<'t> Ctx<'t> {
     }
 
     /// True when token `i` has a unit among its meanings (`word(i, Word::unit).is_some()`,
-    /// from a flag of its entry).
-    #[inline]
+    /// from a flag of its entry; inlined: most callers test a few tokens in a row).
+    #[inline(always)]
     pub(super) fn has_unit(&self, i: usize) -> bool {
         if i >= self.end || !matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Abbrev) {
             return false;
