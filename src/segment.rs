@@ -8,6 +8,7 @@ use crate::data::Table;
 use crate::error::Result;
 use crate::model::{Analysis, PublishedSource, Segment, SegmentKind, Sentence};
 use crate::span::Span;
+use crate::tokenize::is_ascii_space;
 use chrono::NaiveDate;
 use regex::Regex;
 use rustc_hash::FxHashSet;
@@ -352,7 +353,7 @@ impl Segmenter {
         let mut caps = 0;
         for w in s.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if !w.chars().any(char::is_alphabetic) || self.is_minor(w) {
+            if !w.chars().any(char::is_alphabetic) || self.is_minor(w.as_bytes()) {
                 continue;
             }
             content += 1;
@@ -378,10 +379,7 @@ impl Segmenter {
                 .rposition(u8::is_ascii_alphanumeric)
                 .unwrap_or(first);
             let w = &w[first..=last];
-            if !w.iter().any(u8::is_ascii_alphabetic)
-                || (w.len() <= self.minor_max
-                    && std::str::from_utf8(w).is_ok_and(|w| self.minor.contains(w)))
-            {
+            if !w.iter().any(u8::is_ascii_alphabetic) || self.is_minor(w) {
                 continue;
             }
             content += 1;
@@ -392,10 +390,11 @@ impl Segmenter {
         content >= 2 && caps * 4 >= content * 3
     }
 
-    /// A function word that stays lowercase in a title-case headline.
+    /// A function word that stays lowercase in a title-case headline (a word longer than the
+    /// longest of them is not looked up).
     #[inline]
-    fn is_minor(&self, w: &str) -> bool {
-        w.len() <= self.minor_max && self.minor.contains(w)
+    fn is_minor(&self, w: &[u8]) -> bool {
+        w.len() <= self.minor_max && std::str::from_utf8(w).is_ok_and(|w| self.minor.contains(w))
     }
 
     /// Splits a body paragraph into sentences.
@@ -517,13 +516,6 @@ fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
         }
     }
     i
-}
-
-/// `char::is_whitespace` of an ASCII byte: tab, line feed, vertical tab, form feed, carriage
-/// return and space (`u8::is_ascii_whitespace` leaves out the vertical tab).
-#[inline]
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// The start and length of `s.trim()`, found byte by byte over ASCII white space; `str::trim`

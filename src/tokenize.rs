@@ -78,6 +78,15 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// `char::is_whitespace` of an ASCII byte: tab, line feed, vertical tab, form feed, carriage
+/// return and space (`u8::is_ascii_whitespace` leaves out the vertical tab), as `str::trim` and
+/// `split_whitespace` see ASCII text.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    // (one compare answers the letters and digits that most bytes are)
+    b <= b' ' && matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 #[inline]
 fn is_space(c: char) -> bool {
     if c.is_ascii() {

@@ -554,7 +554,7 @@ fn word_hash(w: &str) -> u64 {
 /// `split_whitespace`. A word of up to seven bytes (most) is found and hashed from one load of
 /// eight bytes; others, and words near the end, byte by byte.
 fn ascii_word_hashes(b: &[u8], out: &mut impl FnMut(u64)) {
-    let ws = |b: u8| b <= b' ' && matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let ws = crate::tokenize::is_ascii_space;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = b.len();
     let mut i = 0;
