@@ -234,7 +234,7 @@ impl DateTagger {
                     key: None,
                     country: None,
                     how: How::DateRule,
-                    timex: Some(Timex {
+                    timex: Some(Box::new(Timex {
                         value: r.value,
                         timex_type,
                         interval: if timex_type == TimexType::Duration
@@ -247,7 +247,7 @@ impl DateTagger {
                         granularity: r.granularity,
                         rule: f.rule,
                         range: f.range,
-                    }),
+                    })),
                 });
             }
         }
