@@ -251,7 +251,9 @@ impl DateTagger {
                 });
             }
         }
-        crate::tag::insert_sorted(&mut a.entities, new);
+        // The dates come in text order, and overlap neither each other (the walk goes on after
+        // each) nor another entity (the walk skips those).
+        crate::tag::merge_sorted(&mut a.entities, new);
     }
 
     /// The first pass of [`DateTagger::run`] over the document's tokens: the lexicon entry of
