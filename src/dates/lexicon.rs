@@ -1008,7 +1008,7 @@ impl Lexicon {
 
     /// [`Lexicon::entry_in`] of a token that is longer than 8 bytes, near the end of the text or
     /// not ASCII.
-    #[inline(never)]
+    #[inline]
     fn entry_in_rest(&self, text: &[u8], start: usize, end: usize) -> Entry {
         // A token's span is within the text (indexed as the tokenizer made it).
         let Some(b) = text.get(start..end) else {
