@@ -487,13 +487,24 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
     let mut best = Longest::default();
     if c.kind(i) == Some(TokenKind::Number) {
         let year = c.year(i).is_some();
-        best.keep(time_rule(c, i));
+        if may_be_time(c, i) {
+            best.keep(time_rule(c, i));
+        }
         best.keep(numeric_date(c, i));
         // A year range needs its separator right after the year.
         if year && range_sep(c, i + 1) {
             best.keep(year_range(c, i));
         }
-        best.keep(day_first(c, i));
+        // A day before its month needs the month ("16 April"), "of" ("16th of April") or a
+        // range's separator ("16-18 April") right after it.
+        if c.toks
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.is_cap())
+            || c.is(i + 1, "of")
+            || range_sep(c, i + 1)
+        {
+            best.keep(day_first(c, i));
+        }
         // A decade number is "1990s" (five bytes) or "20th" before "century".
         if c.toks[i].span.len() == 5 || c.is(i + 1, "century") {
             best.keep(decade(c, i));
@@ -686,6 +697,16 @@ fn day_after_time(c: &Ctx<'_>, next: usize) -> Option<(Val, usize)> {
     }
 }
 
+/// True when the number at token `i` may be a time of day, as [`time_rule`] reads one: with a
+/// colon ("09:15"), a meridiem of its own ("9pm") or one after it ("9 p.m."). Most numbers
+/// have none: they skip the rule.
+#[inline]
+fn may_be_time(c: &Ctx<'_>, i: usize) -> bool {
+    c.bytes(i).is_some_and(|s| {
+        matches!(s, [.., b'a' | b'A' | b'p' | b'P', b'm' | b'M']) || s.contains(&b':')
+    }) || c.word(i + 1, Word::meridiem).is_some()
+}
+
 fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if c.is_any(i, &["noon", "midday"]) {
         // "at midday" alone: noon of the day of publication.
@@ -850,7 +871,11 @@ fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 }
 
 fn range_sep(c: &Ctx<'_>, i: usize) -> bool {
-    c.hyphen(i) || c.is_any(i, &["to", "through", "thru", "until", "till"])
+    // Every separator starts with '-', the first byte of '–' and '—', 't' or 'u': most tokens
+    // stop at their first byte.
+    c.bytes(i)
+        .is_some_and(|s| matches!(s.first(), Some(b'-' | 0xE2 | b't' | b'T' | b'u' | b'U')))
+        && (c.hyphen(i) || c.is_any(i, &["to", "through", "thru", "until", "till"]))
 }
 
 fn year_range(c: &Ctx<'_>, i: usize) -> Option<Finds> {
@@ -1314,9 +1339,9 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if i >= c.unit_end {
         return None;
     }
-    // A number token can start only the last form below, whose unit comes at most five tokens
-    // after it: most numbers stop here, unparsed.
-    if c.kind(i) == Some(TokenKind::Number) && !(i + 1..i + 6).any(|k| c.has_unit(k)) {
+    // A number token can start only the last form below, whose unit comes right after it or
+    // after one of the words that [`unit_may_follow`] names: most numbers stop here, unparsed.
+    if c.kind(i) == Some(TokenKind::Number) && !unit_may_follow(c, i + 1) {
         return None;
     }
     // "decades-long", "day-long": a span of time as an adjective.
@@ -1379,10 +1404,9 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
         return None;
     }
     let (num, nn) = c.number(i)?;
-    // The unit comes at most four tokens after the number ("2 1/2 more trading-days" reads
-    // one token each for the half, "trading", "more" and the hyphen): without one there,
-    // nothing below finds a duration.
-    if !(nn..nn + 5).any(|k| c.has_unit(k)) {
+    // Without a unit or one of the words read before it right after the number, nothing
+    // below finds a duration.
+    if !unit_may_follow(c, nn) {
         return None;
     }
     let more = usize::from(c.is_any(nn, &["more", "additional", "extra"]));
@@ -1478,6 +1502,28 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
         Val::Duration(u.duration(num)),
         "duration",
     )])
+}
+
+/// True when the unit of a duration can follow its number at token `nn`: a unit there, or one
+/// of the words [`duration`] reads between them ("2 1/2 years", "eight trading days", "two
+/// more weeks", "four-day"). Without one, `duration` reads the unit at `nn` itself.
+#[inline]
+fn unit_may_follow(c: &Ctx<'_>, nn: usize) -> bool {
+    c.has_unit(nn)
+        || c.hyphen(nn)
+        || c.is_any(
+            nn,
+            &[
+                "1/2",
+                "½",
+                "trading",
+                "business",
+                "working",
+                "more",
+                "additional",
+                "extra",
+            ],
+        )
 }
 
 /// "that year", "the following month": a date told from the one the text last named.
