@@ -300,8 +300,7 @@ impl<'t> Ctx<'t> {
             return None;
         }
         let u = self.word(i, Word::unit)?;
-        let s = self.tok(i)?;
-        let plural = s.ends_with('s') || s.ends_with("ies");
+        let plural = self.bytes(i)?.ends_with(b"s");
         Some((u, plural, i + 1))
     }
 
@@ -996,8 +995,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     }
     // a month alone; "May" (and "March") need a preposition or modifier before them
     let s = c.tok(i0)?;
-    let prev_ok = i0 > c.start && c.lx.is_month_cue(&c.lower(i0 - 1));
-    if c.lx.is_month_ambiguous(s) && !prev_ok {
+    if c.lx.is_month_ambiguous(s) && !(i0 > c.start && c.lx.is_month_cue(&c.lower(i0 - 1))) {
         return None;
     }
     // "June last year", "January this year"
@@ -1012,11 +1010,12 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Finds> {
         }
     }
     let mut f = found(i0, n, Val::Month { y: None, m }, "month");
+    // (Compared in any ASCII case: no other character lowercases to a letter of these.)
     if i0 > c.start {
-        match c.lower(i0 - 1).as_ref() {
-            "last" | "past" | "previous" => f.dir = Some(Dir::Past),
-            "next" | "coming" => f.dir = Some(Dir::Future),
-            _ => {}
+        if c.is_any(i0 - 1, &["last", "past", "previous"]) {
+            f.dir = Some(Dir::Past);
+        } else if c.is_any(i0 - 1, &["next", "coming"]) {
+            f.dir = Some(Dir::Future);
         }
     }
     Some(smallvec![f])
@@ -1966,33 +1965,26 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     }
     if let Some(t) = c.toks.get(n).filter(|_| n < c.end) {
         if t.kind == TokenKind::Word && t.has(crate::model::tokflags::LOWER) {
-            let w = c.lower(n);
-            let prev_prep = start > c.start
-                && c.is_any(
-                    start - 1,
+            // (Compared in any ASCII case: no other character lowercases to a letter of these.)
+            let prev_prep = || {
+                start > c.start
+                    && c.is_any(
+                        start - 1,
+                        &[
+                            "in", "since", "by", "until", "of", "from", "to", "before", "after",
+                            "during", "through", "year", "early", "late", "mid",
+                        ],
+                    )
+            };
+            if !premodifier
+                && !c.is_any(
+                    n,
                     &[
-                        "in", "since", "by", "until", "of", "from", "to", "before", "after",
-                        "during", "through", "year", "early", "late", "mid",
+                        "and", "or", "to", "when", "as", "after", "before", "but", "with", "for",
+                        "in", "at", "on",
                     ],
-                );
-            if !prev_prep
-                && !premodifier
-                && !matches!(
-                    &*w,
-                    "and"
-                        | "or"
-                        | "to"
-                        | "when"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "but"
-                        | "with"
-                        | "for"
-                        | "in"
-                        | "at"
-                        | "on"
                 )
+                && !prev_prep()
             {
                 return None;
             }
