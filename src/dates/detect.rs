@@ -1527,6 +1527,11 @@ fn unit_may_follow(c: &Ctx<'_>, nn: usize) -> bool {
 
 /// "that year", "the following month": a date told from the one the text last named.
 fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // Every anaphor ends with its unit, its second or third word (the test
+    // `every_anaphor_ends_with_a_unit` checks it): most words stop here.
+    if !(c.has_unit(i + 1) || c.has_unit(i + 2)) {
+        return None;
+    }
     // An anaphor starts with its head word or with "the" and its head word (see
     // `Word::AnaphorHead`).
     let head = |k: usize| c.words_any_kind(k).contains(&Word::AnaphorHead);
@@ -2025,6 +2030,25 @@ fn holiday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_anaphor_ends_with_a_unit() {
+        // `anaphor` looks for a unit as the second or third word before the phrases.
+        let table =
+            crate::resources::rule_table("rules/dates.tsv", &["kind", "text", "value"]).unwrap();
+        let lx = Lexicon::new(&table, STARTERS).unwrap();
+        assert!(!lx.anaphors().is_empty());
+        for (words, _, _) in lx.anaphors() {
+            assert!((2..=3).contains(&words.len()), "{words:?}");
+            let last = words.last().unwrap();
+            assert!(
+                lx.get_any_case(last)
+                    .iter()
+                    .any(|w| matches!(w, Word::Unit(_))),
+                "{words:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_rules_are_those_after_the_tests() {
