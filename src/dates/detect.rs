@@ -559,32 +559,41 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
 /// checks that these are the rules "the" tries).
 fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
     let number = c.kind(n) == Some(TokenKind::Number);
-    let shift = c.shift_word(n).is_some();
+    // The meanings of the word after "the", read once: those of any token (`words_any_kind`)
+    // and those of a word (`Ctx::word`, none for other tokens).
+    let any = c.words_any_kind(n);
+    let words = if matches!(c.kind(n), Some(TokenKind::Word | TokenKind::Abbrev)) {
+        any
+    } else {
+        &[]
+    };
+    let has = |pick: fn(Word) -> bool| words.iter().any(|w| pick(*w));
+    let shift = has(|w| matches!(w, Word::Shift(_)));
     let tests: [(usize, bool); 10] = [
         // "the end of", "the mid-1990s"
-        (3, c.word(n, Word::part).is_some() || c.is(n, "mid")),
+        (3, has(|w| matches!(w, Word::Part(_))) || c.is(n, "mid")),
         // "the nineties", "the 1990s", "the 20th century"
-        (4, number || c.word(n, Word::decade).is_some()),
+        (4, number || has(|w| matches!(w, Word::Decade(_)))),
         // "the previous Friday"
         (5, shift),
         // "the following month", "the past week"
-        (7, shift || c.words_any_kind(n).contains(&Word::AnaphorHead)),
+        (7, shift || any.contains(&Word::AnaphorHead)),
         // "the first nine months", "the two years"
         (
             8,
             number
-                || c.word(n, Word::number).is_some()
+                || has(|w| matches!(w, Word::Number(_)))
                 || c.is_any(n, &["first", "latest", "initial", "final", "same"]),
         ),
         // "the near future", "the past"
         (
             9,
-            c.words_any_kind(n).contains(&Word::RefHead) || c.is_any(n, &["past", "future"]),
+            any.contains(&Word::RefHead) || c.is_any(n, &["past", "future"]),
         ),
         // "the summer", "the last summer", "the this past spring"
         (
             11,
-            shift || c.is(n, "this") || c.word(n, Word::season).is_some(),
+            shift || c.is(n, "this") || has(|w| matches!(w, Word::Season(_))),
         ),
         // "the third quarter", "the fiscal first quarter", "the 1988 third quarter", "the
         // year-earlier quarter", "the quarter", "the period"
@@ -593,7 +602,7 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
             number
                 || c.is_any(n, &QUARTER_ADJECTIVES)
                 || c.is_any(n, &["year", "quarter", "period"])
-                || c.word(n, Word::ordinal).is_some(),
+                || has(|w| matches!(w, Word::Ordinal(_))),
         ),
         // "the year 2000"
         (14, c.is(n, "year")),
@@ -633,20 +642,25 @@ const SHIFT_TESTED: u32 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 11 | 1 << 12 | 1 << 16
 fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
     let n = i + 1;
     let the = c.is(i, "the");
+    // The meanings of the shift word and of the word after it, read once.
+    let (own, next) = (c.words(i), c.words(n));
+    let has = |words: &[Word], pick: fn(Word) -> bool| words.iter().any(|w| pick(*w));
     let tests: [(usize, bool); 6] = [
         // "last November": a month after the shift word
-        (2, c.word(n, Word::month).is_some()),
+        (2, has(next, |w| matches!(w, Word::Month(_)))),
         // "last Friday" ("the previous Friday" starts at "the")
-        (5, the || c.word(n, Word::weekday).is_some()),
+        (5, the || has(next, |w| matches!(w, Word::Weekday(_)))),
         // "this morning" (a part of the day after it), or a shift word that is itself a day
         (
             6,
-            c.word(n, Word::day_part).is_some() || c.word(i, Word::rel_day).is_some(),
+            has(next, |w| matches!(w, Word::DayPart(_)))
+                || has(own, |w| matches!(w, Word::RelDay(_))),
         ),
         // "last summer", "this past spring"
         (
             11,
-            the || c.word(n, Word::season).is_some() || (c.is(i, "this") && c.is(n, "past")),
+            the || has(next, |w| matches!(w, Word::Season(_)))
+                || (c.is(i, "this") && c.is(n, "past")),
         ),
         // "next year's first quarter", "this quarter", "current quarter"; a shift word that
         // is itself a determiner, an adjective, an ordinal or a quarter word
@@ -655,12 +669,12 @@ fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
             c.is(n, "year")
                 || c.is_any(i, &["the", "this", "year", "quarter", "period"])
                 || c.is_any(i, &QUARTER_ADJECTIVES)
-                || c.word(i, Word::ordinal).is_some(),
+                || has(own, |w| matches!(w, Word::Ordinal(_))),
         ),
         // "last Christmas", or a shift word that is itself a holiday
         (
             16,
-            c.words(n).contains(&Word::Holiday) || c.words(i).contains(&Word::Holiday),
+            next.contains(&Word::Holiday) || own.contains(&Word::Holiday),
         ),
     ];
     rules_kept(&tests)
