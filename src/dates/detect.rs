@@ -196,9 +196,11 @@ impl<'t> Ctx<'t> {
         i + 1 < self.end && self.toks[i].span.end == self.toks[i + 1].span.start
     }
 
+    /// True when token `i` is a hyphen or a dash ("-", "–", "—"), compared as bytes.
     #[inline(always)]
     fn hyphen(&self, i: usize) -> bool {
-        self.is_any(i, &["-", "–", "—"])
+        self.bytes(i)
+            .is_some_and(|s| matches!(s, b"-" | [0xE2, 0x80, 0x93 | 0x94]))
     }
 
     /// A month name (capitalised, or any case in all-caps text): (month, next token).
