@@ -246,11 +246,12 @@ impl<'t> Ctx<'t> {
         if self.kind(i)? != TokenKind::Number {
             return None;
         }
-        let s = self.tok(i)?;
-        if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        let s = self.bytes(i)?;
+        if s.len() != 4 || !s.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let y: i32 = s.parse().ok()?;
+        // Four digits: read without the integer parser.
+        let y = s.iter().fold(0i32, |y, b| y * 10 + i32::from(b - b'0'));
         (1000..=2199).contains(&y).then_some((y, i + 1))
     }
 
