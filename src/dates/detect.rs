@@ -1587,6 +1587,13 @@ fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 }
 
 fn reference(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // "at present": "at" has no meaning of its own (the test `at_has_no_meaning` checks it),
+    // so it starts no other reference.
+    if c.is(i, "at") {
+        return c
+            .is(i + 1, "present")
+            .then(|| smallvec![found(i + 1, i + 2, Val::Ref("PRESENT_REF"), "reference",)]);
+    }
     if let Some(f) = ref_phrase(c, i) {
         return Some(f);
     }
@@ -1602,14 +1609,6 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Finds> {
             "FUTURE_REF"
         };
         return Some(smallvec![found(i, i + 2, Val::Ref(v), "reference")]);
-    }
-    if c.is(i, "at") && c.is(i + 1, "present") {
-        return Some(smallvec![found(
-            i + 1,
-            i + 2,
-            Val::Ref("PRESENT_REF"),
-            "reference",
-        )]);
     }
     if c.is_any(i, &["past", "future", "present"]) {
         return None;
@@ -2065,6 +2064,16 @@ mod tests {
                 "{words:?}"
             );
         }
+    }
+
+    #[test]
+    fn at_has_no_meaning() {
+        // `reference` reads "at" only before "present".
+        let table =
+            crate::resources::rule_table("rules/dates.tsv", &["kind", "text", "value"]).unwrap();
+        let lx = Lexicon::new(&table, STARTERS).unwrap();
+        assert!(lx.get_any_case("at").is_empty());
+        assert!(lx.ref_phrases().iter().all(|(ws, _)| &*ws[0] != "at"));
     }
 
     #[test]
