@@ -1286,6 +1286,11 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 
 /// "last month", "next week", "this year", "the past week" (a duration), "the last two years".
 fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // Every form below reads a unit after `i` (an anaphor's second or third word, or the
+    // unit after the shift word or its number).
+    if i + 1 >= c.unit_end {
+        return None;
+    }
     if let Some(f) = anaphor(c, i) {
         return Some(f);
     }
