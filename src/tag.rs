@@ -2191,6 +2191,16 @@ pub(crate) fn insert_sorted<'a>(entities: &mut Vec<Entity<'a>>, mut new: Vec<Ent
     });
     new.sort_by_key(|e| e.span.start);
     new.dedup_by(|b, a| a.span.overlaps(b.span));
+    merge_sorted(entities, new);
+}
+
+/// Merges `new` entities, sorted by start and overlapping neither each other nor the old ones,
+/// into the list (what [`insert_sorted`] does once it has sorted and filtered them; the date
+/// stage finds its dates so).
+pub(crate) fn merge_sorted<'a>(entities: &mut Vec<Entity<'a>>, new: Vec<Entity<'a>>) {
+    if new.is_empty() {
+        return;
+    }
     if !entities.is_sorted_by_key(|e| e.span.start) {
         entities.extend(new);
         entities.sort_by_key(|e| e.span.start);

@@ -196,9 +196,11 @@ impl<'t> Ctx<'t> {
         i + 1 < self.end && self.toks[i].span.end == self.toks[i + 1].span.start
     }
 
+    /// True when token `i` is a hyphen or a dash ("-", "–", "—"), compared as bytes.
     #[inline(always)]
     fn hyphen(&self, i: usize) -> bool {
-        self.is_any(i, &["-", "–", "—"])
+        self.bytes(i)
+            .is_some_and(|s| matches!(s, b"-" | [0xE2, 0x80, 0x93 | 0x94]))
     }
 
     /// A month name (capitalised, or any case in all-caps text): (month, next token).
@@ -244,11 +246,12 @@ impl<'t> Ctx<'t> {
         if self.kind(i)? != TokenKind::Number {
             return None;
         }
-        let s = self.tok(i)?;
-        if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        let s = self.bytes(i)?;
+        if s.len() != 4 || !s.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let y: i32 = s.parse().ok()?;
+        // Four digits: read without the integer parser.
+        let y = s.iter().fold(0i32, |y, b| y * 10 + i32::from(b - b'0'));
         (1000..=2199).contains(&y).then_some((y, i + 1))
     }
 
@@ -300,8 +303,7 @@ impl<'t> Ctx<'t> {
             return None;
         }
         let u = self.word(i, Word::unit)?;
-        let s = self.tok(i)?;
-        let plural = s.ends_with('s') || s.ends_with("ies");
+        let plural = self.bytes(i)?.ends_with(b"s");
         Some((u, plural, i + 1))
     }
 
@@ -487,13 +489,24 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
     let mut best = Longest::default();
     if c.kind(i) == Some(TokenKind::Number) {
         let year = c.year(i).is_some();
-        best.keep(time_rule(c, i));
+        if may_be_time(c, i) {
+            best.keep(time_rule(c, i));
+        }
         best.keep(numeric_date(c, i));
         // A year range needs its separator right after the year.
         if year && range_sep(c, i + 1) {
             best.keep(year_range(c, i));
         }
-        best.keep(day_first(c, i));
+        // A day before its month needs the month ("16 April"), "of" ("16th of April") or a
+        // range's separator ("16-18 April") right after it.
+        if c.toks
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.is_cap())
+            || c.is(i + 1, "of")
+            || range_sep(c, i + 1)
+        {
+            best.keep(day_first(c, i));
+        }
         // A decade number is "1990s" (five bytes) or "20th" before "century".
         if c.toks[i].span.len() == 5 || c.is(i + 1, "century") {
             best.keep(decade(c, i));
@@ -549,32 +562,41 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
 /// checks that these are the rules "the" tries).
 fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
     let number = c.kind(n) == Some(TokenKind::Number);
-    let shift = c.shift_word(n).is_some();
+    // The meanings of the word after "the", read once: those of any token (`words_any_kind`)
+    // and those of a word (`Ctx::word`, none for other tokens).
+    let any = c.words_any_kind(n);
+    let words = if matches!(c.kind(n), Some(TokenKind::Word | TokenKind::Abbrev)) {
+        any
+    } else {
+        &[]
+    };
+    let has = |pick: fn(Word) -> bool| words.iter().any(|w| pick(*w));
+    let shift = has(|w| matches!(w, Word::Shift(_)));
     let tests: [(usize, bool); 10] = [
         // "the end of", "the mid-1990s"
-        (3, c.word(n, Word::part).is_some() || c.is(n, "mid")),
+        (3, has(|w| matches!(w, Word::Part(_))) || c.is(n, "mid")),
         // "the nineties", "the 1990s", "the 20th century"
-        (4, number || c.word(n, Word::decade).is_some()),
+        (4, number || has(|w| matches!(w, Word::Decade(_)))),
         // "the previous Friday"
         (5, shift),
         // "the following month", "the past week"
-        (7, shift || c.words_any_kind(n).contains(&Word::AnaphorHead)),
+        (7, shift || any.contains(&Word::AnaphorHead)),
         // "the first nine months", "the two years"
         (
             8,
             number
-                || c.word(n, Word::number).is_some()
+                || has(|w| matches!(w, Word::Number(_)))
                 || c.is_any(n, &["first", "latest", "initial", "final", "same"]),
         ),
         // "the near future", "the past"
         (
             9,
-            c.words_any_kind(n).contains(&Word::RefHead) || c.is_any(n, &["past", "future"]),
+            any.contains(&Word::RefHead) || c.is_any(n, &["past", "future"]),
         ),
         // "the summer", "the last summer", "the this past spring"
         (
             11,
-            shift || c.is(n, "this") || c.word(n, Word::season).is_some(),
+            shift || c.is(n, "this") || has(|w| matches!(w, Word::Season(_))),
         ),
         // "the third quarter", "the fiscal first quarter", "the 1988 third quarter", "the
         // year-earlier quarter", "the quarter", "the period"
@@ -583,7 +605,7 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
             number
                 || c.is_any(n, &QUARTER_ADJECTIVES)
                 || c.is_any(n, &["year", "quarter", "period"])
-                || c.word(n, Word::ordinal).is_some(),
+                || has(|w| matches!(w, Word::Ordinal(_))),
         ),
         // "the year 2000"
         (14, c.is(n, "year")),
@@ -623,20 +645,25 @@ const SHIFT_TESTED: u32 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 11 | 1 << 12 | 1 << 16
 fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
     let n = i + 1;
     let the = c.is(i, "the");
+    // The meanings of the shift word and of the word after it, read once.
+    let (own, next) = (c.words(i), c.words(n));
+    let has = |words: &[Word], pick: fn(Word) -> bool| words.iter().any(|w| pick(*w));
     let tests: [(usize, bool); 6] = [
         // "last November": a month after the shift word
-        (2, c.word(n, Word::month).is_some()),
+        (2, has(next, |w| matches!(w, Word::Month(_)))),
         // "last Friday" ("the previous Friday" starts at "the")
-        (5, the || c.word(n, Word::weekday).is_some()),
+        (5, the || has(next, |w| matches!(w, Word::Weekday(_)))),
         // "this morning" (a part of the day after it), or a shift word that is itself a day
         (
             6,
-            c.word(n, Word::day_part).is_some() || c.word(i, Word::rel_day).is_some(),
+            has(next, |w| matches!(w, Word::DayPart(_)))
+                || has(own, |w| matches!(w, Word::RelDay(_))),
         ),
         // "last summer", "this past spring"
         (
             11,
-            the || c.word(n, Word::season).is_some() || (c.is(i, "this") && c.is(n, "past")),
+            the || has(next, |w| matches!(w, Word::Season(_)))
+                || (c.is(i, "this") && c.is(n, "past")),
         ),
         // "next year's first quarter", "this quarter", "current quarter"; a shift word that
         // is itself a determiner, an adjective, an ordinal or a quarter word
@@ -645,12 +672,12 @@ fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
             c.is(n, "year")
                 || c.is_any(i, &["the", "this", "year", "quarter", "period"])
                 || c.is_any(i, &QUARTER_ADJECTIVES)
-                || c.word(i, Word::ordinal).is_some(),
+                || has(own, |w| matches!(w, Word::Ordinal(_))),
         ),
         // "last Christmas", or a shift word that is itself a holiday
         (
             16,
-            c.words(n).contains(&Word::Holiday) || c.words(i).contains(&Word::Holiday),
+            next.contains(&Word::Holiday) || own.contains(&Word::Holiday),
         ),
     ];
     rules_kept(&tests)
@@ -684,6 +711,16 @@ fn day_after_time(c: &Ctx<'_>, next: usize) -> Option<(Val, usize)> {
         [one] if one.start == next && one.dir.is_none() => Some((one.val.clone(), one.end)),
         _ => None,
     }
+}
+
+/// True when the number at token `i` may be a time of day, as [`time_rule`] reads one: with a
+/// colon ("09:15"), a meridiem of its own ("9pm") or one after it ("9 p.m."). Most numbers
+/// have none: they skip the rule.
+#[inline]
+fn may_be_time(c: &Ctx<'_>, i: usize) -> bool {
+    c.bytes(i).is_some_and(|s| {
+        matches!(s, [.., b'a' | b'A' | b'p' | b'P', b'm' | b'M']) || s.contains(&b':')
+    }) || c.word(i + 1, Word::meridiem).is_some()
 }
 
 fn time_rule(c: &Ctx<'_>, i: usize) -> Option<Finds> {
@@ -850,7 +887,11 @@ fn numeric_date(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 }
 
 fn range_sep(c: &Ctx<'_>, i: usize) -> bool {
-    c.hyphen(i) || c.is_any(i, &["to", "through", "thru", "until", "till"])
+    // Every separator starts with '-', the first byte of '–' and '—', 't' or 'u': most tokens
+    // stop at their first byte.
+    c.bytes(i)
+        .is_some_and(|s| matches!(s.first(), Some(b'-' | 0xE2 | b't' | b'T' | b'u' | b'U')))
+        && (c.hyphen(i) || c.is_any(i, &["to", "through", "thru", "until", "till"]))
 }
 
 fn year_range(c: &Ctx<'_>, i: usize) -> Option<Finds> {
@@ -971,8 +1012,7 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     }
     // a month alone; "May" (and "March") need a preposition or modifier before them
     let s = c.tok(i0)?;
-    let prev_ok = i0 > c.start && c.lx.is_month_cue(&c.lower(i0 - 1));
-    if c.lx.is_month_ambiguous(s) && !prev_ok {
+    if c.lx.is_month_ambiguous(s) && !(i0 > c.start && c.lx.is_month_cue(&c.lower(i0 - 1))) {
         return None;
     }
     // "June last year", "January this year"
@@ -987,11 +1027,12 @@ fn month_rules(c: &Ctx<'_>, i: usize) -> Option<Finds> {
         }
     }
     let mut f = found(i0, n, Val::Month { y: None, m }, "month");
+    // (Compared in any ASCII case: no other character lowercases to a letter of these.)
     if i0 > c.start {
-        match c.lower(i0 - 1).as_ref() {
-            "last" | "past" | "previous" => f.dir = Some(Dir::Past),
-            "next" | "coming" => f.dir = Some(Dir::Future),
-            _ => {}
+        if c.is_any(i0 - 1, &["last", "past", "previous"]) {
+            f.dir = Some(Dir::Past);
+        } else if c.is_any(i0 - 1, &["next", "coming"]) {
+            f.dir = Some(Dir::Future);
         }
     }
     Some(smallvec![f])
@@ -1245,6 +1286,11 @@ fn relday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 
 /// "last month", "next week", "this year", "the past week" (a duration), "the last two years".
 fn shift_unit(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // Every form below reads a unit after `i` (an anaphor's second or third word, or the
+    // unit after the shift word or its number).
+    if i + 1 >= c.unit_end {
+        return None;
+    }
     if let Some(f) = anaphor(c, i) {
         return Some(f);
     }
@@ -1314,9 +1360,9 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     if i >= c.unit_end {
         return None;
     }
-    // A number token can start only the last form below, whose unit comes at most five tokens
-    // after it: most numbers stop here, unparsed.
-    if c.kind(i) == Some(TokenKind::Number) && !(i + 1..i + 6).any(|k| c.has_unit(k)) {
+    // A number token can start only the last form below, whose unit comes right after it or
+    // after one of the words that [`unit_may_follow`] names: most numbers stop here, unparsed.
+    if c.kind(i) == Some(TokenKind::Number) && !unit_may_follow(c, i + 1) {
         return None;
     }
     // "decades-long", "day-long": a span of time as an adjective.
@@ -1379,10 +1425,9 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
         return None;
     }
     let (num, nn) = c.number(i)?;
-    // The unit comes at most four tokens after the number ("2 1/2 more trading-days" reads
-    // one token each for the half, "trading", "more" and the hyphen): without one there,
-    // nothing below finds a duration.
-    if !(nn..nn + 5).any(|k| c.has_unit(k)) {
+    // Without a unit or one of the words read before it right after the number, nothing
+    // below finds a duration.
+    if !unit_may_follow(c, nn) {
         return None;
     }
     let more = usize::from(c.is_any(nn, &["more", "additional", "extra"]));
@@ -1480,8 +1525,35 @@ fn duration(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     )])
 }
 
+/// True when the unit of a duration can follow its number at token `nn`: a unit there, or one
+/// of the words [`duration`] reads between them ("2 1/2 years", "eight trading days", "two
+/// more weeks", "four-day"). Without one, `duration` reads the unit at `nn` itself.
+#[inline]
+fn unit_may_follow(c: &Ctx<'_>, nn: usize) -> bool {
+    c.has_unit(nn)
+        || c.hyphen(nn)
+        || c.is_any(
+            nn,
+            &[
+                "1/2",
+                "½",
+                "trading",
+                "business",
+                "working",
+                "more",
+                "additional",
+                "extra",
+            ],
+        )
+}
+
 /// "that year", "the following month": a date told from the one the text last named.
 fn anaphor(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // Every anaphor ends with its unit, its second or third word (the test
+    // `every_anaphor_ends_with_a_unit` checks it): most words stop here.
+    if !(c.has_unit(i + 1) || c.has_unit(i + 2)) {
+        return None;
+    }
     // An anaphor starts with its head word or with "the" and its head word (see
     // `Word::AnaphorHead`).
     let head = |k: usize| c.words_any_kind(k).contains(&Word::AnaphorHead);
@@ -1520,6 +1592,13 @@ fn ref_phrase(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 }
 
 fn reference(c: &Ctx<'_>, i: usize) -> Option<Finds> {
+    // "at present": "at" has no meaning of its own (the test `at_has_no_meaning` checks it),
+    // so it starts no other reference.
+    if c.is(i, "at") {
+        return c
+            .is(i + 1, "present")
+            .then(|| smallvec![found(i + 1, i + 2, Val::Ref("PRESENT_REF"), "reference",)]);
+    }
     if let Some(f) = ref_phrase(c, i) {
         return Some(f);
     }
@@ -1535,14 +1614,6 @@ fn reference(c: &Ctx<'_>, i: usize) -> Option<Finds> {
             "FUTURE_REF"
         };
         return Some(smallvec![found(i, i + 2, Val::Ref(v), "reference")]);
-    }
-    if c.is(i, "at") && c.is(i + 1, "present") {
-        return Some(smallvec![found(
-            i + 1,
-            i + 2,
-            Val::Ref("PRESENT_REF"),
-            "reference",
-        )]);
     }
     if c.is_any(i, &["past", "future", "present"]) {
         return None;
@@ -1920,33 +1991,26 @@ fn year_alone(c: &Ctx<'_>, i: usize) -> Option<Finds> {
     }
     if let Some(t) = c.toks.get(n).filter(|_| n < c.end) {
         if t.kind == TokenKind::Word && t.has(crate::model::tokflags::LOWER) {
-            let w = c.lower(n);
-            let prev_prep = start > c.start
-                && c.is_any(
-                    start - 1,
+            // (Compared in any ASCII case: no other character lowercases to a letter of these.)
+            let prev_prep = || {
+                start > c.start
+                    && c.is_any(
+                        start - 1,
+                        &[
+                            "in", "since", "by", "until", "of", "from", "to", "before", "after",
+                            "during", "through", "year", "early", "late", "mid",
+                        ],
+                    )
+            };
+            if !premodifier
+                && !c.is_any(
+                    n,
                     &[
-                        "in", "since", "by", "until", "of", "from", "to", "before", "after",
-                        "during", "through", "year", "early", "late", "mid",
+                        "and", "or", "to", "when", "as", "after", "before", "but", "with", "for",
+                        "in", "at", "on",
                     ],
-                );
-            if !prev_prep
-                && !premodifier
-                && !matches!(
-                    &*w,
-                    "and"
-                        | "or"
-                        | "to"
-                        | "when"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "but"
-                        | "with"
-                        | "for"
-                        | "in"
-                        | "at"
-                        | "on"
                 )
+                && !prev_prep()
             {
                 return None;
             }
@@ -1987,6 +2051,35 @@ fn holiday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_anaphor_ends_with_a_unit() {
+        // `anaphor` looks for a unit as the second or third word before the phrases.
+        let table =
+            crate::resources::rule_table("rules/dates.tsv", &["kind", "text", "value"]).unwrap();
+        let lx = Lexicon::new(&table, STARTERS).unwrap();
+        assert!(!lx.anaphors().is_empty());
+        for (words, _, _) in lx.anaphors() {
+            assert!((2..=3).contains(&words.len()), "{words:?}");
+            let last = words.last().unwrap();
+            assert!(
+                lx.get_any_case(last)
+                    .iter()
+                    .any(|w| matches!(w, Word::Unit(_))),
+                "{words:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn at_has_no_meaning() {
+        // `reference` reads "at" only before "present".
+        let table =
+            crate::resources::rule_table("rules/dates.tsv", &["kind", "text", "value"]).unwrap();
+        let lx = Lexicon::new(&table, STARTERS).unwrap();
+        assert!(lx.get_any_case("at").is_empty());
+        assert!(lx.ref_phrases().iter().all(|(ws, _)| &*ws[0] != "at"));
+    }
 
     #[test]
     fn the_rules_are_those_after_the_tests() {

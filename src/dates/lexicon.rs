@@ -496,26 +496,27 @@ impl WordTable {
             }
             t.keys[h] = pack(w.as_bytes()) as u64;
             t.meta[h] = u32::from(e.0) | (w.len() as u32) << 16;
-            let b = WordTable::sig(pack(w.as_bytes()) as u64, w.len());
+            let b = WordTable::sig(pack(w.as_bytes()) as u64);
             t.bits[b >> 6] |= 1 << (b & 63);
         }
         t
     }
 
-    /// The signature of a word of `len` bytes (1–8) packed as written (`raw`): the low five bits
-    /// of each byte (which fold ASCII case: a letter's cases differ in bit 5 alone) and the
-    /// length, hashed to 16 bits.
+    /// The signature of a word of 1 to 8 bytes packed as written (`raw`, its unused bytes 0):
+    /// the low five bits of each byte (which fold ASCII case: a letter's cases differ in bit 5
+    /// alone), hashed to 16 bits. The length is not in it: a letter's five bits are never 0, so
+    /// the zero bytes after a word mostly tell it (a byte such as `@` that folds to 0 can only
+    /// make the filter pass a word, which the table then rejects).
     #[inline(always)]
-    fn sig(raw: u64, len: usize) -> usize {
-        let key = (raw & 0x1f1f_1f1f_1f1f_1f1f) | (len as u64 & 7) << 61;
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    fn sig(raw: u64) -> usize {
+        ((raw & 0x1f1f_1f1f_1f1f_1f1f).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
     }
 
     /// False when the word of `len` bytes packed as written (`raw`, ASCII) is certainly not in
     /// the table.
     #[inline(always)]
-    fn may_contain(&self, raw: u64, len: usize) -> bool {
-        let b = WordTable::sig(raw, len);
+    fn may_contain(&self, raw: u64) -> bool {
+        let b = WordTable::sig(raw);
         self.bits[(b >> 6) & ((1 << 10) - 1)] & (1 << (b & 63)) != 0
     }
 
@@ -988,14 +989,12 @@ impl Lexicon {
         // Most tokens: a word of 1 to 8 bytes with 8 bytes of text from its start, read as one
         // word of memory (its end then lies within the text) and answered by the table's filter.
         let n = end.wrapping_sub(start);
-        if n.wrapping_sub(1) < 8 && text.len() >= 8 && start <= text.len() - 8 {
-            if let Some(&w) = text
-                .get(start..start + 8)
-                .and_then(|t| t.first_chunk::<8>())
-            {
-                let raw = u64::from_le_bytes(w) & LOW_BYTES.get(n).copied().unwrap_or(0);
+        if n.wrapping_sub(1) < 8 {
+            // Two bounds tests: the start lies in the text, and 8 bytes follow it.
+            if let Some(w) = text.get(start..).and_then(|t| t.first_chunk::<8>()) {
+                let raw = u64::from_le_bytes(*w) & LOW_BYTES.get(n).copied().unwrap_or(0);
                 if raw & HIGH_BITS == 0 {
-                    if !self.table.may_contain(raw, n) {
+                    if !self.table.may_contain(raw) {
                         return Entry::NONE;
                     }
                     return self
@@ -1009,7 +1008,7 @@ impl Lexicon {
 
     /// [`Lexicon::entry_in`] of a token that is longer than 8 bytes, near the end of the text or
     /// not ASCII.
-    #[inline(never)]
+    #[inline]
     fn entry_in_rest(&self, text: &[u8], start: usize, end: usize) -> Entry {
         // A token's span is within the text (indexed as the tokenizer made it).
         let Some(b) = text.get(start..end) else {
@@ -1027,7 +1026,7 @@ impl Lexicon {
                     Entry::NONE
                 };
             }
-            if !self.table.may_contain(raw, b.len()) {
+            if !self.table.may_contain(raw) {
                 return Entry::NONE;
             }
             return self
@@ -1179,7 +1178,7 @@ impl Lexicon {
         if raw & HIGH_BITS != 0 {
             return None;
         }
-        let e = if self.tense_table.may_contain(raw, n) {
+        let e = if self.tense_table.may_contain(raw) {
             self.tense_table
                 .get(raw | crate::tokenize::ascii_capitals8(raw) >> 2, n)
         } else {

@@ -70,37 +70,7 @@ impl DateTagger {
         // anchor (a date word or a number that can be a date part by itself) at most `REACH`
         // tokens after its first token: a sentence without any costs nothing more, and the
         // rules are tried only where an anchor is within reach.
-        let bytes = text.as_bytes();
-        let mut entries: Vec<Entry> = vec![Entry::NONE; a.tokens.len()];
-        let mut candidates: Vec<usize> = Vec::with_capacity(a.tokens.len() / 4);
-        let mut anchors: Vec<usize> = Vec::with_capacity(a.tokens.len() / 16);
-        for (i, t) in a.tokens.iter().enumerate() {
-            let anchor = match t.kind {
-                TokenKind::Word | TokenKind::Abbrev => {
-                    let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
-                    if e == Entry::NONE {
-                        continue;
-                    }
-                    if let Some(slot) = entries.get_mut(i) {
-                        *slot = e;
-                    }
-                    candidates.push(i);
-                    e.is_anchor()
-                }
-                // A short plain number ("5", "20", "1,500") is a date only beside a date
-                // word ("5 April", "20 years"), which anchors it; a year, "16th",
-                // "09:15", "14.04.2023" anchors itself.
-                TokenKind::Number => {
-                    candidates.push(i);
-                    let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
-                    n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
-                }
-                _ => continue,
-            };
-            if anchor {
-                anchors.push(i);
-            }
-        }
+        let (entries, candidates, anchors) = self.first_pass(a);
         // Every date holds an anchor: one allocation of `new` holds them all.
         new.reserve_exact(anchors.len());
         let mut found: Vec<Found> = Vec::new();
@@ -264,7 +234,7 @@ impl DateTagger {
                     key: None,
                     country: None,
                     how: How::DateRule,
-                    timex: Some(Timex {
+                    timex: Some(Box::new(Timex {
                         value: r.value,
                         timex_type,
                         interval: if timex_type == TimexType::Duration
@@ -277,11 +247,55 @@ impl DateTagger {
                         granularity: r.granularity,
                         rule: f.rule,
                         range: f.range,
-                    }),
+                    })),
                 });
             }
         }
-        crate::tag::insert_sorted(&mut a.entities, new);
+        // The dates come in text order, and overlap neither each other (the walk goes on after
+        // each) nor another entity (the walk skips those).
+        crate::tag::merge_sorted(&mut a.entities, new);
+    }
+
+    /// The first pass of [`DateTagger::run`] over the document's tokens: the lexicon entry of
+    /// every token ([`Entry::NONE`] for most), the candidates (the tokens where a date may
+    /// start: numbers and words with an entry) and the anchors among them, in token order. Kept
+    /// out of `run`: its loop then keeps more values in registers (117.2M → 114.2M
+    /// instructions per BBC pass for the whole stage).
+    #[inline(never)]
+    fn first_pass(&self, a: &Analysis<'_>) -> (Vec<Entry>, Vec<usize>, Vec<usize>) {
+        let text = a.text();
+        let bytes = text.as_bytes();
+        let mut entries: Vec<Entry> = vec![Entry::NONE; a.tokens.len()];
+        let mut candidates: Vec<usize> = Vec::with_capacity(a.tokens.len() / 4);
+        let mut anchors: Vec<usize> = Vec::with_capacity(a.tokens.len() / 16);
+        for (i, t) in a.tokens.iter().enumerate() {
+            let anchor = match t.kind {
+                TokenKind::Word | TokenKind::Abbrev => {
+                    let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
+                    if e == Entry::NONE {
+                        continue;
+                    }
+                    if let Some(slot) = entries.get_mut(i) {
+                        *slot = e;
+                    }
+                    candidates.push(i);
+                    e.is_anchor()
+                }
+                // A short plain number ("5", "20", "1,500") is a date only beside a date
+                // word ("5 April", "20 years"), which anchors it; a year, "16th",
+                // "09:15", "14.04.2023" anchors itself.
+                TokenKind::Number => {
+                    candidates.push(i);
+                    let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+                    n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
+                }
+                _ => continue,
+            };
+            if anchor {
+                anchors.push(i);
+            }
+        }
+        (entries, candidates, anchors)
     }
 
     /// True when a unit inside a date is written with a capital after its first word: a
