@@ -309,9 +309,8 @@ pub struct Entity<'a> {
     pub country: Option<Iso3>,
     /// How it was found.
     pub how: How,
-    /// Temporal value for DATE entities (boxed: an entity of another type, most of them, is
-    /// then 88 bytes instead of 152, and the lists of entities that stages merge and sort move
-    /// that much less).
+    /// Temporal value for DATE entities (boxed: an entity is then 88 bytes instead of 152, and
+    /// the lists of entities that stages merge and sort move that much less).
     pub timex: Option<Box<Timex>>,
 }
 

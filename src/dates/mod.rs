@@ -253,6 +253,13 @@ impl DateTagger {
         }
         // The dates come in text order, and overlap neither each other (the walk goes on after
         // each) nor another entity (the walk skips those).
+        debug_assert!(
+            new.windows(2).all(|p| p[0].span.end <= p[1].span.start)
+                && new
+                    .iter()
+                    .all(|n| !a.entities.iter().any(|e| e.span.overlaps(n.span))),
+            "dates out of order or overlapping"
+        );
         crate::tag::merge_sorted(&mut a.entities, new);
     }
 
