@@ -168,7 +168,7 @@ impl<'t> Ctx<'t> {
     /// inlined into each caller, where `pick` is known (a call cost more than the search).
     #[inline(always)]
     pub(super) fn word<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
-        self.words(i).iter().copied().find_map(pick)
+        meaning(self.words(i), pick)
     }
 
     /// The lexicon entry of token `i` (a word or abbreviation of the sentence).
@@ -311,6 +311,13 @@ impl<'t> Ctx<'t> {
     fn shift_word(&self, i: usize) -> Option<i32> {
         self.word(i, Word::shift)
     }
+}
+
+/// The first of `words` that `pick` accepts (`Word::month`, `Word::day_part`…): what
+/// [`Ctx::word`] answers, for meanings already read.
+#[inline(always)]
+fn meaning<T>(words: &[Word], pick: impl Fn(Word) -> Option<T>) -> Option<T> {
+    words.iter().copied().find_map(pick)
 }
 
 fn found(start: usize, end: usize, val: Val, rule: &'static str) -> Found {
@@ -570,13 +577,12 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
     } else {
         &[]
     };
-    let has = |pick: fn(Word) -> bool| words.iter().any(|w| pick(*w));
-    let shift = has(|w| matches!(w, Word::Shift(_)));
+    let shift = meaning(words, Word::shift).is_some();
     let tests: [(usize, bool); 10] = [
         // "the end of", "the mid-1990s"
-        (3, has(|w| matches!(w, Word::Part(_))) || c.is(n, "mid")),
+        (3, meaning(words, Word::part).is_some() || c.is(n, "mid")),
         // "the nineties", "the 1990s", "the 20th century"
-        (4, number || has(|w| matches!(w, Word::Decade(_)))),
+        (4, number || meaning(words, Word::decade).is_some()),
         // "the previous Friday"
         (5, shift),
         // "the following month", "the past week"
@@ -585,7 +591,7 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
         (
             8,
             number
-                || has(|w| matches!(w, Word::Number(_)))
+                || meaning(words, Word::number).is_some()
                 || c.is_any(n, &["first", "latest", "initial", "final", "same"]),
         ),
         // "the near future", "the past"
@@ -596,7 +602,7 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
         // "the summer", "the last summer", "the this past spring"
         (
             11,
-            shift || c.is(n, "this") || has(|w| matches!(w, Word::Season(_))),
+            shift || c.is(n, "this") || meaning(words, Word::season).is_some(),
         ),
         // "the third quarter", "the fiscal first quarter", "the 1988 third quarter", "the
         // year-earlier quarter", "the quarter", "the period"
@@ -605,7 +611,7 @@ fn after_the(c: &Ctx<'_>, n: usize) -> u32 {
             number
                 || c.is_any(n, &QUARTER_ADJECTIVES)
                 || c.is_any(n, &["year", "quarter", "period"])
-                || has(|w| matches!(w, Word::Ordinal(_))),
+                || meaning(words, Word::ordinal).is_some(),
         ),
         // "the year 2000"
         (14, c.is(n, "year")),
@@ -647,23 +653,20 @@ fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
     let the = c.is(i, "the");
     // The meanings of the shift word and of the word after it, read once.
     let (own, next) = (c.words(i), c.words(n));
-    let has = |words: &[Word], pick: fn(Word) -> bool| words.iter().any(|w| pick(*w));
     let tests: [(usize, bool); 6] = [
         // "last November": a month after the shift word
-        (2, has(next, |w| matches!(w, Word::Month(_)))),
+        (2, meaning(next, Word::month).is_some()),
         // "last Friday" ("the previous Friday" starts at "the")
-        (5, the || has(next, |w| matches!(w, Word::Weekday(_)))),
+        (5, the || meaning(next, Word::weekday).is_some()),
         // "this morning" (a part of the day after it), or a shift word that is itself a day
         (
             6,
-            has(next, |w| matches!(w, Word::DayPart(_)))
-                || has(own, |w| matches!(w, Word::RelDay(_))),
+            meaning(next, Word::day_part).is_some() || meaning(own, Word::rel_day).is_some(),
         ),
         // "last summer", "this past spring"
         (
             11,
-            the || has(next, |w| matches!(w, Word::Season(_)))
-                || (c.is(i, "this") && c.is(n, "past")),
+            the || meaning(next, Word::season).is_some() || (c.is(i, "this") && c.is(n, "past")),
         ),
         // "next year's first quarter", "this quarter", "current quarter"; a shift word that
         // is itself a determiner, an adjective, an ordinal or a quarter word
@@ -672,7 +675,7 @@ fn after_shift(c: &Ctx<'_>, i: usize) -> u32 {
             c.is(n, "year")
                 || c.is_any(i, &["the", "this", "year", "quarter", "period"])
                 || c.is_any(i, &QUARTER_ADJECTIVES)
-                || has(own, |w| matches!(w, Word::Ordinal(_))),
+                || meaning(own, Word::ordinal).is_some(),
         ),
         // "last Christmas", or a shift word that is itself a holiday
         (
@@ -2052,12 +2055,17 @@ fn holiday(c: &Ctx<'_>, i: usize) -> Option<Finds> {
 mod tests {
     use super::*;
 
+    /// The lexicon of `rules/dates.tsv`, as the stage builds it.
+    fn lexicon() -> Lexicon {
+        let table =
+            crate::resources::rule_table("rules/dates.tsv", &["kind", "text", "value"]).unwrap();
+        Lexicon::new(&table, STARTERS).unwrap()
+    }
+
     #[test]
     fn every_anaphor_ends_with_a_unit() {
         // `anaphor` looks for a unit as the second or third word before the phrases.
-        let table =
-            crate::resources::rule_table("rules/dates.tsv", &["kind", "text", "value"]).unwrap();
-        let lx = Lexicon::new(&table, STARTERS).unwrap();
+        let lx = lexicon();
         assert!(!lx.anaphors().is_empty());
         for (words, _, _) in lx.anaphors() {
             assert!((2..=3).contains(&words.len()), "{words:?}");
@@ -2074,9 +2082,7 @@ mod tests {
     #[test]
     fn at_has_no_meaning() {
         // `reference` reads "at" only before "present".
-        let table =
-            crate::resources::rule_table("rules/dates.tsv", &["kind", "text", "value"]).unwrap();
-        let lx = Lexicon::new(&table, STARTERS).unwrap();
+        let lx = lexicon();
         assert!(lx.get_any_case("at").is_empty());
         assert!(lx.ref_phrases().iter().all(|(ws, _)| &*ws[0] != "at"));
     }
