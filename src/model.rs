@@ -242,6 +242,10 @@ pub mod tokflags {
     pub const LINE_BEFORE: u8 = 8;
     /// All letters are lowercase.
     pub const LOWER: u8 = 16;
+    /// The word may be a word of the date lexicon: clear only when it certainly is not. The
+    /// tokenizer tests a filter of the lexicon's words with the bytes it read to find the word's
+    /// end ([`crate::tokenize::WordHint`]); it sets the bit on every other word and abbreviation.
+    pub const MAYBE_DATE: u8 = 32;
 }
 
 /// A token: a span and what kind of characters it holds.

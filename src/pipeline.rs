@@ -74,14 +74,16 @@ impl PipelineBuilder {
     /// Loads and compiles every resource.
     pub fn build(self) -> Result<Pipeline> {
         let tagger = Tagger::build(&self.gazetteer_dirs)?;
+        let dates = DateTagger::new(&resources::rule_table(
+            "rules/dates.tsv",
+            &["kind", "text", "value"],
+        )?)?;
         Ok(Pipeline {
             segmenter: Segmenter::new(&resources::segment_table()?)?,
-            tokenizer: Tokenizer,
+            // The tokeniser marks the words that may be date words for the date stage.
+            tokenizer: Tokenizer::new(dates.word_hint()),
             tagger,
-            dates: DateTagger::new(&resources::rule_table(
-                "rules/dates.tsv",
-                &["kind", "text", "value"],
-            )?)?,
+            dates,
             events: EventExtractor::new(
                 &resources::rule_table(
                     "rules/triggers.tsv",

@@ -7,11 +7,19 @@
 use crate::model::{tokflags, Analysis, Token, TokenKind};
 use crate::span::Span;
 
-/// The tokeniser stage. Stateless; see the module docs for what a token is.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Tokenizer;
+/// The tokeniser stage; see the module docs for what a token is. It also marks the words that
+/// may be date words ([`tokflags::MAYBE_DATE`]) with the filter it is given.
+#[derive(Clone, Debug, Default)]
+pub struct Tokenizer {
+    date_hint: WordHint,
+}
 
 impl Tokenizer {
+    /// A tokeniser that marks the words that may be in `date_hint`.
+    pub fn new(date_hint: WordHint) -> Tokenizer {
+        Tokenizer { date_hint }
+    }
+
     /// Tokenises every sentence of the analysis, filling `tokens` and each sentence's token range.
     pub fn run(&self, a: &mut Analysis<'_>) {
         let text = a.text();
@@ -19,7 +27,7 @@ impl Tokenizer {
         a.tokens.reserve(text.len() / 5);
         for (si, s) in a.sentences.iter_mut().enumerate() {
             s.first_token = a.tokens.len();
-            tokenize_span(text, s.span, si as u32, &mut a.tokens);
+            tokenize_into(text, s.span, si as u32, &mut a.tokens, &self.date_hint);
             s.end_token = a.tokens.len();
             // ALL-CAPS: at least two words, every one of them uppercase (a one-letter word
             // counts when capitalised); stops at the first word that is not.
@@ -96,8 +104,85 @@ fn is_space(c: char) -> bool {
     }
 }
 
-/// Tokenises `text[span]`, appending tokens (with absolute offsets) to `out`.
+/// A one-bit filter over lowercase words, tested by the tokeniser with the bytes it reads to
+/// find a word's end: an ASCII word of letters and digits is hashed from its first eight bytes,
+/// lowercase, and whether it is longer. [`WordHint::has`] is false only for a word that is
+/// certainly not in the list; the default holds every word.
+#[derive(Clone, Debug)]
+pub struct WordHint {
+    /// One bit per hash of the words' keys ([`WordHint::key`]); all set for the default.
+    bits: Box<[u64; HINT_WORDS]>,
+}
+
+/// log2 of the number of bits of [`WordHint`] (4 KiB: it stays in the first-level cache).
+const HINT_BITS: u32 = 15;
+
+/// The number of words of [`WordHint::bits`].
+const HINT_WORDS: usize = 1 << (HINT_BITS - 6);
+
+impl Default for WordHint {
+    fn default() -> WordHint {
+        WordHint {
+            bits: Box::new([u64::MAX; HINT_WORDS]),
+        }
+    }
+}
+
+impl WordHint {
+    /// The filter of `words` (lowercase). Words that are not ASCII are left out: the tokeniser
+    /// tests only ASCII words.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordHint {
+        let mut bits = Box::new([0u64; HINT_WORDS]);
+        for w in words {
+            let b = w.as_bytes();
+            if b.is_empty() || !b.is_ascii() {
+                continue;
+            }
+            let mut first = [0u8; 8];
+            let n = b.len().min(8);
+            first[..n].copy_from_slice(&b[..n]);
+            let h = WordHint::bit(WordHint::key(u64::from_le_bytes(first), b.len() > 8));
+            bits[h >> 6] |= 1 << (h & 63);
+        }
+        WordHint { bits }
+    }
+
+    /// A word's key: its first eight bytes (zero-padded), and the top bit for a longer word
+    /// (an ASCII byte never has it).
+    #[inline(always)]
+    fn key(first8: u64, long: bool) -> u64 {
+        first8 | u64::from(long) << 63
+    }
+
+    /// A key's bit.
+    #[inline(always)]
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HINT_BITS)) as usize
+    }
+
+    /// False when the ASCII word whose first eight bytes are `first8` (lowercase, zero-padded)
+    /// and that is `long` (more than eight bytes) is certainly not in the list.
+    #[inline(always)]
+    pub fn has(&self, first8: u64, long: bool) -> bool {
+        let h = WordHint::bit(WordHint::key(first8, long));
+        self.bits[(h >> 6) & (HINT_WORDS - 1)] & (1 << (h & 63)) != 0
+    }
+}
+
+/// Tokenises `text[span]`, appending tokens (with absolute offsets) to `out`. Every word and
+/// abbreviation is marked [`tokflags::MAYBE_DATE`] (no filter: see [`Tokenizer`]).
 pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
+    tokenize_into(text, span, sentence, out, &WordHint::default());
+}
+
+/// [`tokenize_span`], marking the words that may be in `date_hint`.
+fn tokenize_into(
+    text: &str,
+    span: Span,
+    sentence: u32,
+    out: &mut Vec<Token>,
+    date_hint: &WordHint,
+) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -118,11 +203,17 @@ pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>
             continue;
         }
         if b.is_ascii_alphabetic() {
-            if let Some((e, flags)) = ascii_word(bytes, i, end) {
+            if let Some((e, flags, first8)) = ascii_word(bytes, i, end) {
+                // (a word read byte by byte, near the text's end, has no `first8`: maybe)
+                let hint = if first8 == 0 || date_hint.has(first8, e - i > 8) {
+                    tokflags::MAYBE_DATE
+                } else {
+                    0
+                };
                 out.push(Token {
                     span: Span::new(i, e),
                     kind: TokenKind::Word,
-                    flags: flags | space_flags(space_before, line_before),
+                    flags: flags | hint | space_flags(space_before, line_before),
                     sentence,
                 });
                 space_before = false;
@@ -184,6 +275,9 @@ pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>
         ) {
             flags |= case_flags(&text[sp]);
         }
+        if matches!(kind, TokenKind::Word | TokenKind::Abbrev) {
+            flags |= tokflags::MAYBE_DATE;
+        }
         out.push(Token {
             span: sp,
             kind,
@@ -235,11 +329,16 @@ static ASCII_CLASS: [u8; 256] = {
 /// The fast path for the common token: a run of ASCII letters and digits starting with a letter
 /// at `start`, ended by an ASCII byte that cannot continue it (not an apostrophe, and not a
 /// period after one or two letters, which may open an abbreviation such as `U.S.`). Returns its
-/// end and case flags, or `None` when [`scan_word`] must decide. Reads eight bytes at a time
-/// where the text has them ([`classes8`]), one at a time near its end.
+/// end, case flags and its first eight bytes lowercase as a little-endian number (the bytes
+/// past a shorter word zero; 0 when the word was read byte by byte), or `None` when
+/// [`scan_word`] must decide. Reads eight bytes at a time where the text has them
+/// ([`classes8`]), one at a time near its end.
 #[inline]
-fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<(usize, u8)> {
+fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<(usize, u8, u64)> {
     let mut j = start;
+    // The first chunk's bytes of the word, lowercase: kept through `first` (all ones for the
+    // first chunk only), without a branch in the loop.
+    let (mut first8, mut first) = (0u64, u64::MAX);
     // Masks of the uppercase and lowercase letters seen (high bits; one bit per letter is enough
     // to tell "none"), and the letters counted up to two per chunk (enough to tell "two or more").
     let (mut any_upper, mut any_lower, mut letters) = (0u64, 0u64, 0u32);
@@ -252,16 +351,19 @@ fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<(usize, u8)> {
             // Bytes from `end` on are not ours to read: they stop the word.
             stop |= HIGH_BITS & !((1u64 << (8 * (end - j))) - 1);
         }
-        let n = if stop == 0 {
-            8
+        let (n, keep) = if stop == 0 {
+            (8, u64::MAX)
         } else {
             // The word ends before byte `n` (0..=7) of the chunk.
             let n = (stop.trailing_zeros() / 8) as usize;
             let keep = (1u64 << (8 * n)) - 1;
             up &= keep;
             low &= keep;
-            n
+            (n, keep)
         };
+        // (`up` has the high bit of each capital: two places down, the bit that lowercases)
+        first8 |= ((w & keep) | up >> 2) & first;
+        first = 0;
         let both = up | low;
         letters += u32::from(both != 0) + u32::from(both & both.wrapping_sub(1) != 0);
         any_upper |= up;
@@ -301,7 +403,7 @@ fn ascii_word(bytes: &[u8], start: usize, end: usize) -> Option<(usize, u8)> {
     if any_upper == 0 {
         flags |= tokflags::LOWER;
     }
-    Some((j, flags))
+    Some((j, flags, first8))
 }
 
 /// The high bit of each byte of a `u64`.
@@ -550,14 +652,71 @@ mod tests {
             let end = bytes.len() - cut.min(bytes.len() - 1);
             for start in 0..end {
                 if bytes[start].is_ascii_alphabetic() {
+                    let got = ascii_word(bytes, start, end);
                     proptest::prop_assert_eq!(
-                        ascii_word(bytes, start, end),
+                        got.map(|(e, flags, _)| (e, flags)),
                         ascii_word_bytewise(bytes, start, end),
                         "{:?} from {} to {}", text, start, end
                     );
+                    // The first eight bytes lowercase, when read at once.
+                    if let Some((e, _, first8)) = got.filter(|w| w.2 != 0) {
+                        let n = (e - start).min(8);
+                        let mut want = [0u8; 8];
+                        want[..n].copy_from_slice(&bytes[start..start + n]);
+                        want.make_ascii_lowercase();
+                        proptest::prop_assert_eq!(first8, u64::from_le_bytes(want));
+                    }
                 }
             }
         }
+    }
+
+    /// The tokens of `text` and whether each is marked [`tokflags::MAYBE_DATE`].
+    fn marked<'t>(text: &'t str, hint: &WordHint) -> Vec<(&'t str, bool)> {
+        let mut out = Vec::new();
+        tokenize_into(text, Span::new(0, text.len()), 0, &mut out, hint);
+        out.iter()
+            .map(|t| (&text[t.span], t.has(tokflags::MAYBE_DATE)))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_hint_marks_every_word_of_its_list_in_any_case() {
+        let words = [
+            "a",
+            "may",
+            "monday",
+            "thursday",
+            "yesterday",
+            "q4",
+            "mid",
+            "decades",
+        ];
+        let hint = WordHint::new(words);
+        for w in words {
+            let title = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            for form in [w.to_string(), title, w.to_uppercase()] {
+                // (followed by more than eight bytes: the word is read eight bytes at once)
+                let text = format!("{form} and then some more text");
+                let toks = marked(&text, &hint);
+                assert_eq!(toks[0], (form.as_str(), true), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_word_hint_marks_only_the_words_it_cannot_test() {
+        let hint = WordHint::new([]);
+        let toks = marked("Monday the U.S. and O'Brien met. Then came the end", &hint);
+        let marked_words: Vec<&str> = toks.iter().filter(|t| t.1).map(|t| t.0).collect();
+        // an abbreviation, a word with an apostrophe, and the words of the text's last eight
+        // bytes (read one byte at a time) are not tested
+        assert_eq!(marked_words, ["U.S.", "O'Brien", "the", "end"]);
+        // without a hint every word and abbreviation is marked; punctuation never is
+        let mut all = Vec::new();
+        tokenize_span("Monday, the U.S.", Span::new(0, 16), 0, &mut all);
+        let flags: Vec<bool> = all.iter().map(|t| t.has(tokflags::MAYBE_DATE)).collect();
+        assert_eq!(flags, [true, false, true, true]);
     }
 
     #[test]

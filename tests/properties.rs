@@ -2,7 +2,7 @@
 //! valid slice of the text, and the JSON output parses and round-trips.
 
 use newsfacts::export::json::write_document;
-use newsfacts::{Document, Pipeline};
+use newsfacts::{Document, Pipeline, Stage};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -87,6 +87,24 @@ proptest! {
     #[test]
     fn any_unicode_is_processed(text in any::<String>()) {
         check(text)?;
+    }
+
+    /// The tokeniser's date-word marks only spare the date stage lookups: it finds the same
+    /// dates when every word is marked.
+    #[test]
+    fn date_marks_change_no_date(text in newsish()) {
+        let doc = Document::from_text("p", text);
+        let hinted = pipeline().analyze(&doc);
+        let mut a = newsfacts::Analysis::new(&doc);
+        pipeline().run_stage(Stage::Segment, &mut a);
+        newsfacts::tokenize::Tokenizer::default().run(&mut a);
+        for stage in [Stage::Tag, Stage::Dates] {
+            pipeline().run_stage(stage, &mut a);
+        }
+        let dates = |a: &newsfacts::Analysis<'_>| -> Vec<String> {
+            a.entities.iter().map(|e| format!("{:?} {:?} {:?}", e.span, e.kind, e.timex)).collect()
+        };
+        prop_assert_eq!(dates(&hinted), dates(&a));
     }
 }
 

@@ -982,6 +982,11 @@ impl Lexicon {
         self.entry_short(pack_at(text, start, b.len()), b)
     }
 
+    /// Every word with an entry (lowercase), in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(|k| &**k)
+    }
+
     /// [`Lexicon::entry`] of the word at `start..end` of `text` (a token), read from the text
     /// eight bytes at a time.
     #[inline]

@@ -14,7 +14,7 @@ pub use value::{Dir, Resolved, Val};
 
 use crate::data::Table;
 use crate::error::Result;
-use crate::model::{Analysis, Entity, EntityType, How, Timex, TimexType, TokenKind};
+use crate::model::{tokflags, Analysis, Entity, EntityType, How, Timex, TimexType, TokenKind};
 use crate::span::Span;
 use detect::{may_start, rules_at, Ctx, Found};
 use lexicon::Entry;
@@ -50,6 +50,14 @@ impl DateTagger {
         Ok(DateTagger { lexicon })
     }
 
+    /// The filter the tokeniser marks possible date words with ([`tokflags::MAYBE_DATE`]): the
+    /// words of the lexicon. The first pass looks up only the words it marks.
+    ///
+    /// [`tokflags::MAYBE_DATE`]: crate::model::tokflags::MAYBE_DATE
+    pub fn word_hint(&self) -> crate::tokenize::WordHint {
+        crate::tokenize::WordHint::new(self.lexicon.words())
+    }
+
     /// Finds and resolves the dates of every sentence, adding DATE entities where no other
     /// entity stands.
     pub fn run(&self, a: &mut Analysis<'_>) {
@@ -65,8 +73,8 @@ impl DateTagger {
         let mut last: Option<(chrono::NaiveDate, &'static str)> = None;
         // One pass over the document's tokens finds the tokens where a date may start (see
         // `detect::may_start`: numbers and words with an entry; the rules skip the others) and
-        // the anchors among them, looking each word up once (a filter answers most words
-        // without a lookup); the rules read its meanings from `entries`. Every date holds an
+        // the anchors among them, looking up once each word the tokeniser marked as a possible
+        // date word (a fifth of them); the rules read its meanings from `entries`. Every date holds an
         // anchor (a date word or a number that can be a date part by itself) at most `REACH`
         // tokens after its first token: a sentence without any costs nothing more, and the
         // rules are tried only where an anchor is within reach.
@@ -267,37 +275,52 @@ impl DateTagger {
     /// every token ([`Entry::NONE`] for most), the candidates (the tokens where a date may
     /// start: numbers and words with an entry) and the anchors among them, in token order. Kept
     /// out of `run`: its loop then keeps more values in registers (117.2M → 114.2M
-    /// instructions per BBC pass for the whole stage).
+    /// instructions per BBC pass for the whole stage). Only the words the tokeniser marked
+    /// [`tokflags::MAYBE_DATE`] are looked up (see [`DateTagger::word_hint`]).
     #[inline(never)]
     fn first_pass(&self, a: &Analysis<'_>) -> (Vec<Entry>, Vec<usize>, Vec<usize>) {
-        let text = a.text();
-        let bytes = text.as_bytes();
-        let mut entries: Vec<Entry> = vec![Entry::NONE; a.tokens.len()];
-        let mut candidates: Vec<usize> = Vec::with_capacity(a.tokens.len() / 4);
-        let mut anchors: Vec<usize> = Vec::with_capacity(a.tokens.len() / 16);
-        for (i, t) in a.tokens.iter().enumerate() {
-            let anchor = match t.kind {
-                TokenKind::Word | TokenKind::Abbrev => {
-                    let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
-                    if e == Entry::NONE {
-                        continue;
-                    }
-                    if let Some(slot) = entries.get_mut(i) {
-                        *slot = e;
-                    }
-                    candidates.push(i);
-                    e.is_anchor()
-                }
+        let bytes = a.text().as_bytes();
+        let tokens = &a.tokens;
+        // Which words may be date words cannot be predicted from one token to the next: a
+        // first loop, without branches on the tokens, keeps the numbers and the words the
+        // tokeniser marked (a fifth of the words). Each token is written to the list, whose
+        // length moves on past the ones kept.
+        let mut kept: Vec<u32> = vec![0; tokens.len() + 1];
+        let mut n = 0usize;
+        for (i, t) in tokens.iter().enumerate() {
+            let word = (t.kind == TokenKind::Word) | (t.kind == TokenKind::Abbrev);
+            let keep = (word & t.has(tokflags::MAYBE_DATE)) | (t.kind == TokenKind::Number);
+            if let Some(slot) = kept.get_mut(n) {
+                // (past 2^32 tokens, an index no token has: such a token is skipped)
+                *slot = u32::try_from(i).unwrap_or(u32::MAX);
+            }
+            n += usize::from(keep);
+        }
+        kept.truncate(n);
+        let mut entries: Vec<Entry> = vec![Entry::NONE; tokens.len()];
+        let mut candidates: Vec<usize> = Vec::with_capacity(n);
+        let mut anchors: Vec<usize> = Vec::with_capacity(n / 2);
+        for i in kept.into_iter().map(|i| i as usize) {
+            let Some(t) = tokens.get(i) else {
+                continue;
+            };
+            let anchor = if t.kind == TokenKind::Number {
                 // A short plain number ("5", "20", "1,500") is a date only beside a date
                 // word ("5 April", "20 years"), which anchors it; a year, "16th",
                 // "09:15", "14.04.2023" anchors itself.
-                TokenKind::Number => {
-                    candidates.push(i);
-                    let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
-                    n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
+                let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+                n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
+            } else {
+                let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
+                if e == Entry::NONE {
+                    continue;
                 }
-                _ => continue,
+                if let Some(slot) = entries.get_mut(i) {
+                    *slot = e;
+                }
+                e.is_anchor()
             };
+            candidates.push(i);
             if anchor {
                 anchors.push(i);
             }
