@@ -206,6 +206,9 @@ pub struct Sentence {
     pub end_token: usize,
     /// True when every letter in it is uppercase (ALL-CAPS headlines).
     pub all_caps: bool,
+    /// False when the tokeniser saw no word or number in it that can anchor a date (every date
+    /// holds one): the date stage skips it. True until the tokeniser has run.
+    pub maybe_date: bool,
 }
 
 impl Sentence {

@@ -497,6 +497,7 @@ fn sentence(span: Span, kind: SegmentKind) -> Sentence {
         first_token: 0,
         end_token: 0,
         all_caps: false,
+        maybe_date: true,
     }
 }
 

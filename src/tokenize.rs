@@ -27,7 +27,7 @@ impl Tokenizer {
         a.tokens.reserve(text.len() / 5);
         for (si, s) in a.sentences.iter_mut().enumerate() {
             s.first_token = a.tokens.len();
-            tokenize_into(text, s.span, si as u32, &mut a.tokens, &self.date_hint);
+            s.maybe_date = tokenize_into(text, s.span, si as u32, &mut a.tokens, &self.date_hint);
             s.end_token = a.tokens.len();
             // ALL-CAPS: at least two words, every one of them uppercase (a one-letter word
             // counts when capitalised); stops at the first word that is not.
@@ -104,21 +104,28 @@ fn is_space(c: char) -> bool {
     }
 }
 
-/// A one-bit filter over lowercase words, tested by the tokeniser with the bytes it reads to
-/// find a word's end: an ASCII word of letters and digits is hashed from its first eight bytes,
-/// lowercase, and whether it is longer. [`WordHint::has`] is false only for a word that is
-/// certainly not in the list; the default holds every word.
+/// A filter over lowercase words, tested by the tokeniser with the bytes it reads to find a
+/// word's end: an ASCII word of letters and digits is hashed from its first eight bytes,
+/// lowercase, and whether it is longer. Each hash has two bits: some word of the list hashes
+/// there, and some word that can anchor a date does. [`WordHint::marks`] never leaves out a
+/// word of the list; the default marks every word.
 #[derive(Clone, Debug)]
 pub struct WordHint {
-    /// One bit per hash of the words' keys ([`WordHint::key`]); all set for the default.
+    /// Two bits per hash of the words' keys ([`WordHint::key`]); all set for the default.
     bits: Box<[u64; HINT_WORDS]>,
 }
 
-/// log2 of the number of bits of [`WordHint`] (4 KiB: it stays in the first-level cache).
+/// log2 of the number of hashes of [`WordHint`] (8 KiB of bits: they stay in the first-level
+/// cache).
 const HINT_BITS: u32 = 15;
 
-/// The number of words of [`WordHint::bits`].
-const HINT_WORDS: usize = 1 << (HINT_BITS - 6);
+/// The number of words of [`WordHint::bits`] (two bits per hash).
+const HINT_WORDS: usize = 1 << (HINT_BITS + 1 - 6);
+
+/// [`WordHint::marks`]: a word of the list.
+pub const HINT_WORD: u64 = 1;
+/// [`WordHint::marks`]: a word of the list that can anchor a date.
+pub const HINT_ANCHOR: u64 = 2;
 
 impl Default for WordHint {
     fn default() -> WordHint {
@@ -129,11 +136,11 @@ impl Default for WordHint {
 }
 
 impl WordHint {
-    /// The filter of `words` (lowercase). Words that are not ASCII are left out: the tokeniser
-    /// tests only ASCII words.
-    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordHint {
+    /// The filter of `words` (lowercase), each with whether it can anchor a date. Words that
+    /// are not ASCII are left out: the tokeniser tests only ASCII words.
+    pub fn new<'w>(words: impl IntoIterator<Item = (&'w str, bool)>) -> WordHint {
         let mut bits = Box::new([0u64; HINT_WORDS]);
-        for w in words {
+        for (w, anchor) in words {
             let b = w.as_bytes();
             if b.is_empty() || !b.is_ascii() {
                 continue;
@@ -141,8 +148,9 @@ impl WordHint {
             let mut first = [0u8; 8];
             let n = b.len().min(8);
             first[..n].copy_from_slice(&b[..n]);
-            let h = WordHint::bit(WordHint::key(u64::from_le_bytes(first), b.len() > 8));
-            bits[h >> 6] |= 1 << (h & 63);
+            let h = 2 * WordHint::hash(WordHint::key(u64::from_le_bytes(first), b.len() > 8));
+            let cell = HINT_WORD | if anchor { HINT_ANCHOR } else { 0 };
+            bits[h >> 6] |= cell << (h & 63);
         }
         WordHint { bits }
     }
@@ -154,18 +162,36 @@ impl WordHint {
         first8 | u64::from(long) << 63
     }
 
-    /// A key's bit.
+    /// A key's hash, below 2^[`HINT_BITS`].
     #[inline(always)]
-    fn bit(key: u64) -> usize {
+    fn hash(key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HINT_BITS)) as usize
     }
 
-    /// False when the ASCII word whose first eight bytes are `first8` (lowercase, zero-padded)
-    /// and that is `long` (more than eight bytes) is certainly not in the list.
+    /// [`WordHint::marks`] of the word or abbreviation at `span` of `text` that the tokeniser's
+    /// fast path did not read: an ASCII token is lowercased from the eight bytes at its start;
+    /// another, or one near the text's end, gets both marks.
+    #[inline]
+    fn marks_token(&self, text: &[u8], span: Span) -> u64 {
+        let n = span.end.wrapping_sub(span.start);
+        let Some(w) = text.get(span.start..).and_then(|t| t.first_chunk::<8>()) else {
+            return HINT_WORD | HINT_ANCHOR;
+        };
+        let word = text.get(span.start..span.end).unwrap_or_default();
+        if n == 0 || !word.is_ascii() {
+            return HINT_WORD | HINT_ANCHOR;
+        }
+        let raw = u64::from_le_bytes(*w) & (u64::MAX >> (64 - 8 * n.min(8)));
+        self.marks(raw | ascii_capitals8(raw) >> 2, n > 8)
+    }
+
+    /// What the ASCII word whose first eight bytes are `first8` (lowercase, zero-padded) and
+    /// that is `long` (more than eight bytes) may be: [`HINT_WORD`] and [`HINT_ANCHOR`] bits,
+    /// each clear only when the word certainly is not one.
     #[inline(always)]
-    pub fn has(&self, first8: u64, long: bool) -> bool {
-        let h = WordHint::bit(WordHint::key(first8, long));
-        self.bits[(h >> 6) & (HINT_WORDS - 1)] & (1 << (h & 63)) != 0
+    pub fn marks(&self, first8: u64, long: bool) -> u64 {
+        let h = 2 * WordHint::hash(WordHint::key(first8, long));
+        (self.bits[(h >> 6) & (HINT_WORDS - 1)] >> (h & 63)) & (HINT_WORD | HINT_ANCHOR)
     }
 }
 
@@ -175,15 +201,20 @@ pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>
     tokenize_into(text, span, sentence, out, &WordHint::default());
 }
 
-/// [`tokenize_span`], marking the words that may be in `date_hint`.
+/// [`tokenize_span`], marking the words that may be in `date_hint`. Returns false when no token
+/// can anchor a date: no number, and no word `date_hint` marks as a possible anchor.
 fn tokenize_into(
     text: &str,
     span: Span,
     sentence: u32,
     out: &mut Vec<Token>,
     date_hint: &WordHint,
-) {
+) -> bool {
     let bytes = text.as_bytes();
+    // The marks of the words tested, ORed ([`HINT_ANCHOR`] tells), and whether a token that is
+    // not tested (a number, an abbreviation, another word) was seen.
+    let mut marks = 0u64;
+    let mut untested = false;
     let end = span.end.min(text.len());
     let mut i = span.start;
     let mut space_before = true;
@@ -205,7 +236,13 @@ fn tokenize_into(
         if b.is_ascii_alphabetic() {
             if let Some((e, flags, first8)) = ascii_word(bytes, i, end) {
                 // (a word read byte by byte, near the text's end, has no `first8`: maybe)
-                let hint = if first8 == 0 || date_hint.has(first8, e - i > 8) {
+                let m = if first8 == 0 {
+                    HINT_WORD | HINT_ANCHOR
+                } else {
+                    date_hint.marks(first8, e - i > 8)
+                };
+                marks |= m;
+                let hint = if m & HINT_WORD != 0 {
                     tokflags::MAYBE_DATE
                 } else {
                     0
@@ -275,8 +312,18 @@ fn tokenize_into(
         ) {
             flags |= case_flags(&text[sp]);
         }
-        if matches!(kind, TokenKind::Word | TokenKind::Abbrev) {
-            flags |= tokflags::MAYBE_DATE;
+        match kind {
+            TokenKind::Word | TokenKind::Abbrev => {
+                let m = date_hint.marks_token(bytes, sp);
+                marks |= m;
+                if m & HINT_WORD != 0 {
+                    flags |= tokflags::MAYBE_DATE;
+                }
+            }
+            TokenKind::Number => {
+                untested |= crate::dates::number_can_anchor(&bytes[sp.start..sp.end]);
+            }
+            _ => {}
         }
         out.push(Token {
             span: sp,
@@ -287,6 +334,7 @@ fn tokenize_into(
         space_before = false;
         line_before = false;
     }
+    untested || marks & HINT_ANCHOR != 0
 }
 
 #[inline]
@@ -692,7 +740,7 @@ mod tests {
             "mid",
             "decades",
         ];
-        let hint = WordHint::new(words);
+        let hint = WordHint::new(words.map(|w| (w, false)));
         for w in words {
             let title = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
             for form in [w.to_string(), title, w.to_uppercase()] {
@@ -706,17 +754,41 @@ mod tests {
 
     #[test]
     fn an_empty_word_hint_marks_only_the_words_it_cannot_test() {
-        let hint = WordHint::new([]);
-        let toks = marked("Monday the U.S. and O'Brien met. Then came the end", &hint);
+        let hint = WordHint::new(std::iter::empty());
+        let toks = marked(
+            "Monday the U.S. and O'Brien met Zoë. Then came the end",
+            &hint,
+        );
         let marked_words: Vec<&str> = toks.iter().filter(|t| t.1).map(|t| t.0).collect();
-        // an abbreviation, a word with an apostrophe, and the words of the text's last eight
-        // bytes (read one byte at a time) are not tested
-        assert_eq!(marked_words, ["U.S.", "O'Brien", "the", "end"]);
+        // a word that is not ASCII, and the words of the text's last eight bytes (read one byte
+        // at a time) are not tested
+        assert_eq!(marked_words, ["Zoë", "the", "end"]);
         // without a hint every word and abbreviation is marked; punctuation never is
         let mut all = Vec::new();
         tokenize_span("Monday, the U.S.", Span::new(0, 16), 0, &mut all);
         let flags: Vec<bool> = all.iter().map(|t| t.has(tokflags::MAYBE_DATE)).collect();
         assert_eq!(flags, [true, false, true, true]);
+    }
+
+    #[test]
+    fn a_sentence_may_hold_a_date_when_a_token_can_anchor_one() {
+        let hint = WordHint::new([("monday", true), ("the", false), ("sept", true)]);
+        let may = |text: &str| {
+            let mut out = Vec::new();
+            // (text enough after the sentence for every word to be read eight bytes at once)
+            let padded = format!("{text}                ");
+            tokenize_into(&padded, Span::new(0, text.len()), 0, &mut out, &hint)
+        };
+        assert!(may("They met on Monday."));
+        assert!(may("They met on MONDAY."));
+        assert!(may("It was Sept. 5 then."));
+        // an abbreviation is looked up as written: "U.S." is no anchor here
+        assert!(!may("The U.S. team met."));
+        assert!(may("It was in 1998."));
+        assert!(may("It was at 09:15."));
+        // a plain number anchors nothing, nor does a listed word that is no anchor
+        assert!(!may("The 5 men met the others."));
+        assert!(!may("They met."));
     }
 
     #[test]

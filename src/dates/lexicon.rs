@@ -982,9 +982,9 @@ impl Lexicon {
         self.entry_short(pack_at(text, start, b.len()), b)
     }
 
-    /// Every word with an entry (lowercase), in no particular order.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.entries.keys().map(|k| &**k)
+    /// Every word with an entry (lowercase) and the entry, in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = (&str, Entry)> {
+        self.entries.iter().map(|(k, e)| (&**k, *e))
     }
 
     /// [`Lexicon::entry`] of the word at `start..end` of `text` (a token), read from the text

@@ -50,12 +50,15 @@ impl DateTagger {
         Ok(DateTagger { lexicon })
     }
 
-    /// The filter the tokeniser marks possible date words with ([`tokflags::MAYBE_DATE`]): the
-    /// words of the lexicon. The first pass looks up only the words it marks.
+    /// The filter the tokeniser marks possible date words with ([`tokflags::MAYBE_DATE`]) and
+    /// tells the sentences that may hold a date by ([`Sentence::maybe_date`]): the words of the
+    /// lexicon, and which of them can anchor a date. The first pass reads only those sentences
+    /// and looks up only the words marked in them.
     ///
     /// [`tokflags::MAYBE_DATE`]: crate::model::tokflags::MAYBE_DATE
+    /// [`Sentence::maybe_date`]: crate::model::Sentence::maybe_date
     pub fn word_hint(&self) -> crate::tokenize::WordHint {
-        crate::tokenize::WordHint::new(self.lexicon.words())
+        crate::tokenize::WordHint::new(self.lexicon.words().map(|(w, e)| (w, e.is_anchor())))
     }
 
     /// Finds and resolves the dates of every sentence, adding DATE entities where no other
@@ -285,16 +288,22 @@ impl DateTagger {
         // first loop, without branches on the tokens, keeps the numbers and the words the
         // tokeniser marked (a fifth of the words). Each token is written to the list, whose
         // length moves on past the ones kept.
+        // Only the sentences where the tokeniser saw a possible anchor are read.
         let mut kept: Vec<u32> = vec![0; tokens.len() + 1];
         let mut n = 0usize;
-        for (i, t) in tokens.iter().enumerate() {
-            let word = (t.kind == TokenKind::Word) | (t.kind == TokenKind::Abbrev);
-            let keep = (word & t.has(tokflags::MAYBE_DATE)) | (t.kind == TokenKind::Number);
-            if let Some(slot) = kept.get_mut(n) {
-                // (past 2^32 tokens, an index no token has: such a token is skipped)
-                *slot = u32::try_from(i).unwrap_or(u32::MAX);
+        for s in a.sentences.iter().filter(|s| s.maybe_date) {
+            let Some(toks) = tokens.get(s.first_token..s.end_token) else {
+                continue;
+            };
+            for (i, t) in (s.first_token..).zip(toks) {
+                let word = (t.kind == TokenKind::Word) | (t.kind == TokenKind::Abbrev);
+                let keep = (word & t.has(tokflags::MAYBE_DATE)) | (t.kind == TokenKind::Number);
+                if let Some(slot) = kept.get_mut(n) {
+                    // (past 2^32 tokens, an index no token has: such a token is skipped)
+                    *slot = u32::try_from(i).unwrap_or(u32::MAX);
+                }
+                n += usize::from(keep);
             }
-            n += usize::from(keep);
         }
         kept.truncate(n);
         let mut entries: Vec<Entry> = vec![Entry::NONE; tokens.len()];
@@ -305,11 +314,7 @@ impl DateTagger {
                 continue;
             };
             let anchor = if t.kind == TokenKind::Number {
-                // A short plain number ("5", "20", "1,500") is a date only beside a date
-                // word ("5 April", "20 years"), which anchors it; a year, "16th",
-                // "09:15", "14.04.2023" anchors itself.
-                let n = bytes.get(t.span.start..t.span.end).unwrap_or_default();
-                n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
+                number_can_anchor(bytes.get(t.span.start..t.span.end).unwrap_or_default())
             } else {
                 let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
                 if e == Entry::NONE {
@@ -421,6 +426,13 @@ impl DateTagger {
         (l.len() > 4 && l.ends_with("ed") && !cap && !self.lexicon.contains(&l))
             .then_some(Tense::Past)
     }
+}
+
+/// True when the number token `n` can anchor a date. A short plain number ("5", "20", "1,500")
+/// is a date only beside a date word ("5 April", "20 years"), which anchors it; a year, "16th",
+/// "09:15", "14.04.2023" anchors itself.
+pub(crate) fn number_can_anchor(n: &[u8]) -> bool {
+    n.len() == 4 || !n.iter().all(|b| b.is_ascii_digit() || *b == b',')
 }
 
 /// The part of the sorted `list`, from `cursor` on, that lies in `from..to`; moves `cursor` past
