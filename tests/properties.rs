@@ -89,15 +89,19 @@ proptest! {
         check(text)?;
     }
 
-    /// The tokeniser's date-word marks only spare the date stage lookups: it finds the same
-    /// dates when every word is marked.
+    /// The tokeniser's date-word marks and its sentence flags only spare the date stage work:
+    /// it finds the same dates when every word is marked and every sentence is read.
     #[test]
     fn date_marks_change_no_date(text in newsish()) {
         let doc = Document::from_text("p", text);
         let hinted = pipeline().analyze(&doc);
         let mut a = newsfacts::Analysis::new(&doc);
         pipeline().run_stage(Stage::Segment, &mut a);
+        // every word marked, every sentence read
         newsfacts::tokenize::Tokenizer::default().run(&mut a);
+        for s in &mut a.sentences {
+            s.maybe_date = true;
+        }
         for stage in [Stage::Tag, Stage::Dates] {
             pipeline().run_stage(stage, &mut a);
         }
