@@ -245,9 +245,10 @@ pub mod tokflags {
     pub const LINE_BEFORE: u8 = 8;
     /// All letters are lowercase.
     pub const LOWER: u8 = 16;
-    /// The word may be a word of the date lexicon: clear only when it certainly is not. The
-    /// tokenizer tests a filter of the lexicon's words with the bytes it read to find the word's
-    /// end ([`crate::tokenize::WordHint`]); it sets the bit on every other word and abbreviation.
+    /// The word or abbreviation may be a word of the date lexicon: clear only when it certainly
+    /// is not. The tokenizer tests a filter of the lexicon's words with the word's first eight
+    /// bytes ([`crate::tokenize::WordHint`]); it sets the bit on every word it cannot test (not
+    /// ASCII, or within eight bytes of the text's end).
     pub const MAYBE_DATE: u8 = 32;
 }
 

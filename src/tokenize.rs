@@ -7,8 +7,9 @@
 use crate::model::{tokflags, Analysis, Token, TokenKind};
 use crate::span::Span;
 
-/// The tokeniser stage; see the module docs for what a token is. It also marks the words that
-/// may be date words ([`tokflags::MAYBE_DATE`]) with the filter it is given.
+/// The tokeniser stage; see the module docs for what a token is. With the filter it is given,
+/// it also marks the words that may be date words ([`tokflags::MAYBE_DATE`]) and tells the
+/// sentences that may hold a date ([`crate::model::Sentence::maybe_date`]).
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
     date_hint: WordHint,
@@ -20,7 +21,8 @@ impl Tokenizer {
         Tokenizer { date_hint }
     }
 
-    /// Tokenises every sentence of the analysis, filling `tokens` and each sentence's token range.
+    /// Tokenises every sentence of the analysis, filling `tokens` and each sentence's token range
+    /// and flags.
     pub fn run(&self, a: &mut Analysis<'_>) {
         let text = a.text();
         a.tokens.clear();
@@ -211,10 +213,10 @@ fn tokenize_into(
     date_hint: &WordHint,
 ) -> bool {
     let bytes = text.as_bytes();
-    // The marks of the words tested, ORed ([`HINT_ANCHOR`] tells), and whether a token that is
-    // not tested (a number, an abbreviation, another word) was seen.
+    // The marks of the words, ORed ([`HINT_ANCHOR`] tells), and whether a number that can
+    // anchor a date was seen.
     let mut marks = 0u64;
-    let mut untested = false;
+    let mut anchor_number = false;
     let end = span.end.min(text.len());
     let mut i = span.start;
     let mut space_before = true;
@@ -321,7 +323,7 @@ fn tokenize_into(
                 }
             }
             TokenKind::Number => {
-                untested |= crate::dates::number_can_anchor(&bytes[sp.start..sp.end]);
+                anchor_number |= crate::dates::number_can_anchor(&bytes[sp.start..sp.end]);
             }
             _ => {}
         }
@@ -334,7 +336,7 @@ fn tokenize_into(
         space_before = false;
         line_before = false;
     }
-    untested || marks & HINT_ANCHOR != 0
+    anchor_number || marks & HINT_ANCHOR != 0
 }
 
 #[inline]

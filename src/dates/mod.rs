@@ -74,13 +74,13 @@ impl DateTagger {
         // The first day and granularity of the date the text named last: "that year", "the
         // following month" count from it.
         let mut last: Option<(chrono::NaiveDate, &'static str)> = None;
-        // One pass over the document's tokens finds the tokens where a date may start (see
-        // `detect::may_start`: numbers and words with an entry; the rules skip the others) and
-        // the anchors among them, looking up once each word the tokeniser marked as a possible
-        // date word (a fifth of them); the rules read its meanings from `entries`. Every date holds an
-        // anchor (a date word or a number that can be a date part by itself) at most `REACH`
-        // tokens after its first token: a sentence without any costs nothing more, and the
-        // rules are tried only where an anchor is within reach.
+        // One pass over the tokens of the sentences that may hold a date finds the tokens where
+        // a date may start (see `detect::may_start`: numbers and words with an entry; the rules
+        // skip the others) and the anchors among them, looking up once each word the tokeniser
+        // marked as a possible date word; the rules read its meanings from `entries`. Every date
+        // holds an anchor (a date word or a number that can be a date part by itself) at most
+        // `REACH` tokens after its first token: a sentence without any costs nothing more, and
+        // the rules are tried only where an anchor is within reach.
         let (entries, candidates, anchors) = self.first_pass(a);
         // Every date holds an anchor: one allocation of `new` holds them all.
         new.reserve_exact(anchors.len());
@@ -278,17 +278,18 @@ impl DateTagger {
     /// every token ([`Entry::NONE`] for most), the candidates (the tokens where a date may
     /// start: numbers and words with an entry) and the anchors among them, in token order. Kept
     /// out of `run`: its loop then keeps more values in registers (117.2M → 114.2M
-    /// instructions per BBC pass for the whole stage). Only the words the tokeniser marked
-    /// [`tokflags::MAYBE_DATE`] are looked up (see [`DateTagger::word_hint`]).
+    /// instructions per BBC pass for the whole stage). Only the sentences the tokeniser flagged
+    /// are read, and only the words it marked [`tokflags::MAYBE_DATE`] in them are looked up
+    /// (see [`DateTagger::word_hint`]).
     #[inline(never)]
     fn first_pass(&self, a: &Analysis<'_>) -> (Vec<Entry>, Vec<usize>, Vec<usize>) {
         let bytes = a.text().as_bytes();
         let tokens = &a.tokens;
+        // Only the sentences where the tokeniser saw a possible anchor are read (two in five).
         // Which words may be date words cannot be predicted from one token to the next: a
         // first loop, without branches on the tokens, keeps the numbers and the words the
         // tokeniser marked (a fifth of the words). Each token is written to the list, whose
         // length moves on past the ones kept.
-        // Only the sentences where the tokeniser saw a possible anchor are read.
         let mut kept: Vec<u32> = vec![0; tokens.len() + 1];
         let mut n = 0usize;
         for s in a.sentences.iter().filter(|s| s.maybe_date) {
