@@ -11,7 +11,8 @@
 //! 1. [`read`]: files, folders, JSON Lines, stdin → [`Document`].
 //! 2. [`segment`]: header, headline, tag lines, datelines, paragraphs, sentences; the
 //!    publication date.
-//! 3. [`tokenize`]: tokens with byte spans into the original text.
+//! 3. [`tokenize`]: tokens with byte spans into the original text; possible date words
+//!    marked.
 //! 4. [`tag`]: gazetteer phrases, name rules, short-name coreference → entities.
 //! 5. [`dates`]: temporal expressions → DATE entities with TIMEX3 values, resolved against the
 //!    publication date.

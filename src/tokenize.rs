@@ -3,6 +3,11 @@
 //! possessive clitics (`’s`) and single punctuation characters. Hyphenated compounds
 //! (`China-Russia`, `four-day`) become their parts with the hyphen between them, so gazetteers
 //! and date rules see `China`, `-`, `Russia`. Offsets are never rewritten.
+//!
+//! While it reads a word, the tokeniser also tests it against a filter of the date lexicon
+//! ([`WordHint`]): it marks the words that may be date words ([`tokflags::MAYBE_DATE`]) and
+//! flags the sentences that may hold a date ([`crate::model::Sentence::maybe_date`]), so that the
+//! date stage reads two sentences in five and looks up a fifth of their words (BBC news).
 
 use crate::model::{tokflags, Analysis, Token, TokenKind};
 use crate::span::Span;
