@@ -248,7 +248,7 @@ pub mod tokflags {
     /// The word or abbreviation may be a word of the date lexicon: clear only when it certainly
     /// is not. The tokenizer tests a filter of the lexicon's words with the word's first eight
     /// bytes ([`crate::tokenize::WordHint`]); it sets the bit on every word it cannot test (not
-    /// ASCII, or within eight bytes of the text's end).
+    /// ASCII, or a plain word within eight bytes of the text's end).
     pub const MAYBE_DATE: u8 = 32;
 }
 

@@ -152,10 +152,7 @@ impl WordHint {
             if b.is_empty() || !b.is_ascii() {
                 continue;
             }
-            let mut first = [0u8; 8];
-            let n = b.len().min(8);
-            first[..n].copy_from_slice(&b[..n]);
-            let h = 2 * WordHint::hash(WordHint::key(u64::from_le_bytes(first), b.len() > 8));
+            let h = 2 * WordHint::hash(WordHint::key(lower8(b, 0, b.len().min(8)), b.len() > 8));
             let cell = HINT_WORD | if anchor { HINT_ANCHOR } else { 0 };
             bits[h >> 6] |= cell << (h & 63);
         }
@@ -176,20 +173,16 @@ impl WordHint {
     }
 
     /// [`WordHint::marks`] of the word or abbreviation at `span` of `text` that the tokeniser's
-    /// fast path did not read: an ASCII token is lowercased from the eight bytes at its start;
-    /// another, or one near the text's end, gets both marks.
+    /// fast path did not read: an ASCII token by its first eight bytes, lowercase; another gets
+    /// both marks.
     #[inline]
     fn marks_token(&self, text: &[u8], span: Span) -> u64 {
-        let n = span.end.wrapping_sub(span.start);
-        let Some(w) = text.get(span.start..).and_then(|t| t.first_chunk::<8>()) else {
-            return HINT_WORD | HINT_ANCHOR;
-        };
-        let word = text.get(span.start..span.end).unwrap_or_default();
-        if n == 0 || !word.is_ascii() {
-            return HINT_WORD | HINT_ANCHOR;
+        match text.get(span.start..span.end) {
+            Some(w) if !w.is_empty() && w.is_ascii() => {
+                self.marks(lower8(text, span.start, w.len().min(8)), w.len() > 8)
+            }
+            _ => HINT_WORD | HINT_ANCHOR,
         }
-        let raw = u64::from_le_bytes(*w) & (u64::MAX >> (64 - 8 * n.min(8)));
-        self.marks(raw | ascii_capitals8(raw) >> 2, n > 8)
     }
 
     /// What the ASCII word whose first eight bytes are `first8` (lowercase, zero-padded) and
@@ -491,6 +484,30 @@ fn classes8(w: u64) -> (u64, u64, u64) {
 pub(crate) fn ascii_capitals8(w: u64) -> u64 {
     let x = w & !HIGH_BITS;
     x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !x.wrapping_add(0x2525_2525_2525_2525) & !w & HIGH_BITS
+}
+
+/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, ASCII capitals
+/// lowercased (as `u8::to_ascii_lowercase` does byte by byte), the bytes past `n` zero.
+#[inline]
+pub(crate) fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
+    let x = raw8(text, start, n.clamp(1, 8));
+    x | ascii_capitals8(x) >> 2
+}
+
+/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, as written, the bytes
+/// past `n` zero.
+#[inline(always)]
+pub(crate) fn raw8(text: &[u8], start: usize, n: usize) -> u64 {
+    let x = match text.get(start..start + 8) {
+        Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let s = text.get(start..start + n).unwrap_or_default();
+            buf[..s.len()].copy_from_slice(s);
+            u64::from_le_bytes(buf)
+        }
+    };
+    x & (u64::MAX >> (64 - 8 * n))
 }
 
 /// UPPER (two or more letters, all uppercase) and LOWER (all letters lowercase) from the counts

@@ -2,6 +2,7 @@
 
 use crate::data::Table;
 use crate::error::Result;
+use crate::tokenize::{lower8, raw8};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A duration or calendar unit.
@@ -410,14 +411,6 @@ fn pack_at(text: &[u8], start: usize, n: usize) -> u128 {
     }
 }
 
-/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, ASCII capitals
-/// lowercased (as `u8::to_ascii_lowercase` does byte by byte), the bytes past `n` zero.
-#[inline]
-fn lower8(text: &[u8], start: usize, n: usize) -> u64 {
-    let x = raw8(text, start, n.clamp(1, 8));
-    x | crate::tokenize::ascii_capitals8(x) >> 2
-}
-
 /// The low `n` bytes of a word set, by `n` (0–8).
 const LOW_BYTES: [u64; 9] = [
     0,
@@ -433,22 +426,6 @@ const LOW_BYTES: [u64; 9] = [
 
 /// The high bit of every byte.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The `n` bytes (1–8) of `text` from `start` as a little-endian word, as written, the bytes
-/// past `n` zero.
-#[inline(always)]
-fn raw8(text: &[u8], start: usize, n: usize) -> u64 {
-    let x = match text.get(start..start + 8) {
-        Some(s) => u64::from_le_bytes(<[u8; 8]>::try_from(s).unwrap_or_default()),
-        None => {
-            let mut buf = [0u8; 8];
-            let s = text.get(start..start + n).unwrap_or_default();
-            buf[..s.len()].copy_from_slice(s);
-            u64::from_le_bytes(buf)
-        }
-    };
-    x & (u64::MAX >> (64 - 8 * n))
-}
 
 /// Words of at most 8 ASCII bytes by their lowercase bytes packed into a `u64` ([`pack`]), with
 /// their entries: linear probing in a table kept at most a quarter full, so that a word not in
