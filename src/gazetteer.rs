@@ -891,7 +891,7 @@ impl Gazetteer {
         let seq: Option<Vec<u32>> = toks
             .iter()
             .map(|t| {
-                self.find_in(&self.vocab, lower(&text[t.span], &mut buf))
+                self.find_in(&self.vocab, lower(&text[t.span()], &mut buf))
                     .map(|w| w.id.0)
             })
             .collect();
@@ -963,19 +963,19 @@ impl Gazetteer {
         let tok_start = self.tok_spans.len() as u32;
         for t in &toks {
             self.tok_spans.push((
-                text_s.start + t.span.start as u32,
-                text_s.start + t.span.end as u32,
+                text_s.start + t.span().start as u32,
+                text_s.start + t.span().end as u32,
             ));
         }
         // The phrase: lowercased word ids.
         let pw_start = self.phrase_words.len();
         let mut buf = String::new();
         for t in &toks {
-            let w = self.intern(lower(&text[t.span], &mut buf));
+            let w = self.intern(lower(&text[t.span()], &mut buf));
             self.phrase_words.push(w);
         }
         let n = toks.len();
-        let first_upper = text[toks[0].span]
+        let first_upper = text[toks[0].span()]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
@@ -1244,13 +1244,13 @@ impl Gazetteer {
         ) {
             return None;
         }
-        let s = &text[t.span];
+        let s = &text[t.span()];
         let w = if t.is_cap() {
             self.word(s, buf)?
         } else if t.has(tokflags::LOWER) {
             // Letters all lowercase: lowercasing changes nothing, so the bit filter reads the
             // text in place (it rejects nearly every such token) and the bytes are the key.
-            if !self.lower_start_hint(text.as_bytes(), t.span) {
+            if !self.lower_start_hint(text.as_bytes(), t.span()) {
                 return None;
             }
             self.lower_start_lowered(s.as_bytes())?
@@ -1292,7 +1292,7 @@ impl Gazetteer {
         let word = &self.words[w.id.0 as usize];
         if word.second != 0 && i + 1 < end {
             let t1 = &tokens[i + 1];
-            let s1 = &text[t1.span];
+            let s1 = &text[t1.span()];
             let mut out = [0u8; 16];
             let second = if let Some((lo, hi)) = lower16(s1, &mut out) {
                 let l = &out[..s1.len()];
@@ -1340,7 +1340,7 @@ impl Gazetteer {
         let ws = &self.phrase_words[p.words.start as usize..p.words.start as usize + n];
         let ok = (2..n).all(|k| {
             let tk = &tokens[i + k];
-            eq_lower(&text[tk.span], self.s(self.words[ws[k] as usize].s))
+            eq_lower(&text[tk.span()], self.s(self.words[ws[k] as usize].s))
         });
         if !ok {
             return None;
@@ -1390,9 +1390,9 @@ impl Gazetteer {
             CasePolicy::Exact => toks
                 .iter()
                 .enumerate()
-                .all(|(k, t)| text[t.span] == *etok(k)),
+                .all(|(k, t)| text[t.span()] == *etok(k)),
             CasePolicy::Title => toks.iter().enumerate().all(|(k, t)| {
-                let s = &text[t.span];
+                let s = &text[t.span()];
                 s == etok(k) || (ctx == CaseContext::AllCaps && !s.chars().any(char::is_lowercase))
             }),
         }
@@ -1585,7 +1585,10 @@ Defense Minister\tTITLE\tDefense Minister\tdefense_minister\t\tfold\t\tx\n";
         let mut buf = String::new();
         while i < toks.len() {
             if let Some(m) = g.match_at(text, &toks, i, toks.len(), ctx, &mut buf) {
-                let s = Span::new(toks[m.first].span.start, toks[m.first + m.len - 1].span.end);
+                let s = Span::new(
+                    toks[m.first].span().start,
+                    toks[m.first + m.len - 1].span().end,
+                );
                 out.push((text[s].to_string(), g.accepted(&m).count()));
                 i += m.len;
             } else {

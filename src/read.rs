@@ -27,7 +27,9 @@ pub enum StdinFormat {
 pub struct ReadOptions {
     /// How stdin is read.
     pub stdin: StdinFormat,
-    /// Documents larger than this fail with a clear error (the run goes on).
+    /// Documents larger than this fail with a clear error (the run goes on). At most
+    /// [`crate::tokenize::MAX_TOKEN_END`] (4 GiB, as token offsets are 32-bit): the reader
+    /// takes a larger value as that.
     pub max_doc_bytes: usize,
 }
 
@@ -184,7 +186,8 @@ pub struct Reader {
 
 impl Reader {
     /// A reader over `paths` (files, folders, `-`).
-    pub fn new(paths: &[String], opts: ReadOptions) -> Reader {
+    pub fn new(paths: &[String], mut opts: ReadOptions) -> Reader {
+        opts.max_doc_bytes = opts.max_doc_bytes.min(crate::tokenize::MAX_TOKEN_END);
         Reader {
             opts,
             args: paths.iter().cloned().collect(),

@@ -273,7 +273,7 @@ struct Doc<'a, 'g> {
 impl Doc<'_, '_> {
     #[inline]
     fn tok(&self, i: usize) -> &str {
-        &self.text[self.tokens[i].span]
+        &self.text[self.tokens[i].span()]
     }
     #[inline]
     fn wflags(&self, i: usize) -> u16 {
@@ -287,11 +287,11 @@ impl Doc<'_, '_> {
     /// Full lookup of any token (lowercase ones included).
     fn lookup(&mut self, i: usize) -> Option<WordInfo> {
         let t = self.tokens[i];
-        self.g.word(&self.text[t.span], &mut self.buf)
+        self.g.word(&self.text[t.span()], &mut self.buf)
     }
     /// Tokens `a` and `b` touch (no space between).
     fn touching(&self, a: usize, b: usize) -> bool {
-        self.tokens[a].span.end == self.tokens[b].span.start
+        self.tokens[a].span().end == self.tokens[b].span().start
     }
     /// Token `i` is followed by a hyphen touching it.
     #[inline]
@@ -315,7 +315,7 @@ fn record(
 ) {
     d.info[i] = info;
     let tb = d.text.as_bytes();
-    let end = tokens[i].span.end;
+    let end = tokens[i].span().end;
     if cap || info.is_some() || (tb.get(end) == Some(&b'-') && hyphen_at(tokens, tb, i)) {
         d.pos.push((i as u32) << 1 | u32::from(first));
     }
@@ -511,9 +511,9 @@ impl Tagger {
             for (k, t) in toks.iter().enumerate() {
                 if is_lower_word(t) {
                     lower_words += 1;
-                    long_lower += u32::from(t.span.len() > 5);
+                    long_lower += u32::from(t.span().len() > 5);
                     let first = std::mem::replace(&mut first_word, false);
-                    if g.lower_start_hint(tb, t.span) || tb.get(t.span.end) == Some(&b'-') {
+                    if g.lower_start_hint(tb, t.span()) || tb.get(t.span().end) == Some(&b'-') {
                         self.scan_lower(d, tokens, s.first_token + k, first);
                     }
                     continue;
@@ -523,10 +523,10 @@ impl Tagger {
                 if t.kind == TokenKind::Punct {
                     // Opening quotes, bullets, colons and dashes start a new "sentence" for
                     // the capitalisation of its first word.
-                    if !closing_punct(tb, t.span) {
+                    if !closing_punct(tb, t.span()) {
                         first_word = true;
-                        scan.dash |=
-                            t.has(tokflags::SPACE_BEFORE) && is_dash(&tb[t.span.start..t.span.end]);
+                        scan.dash |= t.has(tokflags::SPACE_BEFORE)
+                            && is_dash(&tb[t.span().start..t.span().end]);
                     }
                 } else if t.kind != TokenKind::Clitic {
                     // A word, abbreviation or number.
@@ -537,7 +537,7 @@ impl Tagger {
             // Long lowercase words after the first token only.
             if toks
                 .first()
-                .is_some_and(|t| is_lower_word(t) && t.span.len() > 5)
+                .is_some_and(|t| is_lower_word(t) && t.span().len() > 5)
             {
                 long_lower -= 1;
             }
@@ -561,7 +561,7 @@ impl Tagger {
         let t = &tokens[i];
         let info = self
             .gazetteer
-            .lower_start_lowered(&tb[t.span.start..t.span.end]);
+            .lower_start_lowered(&tb[t.span().start..t.span().end]);
         record(d, tokens, i, info, false, first);
     }
 
@@ -585,23 +585,23 @@ impl Tagger {
         let cap = t.is_cap();
         if t.kind != TokenKind::Number {
             scan.words += 1;
-            scan.all_upper &= t.has(tokflags::UPPER) || (cap && t.span.len() == 1);
+            scan.all_upper &= t.has(tokflags::UPPER) || (cap && t.span().len() == 1);
             if t.kind == TokenKind::Word && k > 0 {
                 if cap {
                     scan.cap_words += 1;
-                } else if t.span.len() > 5 {
+                } else if t.span().len() > 5 {
                     scan.long_lower += 1;
                 }
             }
         }
         let info = if cap {
-            g.word_at(text, t.span, &mut d.buf)
+            g.word_at(text, t.span(), &mut d.buf)
         } else if t.has(tokflags::LOWER) {
             // Already lowercase (lowercasing changes no character of a word whose letters are
             // all lowercase): its own bytes are the key.
-            g.lower_start_lowered(&tb[t.span.start..t.span.end])
+            g.lower_start_lowered(&tb[t.span().start..t.span().end])
         } else {
-            g.lower_start_word(&text[t.span], &mut d.buf)
+            g.lower_start_word(&text[t.span()], &mut d.buf)
         };
         record(d, tokens, i, info, cap, first);
     }
@@ -709,7 +709,7 @@ impl Tagger {
             }
             if t.is_cap() && t.kind == TokenKind::Word {
                 let text = d.text;
-                let s = &text[t.span];
+                let s = &text[t.span()];
                 if self.not_name(d, i) {
                     i += 1;
                     continue;
@@ -765,7 +765,7 @@ impl Tagger {
             // A headline run into the first sentence (`US Condemns Russia MOSCOW — The…`), or a
             // title-case sentence: capitals say nothing there.
             let headline_end = match dateline {
-                Some((a, _)) if a > from => Some(d.tokens[a].span.start),
+                Some((a, _)) if a > from => Some(d.tokens[a].span().start),
                 _ if d.title_bound[si] && title_case(d, from, to, &self.rules.not_name) => {
                     Some(usize::MAX)
                 }
@@ -773,7 +773,7 @@ impl Tagger {
             };
             if let Some(end) = headline_end {
                 for it in items.iter_mut() {
-                    if d.tokens[it.first].span.start < end {
+                    if d.tokens[it.first].span().start < end {
                         it.weak_pos = true;
                     }
                 }
@@ -851,7 +851,7 @@ impl Tagger {
             return None;
         }
         // A headline glued to an all-caps dateline (`Terrorism-WASHINGTON`) is no name.
-        let upper = |p: usize| d.tokens[p].has(tokflags::UPPER) && d.tokens[p].span.len() > 2;
+        let upper = |p: usize| d.tokens[p].has(tokflags::UPPER) && d.tokens[p].span().len() > 2;
         if parts.iter().any(|&p| upper(p))
             && !parts.iter().all(|&p| upper(p) || !d.tokens[p].is_cap())
         {
@@ -920,7 +920,7 @@ impl Tagger {
             if let Some(pe) = prev_end {
                 let gap_ok = (pe..it.first).all(|j| {
                     let t = d.tokens[j];
-                    t.kind == TokenKind::Word && t.has(tokflags::LOWER) && t.span.len() <= 3
+                    t.kind == TokenKind::Word && t.has(tokflags::LOWER) && t.span().len() <= 3
                 });
                 if !gap_ok {
                     break;
@@ -1294,7 +1294,7 @@ impl Tagger {
                 return Some(c);
             }
         }
-        let start = d.tokens[title.first].span.start;
+        let start = d.tokens[title.first].span().start;
         let prev = found.last()?;
         let between = &d.text[prev.e.span.end.min(start)..start];
         (prev.e.span.end <= start && between.trim().is_empty() && between.len() <= 2)
@@ -1315,8 +1315,8 @@ impl Tagger {
         found: &mut Vec<Found<'a>>,
     ) {
         let span = Span::new(
-            d.tokens[items[a].first].span.start,
-            d.tokens[items[b - 1].end - 1].span.end,
+            d.tokens[items[a].first].span().start,
+            d.tokens[items[b - 1].end - 1].span().end,
         );
         let e = if let Some(id) = key {
             let entry = self.gazetteer.entry(id);
@@ -1424,10 +1424,11 @@ impl Tagger {
                     let country = self.gazetteer.entry(x.entry.unwrap_or_default());
                     let org = self.gazetteer.entry(items[k + 1].entry.unwrap_or_default());
                     let span = Span::new(
-                        d.tokens[x.first].span.start,
-                        d.tokens[items[k + 1].end - 1].span.end,
+                        d.tokens[x.first].span().start,
+                        d.tokens[items[k + 1].end - 1].span().end,
                     );
-                    let ctext = &d.text[d.tokens[x.first].span.start..d.tokens[x.end - 1].span.end];
+                    let ctext =
+                        &d.text[d.tokens[x.first].span().start..d.tokens[x.end - 1].span().end];
                     found.push(Found {
                         e: Entity {
                             span,
@@ -1454,11 +1455,13 @@ impl Tagger {
                         continue;
                     }
                     // Widen: a qualifier before, a place word after.
-                    let mut span =
-                        Span::new(d.tokens[x.first].span.start, d.tokens[x.end - 1].span.end);
+                    let mut span = Span::new(
+                        d.tokens[x.first].span().start,
+                        d.tokens[x.end - 1].span().end,
+                    );
                     let mut widened = None;
                     if k > a && qualifier(d, &items[k - 1]) && !entry.has(flags::DEMONYM) {
-                        span.start = d.tokens[items[k - 1].first].span.start;
+                        span.start = d.tokens[items[k - 1].first].span().start;
                         widened = Some(if entry.kind() == EntityType::Country {
                             EntityType::Region
                         } else {
@@ -1468,7 +1471,7 @@ impl Tagger {
                     if k + 1 < b {
                         if let Some(kind) = place_suffix(d, &items[k + 1]) {
                             if !entry.has(flags::DEMONYM) {
-                                span.end = d.tokens[items[k + 1].end - 1].span.end;
+                                span.end = d.tokens[items[k + 1].end - 1].span().end;
                                 widened = Some(kind);
                                 k += 1;
                             }
@@ -1535,7 +1538,10 @@ impl Tagger {
         if e.kind() == EntityType::Title && e.has(flags::HONORIFIC) || e.has(flags::GEOGRAPHIC) {
             return;
         }
-        let span = Span::new(d.tokens[x.first].span.start, d.tokens[x.end - 1].span.end);
+        let span = Span::new(
+            d.tokens[x.first].span().start,
+            d.tokens[x.end - 1].span().end,
+        );
         let one = x.end - x.first == 1;
         let mut yields = false;
         if matches!(
@@ -1760,7 +1766,7 @@ impl Tagger {
                     if by_text.is_empty() {
                         continue;
                     }
-                    let w = &text[t.span];
+                    let w = &text[t.span()];
                     let b0 = w.as_bytes()[0].to_ascii_lowercase();
                     if shape[(b0 & 31) as usize] & (1 << w.len().min(63)) == 0
                         && crate::gazetteer::is_ascii_word(w.as_bytes())
@@ -1775,14 +1781,14 @@ impl Tagger {
                 continue;
             }
             let caps = d.caps[s];
-            if !caps && t.has(tokflags::UPPER) && t.span.len() > 1 {
+            if !caps && t.has(tokflags::UPPER) && t.span().len() > 1 {
                 continue;
             }
             cands.clear();
             match info {
                 Some(wi) => cands.extend(by_id.iter().filter(|r| r.0 == wi.id).map(|r| r.1)),
                 None => {
-                    let l = crate::gazetteer::lower(&text[t.span], &mut lbuf);
+                    let l = crate::gazetteer::lower(&text[t.span()], &mut lbuf);
                     cands.extend(by_text.iter().filter(|r| r.0 == l).map(|r| r.1));
                 }
             }
@@ -1790,14 +1796,14 @@ impl Tagger {
                 continue;
             }
             // Who holds the token now.
-            let idx = entities.partition_point(|e| e.span.end <= t.span.start);
+            let idx = entities.partition_point(|e| e.span.end <= t.span().start);
             let holder = entities
                 .get(idx)
-                .filter(|e| e.span.overlaps(t.span))
+                .filter(|e| e.span.overlaps(t.span()))
                 .map(|_| idx);
             if let Some(h) = holder {
                 let e = &entities[h];
-                let one_token = e.span == t.span;
+                let one_token = e.span == t.span();
                 if !(one_token && yielding[h] && e.kind != EntityType::Person) {
                     continue;
                 }
@@ -1821,7 +1827,7 @@ impl Tagger {
             let pick = cands
                 .iter()
                 .copied()
-                .filter(|&c| entities[c].span.end <= t.span.start)
+                .filter(|&c| entities[c].span.end <= t.span().start)
                 .max_by_key(|&c| entities[c].span.start)
                 .or_else(|| {
                     cands
@@ -1832,7 +1838,7 @@ impl Tagger {
             let Some(c) = pick else { continue };
             let full = &entities[c];
             let e = Entity {
-                span: t.span,
+                span: t.span(),
                 kind: EntityType::Person,
                 sentence: s,
                 canonical: full.canonical.clone(),
@@ -1912,9 +1918,9 @@ impl Tagger {
 fn hyphen_at(tokens: &[Token], text: &[u8], i: usize) -> bool {
     tokens.get(i + 1).is_some_and(|h| {
         h.kind == TokenKind::Punct
-            && h.span.start == tokens[i].span.end
-            && text[h.span.start] == b'-'
-            && h.span.len() == 1
+            && h.span().start == tokens[i].span().end
+            && text[h.span().start] == b'-'
+            && h.span().len() == 1
     })
 }
 
@@ -1942,11 +1948,11 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
     };
     // Start at the first byte that may begin a dash (`-`, or `—`/`–` in UTF-8).
     let (start, end) = (
-        d.tokens.get(from)?.span.start,
-        d.tokens.get(to.checked_sub(1)?)?.span.end,
+        d.tokens.get(from)?.span().start,
+        d.tokens.get(to.checked_sub(1)?)?.span().end,
     );
     let dash = start + memchr::memchr2(b'-', 0xE2, d.text.as_bytes().get(start..end)?)?;
-    let first = from + d.tokens[from..to].partition_point(|t| t.span.start < dash);
+    let first = from + d.tokens[from..to].partition_point(|t| t.span().start < dash);
     for i in first..to {
         let t = &d.tokens[i];
         if t.kind != TokenKind::Punct
@@ -1970,7 +1976,11 @@ fn inline_dateline(d: &Doc<'_, '_>, from: usize, to: usize) -> Option<(usize, us
         while a < i && d.tokens[a].kind == TokenKind::Punct {
             a += 1;
         }
-        if words >= 1 && d.tokens[a..i].iter().any(|t| t.span.len() >= 3 && upper(t)) {
+        if words >= 1
+            && d.tokens[a..i]
+                .iter()
+                .any(|t| t.span().len() >= 3 && upper(t))
+        {
             return Some((a, i));
         }
     }
@@ -2170,14 +2180,14 @@ fn normalize_name(s: &str, tokens: &[Token], first: usize) -> String {
 
 /// Index of the first token starting at or after `span.start`.
 pub(crate) fn first_token_of(a: &Analysis<'_>, span: Span) -> Option<usize> {
-    let i = a.tokens.partition_point(|t| t.span.start < span.start);
-    (i < a.tokens.len() && a.tokens[i].span.start < span.end).then_some(i)
+    let i = a.tokens.partition_point(|t| t.span().start < span.start);
+    (i < a.tokens.len() && a.tokens[i].span().start < span.end).then_some(i)
 }
 
 /// Index of the last token ending at or before `span.end`.
 pub(crate) fn last_token_of(a: &Analysis<'_>, span: Span) -> Option<usize> {
-    let i = a.tokens.partition_point(|t| t.span.end <= span.end);
-    (i > 0 && a.tokens[i - 1].span.end > span.start).then(|| i - 1)
+    let i = a.tokens.partition_point(|t| t.span().end <= span.end);
+    (i > 0 && a.tokens[i - 1].span().end > span.start).then(|| i - 1)
 }
 
 /// Inserts new entities (which overlap neither each other nor the old ones) keeping order.

@@ -43,7 +43,7 @@ impl Tokenizer {
             for t in &a.tokens[s.first_token..] {
                 if matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) {
                     n += 1;
-                    if !(t.has(tokflags::UPPER) || (t.is_cap() && t.span.len() == 1)) {
+                    if !(t.has(tokflags::UPPER) || (t.is_cap() && t.span().len() == 1)) {
                         all_upper = false;
                         break;
                     }
@@ -195,6 +195,10 @@ impl WordHint {
     }
 }
 
+/// One past the last byte a token can hold: [`Token`] offsets are 32-bit, and text past 4 GiB
+/// is not tokenised (the reader's `--max-doc-bytes` stays below it).
+pub const MAX_TOKEN_END: usize = u32::MAX as usize;
+
 /// Tokenises `text[span]`, appending tokens (with absolute offsets) to `out`. Every word and
 /// abbreviation is marked [`tokflags::MAYBE_DATE`] (no filter: see [`Tokenizer`]).
 pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
@@ -215,7 +219,8 @@ fn tokenize_into(
     // anchor a date was seen.
     let mut marks = 0u64;
     let mut anchor_number = false;
-    let end = span.end.min(text.len());
+    // Token offsets are 32-bit: text past 4 GiB is not tokenised.
+    let end = span.end.min(text.len()).min(MAX_TOKEN_END);
     let mut i = span.start;
     let mut space_before = true;
     let mut line_before = false;
@@ -248,7 +253,9 @@ fn tokenize_into(
                     0
                 };
                 out.push(Token {
-                    span: Span::new(i, e),
+                    // (within `span`, which ends below 4 GiB)
+                    start: i as u32,
+                    end: e as u32,
                     kind: TokenKind::Word,
                     flags: flags | hint | space_flags(space_before, line_before),
                     sentence,
@@ -326,7 +333,8 @@ fn tokenize_into(
             _ => {}
         }
         out.push(Token {
-            span: sp,
+            start: sp.start as u32,
+            end: sp.end as u32,
             kind,
             flags,
             sentence,
@@ -526,7 +534,7 @@ fn letter_case(letters: usize, upper: usize, lower: usize) -> u8 {
 
 fn prev_is_word(out: &[Token], start: usize) -> bool {
     out.last().is_some_and(|t| {
-        t.span.end == start
+        t.span().end == start
             && matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Abbrev | TokenKind::Number
@@ -679,7 +687,7 @@ fn scan_word(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
 pub fn phrase_tokens(phrase: &str) -> Vec<&str> {
     let mut toks = Vec::new();
     tokenize_span(phrase, Span::new(0, phrase.len()), 0, &mut toks);
-    toks.iter().map(|t| &phrase[t.span]).collect()
+    toks.iter().map(|t| &phrase[t.span()]).collect()
 }
 
 #[cfg(test)]
@@ -748,7 +756,7 @@ mod tests {
         let mut out = Vec::new();
         tokenize_into(text, Span::new(0, text.len()), 0, &mut out, hint);
         out.iter()
-            .map(|t| (&text[t.span], t.has(tokflags::MAYBE_DATE)))
+            .map(|t| (&text[t.span()], t.has(tokflags::MAYBE_DATE)))
             .collect()
     }
 
@@ -857,8 +865,8 @@ mod tests {
         let mut out = Vec::new();
         tokenize_span(text, Span::new(0, text.len()), 0, &mut out);
         for t in &out {
-            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
-            assert!(!t.span.is_empty());
+            assert!(text.is_char_boundary(t.span().start) && text.is_char_boundary(t.span().end));
+            assert!(!t.span().is_empty());
         }
     }
 }

@@ -263,6 +263,21 @@ fn check_bad_folder(root: &Path, max: usize, good: &[&str], lossy_extra: &[&str]
 }
 
 #[test]
+fn a_document_limit_past_four_gib_is_refused() {
+    // Token offsets are 32-bit: 4 GiB - 1 is the largest limit a run accepts.
+    let out = run(&["extract", "--max-doc-bytes", "4294967296", "samples/"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--max-doc-bytes") && err.contains("32-bit"),
+        "{err}"
+    );
+    let out = run(&["extract", "--max-doc-bytes", "4294967295", "samples/"]);
+    assert!(out.status.success());
+}
+
+#[test]
 fn empty_stdin_gives_no_document() {
     for input in ["auto", "text", "jsonl"] {
         let mut child = bin()

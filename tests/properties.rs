@@ -44,7 +44,7 @@ fn check(text: String) -> Result<(), TestCaseError> {
         prop_assert!(t.get(s.span.range()).is_some());
     }
     for tok in &a.tokens {
-        prop_assert!(t.get(tok.span.range()).is_some() && !tok.span.is_empty());
+        prop_assert!(t.get(tok.span().range()).is_some() && !tok.span().is_empty());
     }
     let mut last_end = 0;
     for e in &a.entities {

@@ -68,8 +68,9 @@ pub struct ExtractArgs {
     /// What to do with inputs that cannot be processed.
     #[arg(long, value_enum, default_value_t = OnError::Report)]
     on_error: OnError,
-    /// Documents larger than this many bytes fail (the run goes on).
-    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    /// Documents larger than this many bytes fail (the run goes on); at most 4294967295 (token
+    /// offsets are 32-bit).
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20, value_parser = parse_max_doc_bytes)]
     max_doc_bytes: usize,
     /// Also write the run summary as JSON to this file.
     #[arg(long, value_name = "FILE")]
@@ -86,6 +87,20 @@ pub struct ExtractArgs {
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("`{s}` is not a date like 2023-04-14: {e}"))
+}
+
+/// `--max-doc-bytes`: a byte count a token offset can reach.
+fn parse_max_doc_bytes(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|e| format!("`{s}` is not a byte count: {e}"))?;
+    if n > newsfacts::tokenize::MAX_TOKEN_END {
+        return Err(format!(
+            "{n} is over {} (4 GiB): token offsets are 32-bit",
+            newsfacts::tokenize::MAX_TOKEN_END
+        ));
+    }
+    Ok(n)
 }
 
 /// Documents per database transaction (and per flush of stdout at the latest).

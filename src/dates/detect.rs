@@ -77,7 +77,7 @@ impl std::ops::Deref for Lower {
 impl<'t> Ctx<'t> {
     #[inline]
     fn tok(&self, i: usize) -> Option<&'t str> {
-        (i < self.end).then(|| &self.text[self.toks[i].span])
+        (i < self.end).then(|| &self.text[self.toks[i].span()])
     }
 
     #[inline]
@@ -110,7 +110,7 @@ impl<'t> Ctx<'t> {
     #[inline]
     fn bytes(&self, i: usize) -> Option<&'t [u8]> {
         (i < self.end).then(|| {
-            let sp = self.toks[i].span;
+            let sp = self.toks[i].span();
             &self.text.as_bytes()[sp.start..sp.end]
         })
     }
@@ -140,7 +140,7 @@ impl<'t> Ctx<'t> {
         }
         match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
             Some(e) => self.lx.entry_words(*e),
-            None => self.lx.get_any_case(&self.text[self.toks[i].span]),
+            None => self.lx.get_any_case(&self.text[self.toks[i].span()]),
         }
     }
 
@@ -176,7 +176,7 @@ impl<'t> Ctx<'t> {
     fn entry(&self, i: usize) -> Entry {
         match i.checked_sub(self.start).and_then(|k| self.entries.get(k)) {
             Some(e) if i < self.end => *e,
-            _ if i < self.end => self.lx.entry(&self.text[self.toks[i].span]),
+            _ if i < self.end => self.lx.entry(&self.text[self.toks[i].span()]),
             _ => Entry::NONE,
         }
     }
@@ -187,13 +187,13 @@ impl<'t> Ctx<'t> {
         match self.kind(i) {
             None => &[],
             Some(TokenKind::Word | TokenKind::Abbrev) => self.words(i),
-            Some(_) => self.lx.get_any_case(&self.text[self.toks[i].span]),
+            Some(_) => self.lx.get_any_case(&self.text[self.toks[i].span()]),
         }
     }
 
     /// True when tokens `i` and `i+1` touch (no space between).
     fn touching(&self, i: usize) -> bool {
-        i + 1 < self.end && self.toks[i].span.end == self.toks[i + 1].span.start
+        i + 1 < self.end && self.toks[i].span().end == self.toks[i + 1].span().start
     }
 
     /// True when token `i` is a hyphen or a dash ("-", "–", "—"), compared as bytes.
@@ -363,7 +363,7 @@ pub fn may_start(c: &Ctx<'_>, i: usize) -> bool {
             // The commonest words start a date only before a date word or a number.
             if flags & COMMON_STARTER != 0 {
                 // Compared as written, case-insensitively: no lowercased copy.
-                let s = &c.text[c.toks[i].span];
+                let s = &c.text[c.toks[i].span()];
                 let is = |w: &str| s.eq_ignore_ascii_case(w);
                 let next_ok = |j: usize| {
                     c.kind(j) == Some(TokenKind::Number) || !c.words_any_kind(j).is_empty()
@@ -515,7 +515,7 @@ pub fn rules_at(c: &Ctx<'_>, i: usize) -> Finds {
             best.keep(day_first(c, i));
         }
         // A decade number is "1990s" (five bytes) or "20th" before "century".
-        if c.toks[i].span.len() == 5 || c.is(i + 1, "century") {
+        if c.toks[i].span().len() == 5 || c.is(i + 1, "century") {
             best.keep(decade(c, i));
         }
         if i < c.unit_end {

@@ -137,10 +137,10 @@ impl DateTagger {
                     continue;
                 }
                 let t = a.tokens[i];
-                while ent < a.entities.len() && a.entities[ent].span.end <= t.span.start {
+                while ent < a.entities.len() && a.entities[ent].span.end <= t.span().start {
                     ent += 1;
                 }
-                if ent < a.entities.len() && a.entities[ent].span.overlaps(t.span) {
+                if ent < a.entities.len() && a.entities[ent].span.overlaps(t.span()) {
                     i += 1;
                     continue;
                 }
@@ -155,7 +155,7 @@ impl DateTagger {
                 }
                 // Never run over another entity.
                 let last = f.iter().map(|x| x.end).max().unwrap_or(i + 1);
-                let span = Span::new(t.span.start, a.tokens[last - 1].span.end);
+                let span = Span::new(t.span().start, a.tokens[last - 1].span().end);
                 let blocked = a.entities[ent..]
                     .iter()
                     .take_while(|e| e.span.start < span.end)
@@ -236,7 +236,10 @@ impl DateTagger {
                         focus = Some(q);
                     }
                 }
-                let span = Span::new(a.tokens[f.start].span.start, a.tokens[f.end - 1].span.end);
+                let span = Span::new(
+                    a.tokens[f.start].span().start,
+                    a.tokens[f.end - 1].span().end,
+                );
                 new.push(Entity {
                     span,
                     kind: EntityType::Date,
@@ -315,9 +318,9 @@ impl DateTagger {
                 continue;
             };
             let anchor = if t.kind == TokenKind::Number {
-                number_can_anchor(bytes.get(t.span.start..t.span.end).unwrap_or_default())
+                number_can_anchor(bytes.get(t.span().start..t.span().end).unwrap_or_default())
             } else {
-                let e = self.lexicon.entry_in(bytes, t.span.start, t.span.end);
+                let e = self.lexicon.entry_in(bytes, t.span().start, t.span().end);
                 if e == Entry::NONE {
                     continue;
                 }
@@ -404,7 +407,7 @@ impl DateTagger {
             let perfect = (1..=2)
                 .filter_map(|d| i.checked_sub(d).filter(|&k| k >= c.start))
                 .any(|k| {
-                    let sp = c.toks[k].span;
+                    let sp = c.toks[k].span();
                     let b = c.text.as_bytes().get(sp.start..sp.end).unwrap_or_default();
                     match self.lexicon.tense_cues(b) {
                         Some(cues) => cues.is_perfect(),
@@ -457,7 +460,7 @@ fn cue_word<'t>(c: &Ctx<'t>, i: usize) -> Option<(&'t [u8], bool, bool)> {
     let w = c
         .text
         .as_bytes()
-        .get(t.span.start..t.span.end)
+        .get(t.span().start..t.span().end)
         .unwrap_or_default();
     let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
     Some((w, ed, t.is_cap()))
@@ -537,7 +540,7 @@ fn attach_times(found: &mut [Found], toks: &[crate::model::Token], text: &str) {
             } else {
                 (other.end - 1, found[k].start)
             };
-            text[toks[a].span.end..toks[b].span.start]
+            text[toks[a].span().end..toks[b].span().start]
                 .trim_matches(|c: char| c.is_whitespace() || c == ',')
                 .is_empty()
         };

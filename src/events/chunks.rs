@@ -80,7 +80,7 @@ impl<'t> Lower<'t> {
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(a.tokens.len());
         for (t, inf) in a.tokens.iter().zip(&mut info) {
             let word = t.kind == TokenKind::Word;
-            let b = &bytes[t.span.start..t.span.end];
+            let b = &bytes[t.span().start..t.span().end];
             let n = b.len();
             // The common token: ASCII of 1 to 15 bytes, lowercased and packed eight bytes at a
             // time; its packed form is the lexicon's key.
@@ -100,19 +100,19 @@ impl<'t> Lower<'t> {
                         *inf = lx.info_packed(packed(lo, hi, n));
                     }
                     spans.push(if ulo | uhi == 0 {
-                        (t.span.start as u32, n as u32)
+                        (t.span().start as u32, n as u32)
                     } else {
                         let from = buf.len();
-                        buf.push_str(&text[t.span]);
+                        buf.push_str(&text[t.span()]);
                         buf[from..].make_ascii_lowercase();
                         (from as u32, n as u32 | IN_BUF)
                     });
                     continue;
                 }
             }
-            let w = &text[t.span];
+            let w = &text[t.span()];
             let (span, lower) = if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
-                ((t.span.start as u32, w.len() as u32), w)
+                ((t.span().start as u32, w.len() as u32), w)
             } else {
                 let from = buf.len();
                 if w.is_ascii() {
@@ -136,9 +136,9 @@ impl<'t> Lower<'t> {
         let mut k = 0;
         for (ei, e) in a.entities.iter().enumerate() {
             // the entity's first token, by binary search over the tokens after the last entity
-            k += a.tokens[k..].partition_point(|t| t.span.end <= e.span.start);
+            k += a.tokens[k..].partition_point(|t| t.span().end <= e.span.start);
             let mut m = k;
-            while m < a.tokens.len() && e.span.contains(a.tokens[m].span) {
+            while m < a.tokens.len() && e.span.contains(a.tokens[m].span()) {
                 entity[m] = ei as u32;
                 m += 1;
             }
@@ -203,12 +203,12 @@ pub const SUBORDINATORS: &[&str] = &[
 /// Relative clauses of a sentence: token ranges from "who"/"which" after a comma to the next comma.
 pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)> {
     let text = a.text().as_bytes();
-    let tok = |i: usize| &text[a.tokens[i].span.start..a.tokens[i].span.end];
+    let tok = |i: usize| &text[a.tokens[i].span().start..a.tokens[i].span().end];
     let mut out = Vec::new();
     let mut i = first + 1;
     while i < end {
         // "who" or "which": three or five bytes from a 'w' (a cheap test before the slices)
-        let sp = a.tokens[i].span;
+        let sp = a.tokens[i].span();
         if !matches!(sp.end - sp.start, 3 | 5) || text[sp.start] != b'w' {
             i += 1;
             continue;
@@ -242,12 +242,12 @@ pub fn chunks<'l>(
     let ent_start = |i: usize| -> Option<usize> {
         let e = low.entity_at(i)?;
         let ent = &a.entities[e];
-        (ent.span.start == a.tokens[i].span.start && ent.kind != EntityType::Date).then_some(e)
+        (ent.span.start == a.tokens[i].span().start && ent.kind != EntityType::Date).then_some(e)
     };
     let headline = s.kind == crate::model::SegmentKind::Title || s.all_caps;
     let number_at = |i: usize| -> Option<u32> {
         if a.tokens[i].kind == TokenKind::Number {
-            return parse_number(&text[a.tokens[i].span]);
+            return parse_number(&text[a.tokens[i].span()]);
         }
         low.info[i].number()
     };
@@ -300,13 +300,13 @@ pub fn chunks<'l>(
         };
         let number = || {
             if t.kind == TokenKind::Number {
-                parse_number(&text[t.span]).is_some()
+                parse_number(&text[t.span()]).is_some()
             } else {
                 info.number().is_some()
             }
         };
-        tok_class[k].1 =
-            u8::from(is_mod || number()) | u8::from(bytes[t.span.start..t.span.end] == *b"-") << 1;
+        tok_class[k].1 = u8::from(is_mod || number())
+            | u8::from(bytes[t.span().start..t.span().end] == *b"-") << 1;
     }
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
     // (last noun) and the end.
@@ -390,7 +390,7 @@ pub fn chunks<'l>(
                       class: NounClass,
                       owner: Option<usize>,
                       count: Option<u32>| Chunk {
-        span: Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end),
+        span: Span::new(a.tokens[start].span().start, a.tokens[end - 1].span().end),
         first: start,
         end,
         head: Head::Noun(h, None, class),
@@ -597,7 +597,7 @@ pub fn chunks<'l>(
             continue;
         }
         let possessive = end < s.end_token && a.tokens[end].kind == TokenKind::Clitic;
-        let span = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
+        let span = Span::new(a.tokens[start].span().start, a.tokens[end - 1].span().end);
         out.push(Chunk {
             span,
             first: start,
@@ -682,7 +682,7 @@ pub fn demonym_adjective(a: &Analysis<'_>, e: usize) -> bool {
 
 fn pronoun_chunk<'l>(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chunk<'l> {
     Chunk {
-        span: a.tokens[i].span,
+        span: a.tokens[i].span(),
         first: i,
         end: i + 1,
         head: Head::Pronoun(i, n),
@@ -700,10 +700,10 @@ fn pronoun_chunk<'l>(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chu
 fn last_tok(a: &Analysis<'_>, from: usize, e: usize) -> usize {
     let span = a.entities[e].span;
     let mut i = from;
-    while i < a.tokens.len() && a.tokens[i].span.end <= span.end {
+    while i < a.tokens.len() && a.tokens[i].span().end <= span.end {
         i += 1;
     }
-    if i > 0 && a.tokens[i - 1].span.end > span.start {
+    if i > 0 && a.tokens[i - 1].span().end > span.start {
         i - 1
     } else {
         0

@@ -253,8 +253,8 @@ impl EventExtractor {
                     pattern: t.pattern,
                     kind,
                     trigger: Span::new(
-                        a.tokens[t.head.0].span.start,
-                        a.tokens[t.head.1 - 1].span.end,
+                        a.tokens[t.head.0].span().start,
+                        a.tokens[t.head.1 - 1].span().end,
                     ),
                     sentence: si,
                     args,
@@ -699,7 +699,7 @@ fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
     for j in 1..ms.len() {
         let first = a
             .tokens
-            .partition_point(|t| t.span.end <= ms[j].trigger.start);
+            .partition_point(|t| t.span().end <= ms[j].trigger.start);
         if first == 0 || ms[j].explicit_modality {
             continue;
         }
@@ -748,7 +748,7 @@ fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
         }
         let first = a
             .tokens
-            .partition_point(|t| t.span.end <= ms[j].trigger.start);
+            .partition_point(|t| t.span().end <= ms[j].trigger.start);
         if first < 2
             || !matches!(a.tok(first - 1), "for" | "to")
                 && !matches!(a.tok(first - 2), "for" | "to")
@@ -806,7 +806,7 @@ fn quotations(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)>
     let mut open: Option<usize> = None;
     let text = a.text().as_bytes();
     for i in first..end {
-        let sp = a.tokens[i].span;
+        let sp = a.tokens[i].span();
         // “ and ” are E2 80 9C and E2 80 9D in UTF-8: a mark starts with '"' or E2
         if !matches!(text.get(sp.start), Some(b'"' | 0xe2)) {
             continue;
@@ -837,7 +837,7 @@ fn quotations(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)>
 fn clause_bounds(a: &Analysis<'_>, first: usize, end: usize, rel: &[(usize, usize)]) -> Vec<usize> {
     let text = a.text().as_bytes();
     let mut out: Vec<usize> = (first..end)
-        .filter(|&i| &text[a.tokens[i].span.start..a.tokens[i].span.end] == b";")
+        .filter(|&i| &text[a.tokens[i].span().start..a.tokens[i].span().end] == b";")
         .collect();
     if !rel.is_empty() {
         out.extend(rel.iter().map(|&(b, _)| b));
@@ -887,16 +887,16 @@ impl EventExtractor {
     /// A trigger right after a number ("500 arrests", "at least three airstrikes").
     fn counted_trigger(&self, a: &Analysis<'_>, trigger: Span) -> bool {
         // tokens are in text order: the trigger's first token by binary search
-        let t = a.tokens.partition_point(|t| t.span.start < trigger.start);
+        let t = a.tokens.partition_point(|t| t.span().start < trigger.start);
         if t == 0
             || a.tokens
                 .get(t)
-                .is_none_or(|x| x.span.start != trigger.start)
+                .is_none_or(|x| x.span().start != trigger.start)
         {
             return false;
         }
         let p = a.tokens[t - 1];
-        let w = &a.text()[p.span];
+        let w = &a.text()[p.span()];
         p.kind == crate::model::TokenKind::Number
             && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
             || self.number_word(w)
@@ -1228,7 +1228,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
         // a chunk standing for two parties, nearest the trigger first
         let mut cands: Vec<&Chunk> = self.chunks.iter().collect();
-        cands.sort_by_key(|c| c.span.start.abs_diff(self.a.tokens[t.head.0].span.start));
+        cands.sort_by_key(|c| c.span.start.abs_diff(self.a.tokens[t.head.0].span().start));
         for c in cands {
             let v = self.referent(c, Role::Actor);
             if v.len() == 2 {
@@ -1302,8 +1302,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// its subject ("Daesh kills", "Trump greets").
     fn series(&self, p: &Pattern, t: &TriggerMatch) -> bool {
         let (hs, he) = t.head;
-        let text =
-            &self.a.text()[Span::new(self.a.tokens[hs].span.start, self.a.tokens[he - 1].span.end)];
+        let text = &self.a.text()[Span::new(
+            self.a.tokens[hs].span().start,
+            self.a.tokens[he - 1].span().end,
+        )];
         let last = self.low.get(he - 1);
         if !last.ends_with('s') || last.ends_with("ss") || !text.is_ascii() {
             return false;
@@ -1632,9 +1634,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 vec![from_entity(self.place_span(c, e, role), e)]
             }
             Head::Pronoun(tok, 1) => {
-                let pos = a.tokens[tok].span.start;
+                let pos = a.tokens[tok].span().start;
                 self.resolve_pronoun(pos)
-                    .map(|p| from_entity(a.tokens[tok].span, p))
+                    .map(|p| from_entity(a.tokens[tok].span(), p))
                     .into_iter()
                     .collect()
             }
@@ -1672,7 +1674,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     if let Some(o) = c.owner {
                         // "his country": the country of the person "his" refers to
                         let found = self
-                            .resolve_pronoun(a.tokens[o].span.start)
+                            .resolve_pronoun(a.tokens[o].span().start)
                             .and_then(|p| a.entities[p].country)
                             .and_then(|iso| self.country_entity(iso, pos));
                         return found
@@ -1759,7 +1761,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 EntityType::Region => next.country == Some(iso),
                 _ => false,
             };
-            if !same || a.tokens[k + 1].span.start != next.span.start {
+            if !same || a.tokens[k + 1].span().start != next.span.start {
                 break;
             }
             span = Span::new(span.start, next.span.end);
@@ -1767,7 +1769,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 break;
             }
             k += 1;
-            while k < end_token && a.tokens[k].span.end <= next.span.end {
+            while k < end_token && a.tokens[k].span().end <= next.span.end {
                 k += 1;
             }
         }
@@ -1813,11 +1815,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let subj_end = args
             .iter()
             .filter(|a| a.role == Role::Actor || a.role == Role::Person)
-            .filter(|a| a.span.end <= self.a.tokens[t.start].span.start)
+            .filter(|a| a.span.end <= self.a.tokens[t.start].span().start)
             .map(|a| {
                 self.a
                     .tokens
-                    .partition_point(|tk| tk.span.end <= a.span.end)
+                    .partition_point(|tk| tk.span().end <= a.span.end)
             })
             .max();
         let from = subj_end
@@ -1874,7 +1876,7 @@ fn assign_times(a: &Analysis<'_>, si: usize, triggers: &[TriggerMatch]) -> Vec<O
     if triggers.is_empty() {
         return out;
     }
-    let tok_of = |pos: usize| a.tokens.partition_point(|t| t.span.end <= pos);
+    let tok_of = |pos: usize| a.tokens.partition_point(|t| t.span().end <= pos);
     // entities are in text order, so a sentence's entities are one run of them
     let lo = a.entities.partition_point(|e| e.sentence < si);
     let hi = lo + a.entities[lo..].partition_point(|e| e.sentence <= si);
@@ -2005,7 +2007,7 @@ fn dur_before_noun(a: &Analysis<'_>, dt: usize, t: &TriggerMatch) -> bool {
     };
     let last = a
         .tokens
-        .partition_point(|x| x.span.end <= a.entities[e].span.end);
+        .partition_point(|x| x.span().end <= a.entities[e].span.end);
     last == t.head.0
 }
 
