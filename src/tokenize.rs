@@ -253,7 +253,7 @@ fn tokenize_into(
                     0
                 };
                 out.push(Token {
-                    // (within `span`, which ends below 4 GiB)
+                    // (exact: `e` <= `end` <= `MAX_TOKEN_END`)
                     start: i as u32,
                     end: e as u32,
                     kind: TokenKind::Word,
@@ -333,6 +333,7 @@ fn tokenize_into(
             _ => {}
         }
         out.push(Token {
+            // (exact, as above)
             start: sp.start as u32,
             end: sp.end as u32,
             kind,
