@@ -525,8 +525,8 @@ impl Tagger {
                     // the capitalisation of its first word.
                     if !closing_punct(tb, t.span()) {
                         first_word = true;
-                        scan.dash |= t.has(tokflags::SPACE_BEFORE)
-                            && is_dash(&tb[t.span().start..t.span().end]);
+                        scan.dash |=
+                            t.has(tokflags::SPACE_BEFORE) && is_dash(&tb[t.span().range()]);
                     }
                 } else if t.kind != TokenKind::Clitic {
                     // A word, abbreviation or number.
@@ -559,9 +559,7 @@ impl Tagger {
     fn scan_lower(&self, d: &mut Doc<'_, '_>, tokens: &[Token], i: usize, first: bool) {
         let tb = d.text.as_bytes();
         let t = &tokens[i];
-        let info = self
-            .gazetteer
-            .lower_start_lowered(&tb[t.span().start..t.span().end]);
+        let info = self.gazetteer.lower_start_lowered(&tb[t.span().range()]);
         record(d, tokens, i, info, false, first);
     }
 
@@ -599,7 +597,7 @@ impl Tagger {
         } else if t.has(tokflags::LOWER) {
             // Already lowercase (lowercasing changes no character of a word whose letters are
             // all lowercase): its own bytes are the key.
-            g.lower_start_lowered(&tb[t.span().start..t.span().end])
+            g.lower_start_lowered(&tb[t.span().range()])
         } else {
             g.lower_start_word(&text[t.span()], &mut d.buf)
         };

@@ -13,16 +13,12 @@ cd "$(dirname "$0")/../.."
 DATA=${NEWSFACTS_DATA:-../shared/data}
 CORPUS=${1:-$DATA/bbc-news}
 REPEAT=${REPEAT:-3}
-MAX_LOAD=${MAX_LOAD:-1.0}
 BIN=${NEWSFACTS_BIN:-target/release/newsfacts}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-waited=0
-while [ "$(echo "$(cut -d' ' -f1 /proc/loadavg) >= $MAX_LOAD" | bc)" = 1 ] && [ "$waited" -lt 600 ]; do
-    sleep 5
-    waited=$((waited + 5))
-done
+. scripts/bench/quiet.sh
+wait_quiet
 
 report() { # label file
     python3 - "$1" "$2" <<'PY'

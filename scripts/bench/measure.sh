@@ -14,25 +14,11 @@ set -eu
 cd "$(dirname "$0")/../.."
 DATA=${NEWSFACTS_DATA:-../shared/data}
 OUT=${1:-target/bench-results}
-MAX_LOAD=${MAX_LOAD:-1.0}
-MAX_WAIT=${MAX_WAIT:-600}
 TRIES=${TRIES:-3}
 BIN=${NEWSFACTS_BIN:-target/release/newsfacts}
 mkdir -p "$OUT"
 
-load() { cut -d' ' -f1 /proc/loadavg; }
-
-wait_quiet() {
-    waited=0
-    while [ "$(echo "$(load) >= $MAX_LOAD" | bc)" = 1 ]; do
-        if [ "$waited" -ge "$MAX_WAIT" ]; then
-            echo "load still $(load) after ${MAX_WAIT}s; measuring anyway" >&2
-            return
-        fi
-        sleep 5
-        waited=$((waited + 5))
-    done
-}
+. scripts/bench/quiet.sh
 
 run() { # name threads repeat path tries
     k=1

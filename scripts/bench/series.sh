@@ -13,19 +13,10 @@ cd "$(dirname "$0")/../.."
 BENCH=${1:?usage: series.sh "GROUP/CORPUS/THREADS" (e.g. "dates/bbc-news/1 thread")}
 RUNS=${RUNS:-5}
 GAP=${GAP:-30}
-MAX_LOAD=${MAX_LOAD:-1.0}
 MAX_WAIT=${MAX_WAIT:-300}
 TIME=${MEASUREMENT_TIME:-8}
 
-load() { cut -d' ' -f1 /proc/loadavg; }
-
-wait_quiet() {
-    waited=0
-    while [ "$(echo "$(load) >= $MAX_LOAD" | bc)" = 1 ] && [ "$waited" -lt "$MAX_WAIT" ]; do
-        sleep 5
-        waited=$((waited + 5))
-    done
-}
+. scripts/bench/quiet.sh
 
 cargo bench --bench stages --no-run >/dev/null 2>&1
 results=$(mktemp)

@@ -303,7 +303,7 @@ impl DateTagger {
                 let word = (t.kind == TokenKind::Word) | (t.kind == TokenKind::Abbrev);
                 let keep = (word & t.has(tokflags::MAYBE_DATE)) | (t.kind == TokenKind::Number);
                 if let Some(slot) = kept.get_mut(n) {
-                    // (past 2^32 tokens, an index no token has: such a token is skipped)
+                    // (exact: text past 4 GiB is not tokenised, so fewer than 2^32 tokens)
                     *slot = u32::try_from(i).unwrap_or(u32::MAX);
                 }
                 n += usize::from(keep);
@@ -317,10 +317,11 @@ impl DateTagger {
             let Some(t) = tokens.get(i) else {
                 continue;
             };
+            let sp = t.span();
             let anchor = if t.kind == TokenKind::Number {
-                number_can_anchor(bytes.get(t.span().start..t.span().end).unwrap_or_default())
+                number_can_anchor(bytes.get(sp.range()).unwrap_or_default())
             } else {
-                let e = self.lexicon.entry_in(bytes, t.span().start, t.span().end);
+                let e = self.lexicon.entry_in(bytes, sp.start, sp.end);
                 if e == Entry::NONE {
                     continue;
                 }
@@ -457,11 +458,7 @@ fn cue_word<'t>(c: &Ctx<'t>, i: usize) -> Option<(&'t [u8], bool, bool)> {
     if t.kind != TokenKind::Word {
         return None;
     }
-    let w = c
-        .text
-        .as_bytes()
-        .get(t.span().start..t.span().end)
-        .unwrap_or_default();
+    let w = c.text.as_bytes().get(t.span().range()).unwrap_or_default();
     let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
     Some((w, ed, t.is_cap()))
 }

@@ -80,7 +80,7 @@ impl<'t> Lower<'t> {
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(a.tokens.len());
         for (t, inf) in a.tokens.iter().zip(&mut info) {
             let word = t.kind == TokenKind::Word;
-            let b = &bytes[t.span().start..t.span().end];
+            let b = &bytes[t.span().range()];
             let n = b.len();
             // The common token: ASCII of 1 to 15 bytes, lowercased and packed eight bytes at a
             // time; its packed form is the lexicon's key.
@@ -203,7 +203,7 @@ pub const SUBORDINATORS: &[&str] = &[
 /// Relative clauses of a sentence: token ranges from "who"/"which" after a comma to the next comma.
 pub fn relative_clauses(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)> {
     let text = a.text().as_bytes();
-    let tok = |i: usize| &text[a.tokens[i].span().start..a.tokens[i].span().end];
+    let tok = |i: usize| &text[a.tokens[i].span().range()];
     let mut out = Vec::new();
     let mut i = first + 1;
     while i < end {
@@ -305,8 +305,8 @@ pub fn chunks<'l>(
                 info.number().is_some()
             }
         };
-        tok_class[k].1 = u8::from(is_mod || number())
-            | u8::from(bytes[t.span().start..t.span().end] == *b"-") << 1;
+        tok_class[k].1 =
+            u8::from(is_mod || number()) | u8::from(bytes[t.span().range()] == *b"-") << 1;
     }
     // The noun phrase continuing at `k`: modifiers then one or more nouns; returns the head
     // (last noun) and the end.

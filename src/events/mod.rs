@@ -837,7 +837,7 @@ fn quotations(a: &Analysis<'_>, first: usize, end: usize) -> Vec<(usize, usize)>
 fn clause_bounds(a: &Analysis<'_>, first: usize, end: usize, rel: &[(usize, usize)]) -> Vec<usize> {
     let text = a.text().as_bytes();
     let mut out: Vec<usize> = (first..end)
-        .filter(|&i| &text[a.tokens[i].span().start..a.tokens[i].span().end] == b";")
+        .filter(|&i| &text[a.tokens[i].span().range()] == b";")
         .collect();
     if !rel.is_empty() {
         out.extend(rel.iter().map(|&(b, _)| b));
