@@ -77,24 +77,12 @@ const KEY_ROLES: [Role; 5] = [
     Role::Destination,
 ];
 
-fn speech_act(k: EventType) -> bool {
-    matches!(
-        k,
-        EventType::Statement
-            | EventType::Threaten
-            | EventType::Appeal
-            | EventType::Accuse
-            | EventType::Reject
-            | EventType::ExpressIntent
-    )
-}
-
 /// The records of a document's events that can be merged: not speech acts, with at least one
 /// named participant in a key role.
 pub fn records(a: &Analysis<'_>) -> Vec<Record> {
     let mut out = Vec::new();
     for (i, e) in a.events.iter().enumerate() {
-        if speech_act(e.kind) {
+        if e.kind.is_speech_act() {
             continue;
         }
         let mut participants: Vec<Participant> = Vec::new();

@@ -384,6 +384,23 @@ string_enum! {
     }
 }
 
+impl EventType {
+    /// A speech act: a statement, threat, appeal, accusation, rejection or expressed intent.
+    /// Two by one speaker are two events (merged only when the same sentence is repeated, as a
+    /// lede repeated in the body), and none is merged across documents.
+    pub fn is_speech_act(self) -> bool {
+        matches!(
+            self,
+            EventType::Statement
+                | EventType::Threaten
+                | EventType::Appeal
+                | EventType::Accuse
+                | EventType::Reject
+                | EventType::ExpressIntent
+        )
+    }
+}
+
 string_enum! {
     /// Argument roles.
     Role {

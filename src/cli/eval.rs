@@ -105,11 +105,7 @@ pub fn run(kind: EvalKind) -> Result<ExitCode> {
             .build_global()
             .ok();
     }
-    let mut b = Pipeline::builder();
-    for d in &args.gazetteers {
-        b = b.gazetteer_dir(d);
-    }
-    let pipeline = b.build().context("building the pipeline")?;
+    let pipeline = super::build_pipeline(&args.gazetteers, None)?;
     let content = std::fs::read_to_string(&args.file)
         .with_context(|| format!("reading {}", args.file.display()))?;
     let name = args.file.display().to_string();

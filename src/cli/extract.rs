@@ -150,22 +150,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 .map_or("?".into(), |v| v.get_name().to_string())
         );
     }
-    let mut builder = Pipeline::builder();
-    for g in &args.gazetteers {
-        builder = builder.gazetteer_dir(g);
-    }
-    if let Some(d) = args.reference_date {
-        builder = builder.reference_date(d);
-    }
-    let pipeline = builder.build().with_context(|| {
-        if args.gazetteers.is_empty() {
-            "cannot build the pipeline from the embedded resources".to_string()
-        } else {
-            "cannot load the gazetteers given with --gazetteers (a folder of *.tsv in the \
-             gazetteer format and spaCy *.jsonl patterns; see gazetteers/README.md)"
-                .to_string()
-        }
-    })?;
+    let pipeline = super::build_pipeline(&args.gazetteers, args.reference_date)?;
 
     // Without a handler the default action kills the process at once, leaving temporary files.
     ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed))

@@ -3,13 +3,13 @@
 //! time and modality. Without colours (stdout not a terminal, `NO_COLOR`, `--color never`) the
 //! marks are brackets: `[Li Shangfu]PERSON`, `<<arrive>>`.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::ValueEnum;
 use console::Style;
 use newsfacts::export::{entity_id, event_id};
 use newsfacts::model::{Argument, EntityType, EventTime};
 use newsfacts::read::{Input, ReadOptions, Reader};
-use newsfacts::{Analysis, Pipeline};
+use newsfacts::Analysis;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -111,22 +111,7 @@ pub fn run(args: ShowArgs) -> Result<ExitCode> {
         ColorArg::Never => false,
         ColorArg::Auto => console::colors_enabled(),
     };
-    let mut builder = Pipeline::builder();
-    for g in &args.gazetteers {
-        builder = builder.gazetteer_dir(g);
-    }
-    if let Some(d) = args.reference_date {
-        builder = builder.reference_date(d);
-    }
-    let pipeline = builder.build().with_context(|| {
-        if args.gazetteers.is_empty() {
-            "cannot build the pipeline from the embedded resources".to_string()
-        } else {
-            "cannot load the gazetteers given with --gazetteers (a folder of *.tsv in the \
-             gazetteer format and spaCy *.jsonl patterns; see gazetteers/README.md)"
-                .to_string()
-        }
-    })?;
+    let pipeline = super::build_pipeline(&args.gazetteers, args.reference_date)?;
     let width = console::Term::stdout()
         .size_checked()
         .map_or(80, |(_, c)| usize::from(c).clamp(40, 120));

@@ -144,15 +144,8 @@ impl Sink {
                         path.join("facts.jsonl").display()
                     );
                 }
-                let dir = path
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "out.jsonl".into());
-                let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+                let dir = newsfacts::export::folder_of(path);
+                let tmp = newsfacts::export::temp_beside(path, "tmp");
                 let f = std::fs::File::create(&tmp).with_context(|| {
                     format!(
                         "cannot create {} (does the folder {} exist, and can you write there?)",

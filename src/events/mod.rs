@@ -361,7 +361,7 @@ impl EventExtractor {
                 .map(|&i| (i, &groups[i]))
                 .filter(|(_, g)| recent(g).all(|x| compatible(x, &m)))
                 .filter(|(_, g)| {
-                    !speech_act(m.kind) || recent(g).any(|x| repeated(x.sentence, m.sentence))
+                    !m.kind.is_speech_act() || recent(g).any(|x| repeated(x.sentence, m.sentence))
                 })
                 .find(|(_, g)| {
                     // Without participants a mention joins an event only where its sentence
@@ -710,7 +710,7 @@ fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
         }
         if let Some(i) = (0..j).rev().find(|&i| {
             ms[i].modality != Modality::Asserted
-                && !speech_act(ms[i].kind)
+                && !ms[i].kind.is_speech_act()
                 && ms[i].explicit_modality
         }) {
             ms[j].modality = ms[i].modality;
@@ -730,7 +730,7 @@ fn link_reports(ms: &mut [MentionData<'_>]) {
         }
         let r: Vec<usize> = ms
             .iter()
-            .filter(|m| !speech_act(m.kind) && m.kind != EventType::Statement)
+            .filter(|m| !m.kind.is_speech_act() && m.kind != EventType::Statement)
             .map(|m| m.id)
             .collect();
         ms[i].reports = r;
@@ -919,20 +919,6 @@ impl EventExtractor {
 fn plural_noun(a: &Analysis<'_>, trigger: Span) -> bool {
     let w = &a.text()[trigger];
     !w.contains(' ') && w.ends_with('s') && !w.ends_with("ss")
-}
-
-/// Speech acts are separate events unless the same sentence is repeated (a lede repeated in the
-/// body): two statements by one speaker are two statements.
-fn speech_act(k: EventType) -> bool {
-    matches!(
-        k,
-        EventType::Statement
-            | EventType::Threaten
-            | EventType::Appeal
-            | EventType::Accuse
-            | EventType::Reject
-            | EventType::ExpressIntent
-    )
 }
 
 /// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one (a
@@ -1609,17 +1595,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// The argument(s) a chunk stands for, after coreference ("the two leaders" gives two).
     fn referent(&self, c: &Chunk, role: Role) -> Vec<Argument<'a>> {
         let a = self.a;
-        let from_entity = |span: Span, e: usize| {
-            let ent = &a.entities[e];
-            Argument {
-                role,
-                span,
-                entity: Some(e),
-                canonical: ent.canonical.clone(),
-                key: ent.key.clone(),
-                country: ent.country,
-            }
-        };
+        let from_entity = |span: Span, e: usize| from_entity_span(a, role, span, e);
         match c.head {
             Head::Entity(e) | Head::Description(e, _)
                 if role == Role::Position && a.entities[e].kind == EntityType::Title =>

@@ -122,10 +122,9 @@ impl CsvExport {
             source,
         })?;
         let mut files = Vec::new();
-        let pid = std::process::id();
         for (name, header) in TABLES {
             let final_path = dir.join(name);
-            let tmp = dir.join(format!(".{name}.tmp-{pid}"));
+            let tmp = super::temp_beside(&final_path, "tmp");
             let f = File::create(&tmp).map_err(|source| Error::Io {
                 path: tmp.clone(),
                 source,

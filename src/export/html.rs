@@ -76,15 +76,7 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 impl HtmlReport {
     /// Starts a report that will be written to `path`.
     pub fn create(path: &Path) -> Result<HtmlReport> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "report.html".into());
-        let tmp = dir.join(format!(".{name}.articles-{}", std::process::id()));
+        let tmp = super::temp_beside(path, "articles");
         let f = File::create(&tmp).map_err(io_err(&tmp))?;
         Ok(HtmlReport {
             path: path.to_path_buf(),

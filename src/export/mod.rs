@@ -8,6 +8,8 @@ pub mod html;
 pub mod json;
 pub mod sqlite;
 
+use std::path::{Path, PathBuf};
+
 /// The contract's schema name.
 pub const SCHEMA: &str = "newsfacts/1";
 
@@ -24,18 +26,28 @@ pub fn event_id(index: usize) -> String {
     format!("ev{}", index + 1)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed when done.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> crate::error::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
+/// The folder `path` is in (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+/// The temporary file that `path` is written to before it is renamed into place: a hidden file
+/// in the same folder (a rename is atomic only within one file system), named after `path`,
+/// `tag` and this process (`.facts.jsonl.tmp-4242`).
+pub fn temp_beside(path: &Path, tag: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        .unwrap_or_else(|| "out".into());
+    folder_of(path).join(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed when done.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> crate::error::Result<()> {
+    use std::io::Write;
+    let tmp = temp_beside(path, "tmp");
     let io = |source| crate::error::Error::Io {
         path: tmp.clone(),
         source,
