@@ -5,45 +5,6 @@ mod common;
 use common::*;
 use rusqlite::Connection;
 
-fn load(conn: &Connection, dir: &std::path::Path, table: &str) -> usize {
-    let mut rdr = csv::ReaderBuilder::new()
-        .from_path(dir.join(format!("{table}.csv")))
-        .unwrap();
-    let headers: Vec<String> = rdr
-        .headers()
-        .unwrap()
-        .iter()
-        .map(|h| format!("\"{h}\""))
-        .collect();
-    let sql = format!(
-        "INSERT INTO {table} ({}) VALUES ({})",
-        headers.join(","),
-        (1..=headers.len())
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    let mut stmt = conn.prepare(&sql).unwrap();
-    let mut n = 0;
-    for rec in rdr.records() {
-        let rec = rec.unwrap();
-        // An empty unquoted field is NULL (the csv crate cannot tell "" from empty: both are NULL here).
-        let vals: Vec<Option<String>> = rec
-            .iter()
-            .map(|f| {
-                if f.is_empty() {
-                    None
-                } else {
-                    Some(f.to_string())
-                }
-            })
-            .collect();
-        stmt.execute(rusqlite::params_from_iter(vals)).unwrap();
-        n += 1;
-    }
-    n
-}
-
 /// doc_id, time_begin, time_end, modality, destination, destination country.
 type VisitRow = (
     String,
@@ -57,22 +18,7 @@ type VisitRow = (
 #[test]
 fn csv_export_loads_into_sqlite_and_joins() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&[
-        "extract",
-        "-q",
-        "--format",
-        "csv",
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--reference-date",
-        "2023-04-14",
-        "samples/",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    extract_csv(dir.path(), &["samples/"]);
     for f in [
         "documents.csv",
         "entities.csv",
@@ -87,10 +33,10 @@ fn csv_export_loads_into_sqlite_and_joins() {
     let conn = Connection::open_in_memory().unwrap();
     conn.execute_batch(&std::fs::read_to_string(dir.path().join("schema.sql")).unwrap())
         .unwrap();
-    assert_eq!(load(&conn, dir.path(), "documents"), 2);
-    assert!(load(&conn, dir.path(), "entities") > 50);
-    assert!(load(&conn, dir.path(), "events") > 10);
-    assert!(load(&conn, dir.path(), "event_arguments") > 10);
+    assert_eq!(load_csv(&conn, dir.path(), "documents"), 2);
+    assert!(load_csv(&conn, dir.path(), "entities") > 50);
+    assert!(load_csv(&conn, dir.path(), "events") > 10);
+    assert!(load_csv(&conn, dir.path(), "event_arguments") > 10);
     let mut stmt = conn
         .prepare(
             "SELECT e.doc_id, e.time_begin, e.time_end, e.modality, d.canonical, d.country

@@ -6,36 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-const A: &str = "000_0f39d2d8498105a9.txt";
-const B: &str = "001_2e33281f82945b95.txt";
-
-fn events<'v>(d: &'v Value, kind: &str) -> Vec<&'v Value> {
-    d["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["type"] == kind)
-        .collect()
-}
-
-fn field<'v>(e: &'v Value, role: &str, f: &str) -> Vec<&'v str> {
-    e["arguments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["role"] == role)
-        .filter_map(|a| a[f].as_str())
-        .collect()
-}
-
-fn arg<'v>(e: &'v Value, role: &str) -> Vec<&'v str> {
-    field(e, role, "canonical")
-}
-
-fn country<'v>(e: &'v Value, role: &str) -> Vec<&'v str> {
-    field(e, role, "country")
-}
-
 fn docs() -> Vec<Value> {
     extract(&["--reference-date", "2023-04-14", "samples/"])
 }
@@ -66,7 +36,7 @@ fn meetings_named_through_pronouns_and_descriptions() {
                 && field(e, "target", "text") == ["Russian military officials"]
         })
         .expect("MEET Li Shangfu with Russian military officials in 000");
-    assert_eq!(country(officials, "target"), ["RUS"]);
+    assert_eq!(arg_country(officials, "target"), ["RUS"]);
     assert_eq!(officials["modality"], "planned");
 }
 
@@ -102,13 +72,13 @@ fn sanction_on_the_chinese_defense_minister() {
         .into_iter()
         .find(|e| arg(e, "target") == ["Li Shangfu"])
         .expect("SANCTION → Li Shangfu in 001");
-    assert_eq!(country(s, "actor"), ["USA"]);
+    assert_eq!(arg_country(s, "actor"), ["USA"]);
     assert_eq!(field(s, "target", "text"), ["The Chinese defense minister"]);
     assert_eq!(s["modality"], "asserted");
     // "The US and its allies slapped … sanctions": both are the actor
     let allies = events(b, "SANCTION")
         .into_iter()
-        .find(|e| country(e, "target") == ["RUS"] && arg(e, "actor").len() == 2)
+        .find(|e| arg_country(e, "target") == ["RUS"] && arg(e, "actor").len() == 2)
         .expect("SANCTION by the US and its allies");
     let texts = field(allies, "actor", "text");
     assert!(
@@ -151,8 +121,8 @@ fn military_cooperation_between_china_and_russia() {
                 .collect();
             assert!(!found.is_empty(), "{name}: no {trigger}");
             for e in found {
-                let mut sides: Vec<&str> = country(e, "actor");
-                sides.extend(country(e, "target"));
+                let mut sides: Vec<&str> = arg_country(e, "actor");
+                sides.extend(arg_country(e, "target"));
                 sides.sort_unstable();
                 assert_eq!(sides, ["CHN", "RUS"], "{name} {trigger}: {e}");
             }
@@ -263,7 +233,7 @@ fn merged_visit_across_the_two_articles() {
     );
     let v = visits[0];
     assert_eq!(v["schema"], "newsfacts/1");
-    assert!(country(v, "destination").iter().all(|c| *c == "RUS"));
+    assert!(arg_country(v, "destination").iter().all(|c| *c == "RUS"));
     assert_eq!(v["time"]["begin"], "2023-04-16");
     assert_eq!(v["time"]["end"], "2023-04-19");
     let conflict = v["conflicts"]
@@ -304,30 +274,14 @@ fn merged_visit_across_the_two_articles() {
 #[test]
 fn merged_events_export_to_csv_and_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&[
-        "extract",
-        "-q",
-        "--merge",
-        "--format",
-        "csv",
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--reference-date",
-        "2023-04-14",
-        "samples/",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    extract_csv(dir.path(), &["--merge", "samples/"]);
     let conn = rusqlite::Connection::open_in_memory().unwrap();
     conn.execute_batch(&std::fs::read_to_string(dir.path().join("schema.sql")).unwrap())
         .unwrap();
     for table in ["documents", "events"] {
-        load(&conn, dir.path(), table);
+        load_csv(&conn, dir.path(), table);
     }
-    let n = load(&conn, dir.path(), "merged_events");
+    let n = load_csv(&conn, dir.path(), "merged_events");
     assert!(n >= 2);
     let (docs, end): (i64, String) = conn
         .query_row(
@@ -338,33 +292,4 @@ fn merged_events_export_to_csv_and_sqlite() {
         )
         .unwrap();
     assert_eq!((docs, end.as_str()), (2, "2023-04-19"));
-}
-
-/// Inserts the rows of `DIR/TABLE.csv` into TABLE (empty fields are NULL).
-fn load(conn: &rusqlite::Connection, dir: &std::path::Path, table: &str) -> usize {
-    let mut rdr = csv::Reader::from_path(dir.join(format!("{table}.csv"))).unwrap();
-    let cols: Vec<String> = rdr
-        .headers()
-        .unwrap()
-        .iter()
-        .map(|h| format!("\"{h}\""))
-        .collect();
-    let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-    let sql = format!(
-        "INSERT INTO {table} ({}) VALUES ({})",
-        cols.join(","),
-        marks.join(",")
-    );
-    let mut n = 0;
-    for rec in rdr.records() {
-        let rec = rec.unwrap();
-        let vals: Vec<Option<String>> = rec
-            .iter()
-            .map(|f| (!f.is_empty()).then(|| f.to_string()))
-            .collect();
-        conn.execute(&sql, rusqlite::params_from_iter(vals))
-            .unwrap_or_else(|e| panic!("{table}: {e}"));
-        n += 1;
-    }
-    n
 }

@@ -5,44 +5,12 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-const A: &str = "000_0f39d2d8498105a9.txt";
-const B: &str = "001_2e33281f82945b95.txt";
-
 fn entities<'v>(d: &'v Value, text: &str) -> Vec<&'v Value> {
     d["entities"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|e| e["text"] == text)
-        .collect()
-}
-
-fn events<'v>(d: &'v Value, kind: &str) -> Vec<&'v Value> {
-    d["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["type"] == kind)
-        .collect()
-}
-
-fn arg<'v>(e: &'v Value, role: &str) -> Vec<&'v str> {
-    e["arguments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["role"] == role)
-        .filter_map(|a| a["canonical"].as_str())
-        .collect()
-}
-
-fn arg_country<'v>(e: &'v Value, role: &str) -> Vec<&'v str> {
-    e["arguments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["role"] == role)
-        .filter_map(|a| a["country"].as_str())
         .collect()
 }
 

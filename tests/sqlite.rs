@@ -198,18 +198,7 @@ fn sqlite_holds_the_same_rows_as_the_csv_export() {
     let db = dir.path().join("facts.db");
     let csv_dir = dir.path().join("csv");
     to_sqlite(&db, &["samples/"]);
-    let out = run(&[
-        "extract",
-        "-q",
-        "--format",
-        "csv",
-        "--out",
-        csv_dir.to_str().unwrap(),
-        "--reference-date",
-        "2023-04-14",
-        "samples/",
-    ]);
-    assert!(out.status.success());
+    extract_csv(&csv_dir, &["samples/"]);
     let conn = Connection::open(&db).unwrap();
     for t in TABLES {
         let mut rdr = csv::Reader::from_path(csv_dir.join(format!("{t}.csv"))).unwrap();

@@ -116,3 +116,88 @@ pub fn assert_offsets(d: &Value, text: &str) {
 pub fn read(path: impl AsRef<Path>) -> String {
     std::fs::read_to_string(root().join(path)).expect("read file")
 }
+
+/// The two sample articles' file names.
+pub const A: &str = "000_0f39d2d8498105a9.txt";
+pub const B: &str = "001_2e33281f82945b95.txt";
+
+/// The events of document `d` of type `kind`.
+pub fn events<'v>(d: &'v Value, kind: &str) -> Vec<&'v Value> {
+    d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == kind)
+        .collect()
+}
+
+/// Field `f` of each argument of event `e` in role `role`.
+pub fn field<'v>(e: &'v Value, role: &str, f: &str) -> Vec<&'v str> {
+    e["arguments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["role"] == role)
+        .filter_map(|a| a[f].as_str())
+        .collect()
+}
+
+/// The canonical names of event `e`'s arguments in role `role`.
+pub fn arg<'v>(e: &'v Value, role: &str) -> Vec<&'v str> {
+    field(e, role, "canonical")
+}
+
+/// The countries of event `e`'s arguments in role `role`.
+pub fn arg_country<'v>(e: &'v Value, role: &str) -> Vec<&'v str> {
+    field(e, role, "country")
+}
+
+/// Inserts the rows of `DIR/TABLE.csv` into TABLE of a database made with `schema.sql` (an
+/// empty field is NULL: the csv crate cannot tell `""` from empty) and returns their number.
+pub fn load_csv(conn: &rusqlite::Connection, dir: &Path, table: &str) -> usize {
+    let mut rdr = csv::Reader::from_path(dir.join(format!("{table}.csv"))).unwrap();
+    let cols: Vec<String> = rdr
+        .headers()
+        .unwrap()
+        .iter()
+        .map(|h| format!("\"{h}\""))
+        .collect();
+    let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        cols.join(","),
+        marks.join(",")
+    );
+    let mut stmt = conn.prepare(&sql).unwrap();
+    let mut n = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let vals: Vec<Option<String>> = rec
+            .iter()
+            .map(|f| (!f.is_empty()).then(|| f.to_string()))
+            .collect();
+        stmt.execute(rusqlite::params_from_iter(vals))
+            .unwrap_or_else(|e| panic!("{table}: {e}"));
+        n += 1;
+    }
+    n
+}
+
+/// Runs `newsfacts extract -q --format csv --out DIR --reference-date 2023-04-14 ARGS`, which
+/// must exit 0.
+pub fn extract_csv(dir: &Path, args: &[&str]) {
+    let out = dir.to_str().expect("a UTF-8 temporary path");
+    run_ok(
+        &[
+            "extract",
+            "-q",
+            "--format",
+            "csv",
+            "--out",
+            out,
+            "--reference-date",
+            "2023-04-14",
+        ],
+        args,
+    );
+}
