@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{bin, data_dir, run};
+use common::{bin, data_dir, run, run_stdin};
 use serde_json::Value;
 use std::io::Write;
 use std::os::unix::fs::symlink;
@@ -280,15 +280,10 @@ fn a_document_limit_past_four_gib_is_refused() {
 #[test]
 fn empty_stdin_gives_no_document() {
     for input in ["auto", "text", "jsonl"] {
-        let mut child = bin()
-            .args(["extract", "--on-error", "record", "--input", input, "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdin.take());
-        let out = child.wait_with_output().unwrap();
+        let out = run_stdin(
+            &["extract", "--on-error", "record", "--input", input, "-"],
+            b"",
+        );
         assert!(out.status.success(), "--input {input}");
         assert!(out.stdout.is_empty(), "--input {input}: {:?}", out.stdout);
     }

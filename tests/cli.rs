@@ -2,8 +2,6 @@
 
 mod common;
 use common::*;
-use std::io::Write;
-use std::process::Stdio;
 
 #[test]
 fn jsonl_input_keeps_ids_dates_and_order() {
@@ -31,19 +29,7 @@ fn jsonl_input_keeps_ids_dates_and_order() {
 
 #[test]
 fn stdin_text_and_jsonl() {
-    let mut child = bin()
-        .args(["extract", "-q", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Vladimir Putin visited Beijing.")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_stdin(&["extract", "-q", "-"], b"Vladimir Putin visited Beijing.");
     let docs = parse_lines(&out.stdout);
     assert_eq!(docs[0]["doc_id"], "-");
     assert!(docs[0]["events"]
@@ -52,21 +38,10 @@ fn stdin_text_and_jsonl() {
         .iter()
         .any(|e| e["type"] == "VISIT"));
 
-    let mut child = bin()
-        .args(["extract", "-q", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(
-            b"  {\"id\": \"x\", \"text\": \"Russia\"}\n{\"id\": \"y\", \"text\": \"China\"}\n",
-        )
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_stdin(
+        &["extract", "-q", "-"],
+        b"  {\"id\": \"x\", \"text\": \"Russia\"}\n{\"id\": \"y\", \"text\": \"China\"}\n",
+    );
     let docs = parse_lines(&out.stdout);
     assert_eq!(
         docs.iter()
@@ -111,14 +86,10 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
 
 #[test]
 fn on_error_record_gives_one_line_per_input_line() {
-    let mut child = bin()
-        .args(["extract", "-q", "--on-error", "record", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"{\"id\": \"1\", \"text\": \"Russia\"}\nnot json\n\n{\"id\": \"4\", \"text\": \"China\"}\n").unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_stdin(
+        &["extract", "-q", "--on-error", "record", "-"],
+        b"{\"id\": \"1\", \"text\": \"Russia\"}\nnot json\n\n{\"id\": \"4\", \"text\": \"China\"}\n",
+    );
     assert_eq!(out.status.code(), Some(0));
     let lines = parse_lines(&out.stdout);
     assert_eq!(lines.len(), 4);
@@ -186,25 +157,12 @@ fn user_gazetteers_and_spacy_patterns_add_entities() {
         "{\"label\": \"PERSON\", \"pattern\": \"Jane Roe\", \"id\": \"jane\"}\n",
     )
     .unwrap();
-    let mut child = bin()
-        .args([
-            "extract",
-            "-q",
-            "--gazetteers",
-            dir.path().to_str().unwrap(),
-            "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Jane Roe joined Acme Dynamics.")
-        .unwrap();
-    let docs = parse_lines(&child.wait_with_output().unwrap().stdout);
+    let gazetteers = dir.path().to_str().unwrap();
+    let out = run_stdin(
+        &["extract", "-q", "--gazetteers", gazetteers, "-"],
+        b"Jane Roe joined Acme Dynamics.",
+    );
+    let docs = parse_lines(&out.stdout);
     let ents = docs[0]["entities"].as_array().unwrap();
     assert!(ents
         .iter()

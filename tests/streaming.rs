@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bin, data_dir, parse_lines, run_ok};
+use common::{bin, data_dir, parse_lines, run_ok, run_stdin};
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 use std::time::Duration;
@@ -70,8 +70,8 @@ fn a_filter_on_two_threads_keeps_one_line_per_input_line_in_order() {
             )),
         }
     }
-    let mut child = bin()
-        .args([
+    let out = run_stdin(
+        &[
             "extract",
             "-q",
             "--threads",
@@ -79,15 +79,9 @@ fn a_filter_on_two_threads_keeps_one_line_per_input_line_in_order() {
             "--on-error",
             "record",
             "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+        ],
+        input.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0));
     let lines = parse_lines(&out.stdout);
     assert_eq!(lines.len(), 300);

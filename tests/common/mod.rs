@@ -22,6 +22,26 @@ pub fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("run newsfacts")
 }
 
+/// Runs the binary with `input` on its stdin (written from a thread, so that a large input
+/// cannot block on a full stdout pipe) and returns its output.
+pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run newsfacts");
+    let mut stdin = child.stdin.take().expect("stdin piped");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("wait for newsfacts");
+    writer.join().expect("stdin writer").expect("write stdin");
+    out
+}
+
 /// Runs `newsfacts PREFIX ARGS`, which must exit 0, and returns its stdout.
 pub fn run_ok(prefix: &[&str], args: &[&str]) -> Vec<u8> {
     let all: Vec<&str> = prefix.iter().chain(args).copied().collect();
