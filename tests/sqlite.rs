@@ -71,6 +71,18 @@ fn li_shangfu_visits(conn: &Connection) -> Vec<Visit> {
     .collect()
 }
 
+/// The documents whose entity or event count differs from their rows.
+fn half_written(conn: &Connection) -> i64 {
+    conn.query_row(
+        "SELECT count(*) FROM documents d
+         WHERE d.entity_count <> (SELECT count(*) FROM entities x WHERE x.doc_id = d.doc_id)
+            OR d.event_count <> (SELECT count(*) FROM events x WHERE x.doc_id = d.doc_id)",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 #[test]
 fn samples_into_sqlite_twice_gives_the_same_rows_and_the_visit() {
     let dir = tempfile::tempdir().unwrap();
@@ -103,16 +115,7 @@ fn samples_into_sqlite_twice_gives_the_same_rows_and_the_visit() {
     assert_eq!(visits[0].4, "Moscow");
     assert_eq!(visits[1].4, "Russia");
     // Every document's counts match its rows (nothing half-written).
-    let bad: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM documents d
-             WHERE d.entity_count <> (SELECT count(*) FROM entities x WHERE x.doc_id = d.doc_id)
-                OR d.event_count <> (SELECT count(*) FROM events x WHERE x.doc_id = d.doc_id)",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(bad, 0);
+    assert_eq!(half_written(&conn), 0);
     // The usual questions use the indexes.
     for (sql, index) in [
         (
@@ -278,16 +281,7 @@ fn an_interrupted_run_leaves_a_consistent_database() {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(ok, "ok");
-        let bad: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM documents d
-                 WHERE d.entity_count <> (SELECT count(*) FROM entities x WHERE x.doc_id = d.doc_id)
-                    OR d.event_count <> (SELECT count(*) FROM events x WHERE x.doc_id = d.doc_id)",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(bad, 0, "half-written documents");
+        assert_eq!(half_written(&conn), 0, "half-written documents");
         let orphans: i64 = conn
             .query_row(
                 "SELECT (SELECT count(*) FROM entities WHERE doc_id NOT IN (SELECT doc_id FROM documents))

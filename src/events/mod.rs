@@ -1596,6 +1596,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn referent(&self, c: &Chunk, role: Role) -> Vec<Argument<'a>> {
         let a = self.a;
         let from_entity = |span: Span, e: usize| from_entity_span(a, role, span, e);
+        // a description that names no one it can be resolved to: its own words, and its country
+        let unnamed = |country: Option<Iso3>| Argument {
+            role,
+            span: c.span,
+            entity: None,
+            canonical: Cow::Owned(description_name(a, c)),
+            key: None,
+            country,
+        };
         match c.head {
             Head::Entity(e) | Head::Description(e, _)
                 if role == Role::Position && a.entities[e].kind == EntityType::Title =>
@@ -1685,26 +1694,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         return Vec::new();
                     }
                 }
-                vec![Argument {
-                    role,
-                    span: c.span,
-                    entity: None,
-                    canonical: Cow::Owned(description_name(a, c)),
-                    key: None,
-                    country,
-                }]
+                vec![unnamed(country)]
             }
             Head::Description(t, country) => {
                 match resolve_description(a, self.appositions, t, country) {
                     Some(p) => vec![from_entity(c.span, p)],
-                    None => vec![Argument {
-                        role,
-                        span: c.span,
-                        entity: None,
-                        canonical: Cow::Owned(description_name(a, c)),
-                        key: None,
-                        country,
-                    }],
+                    None => vec![unnamed(country)],
                 }
             }
         }
