@@ -691,8 +691,24 @@ impl Gazetteer {
         content: &str,
         replace: bool,
     ) -> Result<(FileKind, usize)> {
+        let r = self.add_file_unsynced(name, content, replace);
+        self.sync_slots();
+        r
+    }
+
+    /// [`Gazetteer::add_file`] without copying the words' flags into their slots: the caller
+    /// adds more files, then calls [`Gazetteer::sync_slots`] once (a walk over every slot).
+    pub(crate) fn add_file_unsynced(
+        &mut self,
+        name: &str,
+        content: &str,
+        replace: bool,
+    ) -> Result<(FileKind, usize)> {
         if name.ends_with(".jsonl") {
-            return Ok((FileKind::Patterns, self.add_spacy_patterns(name, content)?));
+            return Ok((
+                FileKind::Patterns,
+                self.add_spacy_patterns_rows(name, content)?,
+            ));
         }
         let first = content
             .lines()
@@ -700,9 +716,12 @@ impl Gazetteer {
             .unwrap_or("");
         let has = |c: &str| first.split('\t').any(|h| h.trim() == c);
         if has("type") {
-            Ok((FileKind::Entries, self.add_tsv(name, content, replace)?))
+            Ok((
+                FileKind::Entries,
+                self.add_tsv_rows(name, content, replace)?,
+            ))
         } else if has("kind") {
-            Ok((FileKind::Lexicon, self.add_lexicon(name, content)?))
+            Ok((FileKind::Lexicon, self.add_lexicon_rows(name, content)?))
         } else {
             Err(Error::data(
                 name,
@@ -715,7 +734,7 @@ impl Gazetteer {
 
     /// Copies every word's flags into its slots (after a file is added: lookups read the flags
     /// from the slot).
-    fn sync_slots(&mut self) {
+    pub(crate) fn sync_slots(&mut self) {
         let words = &self.words;
         for x in self.vocab.0.iter_mut() {
             x.flags = words[x.id as usize].flags;
@@ -745,6 +764,12 @@ impl Gazetteer {
     /// Adds the rows of a gazetteer TSV. With `replace`, rows whose (text, type) pair is already
     /// present replace the earlier ones (user files override the defaults).
     pub fn add_tsv(&mut self, name: &str, content: &str, replace: bool) -> Result<usize> {
+        let r = self.add_tsv_rows(name, content, replace);
+        self.sync_slots();
+        r
+    }
+
+    fn add_tsv_rows(&mut self, name: &str, content: &str, replace: bool) -> Result<usize> {
         let file = self.file_id(name);
         self.reserve_for(content);
         self.entries.reserve(content.len() / 60);
@@ -806,7 +831,6 @@ impl Gazetteer {
                 Ok(())
             },
         );
-        self.sync_slots();
         r?;
         Ok(added)
     }
@@ -814,6 +838,12 @@ impl Gazetteer {
     /// Adds a word lexicon (columns `text`, `kind`, `culture`): kinds `given`, `surname`,
     /// `particle` and `common` set the [`word`] flags the person-name rules read.
     pub fn add_lexicon(&mut self, name: &str, content: &str) -> Result<usize> {
+        let r = self.add_lexicon_rows(name, content);
+        self.sync_slots();
+        r
+    }
+
+    fn add_lexicon_rows(&mut self, name: &str, content: &str) -> Result<usize> {
         self.reserve_for(content);
         let mut n = 0;
         let mut buf = String::new();
@@ -855,7 +885,6 @@ impl Gazetteer {
                 Ok(())
             },
         );
-        self.sync_slots();
         r?;
         Ok(n)
     }

@@ -71,19 +71,52 @@ impl PipelineBuilder {
         self
     }
 
-    /// Loads and compiles every resource.
+    /// Loads and compiles every resource. The tagger's gazetteers take most of the time: on a
+    /// machine with more than one core they are built on a second thread while this one
+    /// builds the other stages.
     pub fn build(self) -> Result<Pipeline> {
-        let tagger = Tagger::build(&self.gazetteer_dirs)?;
-        let dates = DateTagger::new(&resources::rule_table(
-            "rules/dates.tsv",
-            &["kind", "text", "value"],
-        )?)?;
+        let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let (tagger, stages) = if parallel {
+            std::thread::scope(|scope| {
+                let tagger = scope.spawn(|| Tagger::build(&self.gazetteer_dirs));
+                let stages = Stages::build();
+                // a panic on the tagger's thread is this thread's panic
+                let tagger = tagger
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (tagger, stages)
+            })
+        } else {
+            (Tagger::build(&self.gazetteer_dirs), Stages::build())
+        };
+        let (tagger, stages) = (tagger?, stages?);
         Ok(Pipeline {
-            segmenter: Segmenter::new(&resources::segment_table()?)?,
+            segmenter: stages.segmenter,
             // The tokeniser marks the words that may be date words for the date stage.
-            tokenizer: Tokenizer::new(dates.word_hint()),
+            tokenizer: Tokenizer::new(stages.dates.word_hint()),
             tagger,
-            dates,
+            dates: stages.dates,
+            events: stages.events,
+            reference_date: self.reference_date,
+        })
+    }
+}
+
+/// The stages built from the embedded rules alone (all but the tagger).
+struct Stages {
+    segmenter: Segmenter,
+    dates: DateTagger,
+    events: EventExtractor,
+}
+
+impl Stages {
+    fn build() -> Result<Stages> {
+        Ok(Stages {
+            segmenter: Segmenter::new(&resources::segment_table()?)?,
+            dates: DateTagger::new(&resources::rule_table(
+                "rules/dates.tsv",
+                &["kind", "text", "value"],
+            )?)?,
             events: EventExtractor::new(
                 &resources::rule_table(
                     "rules/triggers.tsv",
@@ -92,7 +125,6 @@ impl PipelineBuilder {
                 &resources::rule_table("rules/events.tsv", &["kind", "text"])?,
                 &resources::rule_table("rules/event_nouns.tsv", &["text", "class"])?,
             )?,
-            reference_date: self.reference_date,
         })
     }
 }

@@ -376,8 +376,9 @@ impl Tagger {
     /// in sorted order.
     pub fn build(user_dirs: &[PathBuf]) -> Result<Tagger> {
         let mut gazetteer = Gazetteer::new();
+        // the words' flags are copied into the lookup slots once, after the last file
         for (name, content) in resources::GAZETTEERS {
-            gazetteer.add_file(name, content, false)?;
+            gazetteer.add_file_unsynced(name, content, false)?;
         }
         for dir in user_dirs {
             let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
@@ -395,9 +396,10 @@ impl Tagger {
                     path: f.clone(),
                     source,
                 })?;
-                gazetteer.add_file(&f.display().to_string(), &content, true)?;
+                gazetteer.add_file_unsynced(&f.display().to_string(), &content, true)?;
             }
         }
+        gazetteer.sync_slots();
         Tagger::new(
             gazetteer,
             &resources::rule_table("rules/names.tsv", &["kind", "text"])?,
