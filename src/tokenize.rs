@@ -202,8 +202,8 @@ pub const MAX_TOKEN_END: usize = u32::MAX as usize;
 /// Tokenises `text[span]`, appending tokens (with absolute offsets) to `out`. Every word and
 /// abbreviation is marked [`tokflags::MAYBE_DATE`] (no filter: see [`Tokenizer`]).
 pub fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
-    // built once: the gazetteer and lexicon builders call this for each of their 200,000 rows,
-    // and a hint is 8 KiB to allocate and fill
+    // built once: the gazetteer's builder calls this for each of its 50,000 rows, and a hint is
+    // 8 KiB to allocate and fill
     static EVERY_WORD: std::sync::LazyLock<WordHint> = std::sync::LazyLock::new(WordHint::default);
     tokenize_into(text, span, sentence, out, &EVERY_WORD);
 }
