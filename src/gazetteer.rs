@@ -661,6 +661,104 @@ pub enum FileKind {
     Patterns,
 }
 
+impl FileKind {
+    /// What a file is, by its name (`*.jsonl`) or its header's columns.
+    pub fn of(name: &str, content: &str) -> Result<FileKind> {
+        if name.ends_with(".jsonl") {
+            return Ok(FileKind::Patterns);
+        }
+        let first = content
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .unwrap_or("");
+        let has = |c: &str| first.split('\t').any(|h| h.trim() == c);
+        if has("type") {
+            Ok(FileKind::Entries)
+        } else if has("kind") {
+            Ok(FileKind::Lexicon)
+        } else {
+            Err(Error::data(
+                name,
+                1,
+                "neither a gazetteer (columns text, type, canonical, key, country, case, flags, \
+                 source) nor a word lexicon (columns text, kind, culture, source)",
+            ))
+        }
+    }
+}
+
+/// A word lexicon file read and checked, its words lowercased: what
+/// [`Gazetteer::add_lexicon`] adds, made apart from the gazetteer (the pipeline's builder reads
+/// the embedded lexicons on one thread while the gazetteer is built on another).
+#[derive(Debug)]
+pub struct ParsedLexicon {
+    /// The file's size (room is made for its words at once).
+    bytes: usize,
+    /// The rows' lowercase words, one after another.
+    words: String,
+    /// Per row: the end of its word in `words` and its [`word`] flags.
+    rows: Vec<(u32, u16)>,
+}
+
+impl ParsedLexicon {
+    /// Reads a word lexicon (columns `text`, `kind`, `culture`); an error names the file and
+    /// line of the first bad row.
+    pub fn parse(name: &str, content: &str) -> Result<ParsedLexicon> {
+        let mut p = ParsedLexicon {
+            bytes: content.len(),
+            words: String::with_capacity(content.len() / 3),
+            rows: Vec::with_capacity(content.len() / 30),
+        };
+        let mut buf = String::new();
+        each_row(
+            name,
+            content,
+            &["text", "kind", "culture"],
+            &["text", "kind"],
+            |line, rec, cols| {
+                let text = cols.get(rec, "text");
+                if text.is_empty() {
+                    return Err(Error::data(name, line, "empty `text`"));
+                }
+                let mut fl = match cols.get(rec, "kind") {
+                    "given" => word::GIVEN,
+                    "surname" => word::SURNAME,
+                    "particle" => word::PARTICLE,
+                    "common" => word::COMMON,
+                    other => {
+                        return Err(Error::data(
+                            name,
+                            line,
+                            format!("unknown kind `{other}` (given, surname, particle, common)"),
+                        ))
+                    }
+                };
+                // only given names and surnames read their cultures (a byte split: most rows
+                // hold one short code, for which a `str` split's searcher costs more)
+                if fl & (word::GIVEN | word::SURNAME) != 0 {
+                    for c in cols.get(rec, "culture").as_bytes().split(|&b| b == b',') {
+                        match c.trim_ascii() {
+                            b"zh-pinyin" if fl == word::GIVEN => fl |= word::PINYIN,
+                            b"zh" | b"zh-cn" | b"zh-tw" | b"ko" | b"vi" | b"vi-vn"
+                                if fl == word::SURNAME =>
+                            {
+                                fl |= word::FAMILY_FIRST
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                p.words.push_str(lower(text, &mut buf));
+                let end = u32::try_from(p.words.len())
+                    .map_err(|_| Error::data(name, line, "the lexicon is larger than 4 GiB"))?;
+                p.rows.push((end, fl));
+                Ok(())
+            },
+        )?;
+        Ok(p)
+    }
+}
+
 impl Gazetteer {
     /// An empty gazetteer.
     pub fn new() -> Gazetteer {
@@ -704,32 +802,13 @@ impl Gazetteer {
         content: &str,
         replace: bool,
     ) -> Result<(FileKind, usize)> {
-        if name.ends_with(".jsonl") {
-            return Ok((
-                FileKind::Patterns,
-                self.add_spacy_patterns_rows(name, content)?,
-            ));
-        }
-        let first = content
-            .lines()
-            .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .unwrap_or("");
-        let has = |c: &str| first.split('\t').any(|h| h.trim() == c);
-        if has("type") {
-            Ok((
-                FileKind::Entries,
-                self.add_tsv_rows(name, content, replace)?,
-            ))
-        } else if has("kind") {
-            Ok((FileKind::Lexicon, self.add_lexicon_rows(name, content)?))
-        } else {
-            Err(Error::data(
-                name,
-                1,
-                "neither a gazetteer (columns text, type, canonical, key, country, case, flags, \
-                 source) nor a word lexicon (columns text, kind, culture, source)",
-            ))
-        }
+        let kind = FileKind::of(name, content)?;
+        let n = match kind {
+            FileKind::Patterns => self.add_spacy_patterns_rows(name, content)?,
+            FileKind::Entries => self.add_tsv_rows(name, content, replace)?,
+            FileKind::Lexicon => self.add_lexicon_rows(name, content)?,
+        };
+        Ok((kind, n))
     }
 
     /// Copies every word's flags into its slots (after a file is added: lookups read the flags
@@ -746,11 +825,16 @@ impl Gazetteer {
 
     /// Makes room for about `rows` more entries and words (one row is roughly 30 bytes).
     fn reserve_for(&mut self, content: &str) {
-        let rows = content.len() / 30;
+        self.reserve_bytes(content.len());
+    }
+
+    /// [`Gazetteer::reserve_for`] a file of `bytes`.
+    fn reserve_bytes(&mut self, bytes: usize) {
+        let rows = bytes / 30;
         let (words, arena) = (&self.words, self.arena.as_bytes());
         self.vocab.reserve(rows, |w| word_bytes(words, arena, w));
         self.words.reserve(rows);
-        self.arena.reserve(content.len());
+        self.arena.reserve(bytes);
     }
 
     fn file_id(&mut self, name: &str) -> u32 {
@@ -844,55 +928,20 @@ impl Gazetteer {
     }
 
     fn add_lexicon_rows(&mut self, name: &str, content: &str) -> Result<usize> {
-        self.reserve_for(content);
-        let mut n = 0;
-        let mut buf = String::new();
-        let r = each_row(
-            name,
-            content,
-            &["text", "kind", "culture"],
-            &["text", "kind"],
-            |line, rec, cols| {
-                let text = cols.get(rec, "text");
-                if text.is_empty() {
-                    return Err(Error::data(name, line, "empty `text`"));
-                }
-                let mut fl = match cols.get(rec, "kind") {
-                    "given" => word::GIVEN,
-                    "surname" => word::SURNAME,
-                    "particle" => word::PARTICLE,
-                    "common" => word::COMMON,
-                    other => {
-                        return Err(Error::data(
-                            name,
-                            line,
-                            format!("unknown kind `{other}` (given, surname, particle, common)"),
-                        ))
-                    }
-                };
-                // only given names and surnames read their cultures (a byte split: most rows
-                // hold one short code, for which a `str` split's searcher costs more)
-                if fl & (word::GIVEN | word::SURNAME) != 0 {
-                    for c in cols.get(rec, "culture").as_bytes().split(|&b| b == b',') {
-                        match c.trim_ascii() {
-                            b"zh-pinyin" if fl == word::GIVEN => fl |= word::PINYIN,
-                            b"zh" | b"zh-cn" | b"zh-tw" | b"ko" | b"vi" | b"vi-vn"
-                                if fl == word::SURNAME =>
-                            {
-                                fl |= word::FAMILY_FIRST
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                let w = self.intern(lower(text, &mut buf));
-                self.words[w as usize].flags |= fl;
-                n += 1;
-                Ok(())
-            },
-        );
-        r?;
-        Ok(n)
+        Ok(self.add_lexicon_parsed(&ParsedLexicon::parse(name, content)?))
+    }
+
+    /// Adds a word lexicon read by [`ParsedLexicon::parse`], without copying the words' flags
+    /// into their slots (see [`Gazetteer::add_file_unsynced`]). Returns its number of rows.
+    pub(crate) fn add_lexicon_parsed(&mut self, p: &ParsedLexicon) -> usize {
+        self.reserve_bytes(p.bytes);
+        let mut start = 0;
+        for &(end, fl) in &p.rows {
+            let w = self.intern(&p.words[start..end as usize]);
+            self.words[w as usize].flags |= fl;
+            start = end as usize;
+        }
+        p.rows.len()
     }
 
     fn intern(&mut self, lower: &str) -> u32 {

@@ -5,6 +5,7 @@
 use crate::dates::DateTagger;
 use crate::error::Result;
 use crate::events::EventExtractor;
+use crate::gazetteer::{FileKind, ParsedLexicon};
 use crate::model::{Analysis, Document};
 use crate::resources;
 use crate::segment::Segmenter;
@@ -78,7 +79,29 @@ impl PipelineBuilder {
         let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
         let (tagger, stages) = if parallel {
             std::thread::scope(|scope| {
-                let tagger = scope.spawn(|| Tagger::build(&self.gazetteer_dirs));
+                // this thread reads the embedded word lexicons, in file order, and hands each
+                // over to the tagger's thread, which meanwhile adds the gazetteer files before it
+                let (lexicons, parsed) = std::sync::mpsc::channel();
+                let dirs = &self.gazetteer_dirs;
+                let tagger = scope.spawn(move || {
+                    Tagger::build_with(dirs, |name, _| {
+                        parsed.recv().unwrap_or_else(|_| {
+                            Err(crate::error::Error::data(
+                                name,
+                                0,
+                                "the lexicon was not read",
+                            ))
+                        })
+                    })
+                });
+                for (name, content) in resources::GAZETTEERS {
+                    if FileKind::of(name, content).is_ok_and(|k| k == FileKind::Lexicon)
+                        && lexicons.send(ParsedLexicon::parse(name, content)).is_err()
+                    {
+                        break; // the tagger's thread stopped at an error of its own
+                    }
+                }
+                drop(lexicons);
                 let stages = Stages::build();
                 // a panic on the tagger's thread is this thread's panic
                 let tagger = tagger

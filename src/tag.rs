@@ -30,7 +30,9 @@
 
 use crate::data::Table;
 use crate::error::{Error, Result};
-use crate::gazetteer::{flags, word, CaseContext, EntryRef, Gazetteer, Match, WordId, WordInfo};
+use crate::gazetteer::{
+    flags, word, CaseContext, EntryRef, FileKind, Gazetteer, Match, ParsedLexicon, WordId, WordInfo,
+};
 use crate::model::{
     tokflags, Analysis, Entity, EntityType, How, Iso3, SegmentKind, Token, TokenKind,
 };
@@ -375,10 +377,24 @@ impl Tagger {
     /// same text and type, or word lexicons; spaCy EntityRuler `*.jsonl` pattern files), read
     /// in sorted order.
     pub fn build(user_dirs: &[PathBuf]) -> Result<Tagger> {
+        Tagger::build_with(user_dirs, ParsedLexicon::parse)
+    }
+
+    /// [`Tagger::build`], the embedded word lexicons read by `lexicon` (called with each one's
+    /// name and content, in file order): the pipeline's builder hands over lexicons that
+    /// another thread read meanwhile.
+    pub(crate) fn build_with(
+        user_dirs: &[PathBuf],
+        mut lexicon: impl FnMut(&str, &str) -> Result<ParsedLexicon>,
+    ) -> Result<Tagger> {
         let mut gazetteer = Gazetteer::new();
         // the words' flags are copied into the lookup slots once, after the last file
         for (name, content) in resources::GAZETTEERS {
-            gazetteer.add_file_unsynced(name, content, false)?;
+            if FileKind::of(name, content)? == FileKind::Lexicon {
+                gazetteer.add_lexicon_parsed(&lexicon(name, content)?);
+            } else {
+                gazetteer.add_file_unsynced(name, content, false)?;
+            }
         }
         for dir in user_dirs {
             let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
