@@ -920,7 +920,8 @@ impl Gazetteer {
     }
 
     /// Adds a word lexicon (columns `text`, `kind`, `culture`): kinds `given`, `surname`,
-    /// `particle` and `common` set the [`word`] flags the person-name rules read.
+    /// `particle` and `common` set the [`word`] flags the person-name rules read. A file with a
+    /// bad row adds none of its rows (the error names the row).
     pub fn add_lexicon(&mut self, name: &str, content: &str) -> Result<usize> {
         let r = self.add_lexicon_rows(name, content);
         self.sync_slots();
@@ -1764,6 +1765,27 @@ Defense Minister\tTITLE\tDefense Minister\tdefense_minister\t\tfold\t\tx\n";
             e.to_string(),
             "n.tsv:2: unknown kind `nickname` (given, surname, particle, common)"
         );
+        // a bad row anywhere: the file adds none of its rows
+        let e = g
+            .add_file(
+                "m.tsv",
+                "text\tkind\nOkonkwo\tsurname\nY\tnickname\n",
+                false,
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "m.tsv:3: unknown kind `nickname` (given, surname, particle, common)"
+        );
+        assert!(g.word("Okonkwo", &mut buf).is_none());
+        // read apart and added: the same flags as add_file gives
+        let mut h = Gazetteer::new();
+        h.add_lexicon_parsed(&ParsedLexicon::parse("n.tsv", lex).unwrap());
+        h.sync_slots();
+        for w in ["Wang", "Dong", "Bill", "van"] {
+            let (x, y) = (g.word(w, &mut buf).unwrap(), h.word(w, &mut buf).unwrap());
+            assert_eq!((x.id, x.flags), (y.id, y.flags), "{w}");
+        }
     }
 
     #[test]
