@@ -823,12 +823,8 @@ impl Gazetteer {
         }
     }
 
-    /// Makes room for about `rows` more entries and words (one row is roughly 30 bytes).
-    fn reserve_for(&mut self, content: &str) {
-        self.reserve_bytes(content.len());
-    }
-
-    /// [`Gazetteer::reserve_for`] a file of `bytes`.
+    /// Makes room for the entries and words of a file of `bytes` (one row is roughly 30
+    /// bytes).
     fn reserve_bytes(&mut self, bytes: usize) {
         let rows = bytes / 30;
         let (words, arena) = (&self.words, self.arena.as_bytes());
@@ -855,7 +851,7 @@ impl Gazetteer {
 
     fn add_tsv_rows(&mut self, name: &str, content: &str, replace: bool) -> Result<usize> {
         let file = self.file_id(name);
-        self.reserve_for(content);
+        self.reserve_bytes(content.len());
         self.entries.reserve(content.len() / 60);
         let mut added = 0;
         let mut seen: rustc_hash::FxHashSet<(String, EntityType)> = Default::default();

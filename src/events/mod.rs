@@ -1609,7 +1609,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             Head::Entity(e) | Head::Description(e, _)
                 if role == Role::Position && a.entities[e].kind == EntityType::Title =>
             {
-                vec![from_entity_span(a, role, c.span, e)]
+                vec![from_entity(c.span, e)]
             }
             Head::Entity(e) => {
                 let ent = &a.entities[e];
@@ -1662,10 +1662,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             .resolve_pronoun(a.tokens[o].span().start)
                             .and_then(|p| a.entities[p].country)
                             .and_then(|iso| self.country_entity(iso, pos));
-                        return found
-                            .map(|e| from_entity_span(a, role, c.span, e))
-                            .into_iter()
-                            .collect();
+                        return found.map(|e| from_entity(c.span, e)).into_iter().collect();
                     }
                     if c.count == Some(2) {
                         // "the two countries": the last two different countries named before
@@ -1686,10 +1683,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         }
                         if picked.len() == 2 {
                             picked.reverse();
-                            return picked
-                                .into_iter()
-                                .map(|e| from_entity_span(a, role, c.span, e))
-                                .collect();
+                            return picked.into_iter().map(|e| from_entity(c.span, e)).collect();
                         }
                         return Vec::new();
                     }
