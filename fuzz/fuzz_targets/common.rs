@@ -21,8 +21,12 @@ pub fn check_spans(a: &Analysis<'_>) {
         assert!(t.get(s.span.range()).is_some(), "sentence {:?}", s.span);
     }
     for tok in &a.tokens {
-        assert!(t.get(tok.span.range()).is_some(), "token {:?}", tok.span);
-        assert!(!tok.span.is_empty(), "empty token at {:?}", tok.span);
+        assert!(
+            t.get(tok.span().range()).is_some(),
+            "token {:?}",
+            tok.span()
+        );
+        assert!(!tok.span().is_empty(), "empty token at {:?}", tok.span());
     }
     for e in &a.entities {
         assert!(t.get(e.span.range()).is_some(), "entity {:?}", e.span);

@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     common::check_spans(&a);
     let mut end = 0;
     for tok in &a.tokens {
-        assert!(tok.span.start >= end, "tokens overlap at {:?}", tok.span);
-        end = tok.span.end;
+        assert!(
+            tok.span().start >= end,
+            "tokens overlap at {:?}",
+            tok.span()
+        );
+        end = tok.span().end;
     }
 });
