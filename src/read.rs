@@ -443,6 +443,9 @@ pub fn parse_json_doc(line: &str, source: String, lossy: bool, max_doc_bytes: us
         }
     };
     let id = match v.id {
+        // an empty or blank id names nothing: the record is keyed by its place, like one
+        // without an id (else every such record would share one `doc_id` in a database)
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
         Some(serde_json::Value::String(s)) => Some(s),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         Some(serde_json::Value::Null) | None => None,
@@ -551,6 +554,14 @@ mod tests {
             panic!()
         };
         assert_eq!(d.id, "f#2");
+        // found by the reader's fuzz target: an empty id was taken as the id
+        for blank in [r#""""#, r#"" \t""#, "null"] {
+            let line = format!(r#"{{"id": {blank}, "text": "Hi"}}"#);
+            let Input::Doc(d) = parse_json_doc(&line, "f#5".into(), false, 100) else {
+                panic!("{line}")
+            };
+            assert_eq!(d.id, "f#5", "{line}");
+        }
         assert!(matches!(
             parse_json_doc(r#"{"id": "x"}"#, "f#3".into(), false, 100),
             Input::Failed { .. }
