@@ -3,7 +3,9 @@
 //! (`newsfacts::stream`), every stage, JSON Lines written into a sink that counts bytes. One
 //! thread and all threads, `Throughput::Bytes` of the corpus text; each pass asserts its counts
 //! of documents, entities, events and output bytes. BBC corpus, or the samples when
-//! `../shared/data` is absent.
+//! `../shared/data` is absent. `long_document`: the same articles joined into one document,
+//! one thread, so that a cost growing faster than the document shows as a drop in MB/s
+//! against `end_to_end` (the tagger's name propagation once took 0.59 s of a 5 MB document).
 
 mod common;
 
@@ -83,5 +85,28 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, end_to_end);
+/// The corpus as one long document (articles separated by blank lines): whole pipeline and
+/// JSON Lines, one thread. Returns entities, events, output bytes.
+fn long_document(c: &mut Criterion) {
+    let corpus = Corpus::load();
+    let pipeline = Pipeline::new().expect("pipeline");
+    let text: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+    let doc = Document::from_text("corpus", text.join("\n\n"));
+    let run = || -> [usize; 3] {
+        let a = pipeline.analyze(&doc);
+        let mut buf = Vec::with_capacity(doc.text.len() * 4);
+        newsfacts::export::json::write_document(&a, &mut buf);
+        [a.entities.len(), a.events.len(), buf.len()]
+    };
+    let expected = run();
+    assert!(expected[0] >= corpus.floor(40_000, 50), "{expected:?}");
+    assert!(expected[1] >= corpus.floor(10_000, 10), "{expected:?}");
+    let mut g = corpus.group(c, "long_document");
+    g.bench_function(Threads::One.id(), |b| {
+        b.iter(|| assert_eq!(run(), expected))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, end_to_end, long_document);
 criterion_main!(benches);

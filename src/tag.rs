@@ -1734,25 +1734,23 @@ impl Tagger {
                 {
                     continue;
                 }
-                let same = |x: usize| entities[x].canonical == e.canonical;
                 match d.info[t] {
-                    Some(wi) => {
-                        if !by_id.iter().any(|&(k, x)| k == wi.id && same(x)) {
-                            by_id.push((wi.id, ei));
-                            id_mask |= 1 << (wi.id.index() % 64);
-                        }
-                    }
-                    None => {
-                        let l = lc(w);
-                        if !by_text.iter().any(|(k, x)| **k == *l && same(*x)) {
-                            by_text.push((l.to_string(), ei));
-                        }
-                    }
+                    Some(wi) => by_id.push((wi.id, ei)),
+                    None => by_text.push((lc(w).to_string(), ei)),
                 }
             }
         }
         if by_id.is_empty() && by_text.is_empty() {
             return;
+        }
+        // One row per (form, canonical name): the first in the document. Rows sorted by form
+        // (stable: document order within a form), so that a token finds its form's rows by
+        // binary search, in time that does not grow with the number of names in the document.
+        let same = |x: usize, y: usize| entities[x].canonical == entities[y].canonical;
+        group_forms(&mut by_id, same);
+        group_forms(&mut by_text, same);
+        for &(id, _) in &by_id {
+            id_mask |= 1 << (id.index() % 64);
         }
         // Quick reject by (first byte, length) before comparing a token's text.
         let mut shape = [0u64; 32];
@@ -1802,10 +1800,10 @@ impl Tagger {
             }
             cands.clear();
             match info {
-                Some(wi) => cands.extend(by_id.iter().filter(|r| r.0 == wi.id).map(|r| r.1)),
+                Some(wi) => cands.extend(form_rows(&by_id, |k| k.cmp(&wi.id))),
                 None => {
                     let l = crate::gazetteer::lower(&text[t.span()], &mut lbuf);
-                    cands.extend(by_text.iter().filter(|r| r.0 == l).map(|r| r.1));
+                    cands.extend(form_rows(&by_text, |k| k.as_str().cmp(l)));
                 }
             }
             if cands.is_empty() {
@@ -1927,6 +1925,37 @@ impl Tagger {
         }
         a.entities = out;
     }
+}
+
+/// Sorts propagation rows `(form, entity)` by form, keeping document order within a form, and
+/// drops a row whose form already has a row for an entity of the same name (`same`).
+fn group_forms<K: Ord>(rows: &mut Vec<(K, usize)>, same: impl Fn(usize, usize) -> bool) {
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, usize)> = Vec::with_capacity(rows.len());
+    // where the current form's rows start in `out`
+    let mut start = 0;
+    for (k, x) in rows.drain(..) {
+        if out.last().is_none_or(|l| l.0 != k) {
+            start = out.len();
+        }
+        if !out[start..].iter().any(|&(_, y)| same(x, y)) {
+            out.push((k, x));
+        }
+    }
+    *rows = out;
+}
+
+/// The entities of the rows of [`group_forms`]' sorted `rows` whose form compares equal
+/// (`cmp(form)` is the form's order against the one looked for).
+fn form_rows<'r, K>(
+    rows: &'r [(K, usize)],
+    cmp: impl Fn(&K) -> std::cmp::Ordering + 'r,
+) -> impl Iterator<Item = usize> + 'r {
+    let from = rows.partition_point(|r| cmp(&r.0).is_lt());
+    rows[from..]
+        .iter()
+        .take_while(move |r| cmp(&r.0).is_eq())
+        .map(|r| r.1)
 }
 
 /// Token `i` is followed by a hyphen touching it.
