@@ -2282,6 +2282,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn propagation_rows_grouped_by_form_first_of_each_name() {
+        // rows (form, entity) in document order; entities 0 and 2 have the same name
+        let name = ["Li Shangfu", "Li Keqiang", "Li Shangfu", "Sergey Shoigu"];
+        let same = |x: usize, y: usize| name[x] == name[y];
+        let mut rows: Vec<(String, usize)> = [("li", 0), ("shoigu", 3), ("li", 1), ("li", 2)]
+            .iter()
+            .map(|&(f, e)| (f.to_string(), e))
+            .collect();
+        group_forms(&mut rows, same);
+        let rows_of = |f: &str| form_rows(&rows, |k| k.as_str().cmp(f)).collect::<Vec<_>>();
+        assert_eq!(rows_of("li"), [0, 1]);
+        assert_eq!(rows_of("shoigu"), [3]);
+        assert!(rows_of("ma").is_empty() && rows_of("a").is_empty() && rows_of("z").is_empty());
+    }
+
+    #[test]
     fn normalize_space_fast_path_sees_every_white_space() {
         // The fast path of `normalize_space` knows white space by its first byte.
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
