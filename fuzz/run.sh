@@ -3,7 +3,8 @@
 #   fuzz/run.sh [SECONDS_PIPELINE] [SECONDS_OTHERS]      (defaults: 1200 and 300, issue 8's minimum)
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). Logs go to
 # fuzz/<target>.log, crashes to fuzz/artifacts/<target>/; each fixed finding becomes a regression
-# test in tests/ (see tests/fuzz_regressions.rs).
+# test beside the code it fixes (e.g. `read::tests::json_records`: an empty id). Replay a crash
+# with `cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/crash-…`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pipeline_secs=${1:-1200}
