@@ -1930,19 +1930,21 @@ impl Tagger {
 /// Sorts propagation rows `(form, entity)` by form, keeping document order within a form, and
 /// drops a row whose form already has a row for an entity of the same name (`same`).
 fn group_forms<K: Ord>(rows: &mut Vec<(K, usize)>, same: impl Fn(usize, usize) -> bool) {
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out: Vec<(K, usize)> = Vec::with_capacity(rows.len());
-    // where the current form's rows start in `out`
-    let mut start = 0;
-    for (k, x) in rows.drain(..) {
-        if out.last().is_none_or(|l| l.0 != k) {
-            start = out.len();
+    // entity indices grow in document order: (form, entity) is the stable order by form
+    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // kept rows are moved to the front, `rows[..kept]`; the current form's start there
+    let (mut kept, mut start) = (0, 0);
+    for r in 0..rows.len() {
+        if kept == 0 || rows[kept - 1].0 != rows[r].0 {
+            start = kept;
         }
-        if !out[start..].iter().any(|&(_, y)| same(x, y)) {
-            out.push((k, x));
+        let x = rows[r].1;
+        if !rows[start..kept].iter().any(|&(_, y)| same(x, y)) {
+            rows.swap(kept, r);
+            kept += 1;
         }
     }
-    *rows = out;
+    rows.truncate(kept);
 }
 
 /// The entities of the rows of [`group_forms`]' sorted `rows` whose form compares equal
