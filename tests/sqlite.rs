@@ -196,6 +196,55 @@ fn a_changed_article_replaces_its_rows() {
 }
 
 #[test]
+fn a_repeated_doc_id_is_a_warning_where_tables_keep_one_document_per_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dup.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"a\",\"text\":\"Li Shangfu visited Moscow.\"}\n\
+         {\"id\":\"b\",\"text\":\"Sergey Shoigu met him.\"}\n\
+         {\"id\":\"a\",\"text\":\"Xi Jinping met Vladimir Putin.\"}\n",
+    )
+    .unwrap();
+    let report = dir.path().join("run.json");
+    let warned = |format: &str, out: &Path| -> Vec<(String, String)> {
+        let (input, report) = (input.to_str().unwrap(), report.to_str().unwrap());
+        let mut args = vec!["extract", "-q", "--report", report, "--format", format];
+        args.extend(["--out", out.to_str().unwrap(), input]);
+        let run = run(&args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let r: serde_json::Value =
+            serde_json::from_str(&read(dir.path().join("run.json"))).unwrap();
+        assert_eq!(r["processed"], 3);
+        r["warned_inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| {
+                (
+                    w["source"].as_str().unwrap().to_string(),
+                    w["reason"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let db = dir.path().join("facts.db");
+    let w = warned("sqlite", &db);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].0.ends_with("dup.jsonl#3"), "{w:?}");
+    assert!(w[0].1.contains("doc_id \"a\""), "{w:?}");
+    // the database holds the later "a" and "b"
+    assert_eq!(counts(&db)[0], 2);
+    assert_eq!(warned("csv", &dir.path().join("csv")).len(), 1);
+    // JSON Lines keeps every document's line: nothing to warn of
+    assert!(warned("jsonl", &dir.path().join("facts.jsonl")).is_empty());
+}
+
+#[test]
 fn sqlite_holds_the_same_rows_as_the_csv_export() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("facts.db");

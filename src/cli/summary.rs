@@ -38,6 +38,11 @@ impl DocStats {
         }
         s
     }
+
+    /// Adds a warning found by the writer (about the run, not the text).
+    pub fn warn(&mut self, warning: String) {
+        self.warnings.push(warning);
+    }
 }
 
 /// Counts of a whole run.
