@@ -495,12 +495,16 @@ impl EventExtractor {
                     // one mention per place: a restatement without arguments of its own in a
                     // sentence that already tells the event ("the shootings and attacks", "the
                     // killing of Wani as an extrajudicial murder") is no other place that tells it
+                    // (a group's mentions come in document order: the ones of a sentence
+                    // are neighbours, so the sentence seen last and the main one's are all
+                    // the sentences seen that can hold another)
                     mentions: g
                         .into_iter()
-                        .scan(vec![m.sentence], |seen, x| {
-                            let new = !seen.contains(&x.sentence) || x.has_own_args();
-                            seen.push(x.sentence);
-                            Some(new.then_some(x))
+                        .scan(None, |last: &mut Option<usize>, x| {
+                            let seen = x.sentence == m.sentence || *last == Some(x.sentence);
+                            debug_assert!(last.is_none_or(|l| l <= x.sentence));
+                            *last = Some(x.sentence);
+                            Some((!seen || x.has_own_args()).then_some(x))
                         })
                         .flatten()
                         .map(|x| EventMention {
