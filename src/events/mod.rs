@@ -1576,7 +1576,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
 
     /// The quotation (token range) that token `i` lies in, if any.
     fn quote_of(&self, i: usize) -> Option<(usize, usize)> {
-        self.quotes.iter().find(|&&(b, e)| i > b && i < e).copied()
+        // the quotations are in order and apart: only the last one opening before `i` can
+        // hold it
+        let k = self.quotes.partition_point(|&(b, _)| b < i);
+        k.checked_sub(1)
+            .map(|k| self.quotes[k])
+            .filter(|&(_, e)| i < e)
     }
 
     /// The latest COUNTRY entity with this code named before `pos` (else the first after it).
