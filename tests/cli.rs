@@ -5,13 +5,10 @@ use common::*;
 
 #[test]
 fn jsonl_input_keeps_ids_dates_and_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("in.jsonl");
-    std::fs::write(
-        &p,
+    let (_dir, p) = temp_file(
+        "in.jsonl",
         "{\"id\": \"a\", \"text\": \"Putin met Xi Jinping in Moscow on Tuesday.\", \"date\": \"2023-03-22\"}\n{\"text\": \"Nothing here.\"}\n",
-    )
-    .unwrap();
+    );
     let docs = extract(&[p.to_str().unwrap()]);
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0]["doc_id"], "a");

@@ -73,13 +73,10 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
 
 #[test]
 fn the_summary_names_the_problems() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("in.jsonl");
-    std::fs::write(
-        &p,
+    let (dir, _) = temp_file(
+        "in.jsonl",
         "{\"id\": \"a\", \"text\": \"Putin visited Beijing.\"}\nnot json\n",
-    )
-    .unwrap();
+    );
     std::fs::write(dir.path().join("notes.csv"), "x").unwrap();
     let out = run(&["extract", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));

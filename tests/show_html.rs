@@ -53,13 +53,10 @@ fn show_colours_entities_by_type_when_asked() {
 
 #[test]
 fn show_picks_documents_by_id_and_says_what_to_do_when_none_match() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("d.jsonl");
-    std::fs::write(
-        &p,
+    let (_dir, p) = temp_file(
+        "d.jsonl",
         "{\"id\": \"a\", \"text\": \"Putin visited Beijing.\"}\n{\"id\": \"b\", \"text\": \"Xi Jinping met Putin.\"}\n",
-    )
-    .unwrap();
+    );
     let out = run(&["show", "--id", "b", p.to_str().unwrap()]);
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("MEET") && !s.contains("VISIT"), "{s}");

@@ -197,15 +197,12 @@ fn a_changed_article_replaces_its_rows() {
 
 #[test]
 fn a_repeated_doc_id_is_a_warning_where_tables_keep_one_document_per_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("dup.jsonl");
-    std::fs::write(
-        &input,
+    let (dir, input) = temp_file(
+        "dup.jsonl",
         "{\"id\":\"a\",\"text\":\"Li Shangfu visited Moscow.\"}\n\
          {\"id\":\"b\",\"text\":\"Sergey Shoigu met him.\"}\n\
          {\"id\":\"a\",\"text\":\"Xi Jinping met Vladimir Putin.\"}\n",
-    )
-    .unwrap();
+    );
     let report = dir.path().join("run.json");
     let warned = |format: &str, out: &Path| -> Vec<(String, String)> {
         let (input, report) = (input.to_str().unwrap(), report.to_str().unwrap());
