@@ -188,7 +188,7 @@ pub struct MergedEvent {
 /// Collects records and merges them when the run is over.
 ///
 /// A record joins the first group it is compatible with. A group keeps, besides its records,
-/// what [`compatible`] reads of them (its distinct key-role participants, the latest first day
+/// what merging compares of them (its distinct key-role participants, the latest first day
 /// and the earliest last day), and the groups are indexed by their named participants, which a
 /// record must share with a group to join it: adding a record costs what its candidate groups
 /// hold, not what the run has seen (40,000 reports of one meeting took 88 s before).
