@@ -195,13 +195,23 @@ pub struct MergedEvent {
 #[derive(Debug, Default)]
 pub struct Merger {
     groups: Vec<Group>,
-    /// Groups by a named participant in a role that makes two reports one fact: (type, role,
-    /// true for a gazetteer key and false for a canonical name, the key or name).
-    index: FxHashMap<(EventType, Role, bool, String), Vec<usize>>,
+    /// Groups by a named participant in a role that makes two reports one fact.
+    index: FxHashMap<IndexKey, Vec<usize>>,
+}
+
+/// A key of [`Merger`]'s index: (type, role, true for a gazetteer key and false for a canonical
+/// name, the key or name).
+type IndexKey = (EventType, Role, bool, String);
+
+/// The index keys under which a participant finds (and files) the groups of an event type:
+/// its canonical name and its gazetteer key, if any.
+fn index_keys(kind: EventType, p: &Participant) -> impl Iterator<Item = IndexKey> + '_ {
+    std::iter::once((kind, p.role, false, p.canonical.clone()))
+        .chain(p.key.iter().map(move |k| (kind, p.role, true, k.clone())))
 }
 
 /// Records of one fact and what merging compares of them.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Group {
     records: Vec<Record>,
     /// The distinct participants of its records in key roles.
@@ -216,16 +226,6 @@ fn shares(p: &Participant) -> bool {
 }
 
 impl Group {
-    fn new(r: Record) -> Group {
-        let mut g = Group {
-            records: Vec::new(),
-            participants: Vec::new(),
-            window: None,
-        };
-        g.push(r);
-        g
-    }
-
     /// Adds a record; returns its participants that are new to the group.
     fn push(&mut self, r: Record) -> Vec<Participant> {
         let mut new = Vec::new();
@@ -314,10 +314,8 @@ impl Merger {
             // the groups that share a named participant with the record, in order
             candidates.clear();
             for q in r.participants.iter().filter(|q| shares(q)) {
-                let keys =
-                    std::iter::once((false, &q.canonical)).chain(q.key.iter().map(|k| (true, k)));
-                for (is_key, name) in keys {
-                    if let Some(gs) = self.index.get(&(r.kind, q.role, is_key, name.clone())) {
+                for key in index_keys(r.kind, q) {
+                    if let Some(gs) = self.index.get(&key) {
                         candidates.extend_from_slice(gs);
                     }
                 }
@@ -328,27 +326,18 @@ impl Merger {
                 .iter()
                 .copied()
                 .find(|&gi| compatible(&self.groups[gi], &r));
+            let gi = found.unwrap_or_else(|| {
+                self.groups.push(Group::default());
+                self.groups.len() - 1
+            });
             let kind = r.kind;
-            let (gi, new) = match found {
-                Some(gi) => (gi, self.groups[gi].push(r)),
-                None => {
-                    let g = Group::new(r);
-                    let new = g.participants.clone();
-                    self.groups.push(g);
-                    (self.groups.len() - 1, new)
-                }
-            };
-            for p in new.into_iter().filter(shares) {
-                let mut add = |key: (EventType, Role, bool, String)| {
+            for p in self.groups[gi].push(r).iter().filter(|p| shares(p)) {
+                for key in index_keys(kind, p) {
                     let gs = self.index.entry(key).or_default();
                     if gs.last() != Some(&gi) {
                         gs.push(gi);
                     }
-                };
-                if let Some(k) = &p.key {
-                    add((kind, p.role, true, k.clone()));
                 }
-                add((kind, p.role, false, p.canonical));
             }
         }
     }
