@@ -13,6 +13,12 @@ never seen in SemCor only when it has no verb sense), and likewise not more ofte
   weapon    noun.artifact under weapon.n.01 or explosive_device.n.01 (missile, bomb, rifle)
 Plurals: regular English rules plus WordNet's noun.exc.
 
+A lemma none of these classes takes, whose first sense is no person or group but another sense is
+(a lowercase word form in noun.person or noun.group: "press", "panel", "star") and is not more often
+an adjective ("domestic" is a servant first, but mostly an adjective), is listed with the
+class `animate_sense`: it heads no argument, but an object it heads may name a participant, so
+`obj!` in rules/triggers.tsv does not take it for a thing ("met the press", "greeted the star").
+
 Usage: python3 scripts/events/build_event_nouns.py /usr/share/wordnet > rules/event_nouns.tsv
 (Debian package wordnet-base). WordNet 3.0 license: free use with the copyright notice (Princeton
 University), see /usr/share/doc/wordnet-base/copyright.
@@ -97,6 +103,28 @@ for lemma, (tag, offs) in nouns.items():
     if cls:
         rows[lemma] = (cls, f"WordNet 3.0 {lemma}.n.01 ({cls})")
 
+# other senses that are people or groups, in a lowercase word form (not "Mills", a person)
+words = {}  # offset -> word forms as written
+with open(os.path.join(wn, "data.noun"), encoding="latin-1") as fh:
+    for line in fh:
+        if line.startswith("  "):
+            continue
+        f = line.split(" | ")[0].split()
+        words[f[0]] = [f[4 + 2 * i] for i in range(int(f[3], 16))]
+animate = {}
+for lemma, (tag, offs) in nouns.items():
+    if not lemma.isalpha() or not lemma.islower() or len(lemma) < 2 or lemma in rows:
+        continue
+    # a word more often an adjective modifies the head ("domestic demand", "local costs")
+    atag, aoffs = adjs.get(lemma, (0, []))
+    if (tag == 0 and aoffs) or atag > tag:
+        continue
+    for k, off in enumerate(offs):
+        cls = LEX.get(synsets[off][0])
+        if cls in ("person", "group") and lemma in words[off]:
+            animate[lemma] = ("animate_sense", f"WordNet 3.0 {lemma}.n.{k + 1:02} ({cls}), not its first sense")
+            break
+
 plural_exc = {}
 with open(os.path.join(wn, "noun.exc"), encoding="latin-1") as fh:
     for line in fh:
@@ -117,6 +145,12 @@ def plural(w):
 
 out = dict(rows)
 for w, (cls, src) in rows.items():
+    p = plural(w)
+    if p not in out and p.isalpha():
+        out[p] = (cls, src + ", plural")
+for w, entry in animate.items():
+    out.setdefault(w, entry)
+for w, (cls, src) in animate.items():
     p = plural(w)
     if p not in out and p.isalpha():
         out[p] = (cls, src + ", plural")

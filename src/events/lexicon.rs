@@ -85,6 +85,9 @@ pub struct Pattern {
     /// Roles that must be filled for the trigger to make an event: any of these sets, each
     /// wholly (`actor+target|victim`); empty: none.
     pub requires: Vec<Vec<Role>>,
+    /// The cue `obj!`: a verb trigger whose object names a thing, not a participant, is in
+    /// another sense and makes no event ("meet demand", "welcomed the decision").
+    pub participant_object: bool,
 }
 
 impl Pattern {
@@ -286,6 +289,9 @@ pub struct EventLexicon {
     pub numbers: FxHashMap<Box<str>, u32>,
     /// Common nouns that head arguments, with their class.
     pub nouns: FxHashMap<Box<str>, NounClass>,
+    /// Nouns whose first sense heads no argument but another names people or a group ("press",
+    /// "panel", "star"): an object they head may be a participant.
+    pub animate_senses: FxHashSet<Box<str>>,
     /// Words that name the country of their possessor ("his country").
     pub country_nouns: FxHashSet<Box<str>>,
     /// Forms of "be" and "get" that make a participle passive.
@@ -392,6 +398,7 @@ impl EventLexicon {
             let (elems, head) = parse_phrase(row.get("phrase"))
                 .ok_or_else(|| row.error(format!("bad phrase `{}`", row.get("phrase"))))?;
             let mut args = Vec::new();
+            let mut participant_object = false;
             for part in row
                 .get("args")
                 .split(';')
@@ -403,10 +410,16 @@ impl EventLexicon {
                     .ok_or_else(|| row.error(format!("bad args item `{part}` (role=cue|cue)")))?;
                 let role = Role::parse(role.trim())
                     .ok_or_else(|| row.error(format!("unknown role `{role}`")))?;
-                args.push((
-                    role,
-                    cues.split('|').map(|c| Cue::parse(c.trim())).collect(),
-                ));
+                let mut parsed = Vec::new();
+                for c in cues.split('|').map(str::trim) {
+                    if c == "obj!" {
+                        participant_object = true;
+                        parsed.push(Cue::Obj);
+                    } else {
+                        parsed.push(Cue::parse(c));
+                    }
+                }
+                args.push((role, parsed));
             }
             let confidence: f32 = row
                 .get("confidence")
@@ -452,6 +465,7 @@ impl EventLexicon {
                 block: kind.is_none(),
                 specificity: 0,
                 requires,
+                participant_object,
             });
             let p = lx.patterns.last_mut().expect("just pushed");
             p.specificity = p
@@ -504,6 +518,9 @@ impl EventLexicon {
                         })?;
                     lx.numbers.insert(lower, n);
                 }
+                "noun" if row.get("value") == "animate_sense" => {
+                    lx.animate_senses.insert(lower);
+                }
                 "noun" => {
                     let c = NounClass::parse(row.get("value")).ok_or_else(|| {
                         row.error(format!("unknown noun class `{}`", row.get("value")))
@@ -532,6 +549,11 @@ impl EventLexicon {
             }
         }
         for row in nouns.rows() {
+            if row.get("class") == "animate_sense" {
+                lx.animate_senses
+                    .insert(row.get("text").to_lowercase().into());
+                continue;
+            }
             let c = NounClass::parse(row.get("class"))
                 .ok_or_else(|| row.error(format!("unknown noun class `{}`", row.get("class"))))?;
             lx.nouns

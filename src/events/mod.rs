@@ -231,6 +231,9 @@ impl EventExtractor {
                 let p = &self.lx.patterns[t.pattern];
                 let kind = p.kind?;
                 let voice = ctx.voice(p, t);
+                if p.participant_object && voice == Voice::Active && ctx.thing_object(t) {
+                    return None;
+                }
                 let mut args = ctx.arguments(p, t, voice);
                 if !p.satisfied(&args) {
                     return None;
@@ -1562,6 +1565,67 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         i
+    }
+
+    /// "meet its debt", "meet stiffer international competition", "welcomed the decision": the
+    /// words right after the trigger (past determiners) are lowercase content words, none a
+    /// person or group noun, and no name, pronoun, number or adverb among them: the object is a
+    /// thing, and a verb of meeting or welcoming is in another sense (WordNet 3.0 meet.v.04
+    /// "satisfy", welcome.v.02 "accept gladly").
+    fn thing_object(&self, t: &TriggerMatch) -> bool {
+        use lexicon::word_flags::{DETERMINER, FUNCTION, PREPOSITION};
+        let end = self.a.sentences[self.si].end_token;
+        let mut k = t.end;
+        while k < end
+            && self.a.tokens[k].kind == crate::model::TokenKind::Word
+            && self.word_flags(k) & DETERMINER != 0
+        {
+            k += 1;
+        }
+        let start = k;
+        while k < end {
+            let tok = self.a.tokens[k];
+            if tok.kind != crate::model::TokenKind::Word
+                || !tok.has(crate::model::tokflags::LOWER)
+                || self.low.entity_at(k).is_some()
+            {
+                break;
+            }
+            let w = self.low.get(k);
+            if self.word_flags(k) & (FUNCTION | PREPOSITION | DETERMINER) != 0
+                || self.lx.adverb(w)
+                || self.lx.numbers.contains_key(w)
+            {
+                break;
+            }
+            if self.low.info[k].noun.is_some_and(NounClass::animate)
+                || self.low.info[k].pronoun.is_some()
+                || self.lx.animate_senses.contains(w)
+            {
+                return false;
+            }
+            k += 1;
+            // "anti-doping officials": a hyphen inside the phrase
+            if k + 1 < end
+                && self.low.get(k) == "-"
+                && !self.a.tokens[k + 1].has(crate::model::tokflags::SPACE_BEFORE)
+            {
+                k += 1;
+            }
+        }
+        // "a large number of local authorities", "the heads of most banks": what the phrase
+        // names comes after "of"
+        if k < end && self.low.get(k) == "of" {
+            return false;
+        }
+        // the phrase ends at punctuation, a function word or the clause's end, not at a name
+        // ("meet the Japanese delegation") or a number ("met three times")
+        k > start
+            && (k == end
+                || self.a.tokens[k].kind == crate::model::TokenKind::Punct
+                || self.a.tokens[k].kind == crate::model::TokenKind::Word
+                    && self.a.tokens[k].has(crate::model::tokflags::LOWER)
+                    && self.low.entity_at(k).is_none())
     }
 
     /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet
