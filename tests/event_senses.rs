@@ -109,3 +109,120 @@ fn people_groups_and_no_object_still_meet() {
         assert_eq!(triggers(text, kind), [trigger], "{text}");
     }
 }
+
+/// (trigger, the texts of the `role` arguments) of the events of `kind` in `text`.
+fn with_role(text: &str, kind: EventType, role: &str) -> Vec<(String, Vec<String>)> {
+    let doc = Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    a.events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            let args = e
+                .arguments
+                .iter()
+                .filter(|x| x.role.to_string() == role)
+                .map(|x| doc.text[x.span].to_string())
+                .collect();
+            (doc.text[e.trigger].to_string(), args)
+        })
+        .collect()
+}
+
+#[test]
+fn who_starts_a_position_is_the_appointee() {
+    for (text, trigger, person) in [
+        (
+            "The company said it appointed William Quinn as president of the new unit.",
+            "appointed",
+            "William Quinn",
+        ),
+        (
+            "BankAmerica Corp said it named Richard Rosenberg as vice chairman.",
+            "named",
+            "Richard Rosenberg",
+        ),
+        (
+            "James Castle has been named president and chief executive officer.",
+            "named",
+            "James Castle",
+        ),
+        (
+            "Mr Blair's appointment of Paul Boateng surprised many.",
+            "appointment",
+            "Paul Boateng",
+        ),
+    ] {
+        let got = with_role(text, EventType::StartPosition, "person");
+        assert_eq!(
+            got,
+            [(trigger.to_string(), vec![person.to_string()])],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn becoming_is_a_start_only_with_the_post() {
+    assert_eq!(
+        with_role(
+            "Hoch became chairman of the board.",
+            EventType::StartPosition,
+            "position"
+        )
+        .len(),
+        1
+    );
+    for text in [
+        "The world wheat situation has become more bullish recently.",
+        "The problem is likely to become worse as prices rise.",
+    ] {
+        assert_eq!(
+            triggers(text, EventType::StartPosition),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn financial_nouns_of_other_senses_are_no_events() {
+    for (text, kind) in [
+        (
+            "There are signs of recovery in the coming months.",
+            EventType::SignAgreement,
+        ),
+        (
+            "It is a sign that prices will fall.",
+            EventType::SignAgreement,
+        ),
+        (
+            "The allowance for loan losses was 224.8 mln dlrs.",
+            EventType::TransferMoney,
+        ),
+        (
+            "Net includes pretax loan loss provisions of 90,000 dlrs.",
+            EventType::TransferMoney,
+        ),
+        (
+            "The country's balance of payments deficit widened.",
+            EventType::TransferMoney,
+        ),
+    ] {
+        assert_eq!(triggers(text, kind), Vec::<String>::new(), "{text}");
+    }
+    for (text, kind, trigger) in [
+        (
+            "Venezuela signed a rescheduling accord in February.",
+            EventType::SignAgreement,
+            "signed",
+        ),
+        (
+            "Bankers approved a loan to Brazil.",
+            EventType::TransferMoney,
+            "loan",
+        ),
+    ] {
+        assert_eq!(triggers(text, kind), [trigger], "{text}");
+    }
+}
