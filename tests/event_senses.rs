@@ -226,3 +226,22 @@ fn financial_nouns_of_other_senses_are_no_events() {
         assert_eq!(triggers(text, kind), [trigger], "{text}");
     }
 }
+
+#[test]
+fn work_stoppages_are_no_attacks() {
+    for text in [
+        "The seamen's strike began on February 27.",
+        "A national strike by bankworkers entered its third day.",
+        "Dockworkers went on strike for an indefinite period today.",
+        "The union called a one-day strike over pay.",
+        "Members will vote in a strike ballot next week.",
+    ] {
+        assert_eq!(triggers(text, EventType::Fight), Vec::<String>::new(), "{text}");
+    }
+    for (text, trigger) in [
+        ("Three aid workers were killed in a missile strike on the town.", "strike"),
+        ("A retaliatory strike hit the oil platform.", "strike"),
+    ] {
+        assert_eq!(triggers(text, EventType::Fight), [trigger], "{text}");
+    }
+}
