@@ -236,10 +236,17 @@ fn work_stoppages_are_no_attacks() {
         "The union called a one-day strike over pay.",
         "Members will vote in a strike ballot next week.",
     ] {
-        assert_eq!(triggers(text, EventType::Fight), Vec::<String>::new(), "{text}");
+        assert_eq!(
+            triggers(text, EventType::Fight),
+            Vec::<String>::new(),
+            "{text}"
+        );
     }
     for (text, trigger) in [
-        ("Three aid workers were killed in a missile strike on the town.", "strike"),
+        (
+            "Three aid workers were killed in a missile strike on the town.",
+            "strike",
+        ),
         ("A retaliatory strike hit the oil platform.", "strike"),
     ] {
         assert_eq!(triggers(text, EventType::Fight), [trigger], "{text}");
