@@ -39,6 +39,18 @@ fn a_thing_after_meet_or_welcome_is_another_sense() {
             "The bank said it met its main strategic objectives for return on equity.",
             EventType::Meet,
         ),
+        (
+            "The unit was set up to meet precise group objectives.",
+            EventType::Meet,
+        ),
+        (
+            "The processor will execute numeric applications.",
+            EventType::Kill,
+        ),
+        (
+            "The company said it executed a definitive agreement with Alza.",
+            EventType::Kill,
+        ),
         ("Traders welcomed the decision.", EventType::HostVisit),
         (
             "The minister welcomed the move on food prices.",
@@ -99,6 +111,16 @@ fn people_groups_and_no_object_still_meet() {
             "Putin welcomed Xi to the Kremlin.",
             EventType::HostVisit,
             "welcomed",
+        ),
+        (
+            "The regime executed two dissidents on Monday.",
+            EventType::Kill,
+            "executed",
+        ),
+        (
+            "Militants executed the hostages.",
+            EventType::Kill,
+            "executed",
         ),
         (
             "Moscow hosted a second round of peace talks.",
