@@ -274,3 +274,31 @@ fn work_stoppages_are_no_attacks() {
         assert_eq!(triggers(text, EventType::Fight), [trigger], "{text}");
     }
 }
+
+#[test]
+fn a_plan_that_calls_for_something_makes_no_appeal() {
+    for text in [
+        "The plan calls for the sale of substantially all of the assets.",
+        "The agreement also calls for Crowley to release its claims.",
+        "The average forecast called for an 800 mln dlr rise.",
+    ] {
+        assert_eq!(
+            triggers(text, EventType::Appeal),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    for (text, trigger) in [
+        ("The union calls for a strike ballot.", "calls for"),
+        (
+            "Mr Blair repeated calls for the mayor to apologise.",
+            "calls for",
+        ),
+        (
+            "Opposition members had long called for her removal.",
+            "called for",
+        ),
+    ] {
+        assert_eq!(triggers(text, EventType::Appeal), [trigger], "{text}");
+    }
+}

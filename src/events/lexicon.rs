@@ -88,6 +88,9 @@ pub struct Pattern {
     /// The cue `obj!`: a verb trigger whose object names a thing, not a participant, is in
     /// another sense and makes no event ("meet demand", "welcomed the decision").
     pub participant_object: bool,
+    /// The cue `subj!`: likewise for a thing right before the verb, its subject ("the plan
+    /// calls for", "excess liquidity threatened").
+    pub participant_subject: bool,
 }
 
 impl Pattern {
@@ -399,6 +402,7 @@ impl EventLexicon {
                 .ok_or_else(|| row.error(format!("bad phrase `{}`", row.get("phrase"))))?;
             let mut args = Vec::new();
             let mut participant_object = false;
+            let mut participant_subject = false;
             for part in row
                 .get("args")
                 .split(';')
@@ -415,6 +419,9 @@ impl EventLexicon {
                     if c == "obj!" {
                         participant_object = true;
                         parsed.push(Cue::Obj);
+                    } else if c == "subj!" {
+                        participant_subject = true;
+                        parsed.push(Cue::Subj);
                     } else {
                         parsed.push(Cue::parse(c));
                     }
@@ -466,6 +473,7 @@ impl EventLexicon {
                 specificity: 0,
                 requires,
                 participant_object,
+                participant_subject,
             });
             let p = lx.patterns.last_mut().expect("just pushed");
             p.specificity = p

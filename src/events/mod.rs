@@ -231,7 +231,10 @@ impl EventExtractor {
                 let p = &self.lx.patterns[t.pattern];
                 let kind = p.kind?;
                 let voice = ctx.voice(p, t);
-                if p.participant_object && voice == Voice::Active && ctx.thing_object(t) {
+                if voice == Voice::Active
+                    && (p.participant_object && ctx.thing_object(t)
+                        || p.participant_subject && ctx.thing_subject(t))
+                {
                     return None;
                 }
                 let mut args = ctx.arguments(p, t, voice);
@@ -1567,25 +1570,80 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         i
     }
 
+    /// Token `k`'s word can head a phrase that names a thing: a lowercase word outside every
+    /// entity, no function word, pronoun, adverb or number, that no noun class takes
+    /// (`rules/event_nouns.tsv`, in no sense).
+    fn names_a_thing(&self, k: usize) -> bool {
+        use lexicon::word_flags::{DETERMINER, FUNCTION, PREPOSITION};
+        let tok = self.a.tokens[k];
+        let w = self.low.get(k);
+        tok.kind == crate::model::TokenKind::Word
+            && tok.has(crate::model::tokflags::LOWER)
+            && self.low.entity_at(k).is_none()
+            && self.word_flags(k) & (FUNCTION | PREPOSITION | DETERMINER) == 0
+            && self.low.info[k].pronoun.is_none()
+            && self.low.info[k].noun.is_none()
+            && !self.lx.animate_senses.contains(w)
+            && !self.lx.adverb(w)
+            && !self.lx.numbers.contains_key(w)
+    }
+
+    /// "The plan calls for …", "the agreement also calls for …": right before the verb trigger
+    /// (past adverbs) stands a noun phrase that opens with a determiner or the sentence and
+    /// whose words name things ([`SentenceCtx::names_a_thing`]); that subject is a thing, so
+    /// the verb is in another sense (WordNet 3.0 call_for.v.01 "require"). Not after a verb or
+    /// an adjective ("Blair rejected calls for", "mounting calls for": "calls" is a noun).
+    fn thing_subject(&self, t: &TriggerMatch) -> bool {
+        let first = self.a.sentences[self.si].first_token;
+        let mut k = t.start;
+        while k > first && self.lx.adverb(self.low.get(k - 1)) {
+            k -= 1;
+        }
+        let head = k;
+        while k > first && self.names_a_thing(k - 1) {
+            k -= 1;
+        }
+        k < head
+            && (k == first
+                || self.a.tokens[k - 1].kind == crate::model::TokenKind::Word
+                    && self.word_flags(k - 1) & lexicon::word_flags::DETERMINER != 0)
+    }
+
     /// "meet its debt", "meet commercial demand", "welcomed the decision", "execute customer
-    /// orders": the words right after the trigger (past determiners) are lowercase content words,
-    /// with no name, pronoun, number or adverb among them, and the last, their head, is no noun
-    /// of a person, group, place or object (`rules/event_nouns.tsv`, no sense of it either):
-    /// the object is a thing, and the verb is in another sense (WordNet 3.0 meet.v.04
-    /// "satisfy", welcome.v.02 "accept gladly", execute.v.02 "carry out").
+    /// orders": the words right after the trigger (past adverbs and determiners) are lowercase
+    /// content words, with no name, pronoun, number or adverb among them, and the last, their
+    /// head, is no noun of a person, group, place or object (`rules/event_nouns.tsv`, no sense
+    /// of it either): the object is a thing, and the verb is in another sense (WordNet 3.0
+    /// meet.v.04 "satisfy", welcome.v.02 "accept gladly", execute.v.02 "carry out").
     fn thing_object(&self, t: &TriggerMatch) -> bool {
         use lexicon::word_flags::{DETERMINER, FUNCTION, PREPOSITION};
         let end = self.a.sentences[self.si].end_token;
         let mut k = t.end;
+        // "meet even their basic needs": an adverb, then determiners (not "month" in "meet
+        // month-end payments")
+        let compound = |k: usize| k + 1 < end && self.low.get(k + 1) == "-";
+        while k < end && self.lx.adverb(self.low.get(k)) && !compound(k) {
+            k += 1;
+        }
         while k < end
             && self.a.tokens[k].kind == crate::model::TokenKind::Word
             && self.word_flags(k) & DETERMINER != 0
         {
             k += 1;
         }
-        let start = k;
-        let mut head = k;
+        let mut head = None;
         while k < end {
+            // "meet month-end payments": a date before the head modifies it ("met briefly
+            // earlier today": after it, a date ends the phrase)
+            if head.is_none()
+                && self
+                    .low
+                    .entity_at(k)
+                    .is_some_and(|e| self.a.entities[e].kind == EntityType::Date)
+            {
+                k += 1;
+                continue;
+            }
             let tok = self.a.tokens[k];
             if tok.kind != crate::model::TokenKind::Word
                 || !tok.has(crate::model::tokflags::LOWER)
@@ -1594,16 +1652,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 break;
             }
             let w = self.low.get(k);
+            // ("part-time staff": a time word inside a compound is no adverb)
             if self.word_flags(k) & (FUNCTION | PREPOSITION | DETERMINER) != 0
-                || self.lx.adverb(w)
-                || self.lx.numbers.contains_key(w)
+                || !compound(k) && (self.lx.adverb(w) || self.lx.numbers.contains_key(w))
             {
                 break;
             }
             if self.low.info[k].pronoun.is_some() {
                 return false;
             }
-            head = k;
+            head = Some(k);
             k += 1;
             // "anti-doping officials": a hyphen inside the phrase
             if k + 1 < end
@@ -1613,28 +1671,23 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 k += 1;
             }
         }
+        // its head, the last word, names a thing ("meet precise group objectives"), not a
+        // person, group, place or object ("meet private bankers", "met the full panel",
+        // "attacked the village")
+        let Some(head) = head.filter(|&h| self.names_a_thing(h)) else {
+            return false;
+        };
         // "a large number of local authorities", "the heads of most banks": what the phrase
-        // names comes after "of"
-        if k < end && self.low.get(k) == "of" {
-            return false;
-        }
-        // its head, the last word, names a person, group, place or object ("meet private
-        // bankers", "met the full panel", "attacked the village"), not a thing ("meet precise
-        // group objectives")
-        if k > start
-            && (self.low.info[head].noun.is_some()
-                || self.lx.animate_senses.contains(self.low.get(head)))
-        {
-            return false;
-        }
-        // the phrase ends at punctuation, a function word or the clause's end, not at a name
-        // ("meet the Japanese delegation") or a number ("met three times")
-        k > start
+        // names comes after "of"; and the phrase ends at punctuation, a function word or the
+        // clause's end, not at a name ("meet the Japanese delegation") or a number ("met three
+        // times")
+        head < k
             && (k == end
                 || self.a.tokens[k].kind == crate::model::TokenKind::Punct
                 || self.a.tokens[k].kind == crate::model::TokenKind::Word
                     && self.a.tokens[k].has(crate::model::tokflags::LOWER)
-                    && self.low.entity_at(k).is_none())
+                    && self.low.entity_at(k).is_none()
+                    && self.low.get(k) != "of")
     }
 
     /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet
