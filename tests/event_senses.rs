@@ -302,3 +302,39 @@ fn a_plan_that_calls_for_something_makes_no_appeal() {
         assert_eq!(triggers(text, EventType::Appeal), [trigger], "{text}");
     }
 }
+
+#[test]
+fn attacking_a_plan_or_striking_a_ball_is_no_attack() {
+    for text in [
+        "Labour and the Tories have attacked his policies as unworkable.",
+        "I felt like I was striking the ball much better.",
+        "Venezuela has struck agreement with commercial banks.",
+        "He added that the legal attacks on BitTorrent had driven people away.",
+    ] {
+        assert_eq!(
+            triggers(text, EventType::Fight),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    for (text, trigger) in [
+        (
+            "Four U.S. destroyers attacked the oil platform on Monday.",
+            "attacked",
+        ),
+        (
+            "Two groups of workers began attacking each other with machetes.",
+            "attacking",
+        ),
+        (
+            "A missile launched from a drone struck a convoy carrying the judge.",
+            "struck",
+        ),
+        (
+            "Russian forces had attacked its military units fighting separatists.",
+            "attacked",
+        ),
+    ] {
+        assert_eq!(triggers(text, EventType::Fight), [trigger], "{text}");
+    }
+}

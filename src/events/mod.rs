@@ -1661,6 +1661,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             if self.low.info[k].pronoun.is_some() {
                 return false;
             }
+            // "struck a convoy carrying the judge": a participle after the head opens a clause
+            // (not after a hyphen: "anti-doping officials")
+            if head.is_some_and(|h| h + 1 == k) && (w.ends_with("ing") || w.ends_with("ed")) {
+                break;
+            }
             head = Some(k);
             k += 1;
             // "anti-doping officials": a hyphen inside the phrase
