@@ -338,3 +338,50 @@ fn attacking_a_plan_or_striking_a_ball_is_no_attack() {
         assert_eq!(triggers(text, EventType::Fight), [trigger], "{text}");
     }
 }
+
+#[test]
+fn shows_rallies_of_prices_and_stocks_of_loans_are_no_events() {
+    for (text, kind) in [
+        (
+            "Salomon's operation was an attempt to demonstrate its commitment to the market.",
+            EventType::Demonstrate,
+        ),
+        (
+            "Many futures prices rallied on Tuesday.",
+            EventType::Demonstrate,
+        ),
+        (
+            "A strike by 9,000 miners entered its second week.",
+            EventType::Fight,
+        ),
+        (
+            "Charge-offs rose, especially in real estate and consumer loans.",
+            EventType::TransferMoney,
+        ),
+        (
+            "Britain and France have become the main forum for coordination.",
+            EventType::StartPosition,
+        ),
+    ] {
+        assert_eq!(triggers(text, kind), Vec::<String>::new(), "{text}");
+    }
+    for (text, kind, trigger) in [
+        (
+            "Thousands of Russians demonstrated in cities across the country.",
+            EventType::Demonstrate,
+            "demonstrated",
+        ),
+        (
+            "The credit is the first foreign commercial loan raised by the company.",
+            EventType::TransferMoney,
+            "loan",
+        ),
+        (
+            "Clinton could become the country's 45th president in January.",
+            EventType::StartPosition,
+            "become",
+        ),
+    ] {
+        assert_eq!(triggers(text, kind), [trigger], "{text}");
+    }
+}

@@ -1257,6 +1257,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 | Role::Beneficiary
         );
         let place_role = matches!(role, Role::Location | Role::Destination | Role::Origin);
+        // a post is a title or a person noun ("became chairman", "became Defense Minister"),
+        // not any phrase after "become" ("have become the main forum")
+        if role == Role::Position {
+            return match c.head {
+                Head::Description(..) => true,
+                Head::Entity(e) => self.a.entities[e].kind == EntityType::Title,
+                Head::Noun(_, _, class) => class == NounClass::Person,
+                Head::Pronoun(..) => false,
+            };
+        }
         match c.head {
             Head::Noun(_, _, class) => {
                 if animate_role {
@@ -1474,7 +1484,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
             Cue::Obj => {
                 let first = self.past_age(t.end);
-                vis().find(|c| c.first == first && c.prep.is_none())
+                let c = vis().find(|c| c.first == first && c.prep.is_none())?;
+                // "become the country's 45th president": the post follows its possessor, past a
+                // modifier or two
+                if role == Role::Position && c.possessive {
+                    return vis()
+                        .find(|n| n.first > c.first && n.first <= c.end + 3 && n.prep.is_none());
+                }
+                Some(c)
             }
             Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
             Cue::Mod => vis().find(|c| {
