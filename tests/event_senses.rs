@@ -23,9 +23,23 @@ fn triggers(text: &str, kind: EventType) -> Vec<String> {
         .collect()
 }
 
+/// Each text yields no event of its kind.
+fn no_event(cases: &[(&str, EventType)]) {
+    for &(text, kind) in cases {
+        assert_eq!(triggers(text, kind), Vec::<String>::new(), "{text}");
+    }
+}
+
+/// Each text yields one event of its kind, with this trigger.
+fn one_event(cases: &[(&str, EventType, &str)]) {
+    for &(text, kind, trigger) in cases {
+        assert_eq!(triggers(text, kind), [trigger], "{text}");
+    }
+}
+
 #[test]
 fn a_thing_after_meet_or_welcome_is_another_sense() {
-    for (text, kind) in [
+    no_event(&[
         ("The company could not meet its debts.", EventType::Meet),
         (
             "Output was raised to meet commercial demand.",
@@ -56,14 +70,12 @@ fn a_thing_after_meet_or_welcome_is_another_sense() {
             "The minister welcomed the move on food prices.",
             EventType::HostVisit,
         ),
-    ] {
-        assert_eq!(triggers(text, kind), Vec::<String>::new(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn people_groups_and_no_object_still_meet() {
-    for (text, kind, trigger) in [
+    one_event(&[
         ("Xi met Putin in Moscow.", EventType::Meet, "met"),
         (
             "He will meet private bankers in Tokyo.",
@@ -127,9 +139,7 @@ fn people_groups_and_no_object_still_meet() {
             EventType::HostVisit,
             "hosted",
         ),
-    ] {
-        assert_eq!(triggers(text, kind), [trigger], "{text}");
-    }
+    ]);
 }
 
 /// (trigger, the texts of the `role` arguments) of the events of `kind` in `text`.
@@ -195,21 +205,21 @@ fn becoming_is_a_start_only_with_the_post() {
         .len(),
         1
     );
-    for text in [
-        "The world wheat situation has become more bullish recently.",
-        "The problem is likely to become worse as prices rise.",
-    ] {
-        assert_eq!(
-            triggers(text, EventType::StartPosition),
-            Vec::<String>::new(),
-            "{text}"
-        );
-    }
+    no_event(&[
+        (
+            "The world wheat situation has become more bullish recently.",
+            EventType::StartPosition,
+        ),
+        (
+            "The problem is likely to become worse as prices rise.",
+            EventType::StartPosition,
+        ),
+    ]);
 }
 
 #[test]
 fn financial_nouns_of_other_senses_are_no_events() {
-    for (text, kind) in [
+    no_event(&[
         (
             "There are signs of recovery in the coming months.",
             EventType::SignAgreement,
@@ -230,10 +240,8 @@ fn financial_nouns_of_other_senses_are_no_events() {
             "The country's balance of payments deficit widened.",
             EventType::TransferMoney,
         ),
-    ] {
-        assert_eq!(triggers(text, kind), Vec::<String>::new(), "{text}");
-    }
-    for (text, kind, trigger) in [
+    ]);
+    one_event(&[
         (
             "Venezuela signed a rescheduling accord in February.",
             EventType::SignAgreement,
@@ -244,104 +252,129 @@ fn financial_nouns_of_other_senses_are_no_events() {
             EventType::TransferMoney,
             "loan",
         ),
-    ] {
-        assert_eq!(triggers(text, kind), [trigger], "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn work_stoppages_are_no_attacks() {
-    for text in [
-        "The seamen's strike began on February 27.",
-        "A national strike by bankworkers entered its third day.",
-        "Dockworkers went on strike for an indefinite period today.",
-        "The union called a one-day strike over pay.",
-        "Members will vote in a strike ballot next week.",
-    ] {
-        assert_eq!(
-            triggers(text, EventType::Fight),
-            Vec::<String>::new(),
-            "{text}"
-        );
-    }
-    for (text, trigger) in [
+    no_event(&[
+        (
+            "The seamen's strike began on February 27.",
+            EventType::Fight,
+        ),
+        (
+            "A national strike by bankworkers entered its third day.",
+            EventType::Fight,
+        ),
+        (
+            "Dockworkers went on strike for an indefinite period today.",
+            EventType::Fight,
+        ),
+        (
+            "The union called a one-day strike over pay.",
+            EventType::Fight,
+        ),
+        (
+            "Members will vote in a strike ballot next week.",
+            EventType::Fight,
+        ),
+    ]);
+    one_event(&[
         (
             "Three aid workers were killed in a missile strike on the town.",
+            EventType::Fight,
             "strike",
         ),
-        ("A retaliatory strike hit the oil platform.", "strike"),
-    ] {
-        assert_eq!(triggers(text, EventType::Fight), [trigger], "{text}");
-    }
+        (
+            "A retaliatory strike hit the oil platform.",
+            EventType::Fight,
+            "strike",
+        ),
+    ]);
 }
 
 #[test]
 fn a_plan_that_calls_for_something_makes_no_appeal() {
-    for text in [
-        "The plan calls for the sale of substantially all of the assets.",
-        "The agreement also calls for Crowley to release its claims.",
-        "The average forecast called for an 800 mln dlr rise.",
-    ] {
-        assert_eq!(
-            triggers(text, EventType::Appeal),
-            Vec::<String>::new(),
-            "{text}"
-        );
-    }
-    for (text, trigger) in [
-        ("The union calls for a strike ballot.", "calls for"),
+    no_event(&[
+        (
+            "The plan calls for the sale of substantially all of the assets.",
+            EventType::Appeal,
+        ),
+        (
+            "The agreement also calls for Crowley to release its claims.",
+            EventType::Appeal,
+        ),
+        (
+            "The average forecast called for an 800 mln dlr rise.",
+            EventType::Appeal,
+        ),
+    ]);
+    one_event(&[
+        (
+            "The union calls for a strike ballot.",
+            EventType::Appeal,
+            "calls for",
+        ),
         (
             "Mr Blair repeated calls for the mayor to apologise.",
+            EventType::Appeal,
             "calls for",
         ),
         (
             "Opposition members had long called for her removal.",
+            EventType::Appeal,
             "called for",
         ),
-    ] {
-        assert_eq!(triggers(text, EventType::Appeal), [trigger], "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn attacking_a_plan_or_striking_a_ball_is_no_attack() {
-    for text in [
-        "Labour and the Tories have attacked his policies as unworkable.",
-        "I felt like I was striking the ball much better.",
-        "Venezuela has struck agreement with commercial banks.",
-        "He added that the legal attacks on BitTorrent had driven people away.",
-    ] {
-        assert_eq!(
-            triggers(text, EventType::Fight),
-            Vec::<String>::new(),
-            "{text}"
-        );
-    }
-    for (text, trigger) in [
+    no_event(&[
+        (
+            "Labour and the Tories have attacked his policies as unworkable.",
+            EventType::Fight,
+        ),
+        (
+            "I felt like I was striking the ball much better.",
+            EventType::Fight,
+        ),
+        (
+            "Venezuela has struck agreement with commercial banks.",
+            EventType::Fight,
+        ),
+        (
+            "He added that the legal attacks on BitTorrent had driven people away.",
+            EventType::Fight,
+        ),
+    ]);
+    one_event(&[
         (
             "Four U.S. destroyers attacked the oil platform on Monday.",
+            EventType::Fight,
             "attacked",
         ),
         (
             "Two groups of workers began attacking each other with machetes.",
+            EventType::Fight,
             "attacking",
         ),
         (
             "A missile launched from a drone struck a convoy carrying the judge.",
+            EventType::Fight,
             "struck",
         ),
         (
             "Russian forces had attacked its military units fighting separatists.",
+            EventType::Fight,
             "attacked",
         ),
-    ] {
-        assert_eq!(triggers(text, EventType::Fight), [trigger], "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn shows_rallies_of_prices_and_stocks_of_loans_are_no_events() {
-    for (text, kind) in [
+    no_event(&[
         (
             "Salomon's operation was an attempt to demonstrate its commitment to the market.",
             EventType::Demonstrate,
@@ -362,10 +395,8 @@ fn shows_rallies_of_prices_and_stocks_of_loans_are_no_events() {
             "Britain and France have become the main forum for coordination.",
             EventType::StartPosition,
         ),
-    ] {
-        assert_eq!(triggers(text, kind), Vec::<String>::new(), "{text}");
-    }
-    for (text, kind, trigger) in [
+    ]);
+    one_event(&[
         (
             "Thousands of Russians demonstrated in cities across the country.",
             EventType::Demonstrate,
@@ -381,7 +412,5 @@ fn shows_rallies_of_prices_and_stocks_of_loans_are_no_events() {
             EventType::StartPosition,
             "become",
         ),
-    ] {
-        assert_eq!(triggers(text, kind), [trigger], "{text}");
-    }
+    ]);
 }
