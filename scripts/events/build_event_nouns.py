@@ -157,6 +157,7 @@ for w, (cls, src) in animate.items():
 print("# Common nouns that head event arguments (ACE 2005 entity types), from WordNet 3.0; built by")
 print("# scripts/events/build_event_nouns.py. WordNet 3.0 Copyright 2006 by Princeton University; license:")
 print("# free use, copying and distribution with this notice (see the WordNet license).")
+print("# Class animate_sense: no argument head; a person or group in another sense (obj! in triggers.tsv).")
 print("text\tclass\tsource")
 for w in sorted(out):
     cls, src = out[w]

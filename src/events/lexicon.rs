@@ -89,7 +89,7 @@ pub struct Pattern {
     /// another sense and makes no event ("meet demand", "welcomed the decision").
     pub participant_object: bool,
     /// The cue `subj!`: likewise for a thing right before the verb, its subject ("the plan
-    /// calls for", "excess liquidity threatened").
+    /// calls for").
     pub participant_subject: bool,
 }
 

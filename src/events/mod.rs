@@ -1699,17 +1699,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let Some(head) = head.filter(|&h| self.names_a_thing(h)) else {
             return false;
         };
-        // "a large number of local authorities", "the heads of most banks": what the phrase
-        // names comes after "of"; and the phrase ends at punctuation, a function word or the
-        // clause's end, not at a name ("meet the Japanese delegation") or a number ("met three
-        // times")
-        head < k
-            && (k == end
-                || self.a.tokens[k].kind == crate::model::TokenKind::Punct
-                || self.a.tokens[k].kind == crate::model::TokenKind::Word
-                    && self.a.tokens[k].has(crate::model::tokflags::LOWER)
-                    && self.low.entity_at(k).is_none()
-                    && self.low.get(k) != "of")
+        // the phrase ends at punctuation, a function word or the clause's end, not at a name
+        // ("meet the Japanese delegation"), a number ("met three times") or "of", after which
+        // comes what it names ("a large number of local authorities")
+        debug_assert!(head < k);
+        k == end
+            || self.a.tokens[k].kind == crate::model::TokenKind::Punct
+            || self.a.tokens[k].kind == crate::model::TokenKind::Word
+                && self.a.tokens[k].has(crate::model::tokflags::LOWER)
+                && self.low.entity_at(k).is_none()
+                && self.low.get(k) != "of"
     }
 
     /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet
