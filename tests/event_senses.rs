@@ -414,3 +414,42 @@ fn shows_rallies_of_prices_and_stocks_of_loans_are_no_events() {
         ),
     ]);
 }
+
+#[test]
+fn named_in_a_suit_or_after_someone_is_no_post() {
+    no_event(&[
+        (
+            "The products were named in lawsuits dating back to 1984.",
+            EventType::StartPosition,
+        ),
+        (
+            "General Dynamics Corp was named as a defendant in a fraud suit.",
+            EventType::StartPosition,
+        ),
+        (
+            "A regional manager who spoke on condition that he not be named said so.",
+            EventType::StartPosition,
+        ),
+        (
+            "The company named Thomson McKinnon Securities Inc as lead manager.",
+            EventType::StartPosition,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Synercom Technology Inc said it has named Robert Forsyth president.",
+            EventType::StartPosition,
+            "named",
+        ),
+        (
+            "The automaker named James F. Waters Jr to head the operations.",
+            EventType::StartPosition,
+            "named",
+        ),
+        (
+            "His replacement will be named after training on Friday morning.",
+            EventType::StartPosition,
+            "named",
+        ),
+    ]);
+}
