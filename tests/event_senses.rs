@@ -453,3 +453,29 @@ fn named_in_a_suit_or_after_someone_is_no_post() {
         ),
     ]);
 }
+
+#[test]
+fn payments_not_made_and_the_dying_are_no_events() {
+    no_event(&[
+        (
+            "Brazil last month suspended interest payments on its foreign bank debt.",
+            EventType::TransferMoney,
+        ),
+        (
+            "Ecuador is seeking to postpone all payments due to banks for the rest of the year.",
+            EventType::TransferMoney,
+        ),
+        (
+            "The discovery prolonged the life of dying AIDS patients.",
+            EventType::Kill,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Brazil was paying about 500 mln dlrs a month to its creditors.",
+            EventType::TransferMoney,
+            "paying",
+        ),
+        ("The actress died in hospital.", EventType::Kill, "died"),
+    ]);
+}
