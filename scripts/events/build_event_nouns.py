@@ -29,6 +29,7 @@ import sys
 wn = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 
 synsets = {}  # offset -> (lexfile, hypernym offsets)
+words = {}  # offset -> word forms as written ("Mills" is a person, "mills" is not)
 with open(os.path.join(wn, "data.noun"), encoding="latin-1") as fh:
     for line in fh:
         if line.startswith("  "):
@@ -36,6 +37,7 @@ with open(os.path.join(wn, "data.noun"), encoding="latin-1") as fh:
         f = line.split(" | ")[0].split()
         off, lex = f[0], int(f[1])
         wcnt = int(f[3], 16)
+        words[off] = [f[4 + 2 * i] for i in range(wcnt)]
         k = 4 + 2 * wcnt
         pcnt = int(f[k])
         hyps = []
@@ -104,13 +106,6 @@ for lemma, (tag, offs) in nouns.items():
         rows[lemma] = (cls, f"WordNet 3.0 {lemma}.n.01 ({cls})")
 
 # other senses that are people or groups, in a lowercase word form (not "Mills", a person)
-words = {}  # offset -> word forms as written
-with open(os.path.join(wn, "data.noun"), encoding="latin-1") as fh:
-    for line in fh:
-        if line.startswith("  "):
-            continue
-        f = line.split(" | ")[0].split()
-        words[f[0]] = [f[4 + 2 * i] for i in range(int(f[3], 16))]
 animate = {}
 for lemma, (tag, offs) in nouns.items():
     if not lemma.isalpha() or not lemma.islower() or len(lemma) < 2 or lemma in rows:

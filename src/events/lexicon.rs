@@ -416,15 +416,22 @@ impl EventLexicon {
                     .ok_or_else(|| row.error(format!("unknown role `{role}`")))?;
                 let mut parsed = Vec::new();
                 for c in cues.split('|').map(str::trim) {
-                    if c == "obj!" {
-                        participant_object = true;
-                        parsed.push(Cue::Obj);
-                    } else if c == "subj!" {
-                        participant_subject = true;
-                        parsed.push(Cue::Subj);
-                    } else {
-                        parsed.push(Cue::parse(c));
+                    // `obj!`, `subj!`: the cue, and a thing there means no event
+                    let (c, thing_means_none) =
+                        c.strip_suffix('!').map_or((c, false), |c| (c, true));
+                    let cue = Cue::parse(c);
+                    if thing_means_none {
+                        match cue {
+                            Cue::Obj => participant_object = true,
+                            Cue::Subj => participant_subject = true,
+                            _ => {
+                                return Err(
+                                    row.error(format!("only obj! and subj! take `!`, not `{c}!`"))
+                                )
+                            }
+                        }
                     }
+                    parsed.push(cue);
                 }
                 args.push((role, parsed));
             }
@@ -999,6 +1006,29 @@ fn match_alts<'e>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_obj_and_subj_take_the_thing_mark() {
+        use crate::data::Table;
+        let lexicon = |args: &str| {
+            let head = "type\tcameo\tcameo_planned\tphrase\targs\tconfidence\trequires\tsource\n";
+            let row = format!("MEET\t040\t036\t[met]\t{args}\t0.8\t\ttest\n");
+            let triggers = Table::parse("triggers.tsv", &(head.to_string() + &row), &[]).unwrap();
+            let words = Table::parse("events.tsv", "kind\ttext\tvalue\tsource\n", &[]).unwrap();
+            let nouns = Table::parse("event_nouns.tsv", "text\tclass\tsource\n", &[]).unwrap();
+            super::EventLexicon::new(&triggers, &words, &nouns)
+        };
+        let p = &lexicon("actor=subj!;target=with|obj!").unwrap().patterns[0];
+        assert!(p.participant_object && p.participant_subject);
+        assert_eq!(
+            p.args[1].1,
+            [super::Cue::Prep("with".into()), super::Cue::Obj]
+        );
+        let p = &lexicon("actor=subj;target=obj").unwrap().patterns[0];
+        assert!(!p.participant_object && !p.participant_subject);
+        let err = lexicon("target=with!").unwrap_err().to_string();
+        assert!(err.contains("only obj! and subj! take `!`"), "{err}");
+    }
+
     #[test]
     fn load_le_is_the_zero_padded_bytes() {
         let text = b"abcdefghijklmnop";

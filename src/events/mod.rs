@@ -1587,17 +1587,27 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         i
     }
 
+    /// Token `k` is a lowercase word outside every entity.
+    fn lowercase_word(&self, k: usize) -> bool {
+        let tok = self.a.tokens[k];
+        tok.kind == crate::model::TokenKind::Word
+            && tok.has(crate::model::tokflags::LOWER)
+            && self.low.entity_at(k).is_none()
+    }
+
+    /// Token `k`'s word is closed-class: a function word, preposition or determiner.
+    fn closed_class(&self, k: usize) -> bool {
+        use lexicon::word_flags::{DETERMINER, FUNCTION, PREPOSITION};
+        self.word_flags(k) & (FUNCTION | PREPOSITION | DETERMINER) != 0
+    }
+
     /// Token `k`'s word can head a phrase that names a thing: a lowercase word outside every
     /// entity, no function word, pronoun, adverb or number, that no noun class takes
     /// (`rules/event_nouns.tsv`, in no sense).
     fn names_a_thing(&self, k: usize) -> bool {
-        use lexicon::word_flags::{DETERMINER, FUNCTION, PREPOSITION};
-        let tok = self.a.tokens[k];
         let w = self.low.get(k);
-        tok.kind == crate::model::TokenKind::Word
-            && tok.has(crate::model::tokflags::LOWER)
-            && self.low.entity_at(k).is_none()
-            && self.word_flags(k) & (FUNCTION | PREPOSITION | DETERMINER) == 0
+        self.lowercase_word(k)
+            && !self.closed_class(k)
             && self.low.info[k].pronoun.is_none()
             && self.low.info[k].noun.is_none()
             && !self.lx.animate_senses.contains(w)
@@ -1633,7 +1643,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// of it either): the object is a thing, and the verb is in another sense (WordNet 3.0
     /// meet.v.04 "satisfy", welcome.v.02 "accept gladly", execute.v.02 "carry out").
     fn thing_object(&self, t: &TriggerMatch) -> bool {
-        use lexicon::word_flags::{DETERMINER, FUNCTION, PREPOSITION};
+        use lexicon::word_flags::DETERMINER;
         let end = self.a.sentences[self.si].end_token;
         let mut k = t.end;
         // "meet even their basic needs": an adverb, then determiners (not "month" in "meet
@@ -1661,16 +1671,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 k += 1;
                 continue;
             }
-            let tok = self.a.tokens[k];
-            if tok.kind != crate::model::TokenKind::Word
-                || !tok.has(crate::model::tokflags::LOWER)
-                || self.low.entity_at(k).is_some()
-            {
+            if !self.lowercase_word(k) {
                 break;
             }
             let w = self.low.get(k);
             // ("part-time staff": a time word inside a compound is no adverb)
-            if self.word_flags(k) & (FUNCTION | PREPOSITION | DETERMINER) != 0
+            if self.closed_class(k)
                 || !compound(k) && (self.lx.adverb(w) || self.lx.numbers.contains_key(w))
             {
                 break;
@@ -1705,10 +1711,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         debug_assert!(head < k);
         k == end
             || self.a.tokens[k].kind == crate::model::TokenKind::Punct
-            || self.a.tokens[k].kind == crate::model::TokenKind::Word
-                && self.a.tokens[k].has(crate::model::tokflags::LOWER)
-                && self.low.entity_at(k).is_none()
-                && self.low.get(k) != "of"
+            || self.lowercase_word(k) && self.low.get(k) != "of"
     }
 
     /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet
