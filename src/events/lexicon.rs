@@ -13,6 +13,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub enum Cue {
     /// The clause subject.
     Subj,
+    /// The subject after a verb of saying that follows what was said (`"…," said Li.`, `…,
+    /// said a ministry spokesman, adding …`).
+    Inv,
     /// The chunk right after the trigger.
     Obj,
     /// A possessor before the trigger.
@@ -38,6 +41,7 @@ impl Cue {
     fn parse(s: &str) -> Cue {
         match s {
             "subj" => Cue::Subj,
+            "inv" => Cue::Inv,
             "obj" => Cue::Obj,
             "poss" => Cue::Poss,
             "mod" => Cue::Mod,

@@ -1503,6 +1503,34 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && (class.animate() || matches!(class, NounClass::Weapon | NounClass::Vehicle))))
                     && !self.anti(c)
             }),
+            Cue::Inv => {
+                // after a quotation or a comma: `"…," said Johansson.`, `…," said Jan Egeland,
+                // head of …`; the chunk right after the verb ends its clause (a chunk that goes on
+                // is the reported clause's subject: "…, said the company would …")
+                if hs <= s.first_token {
+                    return None;
+                }
+                // a straight quotation mark closes a quotation after its punctuation (`sight,"`),
+                // and opens one before a word (`"added value content"`)
+                let closing = match self.low.get(hs - 1) {
+                    "," | "\u{201d}" => true,
+                    "\"" => hs > s.first_token + 1
+                        && matches!(self.low.get(hs - 2), "," | "." | "?" | "!" | "\u{2026}"),
+                    _ => false,
+                };
+                // "The official, who asked not to be named, said the Council, …": the comma
+                // closes a relative clause, and the subject came before it
+                if !closing || self.rel.iter().any(|&(_, e)| e + 1 == hs) {
+                    return None;
+                }
+                // (", saying the presenter had …" is a participle with the main clause's subject)
+                if self.word(hs).ends_with("ing") {
+                    return None;
+                }
+                let c = vis().find(|c| c.first == he && c.prep.is_none() && !c.possessive)?;
+                (c.end >= s.end_token || matches!(self.low.get(c.end), "," | "." | ";" | ":" | "!" | "?"))
+                    .then_some(c)
+            }
             Cue::Pair => None,
             Cue::Anti => vis().find(|c| c.end == hs && self.anti(c)),
             Cue::Between1 | Cue::Between2 => {
