@@ -99,3 +99,52 @@ fn no_speaker_where_the_clause_goes_on() {
         );
     }
 }
+
+/// The STATEMENT triggers of `text`.
+fn statements(text: &str) -> Vec<String> {
+    let doc = Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    a.events
+        .iter()
+        .filter(|e| e.kind == EventType::Statement)
+        .map(|e| doc.text[e.trigger].to_string())
+        .collect()
+}
+
+#[test]
+fn state_note_claim_and_stress_are_statements_only_after_their_speaker() {
+    for (text, want) in [
+        // nouns: no statement
+        (
+            "NOTE: Dividend payable April 10 to shareholders of record March 30.",
+            &[][..],
+        ),
+        (
+            "Emerson Radio Corp said it has sold 33 mln dlrs of 8-3/8 pct senior notes due 1997 to institutional investors.",
+            &["said"][..],
+        ),
+        (
+            "Responding to another question, Tsai said AIDS-related claims were a small portion of claims.",
+            &["said"][..],
+        ),
+        (
+            "The company has grown rapidly, overtaking state-owned flag carrier Indian Airlines.",
+            &[][..],
+        ),
+        (
+            "The 22-year-old singer's family came to an undisclosed settlement over a negligence claim in 2003.",
+            &[][..],
+        ),
+        // verbs, right after their speaker
+        (
+            "Lawson would officially state his position next month.",
+            &["state"][..],
+        ),
+        (
+            "Gordon Brown claims the economy is growing.",
+            &["claims"][..],
+        ),
+    ] {
+        assert_eq!(statements(text), want, "{text}");
+    }
+}

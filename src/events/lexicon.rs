@@ -16,6 +16,10 @@ pub enum Cue {
     /// The subject after a verb of saying that follows what was said (`"…," said Li.`, `…,
     /// said a ministry spokesman, adding …`).
     Inv,
+    /// The clause subject right before the trigger, past adverbs and modals ("Tsai claims",
+    /// "Lawson would officially state"): for words that are nouns as often as verbs
+    /// ("AIDS-related claims").
+    Near,
     /// The chunk right after the trigger.
     Obj,
     /// A possessor before the trigger.
@@ -42,6 +46,7 @@ impl Cue {
         match s {
             "subj" => Cue::Subj,
             "inv" => Cue::Inv,
+            "near" => Cue::Near,
             "obj" => Cue::Obj,
             "poss" => Cue::Poss,
             "mod" => Cue::Mod,

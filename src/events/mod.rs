@@ -1503,6 +1503,18 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         || matches!(c.head, Head::Noun(h, _, class) if h + 1 == hs && (class.animate() || matches!(class, NounClass::Weapon | NounClass::Vehicle))))
                     && !self.anti(c)
             }),
+            Cue::Near => {
+                let mut k = hs;
+                // past adverbs and modals: "Lawson would officially state"
+                while k > s.first_token && {
+                    let w = self.low.get(k - 1);
+                    self.lx.adverb(w)
+                        || matches!(w, "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should" | "shall" | "do" | "does" | "did")
+                } {
+                    k -= 1;
+                }
+                self.find(&Cue::Subj, t, role).filter(|c| c.end == k)
+            }
             Cue::Inv => {
                 // after a quotation or a comma: `"…," said Johansson.`, `…," said Jan Egeland,
                 // head of …`; the chunk right after the verb ends its clause (a chunk that goes on
