@@ -148,3 +148,28 @@ fn state_note_claim_and_stress_are_statements_only_after_their_speaker() {
         assert_eq!(statements(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_verb_of_saying_after_and_or_but_shares_the_first_subject() {
+    speaker_is(&[
+        (
+            "Gordon Brown said prices would rise but added that wages would rise too.",
+            "Gordon Brown",
+        ),
+        // not the nearest phrase before the verb ("Narbonne")
+        (
+            "Jonathan Davies is on a one-season deal with French club side Narbonne, but said he may retire.",
+            "Jonathan Davies",
+        ),
+        // the subject runs over a possessor and a title to its name
+        (
+            "Moazzam Begg's Labour MP Roger Godsiff welcomed his release, but said questions remained.",
+            "Roger Godsiff",
+        ),
+        // "which" here opens no relative clause
+        (
+            "Analysts are divided over which approach is best and say that the deal may fail.",
+            "Analysts",
+        ),
+    ]);
+}

@@ -1459,6 +1459,60 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         });
                     }
                 }
+                // "Silva said Portugal would hand back Macao but added …": a verb of saying,
+                // urging or warning joined to an earlier verb by "and"/"but" shares its subject,
+                // the clause's first phrase (at the sentence's start or after an opening phrase
+                // and its comma); without one the subject stays unknown rather than the nearest
+                // phrase. (Other events keep the nearest phrase: "injuries and deaths" are nouns.)
+                let speech = self.lx.patterns[t.pattern].kind.is_some_and(EventType::is_speech_act);
+                let mut k = hs;
+                while k > s.first_token && self.lx.adverb(self.low.get(k - 1)) {
+                    k -= 1;
+                }
+                if speech && k > s.first_token + 1 && matches!(self.low.get(k - 1), "and" | "but") {
+                    // the phrase runs over chunks, names, commas and clitics to its first other
+                    // word (the verb: "Moazzam Begg's Labour MP Roger Godsiff welcomed", "The
+                    // party's leader, Nicola Sturgeon, welcomed"): its last chunk
+                    // (at the start: only capitalised words or a conjunction before it, "But
+                    // Mr Blair"; else right after a comma, "In a statement, Jones")
+                    let opens = |c: &Chunk| {
+                        let cap = |i: usize| self.a.tokens[i].is_cap();
+                        let mut j = c.first;
+                        while j > s.first_token && cap(j - 1) {
+                            j -= 1; // "Ms Jamieson"
+                        }
+                        self.low.get(j.wrapping_sub(1)) == ","
+                            || (s.first_token..j).all(|i| {
+                                self.a.tokens[i].kind != crate::model::TokenKind::Word
+                                    || matches!(self.low.get(i), "and" | "but" | "so" | "yet")
+                            })
+                    };
+                    let c0 = vis().find(|c| c.prep.is_none() && !c.embedded && c.end < k && opens(c))?;
+                    let mut f = c0.first;
+                    while f < k {
+                        if let Some(c) = vis().filter(|c| c.first == f).max_by_key(|c| c.end) {
+                            f = c.end;
+                        } else if self.a.tokens[f].is_cap()
+                            || self.a.tokens[f].kind == crate::model::TokenKind::Clitic
+                            || self.low.get(f) == ","
+                        {
+                            f += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    let c = vis()
+                        .rev()
+                        .find(|c| c.first >= c0.first && c.end <= f && c.prep.is_none() && !c.embedded)?;
+                    // not past "who" or "which" after a phrase, outside commas ("Qadri who was
+                    // convicted and …"; not "divided over which approach is best and say")
+                    let relative = (c.end..k).any(|i| {
+                        matches!(self.low.get(i), "who" | "which")
+                            && self.chunks.iter().any(|d| d.end == i)
+                            && !self.rel.iter().any(|&(b, e)| b < i && i < e)
+                    });
+                    return (!c.possessive && !relative).then(|| self.named_apposition(c).unwrap_or(c));
+                }
                 // A chunk right before a verb trigger is its subject even after "after", "when";
                 // a chunk right after another trigger is that one's object.
                 let before_trigger = |c: &Chunk| {
