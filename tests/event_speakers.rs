@@ -64,6 +64,15 @@ fn the_speaker_after_the_quotation() {
             "The economy will grow by 3% next year, says Gordon Brown.",
             "Gordon Brown",
         ),
+        // past a title or a post before the name
+        (
+            "\"Our work with the French government has been hugely successful,\" said Mr David Blunkett.",
+            "David Blunkett",
+        ),
+        (
+            "\"Domestic sales were led by strong catalog sales,\" said Sears chairman Edward Brennan.",
+            "Edward Brennan",
+        ),
     ]);
 }
 

@@ -1593,7 +1593,21 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 if self.word(hs).ends_with("ing") {
                     return None;
                 }
-                let c = vis().find(|c| c.first == he && c.prep.is_none() && !c.possessive)?;
+                // right after the verb, or past a few words of a post ("said eighth seed
+                // Agassi", "said Villa boss David O'Leary", "said Dr Phil Nobles"): words, no
+                // preposition, determiner or "that"
+                let post_word = |i: usize| {
+                    self.a.tokens[i].kind == crate::model::TokenKind::Word
+                        && !self.in_set(i, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
+                        && !self.in_set(i, lexicon::word_flags::DETERMINER, &self.lx.determiners)
+                };
+                let c = vis().find(|c| {
+                    c.first >= he
+                        && c.first <= he + 4
+                        && c.prep.is_none()
+                        && !c.possessive
+                        && (he..c.first).all(post_word)
+                })?;
                 (c.end >= s.end_token || matches!(self.low.get(c.end), "," | "." | ";" | ":" | "!" | "?"))
                     .then_some(c)
             }
