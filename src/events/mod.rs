@@ -1119,7 +1119,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     {
                         Cow::Borrowed(cue)
                     }
-                    (Voice::Nominal, Cue::Subj | Cue::Obj) => continue,
+                    (Voice::Nominal, Cue::Subj | Cue::Obj | Cue::Near | Cue::Inv) => continue,
                     (_, c) => Cow::Borrowed(c),
                 };
                 if let Cue::Pair = *cue {
