@@ -182,3 +182,33 @@ fn a_verb_of_saying_after_and_or_but_shares_the_first_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_the_tagger_does_not_know_is_still_the_speaker() {
+    speaker_is(&[
+        (
+            "Clevite Industries Inc said it agreed in principle to form a joint venture.",
+            "Clevite Industries Inc",
+        ),
+        (
+            "In a filing with the regulator, Sina said its shares were purchased in January.",
+            "Sina",
+        ),
+        ("But Cairn said estimates had been revised.", "Cairn"),
+        (
+            "TVX Broadcast Group Inc <TVXG> said it has completed the purchase.",
+            "TVX Broadcast Group Inc",
+        ),
+    ]);
+    // a pronoun or a participle is no name
+    for text in [
+        "We have said all along that the rubber is holding up well.",
+        "Having said that, the market fell on Monday.",
+    ] {
+        assert!(
+            speakers(text).iter().all(|s| s.is_empty()),
+            "{text}: {:?}",
+            speakers(text)
+        );
+    }
+}

@@ -20,6 +20,9 @@ pub enum Cue {
     /// "Lawson would officially state"): for words that are nouns as often as verbs
     /// ("AIDS-related claims").
     Near,
+    /// Capitalised words no entity covers right before a verb of saying, opening its clause
+    /// ("Citibank said", "In a statement, LyphoMed Inc said"): the speaker by its name.
+    Name,
     /// The chunk right after the trigger.
     Obj,
     /// A possessor before the trigger.
@@ -47,6 +50,7 @@ impl Cue {
             "subj" => Cue::Subj,
             "inv" => Cue::Inv,
             "near" => Cue::Near,
+            "name" => Cue::Name,
             "obj" => Cue::Obj,
             "poss" => Cue::Poss,
             "mod" => Cue::Mod,

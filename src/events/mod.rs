@@ -1119,9 +1119,19 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     {
                         Cow::Borrowed(cue)
                     }
-                    (Voice::Nominal, Cue::Subj | Cue::Obj | Cue::Near | Cue::Inv) => continue,
+                    (Voice::Nominal, Cue::Subj | Cue::Obj | Cue::Near | Cue::Inv | Cue::Name) => {
+                        continue
+                    }
                     (_, c) => Cow::Borrowed(c),
                 };
+                if let Cue::Name = *cue {
+                    if let Some(x) = self.name_before(t, *role) {
+                        used.push(x.span);
+                        out.push(x);
+                        break;
+                    }
+                    continue;
+                }
                 if let Cue::Pair = *cue {
                     let pair = self.pair(t);
                     if pair.len() == 2 {
@@ -1168,6 +1178,105 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         out
+    }
+
+    /// "Citibank said", "LyphoMed Inc said", "In a statement, Chrysler said", "…," Kraft said":
+    /// capitalised words that no entity covers, right before the trigger (past adverbs,
+    /// auxiliaries and a wire ticker, "PipeLines Ltd <TRP.TO> announced"), opening its clause
+    /// (at the sentence's start, after a comma or a quotation mark); no pronoun or function word
+    /// among them. Not in a headline, where every word is capitalised. The tagger knows no list
+    /// of all companies; their names still say who spoke.
+    fn name_before(&self, t: &TriggerMatch, role: Role) -> Option<Argument<'a>> {
+        use lexicon::word_flags::{DETERMINER, PREPOSITION};
+        let a = self.a;
+        let s = &a.sentences[self.si];
+        if s.kind == SegmentKind::Title || s.all_caps {
+            return None;
+        }
+        let first = s.first_token;
+        let mut k = t.head.0;
+        while k > first && {
+            let w = self.low.get(k - 1);
+            self.lx.adverb(w) || matches!(w, "has" | "have" | "had" | "will" | "would")
+        } {
+            k -= 1;
+        }
+        if k > first && self.low.get(k - 1) == ">" {
+            k = (first.max(k.saturating_sub(6))..k - 1)
+                .rev()
+                .find(|&i| self.low.get(i) == "<")?;
+        }
+        let name_word = |i: usize| {
+            let tk = a.tokens[i];
+            tk.kind == crate::model::TokenKind::Word
+                && tk.is_cap()
+                && self.low.entity_at(i).is_none()
+                && !self.lx.pronouns.contains_key(self.low.get(i))
+                && !matches!(
+                    self.low.get(i),
+                    "i" | "we"
+                        | "you"
+                        | "they"
+                        | "it"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "there"
+                        | "here"
+                )
+                && self.word_flags(i) & (DETERMINER | PREPOSITION) == 0
+        };
+        let mut j = k;
+        while j > first && name_word(j - 1) {
+            j -= 1;
+        }
+        let opens =
+            j == first || matches!(self.low.get(j - 1), "," | "\"" | "\u{201c}" | "\u{201d}");
+        // a conjunction or a courtesy title opening the words is no part of the name ("But
+        // Cairn said", "While saying", "Mr Redwood said")
+        while j < k
+            && matches!(
+                self.low.get(j),
+                "and"
+                    | "but"
+                    | "or"
+                    | "so"
+                    | "yet"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "however"
+                    | "meanwhile"
+                    | "having"
+                    | "being"
+                    | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "dr"
+            )
+        {
+            j += 1;
+        }
+        if j == k || !opens {
+            return None;
+        }
+        let span = Span::new(a.tokens[j].span().start, a.tokens[k - 1].span().end);
+        Some(Argument {
+            role,
+            span,
+            entity: None,
+            canonical: Cow::Borrowed(&a.text()[span]),
+            key: None,
+            country: None,
+        })
     }
 
     /// The noun phrase a participle trigger directly follows ("civilians killed in …", "Isa
@@ -1611,7 +1720,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 (c.end >= s.end_token || matches!(self.low.get(c.end), "," | "." | ";" | ":" | "!" | "?"))
                     .then_some(c)
             }
-            Cue::Pair => None,
+            // arguments of their own (see `arguments`)
+            Cue::Pair | Cue::Name => None,
             Cue::Anti => vis().find(|c| c.end == hs && self.anti(c)),
             Cue::Between1 | Cue::Between2 => {
                 let want = u8::from(matches!(cue, Cue::Between2));
