@@ -212,3 +212,41 @@ fn a_name_the_tagger_does_not_know_is_still_the_speaker() {
         );
     }
 }
+
+#[test]
+fn it_said_is_the_company_that_spoke_before() {
+    let text =
+        "Clevite Industries Inc said it agreed to form a joint venture. It said the venture \
+                would start in June. It also said the plant would close.";
+    assert_eq!(
+        canonical_speakers(text),
+        [
+            ["Clevite Industries Inc"],
+            ["Clevite Industries Inc"],
+            ["Clevite Industries Inc"]
+        ]
+    );
+    // not a person's, and not from too far back
+    let text = "Gordon Brown said taxes would rise. It said the venture would start in June.";
+    assert_eq!(canonical_speakers(text)[1], Vec::<String>::new());
+    let text = "Clevite Industries Inc said it agreed to form a joint venture. Prices fell. \
+                Rates rose. Markets closed. It said the venture would start in June.";
+    assert_eq!(canonical_speakers(text)[1], Vec::<String>::new());
+}
+
+/// The actors' canonical names of each STATEMENT event of `text`, in order.
+fn canonical_speakers(text: &str) -> Vec<Vec<String>> {
+    let doc = Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    a.events
+        .iter()
+        .filter(|e| e.kind == EventType::Statement)
+        .map(|e| {
+            e.arguments
+                .iter()
+                .filter(|x| x.role == Role::Actor)
+                .map(|x| x.canonical.to_string())
+                .collect()
+        })
+        .collect()
+}

@@ -173,6 +173,8 @@ impl EventExtractor {
             .collect();
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
+        // the last speaker of a STATEMENT that "it" can stand for (see `it_speakers`)
+        let mut last_speaker: Option<(usize, Argument<'a>)> = None;
         let mut found: Vec<TriggerMatch> = Vec::new();
         let mut triggers: Vec<TriggerMatch> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
@@ -281,6 +283,7 @@ impl EventExtractor {
             purpose_targets(ms, a);
             inherit_modality(ms, a);
             link_reports(ms);
+            it_speakers(ms, a, lx, &low, &mut last_speaker);
         }
         a.events = self.merge(a, mentions);
     }
@@ -744,6 +747,51 @@ fn link_reports(ms: &mut [MentionData<'_>]) {
             .map(|m| m.id)
             .collect();
         ms[i].reports = r;
+    }
+}
+
+/// "Clevite Industries Inc said it agreed to form a venture. It said the venture …": "it" as
+/// the subject of a verb of saying stands for the speaker of the last STATEMENT when that speaker
+/// is no person and spoke in this sentence or one of the two before (or "it" did, standing for
+/// it), and no person has spoken since; the argument keeps the pronoun's span. Other uses of
+/// "it" stay unresolved.
+fn it_speakers<'a>(
+    ms: &mut [MentionData<'a>],
+    a: &Analysis<'a>,
+    lx: &lexicon::EventLexicon,
+    low: &Lower<'_>,
+    last: &mut Option<(usize, Argument<'a>)>,
+) {
+    for m in ms.iter_mut().filter(|m| m.kind == EventType::Statement) {
+        if let Some(x) = m.args.iter().find(|x| x.role == Role::Actor) {
+            let person = x
+                .entity
+                .is_some_and(|e| a.entities[e].kind == EntityType::Person);
+            *last = (!person).then(|| (m.sentence, x.clone()));
+            continue;
+        }
+        let Some((si, speaker)) = last.as_ref() else {
+            continue;
+        };
+        if m.sentence > si + 2 {
+            continue;
+        }
+        let first = a.sentences[m.sentence].first_token;
+        let mut k = a
+            .tokens
+            .partition_point(|t| t.span().end <= m.trigger.start);
+        while k > first && lx.adverb(low.get(k - 1)) {
+            k -= 1;
+        }
+        if k > first && low.get(k - 1) == "it" {
+            let it = Argument {
+                span: a.tokens[k - 1].span(),
+                ..speaker.clone()
+            };
+            // "X said … It said … It also said …": the chain goes on from here
+            *last = Some((m.sentence, it.clone()));
+            m.args.insert(0, it);
+        }
     }
 }
 
