@@ -125,6 +125,10 @@ fn state_note_claim_and_stress_are_statements_only_after_their_speaker() {
     for (text, want) in [
         // nouns: no statement
         (
+            "This has resulted in many different add-ons or extensions for the browser.",
+            &[][..],
+        ),
+        (
             "NOTE: Dividend payable April 10 to shareholders of record March 30.",
             &[][..],
         ),
@@ -195,6 +199,14 @@ fn a_name_the_tagger_does_not_know_is_still_the_speaker() {
             "Sina",
         ),
         ("But Cairn said estimates had been revised.", "Cairn"),
+        (
+            "The Blu-Ray Association said on Thursday that games giants had joined.",
+            "Blu-Ray Association",
+        ),
+        (
+            "The announcement comes as ONGC said it was in talks to buy the assets.",
+            "ONGC",
+        ),
         (
             "TVX Broadcast Group Inc <TVXG> said it has completed the purchase.",
             "TVX Broadcast Group Inc",

@@ -1276,11 +1276,22 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 && self.word_flags(i) & (DETERMINER | PREPOSITION) == 0
         };
         let mut j = k;
-        while j > first && name_word(j - 1) {
+        // (a hyphen between two of them too: "Blu-Ray", "F-Secure")
+        while j > first
+            && (name_word(j - 1)
+                || j - 1 > first && self.low.get(j - 1) == "-" && name_word(j - 2) && j < k)
+        {
             j -= 1;
         }
-        let opens =
-            j == first || matches!(self.low.get(j - 1), "," | "\"" | "\u{201c}" | "\u{201d}");
+        // "The Blu-Ray Association said": an article before the name opens it
+        if j > first && self.low.get(j - 1) == "the" {
+            j -= 1;
+        }
+        // at the sentence's start, after a comma or a quotation mark, or after a subordinator
+        // ("The announcement comes as ONGC said")
+        let opens = j == first
+            || matches!(self.low.get(j - 1), "," | "\"" | "\u{201c}" | "\u{201d}")
+            || chunks::SUBORDINATORS.contains(&self.low.get(j - 1));
         // a conjunction or a courtesy title opening the words is no part of the name ("But
         // Cairn said", "While saying", "Mr Redwood said")
         while j < k
@@ -1309,6 +1320,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     | "mrs"
                     | "ms"
                     | "dr"
+                    | "the"
             )
         {
             j += 1;
