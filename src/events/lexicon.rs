@@ -316,6 +316,10 @@ pub struct EventLexicon {
     pub participles: FxHashSet<Box<str>>,
     /// Adverbs that may stand between an auxiliary and its verb.
     pub adverbs: FxHashSet<Box<str>>,
+    /// Auxiliaries and modals between a subject and its verb ("would", "has").
+    pub auxiliaries: FxHashSet<Box<str>>,
+    /// Courtesy titles before a name ("mr", "dr").
+    pub courtesy: FxHashSet<Box<str>>,
     /// Words after which a trigger is a noun ("deadly attack", "suicide bombing").
     pub nominal_cues: FxHashSet<Box<str>>,
     /// Every word any trigger phrase can start with.
@@ -569,6 +573,12 @@ impl EventLexicon {
                 }
                 "adverb" => {
                     lx.adverbs.insert(lower);
+                }
+                "auxiliary" => {
+                    lx.auxiliaries.insert(lower);
+                }
+                "courtesy" => {
+                    lx.courtesy.insert(lower);
                 }
                 "nominal_cue" => {
                     lx.nominal_cues.insert(lower);

@@ -750,6 +750,24 @@ fn link_reports(ms: &mut [MentionData<'_>]) {
     }
 }
 
+/// Where the verb group ending before token `i` starts: back past adverbs ("also said") and,
+/// with `aux`, auxiliaries and modals ("would officially state", "has said"), not before `first`.
+fn verb_group_start(
+    low: &Lower<'_>,
+    lx: &lexicon::EventLexicon,
+    first: usize,
+    mut i: usize,
+    aux: bool,
+) -> usize {
+    while i > first && {
+        let w = low.get(i - 1);
+        lx.adverb(w) || aux && lx.auxiliaries.contains(w)
+    } {
+        i -= 1;
+    }
+    i
+}
+
 /// "Clevite Industries Inc said it agreed to form a venture. It said the venture …": "it" as
 /// the subject of a verb of saying stands for the speaker of the last STATEMENT when that speaker
 /// is no person and spoke in this sentence or one of the two before (or "it" did, standing for
@@ -777,12 +795,14 @@ fn it_speakers<'a>(
             continue;
         }
         let first = a.sentences[m.sentence].first_token;
-        let mut k = a
-            .tokens
-            .partition_point(|t| t.span().end <= m.trigger.start);
-        while k > first && lx.adverb(low.get(k - 1)) {
-            k -= 1;
-        }
+        let k = verb_group_start(
+            low,
+            lx,
+            first,
+            a.tokens
+                .partition_point(|t| t.span().end <= m.trigger.start),
+            false,
+        );
         if k > first && low.get(k - 1) == "it" {
             let it = Argument {
                 span: a.tokens[k - 1].span(),
@@ -1235,45 +1255,25 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// among them. Not in a headline, where every word is capitalised. The tagger knows no list
     /// of all companies; their names still say who spoke.
     fn name_before(&self, t: &TriggerMatch, role: Role) -> Option<Argument<'a>> {
-        use lexicon::word_flags::{DETERMINER, PREPOSITION};
         let a = self.a;
         let s = &a.sentences[self.si];
         if s.kind == SegmentKind::Title || s.all_caps {
             return None;
         }
         let first = s.first_token;
-        let mut k = t.head.0;
-        while k > first && {
-            let w = self.low.get(k - 1);
-            self.lx.adverb(w) || matches!(w, "has" | "have" | "had" | "will" | "would")
-        } {
-            k -= 1;
-        }
+        let mut k = verb_group_start(self.low, self.lx, first, t.head.0, true);
         if k > first && self.low.get(k - 1) == ">" {
             k = (first.max(k.saturating_sub(6))..k - 1)
                 .rev()
                 .find(|&i| self.low.get(i) == "<")?;
         }
+        // capitalised words, no closed-class word among them ("It", "But", "The")
         let name_word = |i: usize| {
             let tk = a.tokens[i];
             tk.kind == crate::model::TokenKind::Word
                 && tk.is_cap()
                 && self.low.entity_at(i).is_none()
-                && !self.lx.pronouns.contains_key(self.low.get(i))
-                && !matches!(
-                    self.low.get(i),
-                    "i" | "we"
-                        | "you"
-                        | "they"
-                        | "it"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                        | "there"
-                        | "here"
-                )
-                && self.word_flags(i) & (DETERMINER | PREPOSITION) == 0
+                && self.word_flags(i) & lexicon::word_flags::FUNCTION == 0
         };
         let mut j = k;
         // (a hyphen between two of them too: "Blu-Ray", "F-Secure")
@@ -1283,49 +1283,27 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         {
             j -= 1;
         }
-        // "The Blu-Ray Association said": an article before the name opens it
-        if j > first && self.low.get(j - 1) == "the" {
-            j -= 1;
-        }
-        // at the sentence's start, after a comma or a quotation mark, or after a subordinator
-        // ("The announcement comes as ONGC said")
-        let opens = j == first
-            || matches!(self.low.get(j - 1), "," | "\"" | "\u{201c}" | "\u{201d}")
-            || chunks::SUBORDINATORS.contains(&self.low.get(j - 1));
-        // a conjunction or a courtesy title opening the words is no part of the name ("But
-        // Cairn said", "While saying", "Mr Redwood said")
-        while j < k
-            && matches!(
-                self.low.get(j),
-                "and"
-                    | "but"
-                    | "or"
-                    | "so"
-                    | "yet"
-                    | "while"
-                    | "when"
-                    | "if"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "however"
-                    | "meanwhile"
-                    | "having"
-                    | "being"
-                    | "mr"
-                    | "mrs"
-                    | "ms"
-                    | "dr"
-                    | "the"
-            )
-        {
+        // a courtesy title is no part of the name ("Mr Redwood said")
+        while j < k && self.lx.courtesy.contains(self.low.get(j)) {
             j += 1;
         }
-        if j == k || !opens {
+        if j == k {
+            return None;
+        }
+        // The words open the clause: at the sentence's start (after closed-class words only:
+        // "But Cairn said", "The Blu-Ray Association said"), after a comma or a quotation mark,
+        // or after a subordinator ("The announcement comes as ONGC said").
+        let mut o = j;
+        while o > first && self.lx.courtesy.contains(self.low.get(o - 1)) {
+            o -= 1;
+        }
+        if o > first && self.low.get(o - 1) == "the" {
+            o -= 1;
+        }
+        let opens = (first..o).all(|i| self.lx.function_word(self.low.get(i)))
+            || matches!(self.low.get(o - 1), "," | "\"" | "\u{201c}" | "\u{201d}")
+            || chunks::SUBORDINATORS.contains(&self.low.get(o - 1));
+        if !opens {
             return None;
         }
         let span = Span::new(a.tokens[j].span().start, a.tokens[k - 1].span().end);
@@ -1634,10 +1612,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // and its comma); without one the subject stays unknown rather than the nearest
                 // phrase. (Other events keep the nearest phrase: "injuries and deaths" are nouns.)
                 let speech = self.lx.patterns[t.pattern].kind.is_some_and(EventType::is_speech_act);
-                let mut k = hs;
-                while k > s.first_token && self.lx.adverb(self.low.get(k - 1)) {
-                    k -= 1;
-                }
+                let k = verb_group_start(self.low, self.lx, s.first_token, hs, false);
                 if speech && k > s.first_token + 1 && matches!(self.low.get(k - 1), "and" | "but") {
                     // the phrase runs over chunks, names, commas and clitics to its first other
                     // word (the verb: "Moazzam Begg's Labour MP Roger Godsiff welcomed", "The
@@ -1727,15 +1702,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     && !self.anti(c)
             }),
             Cue::Near => {
-                let mut k = hs;
                 // past adverbs and modals: "Lawson would officially state"
-                while k > s.first_token && {
-                    let w = self.low.get(k - 1);
-                    self.lx.adverb(w)
-                        || matches!(w, "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should" | "shall" | "do" | "does" | "did")
-                } {
-                    k -= 1;
-                }
+                let k = verb_group_start(self.low, self.lx, s.first_token, hs, true);
                 self.find(&Cue::Subj, t, role).filter(|c| c.end == k)
             }
             Cue::Inv => {
@@ -1900,10 +1868,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// an adjective ("Blair rejected calls for", "mounting calls for": "calls" is a noun).
     fn thing_subject(&self, t: &TriggerMatch) -> bool {
         let first = self.a.sentences[self.si].first_token;
-        let mut k = t.start;
-        while k > first && self.lx.adverb(self.low.get(k - 1)) {
-            k -= 1;
-        }
+        let mut k = verb_group_start(self.low, self.lx, first, t.start, false);
         let head = k;
         while k > first && self.names_a_thing(k - 1) {
             k -= 1;
