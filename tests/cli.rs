@@ -168,3 +168,72 @@ fn user_gazetteers_and_spacy_patterns_add_entities() {
         && e["type"] == "ORGANIZATION"
         && e["country"] == "USA"));
 }
+
+/// `--out` names a link or a named pipe (as `/dev/null` is a device): the output goes through it,
+/// and the name stays what it was. A rename onto it would have replaced the link, the pipe or
+/// the device with a plain file (`-o /dev/null` once left the machine without a /dev/null).
+#[cfg(unix)]
+#[test]
+fn out_through_a_link_or_a_named_pipe_is_written_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("facts.jsonl");
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = run(&["extract", "-q", "samples/", "-o", link.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap().lines().count(), 2);
+    // the report goes through a link too
+    let report = dir.path().join("report-link.json");
+    let report_target = dir.path().join("report.json");
+    std::os::unix::fs::symlink(&report_target, &report).unwrap();
+    let out = run(&[
+        "extract",
+        "-q",
+        "samples/",
+        "-o",
+        link.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::symlink_metadata(&report)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&report_target)
+        .unwrap()
+        .contains("\"processed\""));
+
+    let fifo = dir.path().join("pipe.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this machine
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = run(&["extract", "-q", "samples/", "-o", fifo.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(reader.join().unwrap().lines().count(), 2);
+    assert!(!std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_file());
+}

@@ -51,7 +51,8 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Output file (jsonl, written atomically; sqlite, created or updated) or folder (csv).
+    /// Output file (jsonl, written atomically, or in place for a device, a named pipe or a link such
+    /// as /dev/null; sqlite, created or updated) or folder (csv).
     /// Default for jsonl: stdout.
     #[arg(long, short, value_name = "PATH")]
     out: Option<PathBuf>,

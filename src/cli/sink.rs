@@ -94,6 +94,14 @@ pub enum Sink {
         /// Its writer.
         w: io::BufWriter<std::fs::File>,
     },
+    /// JSON Lines into a device, a pipe or a link named by `--out` (`/dev/null`, a named pipe),
+    /// written in place: a rename would replace it with a plain file.
+    InPlace {
+        /// Its name.
+        path: PathBuf,
+        /// Its writer.
+        w: io::BufWriter<std::fs::File>,
+    },
     /// CSV tables.
     Csv(CsvExport),
     /// A SQLite database.
@@ -144,6 +152,14 @@ impl Sink {
                         path.join("facts.jsonl").display()
                     );
                 }
+                if newsfacts::export::written_in_place(path) {
+                    let f = std::fs::File::create(path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    return Ok(Sink::InPlace {
+                        path: path.to_path_buf(),
+                        w: io::BufWriter::with_capacity(1 << 16, f),
+                    });
+                }
                 let dir = newsfacts::export::folder_of(path);
                 let tmp = newsfacts::export::temp_beside(path, "tmp");
                 let f = std::fs::File::create(&tmp).with_context(|| {
@@ -169,7 +185,7 @@ impl Sink {
     pub fn formatter(&self) -> Formatter {
         Formatter {
             format: match self {
-                Sink::Stdout(_) | Sink::File { .. } => Format::Jsonl,
+                Sink::Stdout(_) | Sink::File { .. } | Sink::InPlace { .. } => Format::Jsonl,
                 Sink::Csv(_) => Format::Csv,
                 Sink::Sqlite(_) => Format::Sqlite,
                 Sink::Html(_) => Format::Html,
@@ -181,9 +197,9 @@ impl Sink {
     pub fn write(&mut self, out: Out) -> Result<()> {
         match (self, out) {
             (Sink::Stdout(w), Out::Json(b)) => w.write_all(&b).context("cannot write to stdout")?,
-            (Sink::File { w, tmp, .. }, Out::Json(b)) => w
+            (Sink::File { w, tmp: path, .. } | Sink::InPlace { w, path }, Out::Json(b)) => w
                 .write_all(&b)
-                .with_context(|| format!("cannot write {}", tmp.display()))?,
+                .with_context(|| format!("cannot write {}", path.display()))?,
             (Sink::Csv(c), Out::Csv(rows)) => c.write(&rows)?,
             (Sink::Sqlite(db), Out::Rows(rows)) => db.write_rows(&rows)?,
             (Sink::Html(r), Out::Html(doc)) => r.write(*doc)?,
@@ -203,9 +219,9 @@ impl Sink {
         };
         match self {
             Sink::Stdout(w) => w.write_all(&lines()).context("cannot write to stdout")?,
-            Sink::File { w, tmp, .. } => w
+            Sink::File { w, tmp: path, .. } | Sink::InPlace { w, path } => w
                 .write_all(&lines())
-                .with_context(|| format!("cannot write {}", tmp.display()))?,
+                .with_context(|| format!("cannot write {}", path.display()))?,
             Sink::Csv(c) => newsfacts::export::csv::write_merged(c.dir(), merged)?,
             Sink::Sqlite(db) => db.replace_table(
                 "merged_events",
@@ -222,6 +238,10 @@ impl Sink {
     pub fn end_batch(&mut self) -> Result<()> {
         match self {
             Sink::Stdout(w) => w.flush().context("cannot write to stdout")?,
+            // a named pipe's reader sees each batch as it is done, as stdout's does
+            Sink::InPlace { w, path } => w
+                .flush()
+                .with_context(|| format!("cannot write {}", path.display()))?,
             Sink::Sqlite(db) => db.commit()?,
             _ => {}
         }
@@ -252,6 +272,9 @@ impl Sink {
                     format!("cannot rename {} to {}", tmp.display(), path.display())
                 })?;
             }
+            Sink::InPlace { path, mut w } => w
+                .flush()
+                .with_context(|| format!("cannot write {}", path.display()))?,
             Sink::Csv(c) => c.finish()?,
             Sink::Sqlite(db) => db.finish()?,
             Sink::Html(r) => r.finish()?,
@@ -269,7 +292,7 @@ impl Sink {
             Sink::Csv(c) => c.abort(),
             Sink::Sqlite(db) => db.abort(),
             Sink::Html(r) => r.abort(),
-            Sink::Stdout(_) => {}
+            Sink::Stdout(_) | Sink::InPlace { .. } => {}
         }
     }
 }

@@ -44,9 +44,26 @@ pub fn temp_beside(path: &Path, tag: &str) -> PathBuf {
     folder_of(path).join(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed when done.
+/// True when `path` is written in place rather than through a temporary file and a rename: it
+/// exists and is no regular file, or it is a symbolic link (`/dev/null`, `/dev/stdout`, a named
+/// pipe, a link to a file). Renaming onto such a path would replace the device, the pipe or the
+/// link itself with a plain file.
+pub fn written_in_place(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed when done;
+/// in place for a device, a pipe or a link ([`written_in_place`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> crate::error::Result<()> {
     use std::io::Write;
+    if written_in_place(path) {
+        return std::fs::File::create(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|source| crate::error::Error::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+    }
     let tmp = temp_beside(path, "tmp");
     let io = |source| crate::error::Error::Io {
         path: tmp.clone(),
