@@ -169,6 +169,17 @@ fn user_gazetteers_and_spacy_patterns_add_entities() {
         && e["country"] == "USA"));
 }
 
+/// `path` is still a symbolic link.
+#[cfg(unix)]
+fn assert_link(path: &std::path::Path) {
+    let m = std::fs::symlink_metadata(path).unwrap();
+    assert!(
+        m.file_type().is_symlink(),
+        "{} is no link any more",
+        path.display()
+    );
+}
+
 /// `--out` names a link or a named pipe (as `/dev/null` is a device): the output goes through it,
 /// and the name stays what it was. A rename onto it would have replaced the link, the pipe or
 /// the device with a plain file (`-o /dev/null` once left the machine without a /dev/null).
@@ -185,10 +196,7 @@ fn out_through_a_link_or_a_named_pipe_is_written_in_place() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(std::fs::symlink_metadata(&link)
-        .unwrap()
-        .file_type()
-        .is_symlink());
+    assert_link(&link);
     assert_eq!(std::fs::read_to_string(&target).unwrap().lines().count(), 2);
     // the report goes through a link too
     let report = dir.path().join("report-link.json");
@@ -208,10 +216,7 @@ fn out_through_a_link_or_a_named_pipe_is_written_in_place() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(std::fs::symlink_metadata(&report)
-        .unwrap()
-        .file_type()
-        .is_symlink());
+    assert_link(&report);
     assert!(std::fs::read_to_string(&report_target)
         .unwrap()
         .contains("\"processed\""));

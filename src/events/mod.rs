@@ -710,9 +710,7 @@ fn compatible(x: &MentionData<'_>, m: &MentionData<'_>) -> bool {
 /// negated or hypothetical modality, and its time when it has none.
 fn inherit_modality(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
     for j in 1..ms.len() {
-        let first = a
-            .tokens
-            .partition_point(|t| t.span().end <= ms[j].trigger.start);
+        let first = token_at(a, ms[j].trigger.start);
         if first == 0 || ms[j].explicit_modality {
             continue;
         }
@@ -748,6 +746,11 @@ fn link_reports(ms: &mut [MentionData<'_>]) {
             .collect();
         ms[i].reports = r;
     }
+}
+
+/// The token at byte `pos` of the text (the first that ends after it).
+fn token_at(a: &Analysis<'_>, pos: usize) -> usize {
+    a.tokens.partition_point(|t| t.span().end <= pos)
 }
 
 /// Where the verb group ending before token `i` starts: back past adverbs ("also said") and,
@@ -795,14 +798,7 @@ fn it_speakers<'a>(
             continue;
         }
         let first = a.sentences[m.sentence].first_token;
-        let k = verb_group_start(
-            low,
-            lx,
-            first,
-            a.tokens
-                .partition_point(|t| t.span().end <= m.trigger.start),
-            false,
-        );
+        let k = verb_group_start(low, lx, first, token_at(a, m.trigger.start), false);
         if k > first && low.get(k - 1) == "it" {
             let it = Argument {
                 span: a.tokens[k - 1].span(),
@@ -824,9 +820,7 @@ fn purpose_targets(ms: &mut [MentionData<'_>], a: &Analysis<'_>) {
         if ms[j].kind != EventType::Meet || ms[j].args.iter().any(|x| x.role == Role::Actor) {
             continue;
         }
-        let first = a
-            .tokens
-            .partition_point(|t| t.span().end <= ms[j].trigger.start);
+        let first = token_at(a, ms[j].trigger.start);
         if first < 2
             || !matches!(a.tok(first - 1), "for" | "to")
                 && !matches!(a.tok(first - 2), "for" | "to")
@@ -2243,7 +2237,7 @@ fn assign_times(a: &Analysis<'_>, si: usize, triggers: &[TriggerMatch]) -> Vec<O
     if triggers.is_empty() {
         return out;
     }
-    let tok_of = |pos: usize| a.tokens.partition_point(|t| t.span().end <= pos);
+    let tok_of = |pos: usize| token_at(a, pos);
     // entities are in text order, so a sentence's entities are one run of them
     let lo = a.entities.partition_point(|e| e.sentence < si);
     let hi = lo + a.entities[lo..].partition_point(|e| e.sentence <= si);
