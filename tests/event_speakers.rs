@@ -256,3 +256,64 @@ fn it_said_is_the_company_that_spoke_before() {
                 Rates rose. Markets closed. It said the venture would start in June.";
     assert_eq!(actors(text, true)[1], Vec::<String>::new());
 }
+
+#[test]
+fn a_description_is_the_speaker_when_no_name_is_given() {
+    speaker_is(&[
+        // "official" modifies an event noun ("an official visit") but not a verb
+        (
+            "The harvest will be released in September, an ONIC official said.",
+            "an ONIC official",
+        ),
+        ("Ministers say it will work.", "Ministers"),
+        ("The bank said it had lowered rates.", "The bank"),
+        ("The firm said sales were down 4% in 2004.", "The firm"),
+        (
+            "The airline said it will eliminate 464 management positions.",
+            "The airline",
+        ),
+        ("The paper said Toyota would build a plant.", "The paper"),
+    ]);
+}
+
+#[test]
+fn a_name_after_its_description_is_the_speaker() {
+    speaker_is(&[
+        (
+            "Finnish security firm F-Secure said that 2004 was the best-ever year.",
+            "F-Secure",
+        ),
+        (
+            "Sales have tripled since launch, said market analysts Chart-Track.",
+            "Chart-Track",
+        ),
+        (
+            "Dutch salvage firm Smit-Tak said it may take some three weeks to lift the tug.",
+            "Smit-Tak",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_set_off_by_dashes_is_the_speaker() {
+    speaker_is(&[(
+        "Mr Bez - himself a former executive at rival Porsche - said the new car was cheap.",
+        "Bez",
+    )]);
+}
+
+#[test]
+fn a_by_phrase_far_after_the_verb_belongs_to_what_was_said() {
+    // "by" names the speaker only right after the verb ("announced by the ministry")
+    speaker_is(&[
+        (
+            "Analysts said crop spraying introduced by the government led to the huge crop.",
+            "Analysts",
+        ),
+        (
+            "Another 60 mln ECUs could be added if EC ministers switch credits, the Commission said.",
+            "Commission",
+        ),
+    ]);
+    no_speaker(&["It said the offering will be managed by Goldman Sachs and Co."]);
+}

@@ -337,6 +337,7 @@ pub fn chunks<'l>(
                 && lx.nominal_cues.contains(lower(h))
                 && low.info[m].has(wf::TRIGGER)
                 && !lower(m).ends_with("ed")
+                && !lx.participles.contains(lower(m))
             {
                 return None;
             }

@@ -932,6 +932,18 @@ fn from_entity_span<'a>(a: &Analysis<'a>, role: Role, span: Span, e: usize) -> A
 }
 
 /// "The Chinese defense minister" → "Chinese defense minister": the words without determiners.
+/// An argument named by words of the text that no entity covers ("Citibank said").
+fn name_argument<'a>(a: &Analysis<'a>, role: Role, span: Span) -> Argument<'a> {
+    Argument {
+        role,
+        span,
+        entity: None,
+        canonical: Cow::Borrowed(&a.text()[span]),
+        key: None,
+        country: None,
+    }
+}
+
 fn description_name(a: &Analysis<'_>, c: &Chunk) -> String {
     let mut words: Vec<&str> = (c.first..c.end).map(|i| a.tok(i)).collect();
     // compared without a lowercase copy: only ASCII letters lowercase to these words (the one
@@ -1186,6 +1198,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     }
                     (_, c) => Cow::Borrowed(c),
                 };
+                if let Cue::Inv = *cue {
+                    if let Some(x) = self.name_after(t, *role) {
+                        used.push(x.span);
+                        out.push(x);
+                        break;
+                    }
+                }
                 if let Cue::Name = *cue {
                     if let Some(x) = self.name_before(t, *role) {
                         used.push(x.span);
@@ -1294,21 +1313,26 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if o > first && self.low.get(o - 1) == "the" {
             o -= 1;
         }
-        let opens = (first..o).all(|i| self.lx.function_word(self.low.get(i)))
-            || matches!(self.low.get(o - 1), "," | "\"" | "\u{201c}" | "\u{201d}")
-            || chunks::SUBORDINATORS.contains(&self.low.get(o - 1));
+        let opens_at = |o: usize| {
+            (first..o).all(|i| self.lx.function_word(self.low.get(i)))
+                || matches!(self.low.get(o - 1), "," | "\"" | "\u{201c}" | "\u{201d}")
+                || chunks::SUBORDINATORS.contains(&self.low.get(o - 1))
+        };
+        // or after a description that opens it: "Finnish security firm F-Secure said",
+        // "market analysts Chart-Track said"
+        let opens = opens_at(o)
+            || self.chunks.iter().any(|c| {
+                c.end == o
+                    && c.prep.is_none()
+                    && !c.possessive
+                    && matches!(c.head, Head::Noun(_, _, class) if class.animate())
+                    && opens_at(c.first)
+            });
         if !opens {
             return None;
         }
         let span = Span::new(a.tokens[j].span().start, a.tokens[k - 1].span().end);
-        Some(Argument {
-            role,
-            span,
-            entity: None,
-            canonical: Cow::Borrowed(&a.text()[span]),
-            key: None,
-            country: None,
-        })
+        Some(name_argument(a, role, span))
     }
 
     /// The noun phrase a participle trigger directly follows ("civilians killed in …", "Isa
@@ -1503,7 +1527,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     && p1 != "to"
                     && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
-                || self.lx.nominal_cues.contains(p1)
+                // ("an official visit"; not "an official said": a past form is a verb)
+                || self.lx.nominal_cues.contains(p1) && !self.lx.participles.contains(w)
                 // "a missile attack", "the truck bombing": a weapon or vehicle noun before an
                 // attack word that is no participle ("warplanes struck" is a clause)
                 || p.kind == Some(EventType::Fight)
@@ -1701,44 +1726,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 self.find(&Cue::Subj, t, role).filter(|c| c.end == k)
             }
             Cue::Inv => {
-                // after a quotation or a comma: `"…," said Johansson.`, `…," said Jan Egeland,
-                // head of …`; the chunk right after the verb ends its clause (a chunk that goes on
-                // is the reported clause's subject: "…, said the company would …")
-                if hs <= s.first_token {
-                    return None;
-                }
-                // a straight quotation mark closes a quotation after its punctuation (`sight,"`),
-                // and opens one before a word (`"added value content"`)
-                let closing = match self.low.get(hs - 1) {
-                    "," | "\u{201d}" => true,
-                    "\"" => hs > s.first_token + 1
-                        && matches!(self.low.get(hs - 2), "," | "." | "?" | "!" | "\u{2026}"),
-                    _ => false,
-                };
-                // "The official, who asked not to be named, said the Council, …": the comma
-                // closes a relative clause, and the subject came before it
-                if !closing || self.rel.iter().any(|&(_, e)| e + 1 == hs) {
-                    return None;
-                }
-                // (", saying the presenter had …" is a participle with the main clause's subject)
-                if self.word(hs).ends_with("ing") {
-                    return None;
-                }
-                // right after the verb, or past a few words of a post ("said eighth seed
-                // Agassi", "said Villa boss David O'Leary", "said Dr Phil Nobles"): words, no
-                // preposition, determiner or "that"
-                let post_word = |i: usize| {
-                    self.a.tokens[i].kind == crate::model::TokenKind::Word
-                        && !self.in_set(i, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
-                        && !self.in_set(i, lexicon::word_flags::DETERMINER, &self.lx.determiners)
-                };
-                let c = vis().find(|c| {
-                    c.first >= he
-                        && c.first <= he + 4
-                        && c.prep.is_none()
-                        && !c.possessive
-                        && (he..c.first).all(post_word)
-                })?;
+                // the chunk right after the verb ends its clause (a chunk that goes on is the
+                // reported clause's subject: "…, said the company would …")
+                let c = self.after_quotation(t)?;
                 (c.end >= s.end_token || matches!(self.low.get(c.end), "," | "." | ";" | ":" | "!" | "?"))
                     .then_some(c)
             }
@@ -1752,6 +1742,26 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
             Cue::Prep(p) => {
                 let clause_end = clause_end();
+                // "announced by the ministry": the agent of a verb of saying stands right after
+                // it; a later "by" belongs to what was said ("…, saying decisions should be
+                // made by ministers")
+                let speech = self.lx.patterns[t.pattern].kind.is_some_and(EventType::is_speech_act);
+                // (past a date: "as stated on Tuesday by CIA director William Burns")
+                let reach = if speech && &**p == "by" {
+                    let mut k = t.end;
+                    while k < s.end_token
+                        && (matches!(self.low.get(k), "on" | "in" | "at")
+                            || self.low.entity_at(k).is_some_and(|e| self.a.entities[e].kind == EntityType::Date))
+                    {
+                        k += 1;
+                    }
+                    if k >= s.end_token || self.low.get(k) != "by" {
+                        return None;
+                    }
+                    k + 4 - t.end
+                } else {
+                    12
+                };
                 // "in the Iraqi city of Mosul": the named place, not its description
                 let named = |c: &'c Chunk<'c>| -> &'c Chunk<'c> {
                     if matches!(c.head, Head::Noun(_, _, class) if class.locative()) {
@@ -1768,7 +1778,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let mut cands = self
                     .chunks
                     .iter()
-                    .filter(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= 12 && c.prep == Some(&**p) && c.coord == 0)
+                    .filter(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= reach && c.prep == Some(&**p) && c.coord == 0)
                     .map(named);
                 // A place role passes over phrases of the same preposition that name no place
                 // ("killed in a shooting in Mosul", "held at gunpoint at a base"); other roles
@@ -1786,21 +1796,104 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
     }
 
-    /// "Mahmoud al-Mujahid, an alleged former bodyguard of Osama bin Laden, has been held":
-    /// a description set off by a comma right after a name stands for that name, which is the
-    /// clause's subject.
-    fn named_apposition(&self, c: &'c Chunk<'c>) -> Option<&'c Chunk<'c>> {
-        if !matches!(c.head, Head::Noun(..) | Head::Description(..))
-            || c.first == 0
-            || self.low.get(c.first - 1) != ","
+    /// The chunk after a verb of saying that follows the quotation: `"…," said Johansson.`,
+    /// `…," said Jan Egeland, head of …` (the `inv` cue; see [`Cue::Inv`]).
+    fn after_quotation(&self, t: &TriggerMatch) -> Option<&'c Chunk<'c>> {
+        let s = &self.a.sentences[self.si];
+        let (hs, he) = t.head;
+        if hs <= s.first_token {
+            return None;
+        }
+        // a straight quotation mark closes a quotation after its punctuation (`sight,"`),
+        // and opens one before a word (`"added value content"`)
+        let closing = match self.low.get(hs - 1) {
+            "," | "\u{201d}" => true,
+            "\"" => {
+                hs > s.first_token + 1
+                    && matches!(self.low.get(hs - 2), "," | "." | "?" | "!" | "\u{2026}")
+            }
+            _ => false,
+        };
+        // "The official, who asked not to be named, said the Council, …": the comma
+        // closes a relative clause, and the subject came before it
+        if !closing || self.rel.iter().any(|&(_, e)| e + 1 == hs) {
+            return None;
+        }
+        // (", saying the presenter had …" is a participle with the main clause's subject)
+        if self.word(hs).ends_with("ing") {
+            return None;
+        }
+        // right after the verb, or past a few words of a post ("said eighth seed
+        // Agassi", "said Villa boss David O'Leary", "said Dr Phil Nobles"): words, no
+        // preposition, determiner or "that"
+        let post_word = |i: usize| {
+            self.a.tokens[i].kind == crate::model::TokenKind::Word
+                && !self.in_set(i, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
+                && !self.in_set(i, lexicon::word_flags::DETERMINER, &self.lx.determiners)
+        };
+        let tq = self.quote_of(hs);
+        self.chunks.iter().find(|c| {
+            self.quote_of(c.first) == tq
+                && c.first >= he
+                && c.first <= he + 4
+                && c.prep.is_none()
+                && !c.possessive
+                && (he..c.first).all(post_word)
+        })
+    }
+
+    /// "…, said market analysts Chart-Track.": capitalised words no entity covers, after the
+    /// description that follows a verb of saying (see [`Self::after_quotation`]) and ending the
+    /// clause, are the speaker's name.
+    fn name_after(&self, t: &TriggerMatch, role: Role) -> Option<Argument<'a>> {
+        let a = self.a;
+        let s = &a.sentences[self.si];
+        let c = self.after_quotation(t)?;
+        if !matches!(c.head, Head::Noun(_, _, class) if class.animate()) {
+            return None;
+        }
+        let name_word = |i: usize| {
+            let Some(tk) = a.tokens.get(i).filter(|_| i < s.end_token) else {
+                return false;
+            };
+            tk.kind == crate::model::TokenKind::Word
+                && tk.is_cap()
+                && self.low.entity_at(i).is_none()
+                && self.word_flags(i) & lexicon::word_flags::FUNCTION == 0
+        };
+        // (a hyphen between two of them too: "Chart-Track")
+        let mut k = c.end;
+        while name_word(k) || k > c.end && self.low.get(k) == "-" && name_word(k + 1) {
+            k += 1;
+        }
+        if k == c.end
+            || k < s.end_token && !matches!(self.low.get(k), "," | "." | ";" | ":" | "!" | "?")
         {
             return None;
         }
+        let span = Span::new(a.tokens[c.end].span().start, a.tokens[k - 1].span().end);
+        Some(name_argument(a, role, span))
+    }
+
+    /// "Mahmoud al-Mujahid, an alleged former bodyguard of Osama bin Laden, has been held",
+    /// "Mr Bez - himself a former executive at Porsche - said": a description set off by a comma
+    /// or a dash right after a name stands for that name, which is the clause's subject.
+    fn named_apposition(&self, c: &'c Chunk<'c>) -> Option<&'c Chunk<'c>> {
+        if !matches!(c.head, Head::Noun(..) | Head::Description(..)) {
+            return None;
+        }
+        let mut f = c.first;
+        if f > 0 && matches!(self.low.get(f - 1), "himself" | "herself" | "itself") {
+            f -= 1;
+        }
+        if f == 0 || !matches!(self.low.get(f - 1), "," | "-" | "\u{2013}" | "\u{2014}") {
+            return None;
+        }
         self.chunks.iter().find(|d| {
-            d.end + 1 == c.first
+            d.end + 1 == f
                 && d.prep.is_none()
                 && !d.possessive
-                && matches!(d.head, Head::Entity(e) if self.a.entities[e].kind == EntityType::Person)
+                && matches!(d.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Person | EntityType::Organization))
         })
     }
 
@@ -2022,6 +2115,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .collect()
             }
             Head::Pronoun(..) => Vec::new(),
+            // "Ministers say": a bare plural title is a group of unnamed people
+            Head::Description(t, country)
+                if is_plural_title(a, t)
+                    && c.count.is_none()
+                    && c.span.start == a.entities[t].span.start =>
+            {
+                vec![unnamed(country)]
+            }
             Head::Description(t, _) if is_plural_title(a, t) => {
                 // "the two leaders": the last two different people before it.
                 let pos = c.span.start;
