@@ -317,3 +317,28 @@ fn a_by_phrase_far_after_the_verb_belongs_to_what_was_said() {
     ]);
     no_speaker(&["It said the offering will be managed by Goldman Sachs and Co."]);
 }
+
+#[test]
+fn he_said_is_the_last_person_who_spoke_when_no_one_else_is_named() {
+    let story = |between: &str, pronoun: &str| {
+        format!(
+            "Games now rival films, Peter Molyneux said on Monday. {between}\"Britain plays a \
+             big part in it.\" The industry is worth billions. Sales rose again last year. \
+             Consoles sell well in Europe. \"We are very proud,\" {pronoun} said."
+        )
+    };
+    let last = |text: &str| actors(text, true).last().cloned().unwrap_or_default();
+    // five sentences after the name: the pronoun rule of the cues looks three back
+    assert_eq!(
+        last(&story("", "he")),
+        ["Peter Molyneux"],
+        "{}",
+        story("", "he")
+    );
+    // another person named in between: the antecedent is not clear
+    let other = story("Analyst Brian Gammage agrees with him. ", "he");
+    assert_eq!(last(&other), Vec::<String>::new(), "{other}");
+    // "Mr" is no "she"
+    let mr = story("", "she").replace("Peter Molyneux", "Mr Molyneux");
+    assert_eq!(last(&mr), Vec::<String>::new(), "{mr}");
+}

@@ -173,8 +173,8 @@ impl EventExtractor {
             .collect();
 
         let mut mentions: Vec<MentionData<'a>> = Vec::new();
-        // the last speaker of a STATEMENT that "it" can stand for (see `it_speakers`)
-        let mut last_speaker: Option<(usize, Argument<'a>)> = None;
+        // the last speakers that a pronoun subject can stand for (see `pronoun_speakers`)
+        let mut last_speakers = LastSpeakers::default();
         let mut found: Vec<TriggerMatch> = Vec::new();
         let mut triggers: Vec<TriggerMatch> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
@@ -283,7 +283,7 @@ impl EventExtractor {
             purpose_targets(ms, a);
             inherit_modality(ms, a);
             link_reports(ms);
-            it_speakers(ms, a, lx, &low, &mut last_speaker);
+            pronoun_speakers(ms, a, lx, &low, &mut last_speakers);
         }
         a.events = self.merge(a, mentions);
     }
@@ -771,43 +771,111 @@ fn verb_group_start(
     i
 }
 
-/// "Clevite Industries Inc said it agreed to form a venture. It said the venture …": "it" as
-/// the subject of a verb of saying stands for the speaker of the last STATEMENT when that speaker
-/// is no person and spoke in this sentence or one of the two before (or "it" did, standing for
-/// it), and no person has spoken since; the argument keeps the pronoun's span. Other uses of
-/// "it" stay unresolved.
-fn it_speakers<'a>(
+/// The last speakers of a document's statements that a pronoun subject of a later verb of
+/// saying can stand for (see [`pronoun_speakers`]): the sentence and the argument.
+#[derive(Default)]
+struct LastSpeakers<'a> {
+    /// The last speaker, when it is no person.
+    thing: Option<(usize, Argument<'a>)>,
+    /// The last speaker that is a person.
+    person: Option<(usize, Argument<'a>)>,
+}
+
+/// How many sentences after a person spoke "he said" or "she said" can still stand for them.
+const PERSON_SPEAKER_REACH: usize = 8;
+
+/// The speakers of statements whose subject is a pronoun the sentence-level rules left
+/// unresolved, from the document's last speakers (the argument keeps the pronoun's span):
+/// - "Clevite Industries Inc said it agreed to form a venture. It said the venture …": "it"
+///   stands for the last speaker when that is no person and spoke in this sentence or one of
+///   the two before (or "it" did, standing for it), and no person has spoken since;
+/// - "Mr Molyneux said … [four sentences of quotation] "…," he said.": "he" or "she" stands
+///   for the last person who spoke, up to [`PERSON_SPEAKER_REACH`] sentences back, when no
+///   other person is named in between (the antecedent is clear) and no courtesy title before
+///   the speaker's name says otherwise ("Mr" for "she", "Mrs" for "he"). (A person named in the
+///   sentence or the three before is found by the pronoun rule of the argument cues first.)
+///
+/// Other pronouns ("they", "we") stay unresolved.
+fn pronoun_speakers<'a>(
     ms: &mut [MentionData<'a>],
     a: &Analysis<'a>,
     lx: &lexicon::EventLexicon,
     low: &Lower<'_>,
-    last: &mut Option<(usize, Argument<'a>)>,
+    last: &mut LastSpeakers<'a>,
 ) {
     for m in ms.iter_mut().filter(|m| m.kind == EventType::Statement) {
         if let Some(x) = m.args.iter().find(|x| x.role == Role::Actor) {
             let person = x
                 .entity
                 .is_some_and(|e| a.entities[e].kind == EntityType::Person);
-            *last = (!person).then(|| (m.sentence, x.clone()));
-            continue;
-        }
-        let Some((si, speaker)) = last.as_ref() else {
-            continue;
-        };
-        if m.sentence > si + 2 {
+            last.thing = (!person).then(|| (m.sentence, x.clone()));
+            if person {
+                last.person = Some((m.sentence, x.clone()));
+            }
             continue;
         }
         let first = a.sentences[m.sentence].first_token;
         let k = verb_group_start(low, lx, first, token_at(a, m.trigger.start), false);
-        if k > first && low.get(k - 1) == "it" {
-            let it = Argument {
-                span: a.tokens[k - 1].span(),
-                ..speaker.clone()
-            };
-            // "X said … It said … It also said …": the chain goes on from here
-            *last = Some((m.sentence, it.clone()));
-            m.args.insert(0, it);
+        if k <= first {
+            continue;
         }
+        let pronoun = a.tokens[k - 1].span();
+        let found = match low.get(k - 1) {
+            "it" => last
+                .thing
+                .as_ref()
+                .filter(|(si, _)| m.sentence <= si + 2)
+                .map(|(_, x)| x),
+            w @ ("he" | "she") => last
+                .person
+                .as_ref()
+                .filter(|(si, x)| {
+                    m.sentence <= si + PERSON_SPEAKER_REACH
+                        && only_person_since(a, x, pronoun.start)
+                        && !courtesy_says_otherwise(a, low, x, w == "she")
+                })
+                .map(|(_, x)| x),
+            _ => None,
+        };
+        let Some(speaker) = found else {
+            continue;
+        };
+        let arg = Argument {
+            span: pronoun,
+            ..speaker.clone()
+        };
+        // "X said … It said … It also said …": the chain goes on from here
+        if low.get(k - 1) == "it" {
+            last.thing = Some((m.sentence, arg.clone()));
+        } else {
+            last.person = Some((m.sentence, arg.clone()));
+        }
+        m.args.insert(0, arg);
+    }
+}
+
+/// Whether every person named after the speaker's mention `x` and before byte `pos` is that
+/// speaker.
+fn only_person_since(a: &Analysis<'_>, x: &Argument<'_>, pos: usize) -> bool {
+    let from = a.entities.partition_point(|e| e.span.start < x.span.end);
+    a.entities[from..]
+        .iter()
+        .take_while(|e| e.span.start < pos)
+        .filter(|e| e.kind == EntityType::Person)
+        .all(|e| e.canonical == x.canonical)
+}
+
+/// Whether a courtesy title right before the speaker's mention says the speaker is not of the
+/// pronoun's gender ("Mr Blunkett" is no "she").
+fn courtesy_says_otherwise(a: &Analysis<'_>, low: &Lower<'_>, x: &Argument<'_>, she: bool) -> bool {
+    let t = token_at(a, x.span.start);
+    if t == 0 {
+        return false;
+    }
+    match low.get(t - 1) {
+        "mr" | "sir" | "lord" => she,
+        "mrs" | "ms" | "miss" | "lady" | "dame" => !she,
+        _ => false,
     }
 }
 
