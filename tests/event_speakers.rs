@@ -342,3 +342,30 @@ fn he_said_is_the_last_person_who_spoke_when_no_one_else_is_named() {
     let mr = story("", "she").replace("Peter Molyneux", "Mr Molyneux");
     assert_eq!(last(&mr), Vec::<String>::new(), "{mr}");
 }
+
+#[test]
+fn an_organisation_named_with_of_and_a_place_is_the_speaker() {
+    speaker_is(&[
+        (
+            "The Bank of England said it provided the market with 104 mln stg.",
+            "Bank of England",
+        ),
+        (
+            "The U.S. Agriculture Department said the wheat was sold to China.",
+            "U.S. Agriculture Department",
+        ),
+        (
+            "The National Union of Journalists said it stood behind the journalists.",
+            "National Union of Journalists",
+        ),
+        (
+            "Jones and Vining Inc said it started a tender offer.",
+            "Jones and Vining Inc",
+        ),
+    ]);
+    // two companies are two speakers, not one name
+    assert_ne!(
+        speakers("Apple and Motorola announced they were getting together."),
+        [["Apple and Motorola"]]
+    );
+}

@@ -1348,21 +1348,54 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 .rev()
                 .find(|&i| self.low.get(i) == "<")?;
         }
-        // capitalised words, no closed-class word among them ("It", "But", "The")
-        let name_word = |i: usize| {
-            let tk = a.tokens[i];
-            tk.kind == crate::model::TokenKind::Word
-                && tk.is_cap()
-                && self.low.entity_at(i).is_none()
-                && self.word_flags(i) & lexicon::word_flags::FUNCTION == 0
+        // capitalised words, no closed-class word among them ("It", "But", "The"), joined by a
+        // hyphen, "and" or "&" ("Blu-Ray", "Ernst & Young": no entity on either side; "Apple and
+        // Motorola" are two), "of" or "for" ("The National Union of Journalists"), with a place
+        // after "the" or "of" or an organisation among them ("The U.S. Agriculture Department", "The Bank of England"): at most ten
+        // tokens, at least one of them a word no entity covers
+        let name_word = |i: usize| self.name_word(i, s.end_token);
+        let place_or_org = |i: usize| {
+            let e = self.low.entity_at(i)?;
+            let ent = &a.entities[e];
+            let f = token_at(a, ent.span.start);
+            let ok = match ent.kind {
+                EntityType::Organization => true,
+                EntityType::Country | EntityType::City | EntityType::Region => {
+                    f > first && matches!(self.low.get(f - 1), "the" | "of")
+                }
+                _ => false,
+            };
+            ok.then_some(f)
         };
         let mut j = k;
-        // (a hyphen between two of them too: "Blu-Ray", "F-Secure")
-        while j > first
-            && (name_word(j - 1)
-                || j - 1 > first && self.low.get(j - 1) == "-" && name_word(j - 2) && j < k)
-        {
-            j -= 1;
+        let mut named = false;
+        while j > first && k - j < 10 {
+            let i = j - 1;
+            if name_word(i) {
+                named = true;
+                j = i;
+                continue;
+            }
+            let joins = j < k
+                && i > first
+                && (matches!(self.low.get(i), "-" | "and" | "&") && name_word(i - 1)
+                    || matches!(self.low.get(i), "of" | "for")
+                        && (name_word(i - 1) || place_or_org(i - 1).is_some()));
+            if joins {
+                j = i;
+                continue;
+            }
+            match place_or_org(i) {
+                Some(f) if j < k || self.low.get(f.saturating_sub(1)) == "of" => j = f,
+                _ => break,
+            }
+        }
+        if !named {
+            return None;
+        }
+        // (the ten tokens may end at a joining word)
+        while j < k && matches!(self.low.get(j), "-" | "of" | "for" | "and" | "&") {
+            j += 1;
         }
         // a courtesy title is no part of the name ("Mr Redwood said")
         while j < k && self.lx.courtesy.contains(self.low.get(j)) {
@@ -1910,6 +1943,20 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         })
     }
 
+    /// Whether token `i`, before `end`, is a word of a name no entity covers: capitalised (or
+    /// an abbreviation: "U.S.", "Inc."), no closed-class word ("It", "But", "The").
+    fn name_word(&self, i: usize, end: usize) -> bool {
+        let Some(tk) = self.a.tokens.get(i).filter(|_| i < end) else {
+            return false;
+        };
+        matches!(
+            tk.kind,
+            crate::model::TokenKind::Word | crate::model::TokenKind::Abbrev
+        ) && tk.is_cap()
+            && self.low.entity_at(i).is_none()
+            && self.word_flags(i) & lexicon::word_flags::FUNCTION == 0
+    }
+
     /// "…, said market analysts Chart-Track.": capitalised words no entity covers, after the
     /// description that follows a verb of saying (see [`Self::after_quotation`]) and ending the
     /// clause, are the speaker's name.
@@ -1920,15 +1967,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if !matches!(c.head, Head::Noun(_, _, class) if class.animate()) {
             return None;
         }
-        let name_word = |i: usize| {
-            let Some(tk) = a.tokens.get(i).filter(|_| i < s.end_token) else {
-                return false;
-            };
-            tk.kind == crate::model::TokenKind::Word
-                && tk.is_cap()
-                && self.low.entity_at(i).is_none()
-                && self.word_flags(i) & lexicon::word_flags::FUNCTION == 0
-        };
+        let name_word = |i: usize| self.name_word(i, s.end_token);
         // (a hyphen between two of them too: "Chart-Track")
         let mut k = c.end;
         while name_word(k) || k > c.end && self.low.get(k) == "-" && name_word(k + 1) {
