@@ -369,3 +369,36 @@ fn an_organisation_named_with_of_and_a_place_is_the_speaker() {
         [["Apple and Motorola"]]
     );
 }
+
+#[test]
+fn according_to_names_the_source() {
+    speaker_is(&[
+        (
+            "By 2008, according to Gartner, 95% of all mobiles sold will have cameras.",
+            "Gartner",
+        ),
+        (
+            "Digital music players are the gadget of choice, according to recent research by \
+             the Pew Internet and American Life Project.",
+            "Pew Internet and American Life Project",
+        ),
+        (
+            "Mobile phone sales passed 167 million, according to a recent report from analysts \
+             Gartner.",
+            "Gartner",
+        ),
+        (
+            "US firms created only 146,000 jobs in January, according to Labor Department figures.",
+            "Labor Department",
+        ),
+        (
+            "The rule was approved in February, according to a CFTC spokeswoman.",
+            "CFTC spokeswoman",
+        ),
+    ]);
+    // a name that modifies what is no source, and a "by" after what is no publication
+    no_speaker(&[
+        "Earnings per share according to U.S. Accounting principles were 1.96 crowns.",
+        "Spore displays the creatures according to rules devised by the programmers.",
+    ]);
+}

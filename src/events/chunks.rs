@@ -698,7 +698,7 @@ fn pronoun_chunk<'l>(a: &Analysis<'_>, i: usize, n: u8, possessive: bool) -> Chu
 
 /// The last token of entity `e`, which starts at token `from`: `tag::last_token_of` walking
 /// forward from there instead of searching the whole document (an entity is a few tokens).
-fn last_tok(a: &Analysis<'_>, from: usize, e: usize) -> usize {
+pub(crate) fn last_tok(a: &Analysis<'_>, from: usize, e: usize) -> usize {
     let span = a.entities[e].span;
     let mut i = from;
     while i < a.tokens.len() && a.tokens[i].span().end <= span.end {

@@ -23,6 +23,10 @@ pub enum Cue {
     /// Capitalised words no entity covers right before a verb of saying, opening its clause
     /// ("Citibank said", "In a statement, LyphoMed Inc said"): the speaker by its name.
     Name,
+    /// Who a source phrase after the trigger names ("according to Gartner", "according to a
+    /// report by analysts Screen Digest", "according to Labor Department figures"): a name right
+    /// after it, or a name or phrase after its "by" or "from".
+    Source,
     /// The chunk right after the trigger.
     Obj,
     /// A possessor before the trigger.
@@ -51,6 +55,7 @@ impl Cue {
             "inv" => Cue::Inv,
             "near" => Cue::Near,
             "name" => Cue::Name,
+            "source" => Cue::Source,
             "obj" => Cue::Obj,
             "poss" => Cue::Poss,
             "mod" => Cue::Mod,
@@ -320,6 +325,8 @@ pub struct EventLexicon {
     pub auxiliaries: FxHashSet<Box<str>>,
     /// Courtesy titles before a name ("mr", "dr").
     pub courtesy: FxHashSet<Box<str>>,
+    /// Nouns of what a source publishes ("report", "figures"): "according to a report by X".
+    pub source_nouns: FxHashSet<Box<str>>,
     /// Words after which a trigger is a noun ("deadly attack", "suicide bombing").
     pub nominal_cues: FxHashSet<Box<str>>,
     /// Every word any trigger phrase can start with.
@@ -579,6 +586,9 @@ impl EventLexicon {
                 }
                 "courtesy" => {
                     lx.courtesy.insert(lower);
+                }
+                "source_noun" => {
+                    lx.source_nouns.insert(lower);
                 }
                 "nominal_cue" => {
                     lx.nominal_cues.insert(lower);

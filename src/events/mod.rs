@@ -1273,6 +1273,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         break;
                     }
                 }
+                if let Cue::Source = *cue {
+                    if let Some(x) = self.source_after(t, *role, &used) {
+                        used.push(x.span);
+                        out.push(x);
+                        break;
+                    }
+                    continue;
+                }
                 if let Cue::Name = *cue {
                     if let Some(x) = self.name_before(t, *role) {
                         used.push(x.span);
@@ -1834,7 +1842,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .then_some(c)
             }
             // arguments of their own (see `arguments`)
-            Cue::Pair | Cue::Name => None,
+            Cue::Pair | Cue::Name | Cue::Source => None,
             Cue::Anti => vis().find(|c| c.end == hs && self.anti(c)),
             Cue::Between1 | Cue::Between2 => {
                 let want = u8::from(matches!(cue, Cue::Between2));
@@ -1941,6 +1949,141 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 && !c.possessive
                 && (he..c.first).all(post_word)
         })
+    }
+
+    /// The source a phrase after the trigger names (the `source` cue): "according to Gartner",
+    /// "according to PC Pro", "according to Labor Department figures" (a name right after it,
+    /// past a determiner), or "according to recent research by the Pew Internet and American
+    /// Life Project", "according to lending figures from the Bank of England" (a name or a
+    /// phrase of a person or group after a "by" or "from" within six words, before a comma).
+    fn source_after(&self, t: &TriggerMatch, role: Role, used: &[Span]) -> Option<Argument<'a>> {
+        let a = self.a;
+        let end = a.sentences[self.si].end_token;
+        let det = |i: usize| {
+            i < end && self.in_set(i, lexicon::word_flags::DETERMINER, &self.lx.determiners)
+        };
+        // the name from `k`: name words, entities of people, groups and places, joined by "of",
+        // "for", "and", "&" or a hyphen
+        let name_at = |mut k: usize| -> Option<Argument<'a>> {
+            while det(k) {
+                k += 1;
+            }
+            let ent = |i: usize| {
+                self.low.entity_at(i).filter(|&e| {
+                    matches!(
+                        a.entities[e].kind,
+                        EntityType::Person
+                            | EntityType::Organization
+                            | EntityType::Country
+                            | EntityType::City
+                            | EntityType::Region
+                    )
+                })
+            };
+            let start = k;
+            let mut entities = Vec::new();
+            loop {
+                if self.name_word(k, end) {
+                    k += 1;
+                } else if let Some(e) = ent(k).filter(|_| k < end) {
+                    entities.push(e);
+                    k = chunks::last_tok(a, k, e) + 1;
+                } else if k > start
+                    && k + 1 < end
+                    && matches!(self.low.get(k), "of" | "for" | "and" | "&" | "-")
+                    && (self.name_word(k + 1, end) || ent(k + 1).is_some())
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if k == start {
+                return None;
+            }
+            // a name modifying a noun is the source only with that noun when it names people or
+            // a group ("a Philips Medical spokesman", "some LA film critics"; not "U.S.
+            // accounting principles"), or with the name after it ("Oppenheimer market
+            // strategist Michael Metz"); "Labor Department figures" name what it published
+            // ("API monthly statistics")
+            let content = |m: &usize| {
+                a.tokens[*m].kind == crate::model::TokenKind::Word
+                    && a.tokens[*m].has(crate::model::tokflags::LOWER)
+                    && self.word_flags(*m)
+                        & (lexicon::word_flags::FUNCTION
+                            | lexicon::word_flags::PREPOSITION
+                            | lexicon::word_flags::DETERMINER)
+                        == 0
+            };
+            let modified = || (k..end.min(k + 4)).take_while(content);
+            if k < end
+                && content(&k)
+                && !modified().any(|m| self.lx.source_nouns.contains(self.low.get(m)))
+            {
+                let head = modified()
+                    .filter(|&m| self.low.info[m].noun.is_some_and(NounClass::animate))
+                    .last()?;
+                let mut n = head + 1;
+                while self.name_word(n, end) {
+                    n += 1;
+                }
+                let person = self
+                    .low
+                    .entity_at(head + 1)
+                    .filter(|&e| a.entities[e].kind == EntityType::Person);
+                if let Some(e) = person {
+                    let span = a.entities[e].span;
+                    return Some(from_entity_span(a, role, span, e));
+                }
+                let (from, to) = if n > head + 1 {
+                    (head + 1, n)
+                } else {
+                    (start, head + 1)
+                };
+                let span = Span::new(a.tokens[from].span().start, a.tokens[to - 1].span().end);
+                return Some(name_argument(a, role, span));
+            }
+            let span = Span::new(a.tokens[start].span().start, a.tokens[k - 1].span().end);
+            if used.contains(&span) {
+                return None;
+            }
+            match entities[..] {
+                [e] if a.entities[e].span == span => Some(from_entity_span(a, role, span, e)),
+                _ => Some(name_argument(a, role, span)),
+            }
+        };
+        let k = t.end;
+        if k >= end {
+            return None;
+        }
+        if let Some(x) = name_at(k) {
+            return Some(x);
+        }
+        // "by" or "from" after what the source published ("research by", "figures gathered
+        // by"; not "rules devised by the programmers")
+        let by = (k..end.min(k + 7))
+            .take_while(|&i| !matches!(self.low.get(i), "," | ";" | ":" | "."))
+            .find(|&i| matches!(self.low.get(i), "by" | "from"))?;
+        if !(k..by).any(|i| self.lx.source_nouns.contains(self.low.get(i))) {
+            return None;
+        }
+        if let Some(x) = name_at(by + 1) {
+            return Some(x);
+        }
+        let c = self
+            .chunks
+            .iter()
+            .find(|c| c.first == by + 1 && self.role_fits(role, c))?;
+        // the name after the description: "analysts Gartner", "industry watchdog, Ofcom"
+        let after = if self.low.get(c.end) == "," {
+            c.end + 1
+        } else {
+            c.end
+        };
+        if let Some(x) = (after < end).then(|| name_at(after)).flatten() {
+            return Some(x);
+        }
+        self.referent(c, role).into_iter().next()
     }
 
     /// Whether token `i`, before `end`, is a word of a name no entity covers: capitalised (or
