@@ -402,3 +402,31 @@ fn according_to_names_the_source() {
         "Spore displays the creatures according to rules devised by the programmers.",
     ]);
 }
+
+#[test]
+fn a_name_right_after_the_verb_is_the_speaker() {
+    speaker_is(&[
+        (
+            "The 9 November traffic explosion has continued into December, said Sandvine.",
+            "Sandvine",
+        ),
+        (
+            "\"The main issue is that not everyone has the pins they need,\" said Mr Clump.",
+            "Mr Clump",
+        ),
+    ]);
+}
+
+#[test]
+fn a_phrase_no_participant_heads_is_still_the_subject() {
+    // the subject is "the report", which names no one: not a phrase of the reported clause
+    no_speaker(&[
+        "Half the world's population now has access to a fixed-line telephone, the report said.",
+        "Indonesia bought 162,500 tonnes of raw sugar on world markets in late 1986, the report said.",
+    ]);
+    // a description between commas stands for the name before it
+    speaker_is(&[(
+        "Judy Bell, the company's founder, said it would cost a huge amount to rebrand.",
+        "Judy Bell",
+    )]);
+}

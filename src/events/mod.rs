@@ -1806,6 +1806,18 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
                     .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
+                    // "…a fixed-line telephone, the report said": a phrase opening after a comma
+                    // or a quotation and running up to a verb of saying is its subject, though
+                    // no chunk of a participant (one closed by a comma is an apposition:
+                    // "Georgeta Minciu, a part-time cleaner, said")
+                    .filter(|c| {
+                        !(speech
+                            && (c.end + 1..k).any(|j| {
+                                matches!(self.low.get(j - 1), "," | "\"" | "\u{201d}")
+                                    && self.in_set(j, lexicon::word_flags::DETERMINER, &self.lx.determiners)
+                                    && !(j..k).any(|i| self.low.get(i) == ",")
+                            }))
+                    })
                     .map(|c| self.named_apposition(c).unwrap_or(c))
             }
             Cue::Obj => {
@@ -1908,6 +1920,30 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// The chunk after a verb of saying that follows the quotation: `"…," said Johansson.`,
     /// `…," said Jan Egeland, head of …` (the `inv` cue; see [`Cue::Inv`]).
     fn after_quotation(&self, t: &TriggerMatch) -> Option<&'c Chunk<'c>> {
+        let he = self.inverted(t)?;
+        // right after the verb, or past a few words of a post ("said eighth seed
+        // Agassi", "said Villa boss David O'Leary", "said Dr Phil Nobles"): words, no
+        // preposition, determiner or "that"
+        let post_word = |i: usize| {
+            self.a.tokens[i].kind == crate::model::TokenKind::Word
+                && !self.in_set(i, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
+                && !self.in_set(i, lexicon::word_flags::DETERMINER, &self.lx.determiners)
+        };
+        let tq = self.quote_of(t.head.0);
+        self.chunks.iter().find(|c| {
+            self.quote_of(c.first) == tq
+                && c.first >= he
+                && c.first <= he + 4
+                && c.prep.is_none()
+                && !c.possessive
+                && (he..c.first).all(post_word)
+        })
+    }
+
+    /// Whether a verb of saying follows the quotation (after a closing quotation mark or a
+    /// comma, not one closing a relative clause, and no participle): the end of its head, where
+    /// its subject may follow.
+    fn inverted(&self, t: &TriggerMatch) -> Option<usize> {
         let s = &self.a.sentences[self.si];
         let (hs, he) = t.head;
         if hs <= s.first_token {
@@ -1932,23 +1968,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if self.word(hs).ends_with("ing") {
             return None;
         }
-        // right after the verb, or past a few words of a post ("said eighth seed
-        // Agassi", "said Villa boss David O'Leary", "said Dr Phil Nobles"): words, no
-        // preposition, determiner or "that"
-        let post_word = |i: usize| {
-            self.a.tokens[i].kind == crate::model::TokenKind::Word
-                && !self.in_set(i, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
-                && !self.in_set(i, lexicon::word_flags::DETERMINER, &self.lx.determiners)
-        };
-        let tq = self.quote_of(hs);
-        self.chunks.iter().find(|c| {
-            self.quote_of(c.first) == tq
-                && c.first >= he
-                && c.first <= he + 4
-                && c.prep.is_none()
-                && !c.possessive
-                && (he..c.first).all(post_word)
-        })
+        Some(he)
     }
 
     /// The source a phrase after the trigger names (the `source` cue): "according to Gartner",
@@ -2106,22 +2126,25 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn name_after(&self, t: &TriggerMatch, role: Role) -> Option<Argument<'a>> {
         let a = self.a;
         let s = &a.sentences[self.si];
-        let c = self.after_quotation(t)?;
-        if !matches!(c.head, Head::Noun(_, _, class) if class.animate()) {
-            return None;
-        }
+        // after the description, or right after the verb when no phrase follows it ("…,
+        // said Sandvine.")
+        let from = match self.after_quotation(t) {
+            Some(c) if matches!(c.head, Head::Noun(_, _, class) if class.animate()) => c.end,
+            Some(_) => return None,
+            None => self.inverted(t)?,
+        };
         let name_word = |i: usize| self.name_word(i, s.end_token);
         // (a hyphen between two of them too: "Chart-Track")
-        let mut k = c.end;
-        while name_word(k) || k > c.end && self.low.get(k) == "-" && name_word(k + 1) {
+        let mut k = from;
+        while name_word(k) || k > from && self.low.get(k) == "-" && name_word(k + 1) {
             k += 1;
         }
-        if k == c.end
+        if k == from
             || k < s.end_token && !matches!(self.low.get(k), "," | "." | ";" | ":" | "!" | "?")
         {
             return None;
         }
-        let span = Span::new(a.tokens[c.end].span().start, a.tokens[k - 1].span().end);
+        let span = Span::new(a.tokens[from].span().start, a.tokens[k - 1].span().end);
         Some(name_argument(a, role, span))
     }
 
