@@ -430,3 +430,23 @@ fn a_phrase_no_participant_heads_is_still_the_subject() {
         "Judy Bell",
     )]);
 }
+
+#[test]
+fn a_named_statement_or_report_names_its_source() {
+    speaker_is(&[
+        (
+            "It plans to buy Associated Cement Companies, a Holcim statement said.",
+            "Holcim",
+        ),
+        (
+            "The FAO report said that support for farmers was equivalent to 30 times the aid.",
+            "FAO",
+        ),
+        // "Data" in a name is no publication
+        (
+            "Control Data said the divestiture was part of its strategy.",
+            "Control Data",
+        ),
+    ]);
+    no_speaker(&["Media reports said some banks had filed lawsuits against the decision."]);
+}

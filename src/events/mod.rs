@@ -1351,6 +1351,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
         let first = s.first_token;
         let mut k = verb_group_start(self.low, self.lx, first, t.head.0, true);
+        // "a Holcim statement said", "the FAO report said": the name of what a source
+        // published, after an article, names the source (not "Control Data said", "Media
+        // reports said")
+        let published = k > first + 1
+            && a.tokens[k - 1].has(crate::model::tokflags::LOWER)
+            && self.lx.source_nouns.contains(self.low.get(k - 1));
+        if published {
+            k -= 1;
+        }
         if k > first && self.low.get(k - 1) == ">" {
             k = (first.max(k.saturating_sub(6))..k - 1)
                 .rev()
@@ -1409,7 +1418,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         while j < k && self.lx.courtesy.contains(self.low.get(j)) {
             j += 1;
         }
-        if j == k {
+        if j == k || published && !(j > first && matches!(self.low.get(j - 1), "the" | "a" | "an"))
+        {
             return None;
         }
         // The words open the clause: at the sentence's start (after closed-class words only:
@@ -1419,7 +1429,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         while o > first && self.lx.courtesy.contains(self.low.get(o - 1)) {
             o -= 1;
         }
-        if o > first && self.low.get(o - 1) == "the" {
+        if o > first && matches!(self.low.get(o - 1), "the" | "a" | "an") {
             o -= 1;
         }
         let opens_at = |o: usize| {
