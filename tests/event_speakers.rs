@@ -450,3 +450,13 @@ fn a_named_statement_or_report_names_its_source() {
     ]);
     no_speaker(&["Media reports said some banks had filed lawsuits against the decision."]);
 }
+
+#[test]
+fn he_after_what_was_said_is_not_a_person_named_in_it() {
+    let text = "Alan Milburn spoke in Leeds on Monday. Mr Blair has the same passion as in 1997, \
+                he said.";
+    assert_eq!(actors(text, true), [["Alan Milburn"]], "{text}");
+    let text = "Quincy Jones spoke on Friday. \"There will never be another musician like Ray \
+                Charles,\" he said.";
+    assert_eq!(actors(text, true), [["Quincy Jones"]], "{text}");
+}

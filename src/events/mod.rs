@@ -1220,8 +1220,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// that has one (up to three back). The earlier sentences are chunked one at a time, only
     /// as far back as the search goes.
     fn resolve_pronoun(&self, pos: usize) -> Option<usize> {
-        let own = &self.chunker.sentence(self.cache, self.si).people;
-        if let Some(p) = own.iter().rev().find(|p| p.pos < pos) {
+        self.resolve_pronoun_in(pos, true)
+    }
+
+    /// [`Self::resolve_pronoun`], with `own` false past the people of its own sentence: the
+    /// subject of a verb of saying after what was said (`"…," he said`, "Mr Blair will have to
+    /// defend this record, he said") is not a person named in what was said.
+    fn resolve_pronoun_in(&self, pos: usize, own: bool) -> Option<usize> {
+        let people = &self.chunker.sentence(self.cache, self.si).people;
+        if let Some(p) = people.iter().rev().find(|p| own && p.pos < pos) {
             return Some(p.entity);
         }
         for back in 1..=3 {
@@ -1234,6 +1241,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         None
+    }
+
+    /// Whether pronoun token `tok` is the subject of a verb of saying of pattern `p` that comes
+    /// after what was said: right after a comma or a closing quotation mark.
+    fn after_what_was_said(&self, p: &Pattern, tok: usize) -> bool {
+        p.kind.is_some_and(EventType::is_speech_act)
+            && tok > self.a.sentences[self.si].first_token
+            && matches!(self.low.get(tok - 1), "," | "\"" | "\u{201d}")
     }
 
     /// The arguments of trigger `t` of pattern `p` whose clause has this voice.
@@ -1316,7 +1331,18 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     if *cue == Cue::Mod && city && *role != Role::Location {
                         continue;
                     }
-                    let args = self.referent(c, *role);
+                    let args = match c.head {
+                        Head::Pronoun(tok, 1)
+                            if *cue == Cue::Subj && self.after_what_was_said(p, tok) =>
+                        {
+                            let span = self.a.tokens[tok].span();
+                            self.resolve_pronoun_in(span.start, false)
+                                .map(|e| from_entity_span(self.a, *role, span, e))
+                                .into_iter()
+                                .collect()
+                        }
+                        _ => self.referent(c, *role),
+                    };
                     if !args.is_empty() {
                         used.push(c.span);
                         out.extend(args);
