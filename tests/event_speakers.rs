@@ -460,3 +460,15 @@ fn he_after_what_was_said_is_not_a_person_named_in_it() {
                 Charles,\" he said.";
     assert_eq!(actors(text, true), [["Quincy Jones"]], "{text}");
 }
+
+#[test]
+fn what_was_announced_or_said_in_a_passive_is_no_speaker() {
+    no_speaker(&[
+        "The winners will be announced at a ceremony in London on 30 November.",
+        "The prime minister is said to believe the refusal is undermining other countries.",
+    ]);
+    speaker_is(&[(
+        "An attachment in the e-mail contains the virus, the FBI said.",
+        "FBI",
+    )]);
+}

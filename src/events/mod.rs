@@ -1684,7 +1684,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         let participle = w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w);
-        if !participle || !p.args.iter().any(|(_, cues)| cues.contains(&Cue::Obj)) {
+        // (a verb of saying has no object cue, but "the winner will be announced" is passive
+        // too: what was announced is no speaker; only after an auxiliary, since "the FBI said"
+        // is no reduced relative clause)
+        let object = p.args.iter().any(|(_, cues)| cues.contains(&Cue::Obj));
+        if !participle || !object && !p.kind.is_some_and(EventType::is_speech_act) {
             return Voice::Active;
         }
         // "was (reportedly) detained"
@@ -1695,6 +1699,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 Some(x) if self.lx.adverb(x) => k -= 1,
                 _ => break,
             }
+        }
+        if !object {
+            return Voice::Active;
         }
         // "people killed in the attack": right after a noun phrase, with no object after it
         // (also after a comma: "officers Serdar Kazar and Isa Ipek, killed in an attack")
