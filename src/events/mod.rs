@@ -999,7 +999,6 @@ fn from_entity_span<'a>(a: &Analysis<'a>, role: Role, span: Span, e: usize) -> A
     }
 }
 
-/// "The Chinese defense minister" → "Chinese defense minister": the words without determiners.
 /// An argument named by words of the text that no entity covers ("Citibank said").
 fn name_argument<'a>(a: &Analysis<'a>, role: Role, span: Span) -> Argument<'a> {
     Argument {
@@ -1012,6 +1011,7 @@ fn name_argument<'a>(a: &Analysis<'a>, role: Role, span: Span) -> Argument<'a> {
     }
 }
 
+/// "The Chinese defense minister" → "Chinese defense minister": the words without determiners.
 fn description_name(a: &Analysis<'_>, c: &Chunk) -> String {
     let mut words: Vec<&str> = (c.first..c.end).map(|i| a.tok(i)).collect();
     // compared without a lowercase copy: only ASCII letters lowercase to these words (the one
@@ -1394,8 +1394,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         // capitalised words, no closed-class word among them ("It", "But", "The"), joined by a
         // hyphen, "and" or "&" ("Blu-Ray", "Ernst & Young": no entity on either side; "Apple and
         // Motorola" are two), "of" or "for" ("The National Union of Journalists"), with a place
-        // after "the" or "of" or an organisation among them ("The U.S. Agriculture Department", "The Bank of England"): at most ten
-        // tokens, at least one of them a word no entity covers
+        // after "the" or "of" or an organisation among them ("The U.S. Agriculture Department",
+        // "The Bank of England"): at most ten tokens, at least one of them a word no entity
+        // covers
         let name_word = |i: usize| self.name_word(i, s.end_token);
         let place_or_org = |i: usize| {
             let e = self.low.entity_at(i)?;
@@ -2093,7 +2094,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let person = self
                     .low
                     .entity_at(head + 1)
-                    .filter(|&e| a.entities[e].kind == EntityType::Person);
+                    .filter(|&e| head + 1 < end && a.entities[e].kind == EntityType::Person);
                 if let Some(e) = person {
                     let span = a.entities[e].span;
                     return Some(from_entity_span(a, role, span, e));
