@@ -327,6 +327,9 @@ pub struct EventLexicon {
     pub courtesy: FxHashSet<Box<str>>,
     /// Nouns of what a source publishes ("report", "figures"): "according to a report by X".
     pub source_nouns: FxHashSet<Box<str>>,
+    /// Titles before a name that say which pronoun stands for the person ("mr" → he: false,
+    /// "mrs" → she: true).
+    pub title_gender: FxHashMap<Box<str>, bool>,
     /// Words after which a trigger is a noun ("deadly attack", "suicide bombing").
     pub nominal_cues: FxHashSet<Box<str>>,
     /// Every word any trigger phrase can start with.
@@ -410,6 +413,26 @@ fn parse_phrase(phrase: &str) -> Option<(Vec<Elem>, (usize, usize))> {
 }
 
 impl EventLexicon {
+    /// The word set a `rules/events.tsv` kind fills, for the kinds that are plain sets of words.
+    fn word_set(&mut self, kind: &str) -> Option<&mut FxHashSet<Box<str>>> {
+        Some(match kind {
+            "preposition" => &mut self.prepositions,
+            "determiner" => &mut self.determiners,
+            "role_noun" => &mut self.role_nouns,
+            "boundary" => &mut self.boundaries,
+            "function" => &mut self.function,
+            "country_noun" => &mut self.country_nouns,
+            "passive_aux" => &mut self.passive_aux,
+            "participle" => &mut self.participles,
+            "adverb" => &mut self.adverbs,
+            "auxiliary" => &mut self.auxiliaries,
+            "courtesy" => &mut self.courtesy,
+            "source_noun" => &mut self.source_nouns,
+            "nominal_cue" => &mut self.nominal_cues,
+            _ => return None,
+        })
+    }
+
     /// Compiles the lexicon.
     pub fn new(triggers: &Table, words: &Table, nouns: &Table) -> Result<EventLexicon> {
         let mut lx = EventLexicon::default();
@@ -516,6 +539,11 @@ impl EventLexicon {
         for row in words.rows() {
             let text = row.get("text");
             let lower: Box<str> = text.to_lowercase().into();
+            // the kinds that are plain word sets
+            if let Some(set) = lx.word_set(row.get("kind")) {
+                set.insert(lower);
+                continue;
+            }
             match row.get("kind") {
                 "modality" => {
                     let m = Modality::parse(row.get("value")).ok_or_else(|| {
@@ -524,27 +552,12 @@ impl EventLexicon {
                     lx.modality
                         .push((phrase_tokens(text).into_iter().map(Into::into).collect(), m));
                 }
-                "preposition" => {
-                    lx.prepositions.insert(lower);
-                }
-                "determiner" => {
-                    lx.determiners.insert(lower);
-                }
-                "role_noun" => {
-                    lx.role_nouns.insert(lower);
-                }
                 "pronoun" => {
                     let n: u8 = row
                         .get("value")
                         .parse()
                         .map_err(|_| row.error("pronoun value must be 0, 1 or 2"))?;
                     lx.pronouns.insert(lower, n);
-                }
-                "boundary" => {
-                    lx.boundaries.insert(lower);
-                }
-                "function" => {
-                    lx.function.insert(lower);
                 }
                 "number" => {
                     let n: u32 = row
@@ -569,29 +582,16 @@ impl EventLexicon {
                 "not_noun" => {
                     lx.nouns.remove(&lower);
                 }
-                "country_noun" => {
-                    lx.country_nouns.insert(lower);
-                }
-                "passive_aux" => {
-                    lx.passive_aux.insert(lower);
-                }
-                "participle" => {
-                    lx.participles.insert(lower);
-                }
-                "adverb" => {
-                    lx.adverbs.insert(lower);
-                }
-                "auxiliary" => {
-                    lx.auxiliaries.insert(lower);
-                }
-                "courtesy" => {
-                    lx.courtesy.insert(lower);
-                }
-                "source_noun" => {
-                    lx.source_nouns.insert(lower);
-                }
-                "nominal_cue" => {
-                    lx.nominal_cues.insert(lower);
+                "title_gender" => {
+                    let she = match row.get("value") {
+                        "he" => false,
+                        "she" => true,
+                        v => {
+                            return Err(row
+                                .error(format!("title_gender value must be he or she, not `{v}`")))
+                        }
+                    };
+                    lx.title_gender.insert(lower, she);
                 }
                 other => return Err(row.error(format!("unknown kind `{other}`"))),
             }

@@ -791,7 +791,7 @@ const PERSON_SPEAKER_REACH: usize = 8;
 ///   the two before (or "it" did, standing for it), and no person has spoken since;
 /// - "Mr Molyneux said … [four sentences of quotation] "…," he said.": "he" or "she" stands
 ///   for the last person who spoke, up to [`PERSON_SPEAKER_REACH`] sentences back, when no
-///   other person is named in between (the antecedent is clear) and no courtesy title before
+///   other person is named in between (the antecedent is clear) and no title before
 ///   the speaker's name says otherwise ("Mr" for "she", "Mrs" for "he"). (A person named in the
 ///   sentence or the three before is found by the pronoun rule of the argument cues first.)
 ///
@@ -832,7 +832,7 @@ fn pronoun_speakers<'a>(
                 .filter(|(si, x)| {
                     m.sentence <= si + PERSON_SPEAKER_REACH
                         && only_person_since(a, x, pronoun.start)
-                        && !courtesy_says_otherwise(a, low, x, w == "she")
+                        && !title_says_otherwise(a, lx, low, x, w == "she")
                 })
                 .map(|(_, x)| x),
             _ => None,
@@ -865,18 +865,21 @@ fn only_person_since(a: &Analysis<'_>, x: &Argument<'_>, pos: usize) -> bool {
         .all(|e| e.canonical == x.canonical)
 }
 
-/// Whether a courtesy title right before the speaker's mention says the speaker is not of the
-/// pronoun's gender ("Mr Blunkett" is no "she").
-fn courtesy_says_otherwise(a: &Analysis<'_>, low: &Lower<'_>, x: &Argument<'_>, she: bool) -> bool {
+/// Whether a title right before the speaker's mention says the speaker is not of the pronoun's
+/// gender ("Mr Blunkett" is no "she"; `title_gender` rows of `rules/events.tsv`).
+fn title_says_otherwise(
+    a: &Analysis<'_>,
+    lx: &lexicon::EventLexicon,
+    low: &Lower<'_>,
+    x: &Argument<'_>,
+    she: bool,
+) -> bool {
     let t = token_at(a, x.span.start);
-    if t == 0 {
-        return false;
-    }
-    match low.get(t - 1) {
-        "mr" | "sir" | "lord" => she,
-        "mrs" | "ms" | "miss" | "lady" | "dame" => !she,
-        _ => false,
-    }
+    t > 0
+        && lx
+            .title_gender
+            .get(low.get(t - 1))
+            .is_some_and(|&g| g != she)
 }
 
 /// A VISIT whose sentence also says whom the visitor meets ("to meet with X", "for talks with X")
@@ -1227,9 +1230,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// subject of a verb of saying after what was said (`"…," he said`, "Mr Blair will have to
     /// defend this record, he said") is not a person named in what was said.
     fn resolve_pronoun_in(&self, pos: usize, own: bool) -> Option<usize> {
-        let people = &self.chunker.sentence(self.cache, self.si).people;
-        if let Some(p) = people.iter().rev().find(|p| own && p.pos < pos) {
-            return Some(p.entity);
+        if own {
+            let people = &self.chunker.sentence(self.cache, self.si).people;
+            if let Some(p) = people.iter().rev().find(|p| p.pos < pos) {
+                return Some(p.entity);
+            }
         }
         for back in 1..=3 {
             let Some(s) = self.si.checked_sub(back) else {
@@ -1243,10 +1248,17 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         None
     }
 
-    /// Whether pronoun token `tok` is the subject of a verb of saying of pattern `p` that comes
-    /// after what was said: right after a comma or a closing quotation mark.
-    fn after_what_was_said(&self, p: &Pattern, tok: usize) -> bool {
-        p.kind.is_some_and(EventType::is_speech_act)
+    /// Whether trigger `t` is a verb of saying, urging or warning.
+    fn is_speech(&self, t: &TriggerMatch) -> bool {
+        self.lx.patterns[t.pattern]
+            .kind
+            .is_some_and(EventType::is_speech_act)
+    }
+
+    /// Whether pronoun token `tok` is the subject of verb of saying `t` that comes after what
+    /// was said: right after a comma or a closing quotation mark.
+    fn after_what_was_said(&self, t: &TriggerMatch, tok: usize) -> bool {
+        self.is_speech(t)
             && tok > self.a.sentences[self.si].first_token
             && matches!(self.low.get(tok - 1), "," | "\"" | "\u{201d}")
     }
@@ -1333,7 +1345,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     }
                     let args = match c.head {
                         Head::Pronoun(tok, 1)
-                            if *cue == Cue::Subj && self.after_what_was_said(p, tok) =>
+                            if *cue == Cue::Subj && self.after_what_was_said(t, tok) =>
                         {
                             let span = self.a.tokens[tok].span();
                             self.resolve_pronoun_in(span.start, false)
@@ -1783,7 +1795,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // the clause's first phrase (at the sentence's start or after an opening phrase
                 // and its comma); without one the subject stays unknown rather than the nearest
                 // phrase. (Other events keep the nearest phrase: "injuries and deaths" are nouns.)
-                let speech = self.lx.patterns[t.pattern].kind.is_some_and(EventType::is_speech_act);
+                let speech = self.is_speech(t);
                 let k = verb_group_start(self.low, self.lx, s.first_token, hs, false);
                 if speech && k > s.first_token + 1 && matches!(self.low.get(k - 1), "and" | "but") {
                     // the phrase runs over chunks, names, commas and clitics to its first other
@@ -1910,7 +1922,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // "announced by the ministry": the agent of a verb of saying stands right after
                 // it; a later "by" belongs to what was said ("…, saying decisions should be
                 // made by ministers")
-                let speech = self.lx.patterns[t.pattern].kind.is_some_and(EventType::is_speech_act);
+                let speech = self.is_speech(t);
                 // (past a date: "as stated on Tuesday by CIA director William Burns")
                 let reach = if speech && &**p == "by" {
                     let mut k = t.end;
