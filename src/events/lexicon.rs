@@ -240,6 +240,12 @@ pub struct WordInfo {
 /// [`WordInfo`]'s value of a word that is no number word (no row gives it: see `number`).
 const NO_NUMBER: u32 = u32::MAX;
 
+/// In a modality cue, one to [`CUE_GAP_MAX`] words ("urged … to").
+pub const CUE_GAP: &str = "…";
+
+/// The most words a [`CUE_GAP`] stands for.
+pub const CUE_GAP_MAX: usize = 3;
+
 impl Default for WordInfo {
     fn default() -> WordInfo {
         WordInfo {
@@ -279,6 +285,8 @@ pub mod word_flags {
     pub const ROLE_NOUN: u8 = 16;
     /// A word some row of the trigger table (blocking rows too) starts with.
     pub const INDEXED: u8 = 32;
+    /// A word some modality cue starts with.
+    pub const MODALITY: u8 = 64;
 }
 
 /// The compiled event lexicon.
@@ -287,8 +295,15 @@ pub struct EventLexicon {
     /// Patterns.
     pub patterns: Vec<Pattern>,
     index: FxHashMap<Box<str>, Vec<usize>>,
-    /// Modality cues: token sequences (lowercase) → modality, longest first.
+    /// Modality cues: token sequences (lowercase; [`CUE_GAP`] stands for one to
+    /// [`CUE_GAP_MAX`] words) → modality, longest first.
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
+    /// Words that end a modality cue's reach (a new clause).
+    pub modality_stops: FxHashSet<Box<str>>,
+    /// Words that end the reach of a modality cue that ends in "to" (its verb phrase).
+    pub infinitive_stops: FxHashSet<Box<str>>,
+    /// Words that a [`CUE_GAP`] never stands for.
+    pub cue_gap_stops: FxHashSet<Box<str>>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
     pub modality_first: FxHashMap<Box<str>, Vec<usize>>,
     /// The word bits (length, first and last byte) of `modality_first`'s words: a word without
@@ -429,6 +444,9 @@ impl EventLexicon {
             "courtesy" => &mut self.courtesy,
             "source_noun" => &mut self.source_nouns,
             "nominal_cue" => &mut self.nominal_cues,
+            "modality_stop" => &mut self.modality_stops,
+            "infinitive_stop" => &mut self.infinitive_stops,
+            "cue_gap_stop" => &mut self.cue_gap_stops,
             _ => return None,
         })
     }
@@ -549,8 +567,21 @@ impl EventLexicon {
                     let m = Modality::parse(row.get("value")).ok_or_else(|| {
                         row.error(format!("unknown modality `{}`", row.get("value")))
                     })?;
-                    lx.modality
-                        .push((phrase_tokens(text).into_iter().map(Into::into).collect(), m));
+                    let cue: Vec<Box<str>> =
+                        phrase_tokens(text).into_iter().map(Into::into).collect();
+                    if cue.first().is_none_or(|w| &**w == CUE_GAP)
+                        || cue.last().is_none_or(|w| &**w == CUE_GAP)
+                    {
+                        return Err(row.error(format!(
+                            "a modality cue opens and ends with a word, not `{CUE_GAP}`"
+                        )));
+                    }
+                    // news writes the apostrophe both ways: "didn't", "didn’t"
+                    if cue.iter().any(|w| w.contains('\'')) {
+                        let curly = cue.iter().map(|w| w.replace('\'', "’").into()).collect();
+                        lx.modality.push((curly, m));
+                    }
+                    lx.modality.push((cue, m));
                 }
                 "pronoun" => {
                     let n: u8 = row
@@ -680,6 +711,7 @@ impl EventLexicon {
         keys.extend(lx.role_nouns.iter().cloned());
         keys.extend(lx.nouns.keys().cloned());
         keys.extend(lx.numbers.keys().cloned());
+        keys.extend(lx.modality_first.keys().cloned());
         for k in keys {
             if lx.words.contains_key(&k) {
                 continue;
@@ -713,6 +745,7 @@ impl EventLexicon {
             (self.trigger_words.contains(w), TRIGGER),
             (self.role_nouns.contains(w), ROLE_NOUN),
             (self.index.contains_key(w), INDEXED),
+            (self.modality_first.contains_key(w), MODALITY),
         ] {
             if on {
                 flags |= f;

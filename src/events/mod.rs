@@ -243,7 +243,7 @@ impl EventExtractor {
                 if !p.satisfied(&args) {
                     return None;
                 }
-                let (modality, explicit) = ctx.modality(t, &args);
+                let (modality, explicit) = ctx.modality(t, &args, voice);
                 let nominal = voice == Voice::Nominal;
                 let series = ctx.series(p, t);
                 // a place found elsewhere in the sentence locates the event but does not
@@ -1616,7 +1616,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         ) && !(k == EntityType::Country
                             && c.end < self.a.tokens.len()
                             && self.a.tokens[c.end].has(crate::model::tokflags::LOWER)
-                            && self.word_flags(c.end) == 0)
+                            // (a word that opens a modality cue, "plans", is as much a noun)
+                            && self.word_flags(c.end) & !lexicon::word_flags::MODALITY == 0)
                     }
                     Role::Destination => k != EntityType::Person,
                     Role::Instrument | Role::Vehicle => false,
@@ -2600,61 +2601,205 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .and_then(|c| self.referent(c, Role::Location).into_iter().next())
     }
 
-    /// Modality from the cues between the clause's subject (or start) and the trigger.
-    fn modality(&self, t: &TriggerMatch, args: &[Argument<'a>]) -> (Modality, bool) {
+    /// Modality from the cues between the clause's subject (or start) and the trigger, a cue
+    /// reaching the trigger only when no clause stop stands between them ("declined to comment
+    /// after the talks ended": the talks are asserted), and a negation reaching a noun trigger
+    /// only outside a prepositional phrase ("will not hold a news conference", but "was not at
+    /// the meeting"). A negative subject ("Nobody was arrested", "None of them died") is a cue
+    /// of its own.
+    fn modality(&self, t: &TriggerMatch, args: &[Argument<'a>], voice: Voice) -> (Modality, bool) {
         let s = &self.a.sentences[self.si];
-        let subj_end = args
+        let subject = args
             .iter()
             .filter(|a| a.role == Role::Actor || a.role == Role::Person)
             .filter(|a| a.span.end <= self.a.tokens[t.start].span().start)
+            .max_by_key(|a| a.span.end)
             .map(|a| {
-                self.a
-                    .tokens
-                    .partition_point(|tk| tk.span().end <= a.span.end)
-            })
-            .max();
-        let from = subj_end
-            .unwrap_or(s.first_token)
+                let toks = &self.a.tokens;
+                let first = toks.partition_point(|tk| tk.span().end <= a.span.start);
+                let end = toks.partition_point(|tk| tk.span().end <= a.span.end);
+                (first, end)
+            });
+        // the subject's own first word may be a negation ("Nobody", "No one")
+        let negative_subject = subject.is_some_and(|(first, _)| {
+            self.cue_at(first, t.start.min(s.end_token))
+                .is_some_and(|(_, m)| m == Modality::Negated)
+        });
+        let from = subject
+            .map_or(
+                s.first_token,
+                |(first, end)| {
+                    if negative_subject {
+                        first
+                    } else {
+                        end
+                    }
+                },
+            )
             .max(t.start.saturating_sub(10))
             .max(s.first_token);
-        let mut found: Option<(usize, Modality)> = None;
-        let mut i = from;
-        while i < t.start {
-            let w = self.word(i);
-            // most words open no cue: their bit answers without hashing them
-            if self.lx.modality_bits & lexicon::word_bit(w) == 0 {
-                i += 1;
+        // a verb that reports a statement takes only the cues of its own verb group ("did not
+        // say", "declined to comment", "will announce"): "Jones denies using drugs and says …"
+        // says it
+        let speech = voice != Voice::Nominal
+            && self.lx.patterns[t.pattern].kind == Some(EventType::Statement);
+        let mut found: Option<Modality> = None;
+        // negation and conditions outrank plans
+        let rank = |m: Modality| match m {
+            Modality::Hypothetical => 3,
+            Modality::Negated => 2,
+            Modality::Planned => 1,
+            _ => 0,
+        };
+        // the trigger's verb group: back past adverbs and auxiliaries, passive ones too ("will
+        // be announced", "have not been announced")
+        // (found once a cue is: most triggers have none)
+        let group = std::cell::OnceCell::new();
+        let group = || {
+            *group.get_or_init(|| {
+                let mut g = verb_group_start(self.low, self.lx, from, t.start, true);
+                while g > from && self.lx.passive_aux.contains(self.low.get(g - 1)) {
+                    g = verb_group_start(self.low, self.lx, from, g - 1, true);
+                }
+                g
+            })
+        };
+        for i in from..t.start {
+            let limit = t.start.min(s.end_token);
+            let Some((end, m)) = self.cue_at(i, limit).or_else(|| {
+                // a multi-word plan may end on the trigger ("planned visit")
+                self.cue_at(i, (t.start + 1).min(s.end_token))
+                    .filter(|&(e, m)| e == t.start + 1 && m == Modality::Planned && e - i > 1)
+            }) else {
+                continue;
+            };
+            // a clause stop between the cue and the trigger ends the cue's reach, and so does
+            // a comma right before the trigger's verb group ("… do not buy insurance, said an
+            // expert"); a cue that ends in "to" reaches no further than its verb phrase
+            let infinitive = self.low.get(end - 1) == "to";
+            if (end..t.start).any(|k| {
+                let w = self.low.get(k);
+                self.lx.modality_stops.contains(w) && !self.hyphen(k)
+                    || infinitive && self.lx.infinitive_stops.contains(w)
+            }) || m == Modality::Negated
+                && voice == Voice::Nominal
+                && (end..t.start).any(|k| self.lx.prepositions.contains(self.low.get(k)))
+                || end < group() && self.comma_before(group())
+                || speech && end < group() && !negative_subject
+                || !self.same_quotation(i, t.start)
+            {
                 continue;
             }
-            let cues = self.lx.modality_first.get(w);
-            for (cue, m) in cues.into_iter().flatten().map(|&k| &self.lx.modality[k]) {
-                if i + cue.len()
-                    <= t.start + usize::from(cue.len() > 1 && matches!(*m, Modality::Planned))
-                    && i + cue.len() <= s.end_token
-                    && cue
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| self.word(i + k) == &**w)
-                {
-                    // negation and conditions outrank plans
-                    let rank = |m: Modality| match m {
-                        Modality::Hypothetical => 3,
-                        Modality::Negated => 2,
-                        Modality::Planned => 1,
-                        _ => 0,
-                    };
-                    if found.is_none_or(|(_, f)| rank(*m) >= rank(f)) {
-                        found = Some((i, *m));
-                    }
-                    break;
-                }
+            if found.is_none_or(|f| rank(m) >= rank(f)) {
+                found = Some(m);
+            }
+        }
+        match found {
+            Some(m) => (m, true),
+            None => (Modality::Asserted, false),
+        }
+    }
+
+    /// Whether a comma ends the clause before token `i`, the start of a verb group: right
+    /// before it ("…, said an expert") or before a coordinator ("…, and warned").
+    fn comma_before(&self, i: usize) -> bool {
+        let first = self.a.sentences[self.si].first_token;
+        let mut k = i;
+        if k > first && matches!(self.low.get(k - 1), "and" | "or") {
+            k -= 1;
+        }
+        k > first && self.low.get(k - 1) == ","
+    }
+
+    /// Whether a cue at token `cue` and a trigger at token `trigger` stand in the same
+    /// quotation (or both outside any): what is said inside a quotation has no bearing on the
+    /// verb that reports it ("'They are not …,' said Mr Hogan"). Scare quotes around a few
+    /// words that end without punctuation ("would not 'invade' the money", "pledged to 'never,
+    /// ever, ever' attack") are no quotation of their own.
+    fn same_quotation(&self, cue: usize, trigger: usize) -> bool {
+        let text = self.a.text().as_bytes();
+        let clause = |&(o, c): &(usize, usize)| {
+            c - o > 8
+                || c == self.a.sentences[self.si].end_token
+                || text
+                    .get(self.a.tokens[c - 1].span().start)
+                    .is_some_and(u8::is_ascii_punctuation)
+        };
+        let inside = |x: usize| {
+            self.quotes
+                .iter()
+                .find(|&&(o, c)| o < x && x < c)
+                .filter(|q| clause(q))
+                .copied()
+        };
+        inside(cue) == inside(trigger)
+    }
+
+    /// Token `i` as a modality cue reads it: lowercased where a capital says nothing (the
+    /// sentence's first word, the first after an opening quotation mark or bracket); none for
+    /// a capitalised word elsewhere, a name or a month ("May", "Will Smith"), which is no cue.
+    fn cue_word(&self, i: usize) -> Option<&'c str> {
+        let opens = |k: usize| {
+            k == self.a.sentences[self.si].first_token
+                || matches!(self.a.tok(k - 1), "\"" | "“" | "‘" | "'" | "(" | ":")
+        };
+        let capital = self
+            .a
+            .tok(i)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase);
+        (!capital || opens(i)).then(|| self.low.get(i))
+    }
+
+    /// Whether token `k` is a hyphen inside a word ("straight-forward"), no dash.
+    fn hyphen(&self, k: usize) -> bool {
+        let start = self.a.tokens[k].span().start;
+        k > 0 && self.a.tokens[k - 1].span().end == start
+    }
+
+    /// The modality cue that starts at token `i` and ends at or before token `limit` (the
+    /// longest of those that start with its word), with the token after it.
+    fn cue_at(&self, i: usize, limit: usize) -> Option<(usize, Modality)> {
+        let w = self.cue_word(i)?;
+        // most words open no cue: a word's flag (or another token's bit) answers without
+        // hashing it
+        if self.a.tokens[i].kind == crate::model::TokenKind::Word {
+            if !self.low.info[i].has(lexicon::word_flags::MODALITY) {
+                return None;
+            }
+        } else if self.lx.modality_bits & lexicon::word_bit(w) == 0 {
+            return None;
+        }
+        let cues = self.lx.modality_first.get(w)?;
+        cues.iter()
+            .map(|&k| &self.lx.modality[k])
+            .find_map(|(cue, m)| Some((self.cue_end(i, cue, limit)?, *m)))
+    }
+
+    /// Where `cue` matched from token `i` ends (the token after it), if it matches before
+    /// `limit`: its words in order, a [`lexicon::CUE_GAP`] standing for one to
+    /// [`lexicon::CUE_GAP_MAX`] words that are no clause stop.
+    fn cue_end(&self, mut i: usize, cue: &[Box<str>], limit: usize) -> Option<usize> {
+        for (k, w) in cue.iter().enumerate() {
+            if &**w == lexicon::CUE_GAP {
+                let rest = &cue[k + 1..];
+                return (i + 1..=i + lexicon::CUE_GAP_MAX)
+                    .take_while(|&g| {
+                        let w = self.low.get(g - 1);
+                        g < limit
+                            && !self.lx.modality_stops.contains(w)
+                            && !self.lx.boundaries.contains(w)
+                            && !self.lx.cue_gap_stops.contains(w)
+                    })
+                    .find_map(|g| self.cue_end(g, rest, limit));
+            }
+            if i >= limit || self.cue_word(i) != Some(&**w) {
+                return None;
             }
             i += 1;
         }
-        match found {
-            Some((_, m)) => (m, true),
-            None => (Modality::Asserted, false),
-        }
+        Some(i)
     }
 }
 

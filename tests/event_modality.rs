@@ -1,0 +1,219 @@
+//! Whether an event happened: the modality cues of rules/events.tsv (negation, conditions,
+//! plans, what someone hopes, tries, or is urged to do) and how far a cue reaches. Each case
+//! comes from the BBC or Reuters articles; one sentence per document.
+
+use newsfacts::model::{EventType, Modality};
+use newsfacts::{Document, Pipeline};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new().expect("pipeline"))
+}
+
+/// The modality of the event of type `kind` whose trigger is `trigger` in `text`.
+fn modality(text: &str, kind: EventType, trigger: &str) -> Modality {
+    let doc = Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    let found: Vec<Modality> = a
+        .events
+        .iter()
+        .filter(|e| e.kind == kind && &doc.text[e.trigger] == trigger)
+        .map(|e| e.modality)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{text}: {kind:?} '{trigger}' in {:?}",
+        a.events
+    );
+    found[0]
+}
+
+/// Each case's event has the modality given.
+fn cases(list: &[(&str, EventType, &str, Modality)]) {
+    for &(text, kind, trigger, want) in list {
+        assert_eq!(modality(text, kind, trigger), want, "{text}");
+    }
+}
+
+#[test]
+fn negation_between_subject_and_verb() {
+    use EventType::*;
+    use Modality::Negated;
+    cases(&[
+        (
+            "Conte and Anderson were not arrested at that point but federal agents did obtain \
+             statements from them.",
+            Arrest,
+            "arrested",
+            Negated,
+        ),
+        (
+            "But those detained cannot be deported if this would mean persecution in their \
+             homeland.",
+            Move,
+            "deported",
+            Negated,
+        ),
+        (
+            "Queen have played with many different singers since Mercury's death in 1991 but \
+             have reportedly not toured.",
+            Visit,
+            "toured",
+            Negated,
+        ),
+        // the apostrophe as news often writes it
+        ("Putin didn’t meet Xi in Moscow.", Meet, "meet", Negated),
+        // a negative subject
+        ("Nobody died.", Kill, "died", Negated),
+        // words that look like a negation and negate nothing
+        (
+            "No fewer than 20 people were killed in the attack.",
+            Kill,
+            "killed",
+            Modality::Asserted,
+        ),
+    ]);
+}
+
+#[test]
+fn what_is_hoped_tried_or_urged_has_not_happened() {
+    use EventType::*;
+    use Modality::{Asserted, Hypothetical};
+    cases(&[
+        (
+            "Gerrard has urged the Anfield board to sign Real Madrid striker Fernando \
+             Morientes in the January transfer window.",
+            SignAgreement,
+            "sign",
+            Hypothetical,
+        ),
+        (
+            "Gerrard has urged the Anfield board to sign Real Madrid striker Fernando \
+             Morientes in the January transfer window.",
+            Appeal,
+            "urged",
+            Asserted,
+        ),
+        (
+            "Nakasone hopes to meet President Reagan to prepare for the economic summit.",
+            Meet,
+            "meet",
+            Hypothetical,
+        ),
+        (
+            "Marsh's new chief executive, Michael Cherkasky, is trying to negotiate a \
+             settlement with Mr Spitzer.",
+            Negotiate,
+            "negotiate",
+            Hypothetical,
+        ),
+        // a pronoun subject opens a clause of its own: "told … to" does not reach over it
+        (
+            "Entertainment Marketing told the SEC it expects to meet with Crazy Eddie \
+             representatives in the near future.",
+            Meet,
+            "meet",
+            Asserted,
+        ),
+    ]);
+}
+
+#[test]
+fn a_cue_reaches_no_further_than_its_clause() {
+    use EventType::*;
+    use Modality::{Asserted, Negated, Planned};
+    cases(&[
+        (
+            "Euronext declined to comment after the talks ended on Friday.",
+            Meet,
+            "talks",
+            Asserted,
+        ),
+        (
+            "Mercedes is hoping to increase productivity by 3bn euros, having negotiated 500m \
+             euros in annual savings with German workers last year.",
+            Negotiate,
+            "negotiated",
+            Asserted,
+        ),
+        (
+            "Seven men who refused to leave the land were arrested after the shootings.",
+            Arrest,
+            "arrested",
+            Asserted,
+        ),
+        (
+            "Mr Brown, who was not at the Downing Street meeting, says he has been in talks \
+             with other G8 finance ministers.",
+            Meet,
+            "meeting",
+            Asserted,
+        ),
+        // a hyphen inside a word is no dash
+        (
+            "They plan to hold an anti-sectarian summit next month with officials from the \
+             clubs.",
+            Meet,
+            "summit",
+            Planned,
+        ),
+        // scare quotes are no quotation of their own
+        (
+            "Tony Blair has pledged to \"never, ever, ever\" attack Tory leader Michael Howard \
+             over his Jewish beliefs.",
+            Fight,
+            "attack",
+            Negated,
+        ),
+        // a month is no "may"
+        (
+            "The May Department Stores Co said it has signed an agreement to sell its Sycamore \
+             Specialty Store Division.",
+            SignAgreement,
+            "signed",
+            Asserted,
+        ),
+    ]);
+}
+
+#[test]
+fn what_was_said_does_not_negate_the_saying() {
+    use EventType::Statement;
+    use Modality::Asserted;
+    cases(&[
+        (
+            "\"They are not an efficient way of spreading viruses,\" said Mr Hogan.",
+            Statement,
+            "said",
+            Asserted,
+        ),
+        (
+            "Many of the affected countries do not usually buy insurance for these kinds of \
+             disasters, said a US-based insurance expert.",
+            Statement,
+            "said",
+            Asserted,
+        ),
+        (
+            "Merrill Lynch denied Ms Villalba's claims and said she was removed from her post \
+             because of the extensive losses the firm was suffering.",
+            Statement,
+            "said",
+            Asserted,
+        ),
+        (
+            "\"The smaller iPod will hold about 120 songs,\" said Mr Jobs.",
+            Statement,
+            "said",
+            Asserted,
+        ),
+        (
+            "The company did not say when the talks would resume.",
+            Statement,
+            "say",
+            Modality::Negated,
+        ),
+    ]);
+}
