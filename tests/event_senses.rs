@@ -479,3 +479,76 @@ fn payments_not_made_and_the_dying_are_no_events() {
         ("The actress died in hospital.", EventType::Kill, "died"),
     ]);
 }
+
+#[test]
+fn awards_presenters_coupons_and_compounds_are_no_events() {
+    use EventType::*;
+    no_event(&[
+        // an award, a place in a team, a hyphenated word: no post
+        (
+            "Virginia Madsen was also named best supporting actress for her performance.",
+            StartPosition,
+        ),
+        (
+            "Simon Taylor has been named in the Scotland squad for Saturday's clash with Italy.",
+            StartPosition,
+        ),
+        (
+            "Apple is keen to find the source for information about a product code-named \
+             Asteroid.",
+            StartPosition,
+        ),
+        // a presenter, a large number: no host of a visit
+        (
+            "The former chat show host quit the party earlier this month.",
+            HostVisit,
+        ),
+        (
+            "A host of mortgage lenders and economists have predicted that prices will fall.",
+            HostVisit,
+        ),
+        // a shot at goal, a compound adjective: no attack
+        (
+            "Bartlett left the defence standing to sink his right-footed strike.",
+            Fight,
+        ),
+        (
+            "He may look at the overworked and injury-hit England squad.",
+            Fight,
+        ),
+        // what a bond or a line carries: no transport
+        (
+            "Gillette Canada Inc is issuing a 70 mln stg bond due October 30, 1993 carrying a \
+             coupon of 9-5/8 pct.",
+            Move,
+        ),
+        (
+            "The technology uses billions of short radio pulses every second to carry data.",
+            Move,
+        ),
+        // what a possessor has, and an amount before the noun, is the object
+        (
+            "Hyundai plans to build a second plant in India to meet the country's growing \
+             demand for cars.",
+            Meet,
+        ),
+        (
+            "Yukos was forced to sell assets to meet a $27.5bn tax bill.",
+            Meet,
+        ),
+    ]);
+    one_event(&[
+        (
+            "George Elkas has been named president of Flexi-Van Corp.",
+            StartPosition,
+            "named",
+        ),
+        ("Celtic host Dundee United on Saturday.", HostVisit, "host"),
+        (
+            "Women carry the body of a civilian killed in the centre of Malakal.",
+            Move,
+            "carry",
+        ),
+        ("Putin will meet his counterpart in Moscow.", Meet, "meet"),
+    ]);
+}

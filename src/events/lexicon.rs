@@ -304,6 +304,8 @@ pub struct EventLexicon {
     pub infinitive_stops: FxHashSet<Box<str>>,
     /// Words that a [`CUE_GAP`] never stands for.
     pub cue_gap_stops: FxHashSet<Box<str>>,
+    /// Units after a figure in an amount ("%", "pct", "mln").
+    pub amount_units: FxHashSet<Box<str>>,
     /// First word of a modality cue → its cues (indices into `modality`, in its order).
     pub modality_first: FxHashMap<Box<str>, Vec<usize>>,
     /// The word bits (length, first and last byte) of `modality_first`'s words: a word without
@@ -447,6 +449,7 @@ impl EventLexicon {
             "modality_stop" => &mut self.modality_stops,
             "infinitive_stop" => &mut self.infinitive_stops,
             "cue_gap_stop" => &mut self.cue_gap_stops,
+            "amount_unit" => &mut self.amount_units,
             _ => return None,
         })
     }

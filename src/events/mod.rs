@@ -2312,22 +2312,32 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         while k < end && self.lx.adverb(self.low.get(k)) && !compound(k) {
             k += 1;
         }
+        // (a possessive pronoun too: "meet its growth target", "met their obligations")
         while k < end
             && self.a.tokens[k].kind == crate::model::TokenKind::Word
-            && self.word_flags(k) & DETERMINER != 0
+            && (self.word_flags(k) & DETERMINER != 0
+                || matches!(self.low.get(k), "its" | "their" | "his" | "our"))
         {
             k += 1;
         }
         let mut head = None;
         while k < end {
             // "meet month-end payments": a date before the head modifies it ("met briefly
-            // earlier today": after it, a date ends the phrase)
+            // earlier today": after it, a date ends the phrase); so does an amount ("meet its
+            // 1.4% growth target", "meet a $27.5bn tax bill")
             if head.is_none()
-                && self
+                && (self
                     .low
                     .entity_at(k)
                     .is_some_and(|e| self.a.entities[e].kind == EntityType::Date)
+                    || self.amount_word(k))
             {
+                k += 1;
+                continue;
+            }
+            // "meet the country's growing demand": a possessor is no head; what it has is
+            if head.is_some() && matches!(self.low.get(k), "'s" | "’s") {
+                head = None;
                 k += 1;
                 continue;
             }
@@ -2372,6 +2382,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         k == end
             || self.a.tokens[k].kind == crate::model::TokenKind::Punct
             || self.lowercase_word(k) && self.low.get(k) != "of"
+    }
+
+    /// Whether token `k` is part of an amount before a noun: a currency sign, a figure, or a
+    /// unit after a figure ("$", "27.5bn", "1.4", "%", "pct", "mln").
+    fn amount_word(&self, k: usize) -> bool {
+        let w = self.low.get(k);
+        let figure = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        figure(w)
+            || matches!(w, "$" | "£" | "€" | "¥")
+            || k > 0 && figure(self.low.get(k - 1)) && self.lx.amount_units.contains(w)
     }
 
     /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet
