@@ -552,3 +552,65 @@ fn awards_presenters_coupons_and_compounds_are_no_events() {
         ("Putin will meet his counterpart in Moscow.", Meet, "meet"),
     ]);
 }
+
+#[test]
+fn prizes_legal_appeals_and_taking_back_an_offer_are_no_events() {
+    use EventType::*;
+    no_event(&[
+        (
+            "Tate & Lyle's chief executive has been named European Businessman of the Year by a \
+             leading business magazine.",
+            StartPosition,
+        ),
+        (
+            "The International Association of Athletics Federations will appeal against the \
+             acquittal of Greek athletes Kostas Kenteris and Katerina Thanou.",
+            Appeal,
+        ),
+        (
+            "\"While such approaches may have some political appeal, they are impractical,\" he \
+             said.",
+            Appeal,
+        ),
+        (
+            "Sebastien Sainsbury had been close to a takeover of Leeds but withdrew his £25m \
+             offer last week.",
+            Move,
+        ),
+        (
+            "Roche won the French Open, reached the Wimbledon and US Open finals and won five \
+             Wimbledon doubles titles.",
+            Move,
+        ),
+        (
+            "The United States has been considering access to a base in Zaire but no decision \
+             has been reached.",
+            Move,
+        ),
+        (
+            "A riotous cheer easily drowned out any hecklers lurking in the crowd.",
+            Kill,
+        ),
+        (
+            "It is the perfect way to sign off and leave a lasting impression.",
+            SignAgreement,
+        ),
+    ]);
+    one_event(&[
+        (
+            "The troops withdrew from the town on Monday.",
+            Move,
+            "withdrew",
+        ),
+        (
+            "The UN appealed to both sides to stop the fighting.",
+            Appeal,
+            "appealed",
+        ),
+        (
+            "The ship reached the port of Piraeus on Monday.",
+            Move,
+            "reached",
+        ),
+    ]);
+}
