@@ -614,3 +614,42 @@ fn prizes_legal_appeals_and_taking_back_an_offer_are_no_events() {
         ),
     ]);
 }
+
+#[test]
+fn presenting_a_show_pulling_out_of_a_deal_and_counted_things_are_no_events() {
+    use EventType::*;
+    no_event(&[
+        (
+            "She will host the lunchtime show on Saturdays from this week.",
+            HostVisit,
+        ),
+        (
+            "Observers said they thought Turkcell was set to pull out of the $3bn deal.",
+            Move,
+        ),
+        (
+            "In January, Mitsubishi Motors issued its third profits warning in nine months.",
+            Threaten,
+        ),
+        (
+            "The 9 November traffic explosion has continued into December.",
+            Fight,
+        ),
+        (
+            "Mr Brown said he was set to meet his two fiscal rules in this economic cycle.",
+            Meet,
+        ),
+        (
+            "\"The first minister should withdraw these remarks immediately.\"",
+            Move,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Weizsaecker is hosting a dinner tonight for Paz Estenssoro.",
+            HostVisit,
+            "hosting",
+        ),
+        ("Putin met two ministers in Moscow.", Meet, "met"),
+    ]);
+}

@@ -2345,6 +2345,17 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 break;
             }
             let w = self.low.get(k);
+            // "meet his two fiscal rules": a number word before a noun counts it ("met three
+            // times": not before an adverb)
+            if head.is_none()
+                && self.lx.numbers.contains_key(w)
+                && k + 1 < end
+                && self.lowercase_word(k + 1)
+                && !self.lx.adverb(self.low.get(k + 1))
+            {
+                k += 1;
+                continue;
+            }
             // ("part-time staff": a time word inside a compound is no adverb)
             if self.closed_class(k)
                 || !compound(k) && (self.lx.adverb(w) || self.lx.numbers.contains_key(w))
