@@ -472,3 +472,46 @@ fn what_was_announced_or_said_in_a_passive_is_no_speaker() {
         "FBI",
     )]);
 }
+
+/// Reuters names companies in brackets and with a possessive inside ("Moody's Investors
+/// Service Inc"); a possessive that ends a name right before its verb is no noun's possessor
+/// ("Moody's said" is a statement, not "the said of Moody").
+#[test]
+fn names_in_brackets_and_with_a_possessive() {
+    speaker_is(&[
+        (
+            "<Chrysler Canada Ltd> said it signed an agreement to import 100,000 small cars.",
+            "Chrysler Canada Ltd",
+        ),
+        (
+            "<The Commonwealth Bank of Australia> said it was preparing a 500 mln dlr \
+             commercial paper facility.",
+            "The Commonwealth Bank of Australia",
+        ),
+        (
+            "Alleghany Corp <Y> said it agreed to buy the unit.",
+            "Alleghany Corp",
+        ),
+        (
+            "Moody's Investors Service Inc said it may downgrade 12 billion dlrs of debt.",
+            "Moody's Investors Service Inc",
+        ),
+        (
+            "Standard and Poor's Corp said it affirmed about 100 mln dlrs of debt.",
+            "Standard and Poor's Corp",
+        ),
+        (
+            "Moody's said it would assess the likely financial consequences.",
+            "Moody's",
+        ),
+        (
+            "Britain's Foreign Office said the talks would go ahead.",
+            "Foreign Office",
+        ),
+        (
+            "Brazil has so far been unwilling to accept any proposal that would reduce its \
+             quota share, delegates said.",
+            "delegates",
+        ),
+    ]);
+}

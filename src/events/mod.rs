@@ -1398,10 +1398,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if published {
             k -= 1;
         }
+        // a wire ticker after the name ("Alleghany Corp <Y> said"), or the name itself in the
+        // brackets Reuters marks companies with ("<Chrysler Canada Ltd> said")
+        let mut bracketed: Option<(usize, usize)> = None;
         if k > first && self.low.get(k - 1) == ">" {
-            k = (first.max(k.saturating_sub(6))..k - 1)
+            let lt = (first.max(k.saturating_sub(12))..k - 1)
                 .rev()
                 .find(|&i| self.low.get(i) == "<")?;
+            bracketed = Some((lt + 1, k - 1));
+            k = lt;
         }
         // capitalised words, no closed-class word among them ("It", "But", "The"), joined by a
         // hyphen, "and" or "&" ("Blu-Ray", "Ernst & Young": no entity on either side; "Apple and
@@ -1432,11 +1437,19 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 j = i;
                 continue;
             }
-            let joins = j < k
-                && i > first
-                && (matches!(self.low.get(i), "-" | "and" | "&") && name_word(i - 1)
-                    || matches!(self.low.get(i), "of" | "for")
-                        && (name_word(i - 1) || place_or_org(i - 1).is_some()));
+            // (a possessive inside a name: "Moody's Investors Service Inc", "Standard and
+            // Poor's Corp", "Moody's said"; not after an entity: "Britain's Foreign Office")
+            let joins = i > first
+                && (j < k
+                    && (matches!(self.low.get(i), "-" | "and" | "&") && name_word(i - 1)
+                        || matches!(self.low.get(i), "of" | "for")
+                            && (name_word(i - 1) || place_or_org(i - 1).is_some()))
+                    || a.tokens[i].kind == crate::model::TokenKind::Clitic
+                        && matches!(self.low.get(i), "'s" | "’s")
+                        && name_word(i - 1)
+                        // ending the name only right before the verb ("Moody's said"; not
+                        // "Federal Industries Ltd's earlier announced issue")
+                        && (j < k || k == t.head.0));
             if joins {
                 j = i;
                 continue;
@@ -1447,7 +1460,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         if !named {
-            return None;
+            return bracketed.and_then(|(f, e)| self.bracketed_name(f, e, role));
         }
         // (the ten tokens may end at a joining word)
         while j < k && matches!(self.low.get(j), "-" | "of" | "for" | "and" | "&") {
@@ -1491,6 +1504,28 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
         let span = Span::new(a.tokens[j].span().start, a.tokens[k - 1].span().end);
         Some(name_argument(a, role, span))
+    }
+
+    /// The name Reuters puts in brackets before a verb ("<The Commonwealth Bank of Australia>
+    /// said"): tokens `f..e`, opening with a capital and holding no sentence punctuation, the
+    /// brackets opening the clause (at the sentence's start after closed-class words, or after
+    /// a comma).
+    fn bracketed_name(&self, f: usize, e: usize, role: Role) -> Option<Argument<'a>> {
+        let a = self.a;
+        let first = a.sentences[self.si].first_token;
+        let opens = (first..f - 1).all(|i| self.lx.function_word(self.low.get(i)))
+            || f - 1 > first && self.low.get(f - 2) == ",";
+        let ok = f < e
+            && e - f <= 10
+            && a.tokens[f].is_cap()
+            && (f..e).all(|i| !matches!(self.low.get(i), "." | "," | ";" | ":" | "\"" | "<"));
+        (opens && ok).then(|| {
+            name_argument(
+                a,
+                role,
+                Span::new(a.tokens[f].span().start, a.tokens[e - 1].span().end),
+            )
+        })
     }
 
     /// The noun phrase a participle trigger directly follows ("civilians killed in …", "Isa
@@ -1681,7 +1716,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             // "since becoming Defense Minister": a gerund with an object is a verb
             let gerund = w.ends_with("ing") && self.chunks.iter().any(|c| c.first == he);
             if self.in_set(hs - 1, lexicon::word_flags::DETERMINER, &self.lx.determiners)
-                || clitic
+                // (not a past form: "Moody's said" is a name and its verb)
+                || clitic && !self.lx.participles.contains(w)
                 || (self.in_set(hs - 1, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
                     && p1 != "to"
                     && !gerund)
