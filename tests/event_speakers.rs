@@ -515,3 +515,21 @@ fn names_in_brackets_and_with_a_possessive() {
         ),
     ]);
 }
+
+#[test]
+fn they_said_is_the_people_that_spoke_before() {
+    let text = "The dollar fell against the yen, dealers said. They said the central bank \
+                bought dollars. Selling pressure was strong, they said.";
+    assert_eq!(
+        actors(text, true),
+        [["dealers"], ["dealers"], ["dealers"]],
+        "{text}"
+    );
+    // not a company's or a person's, and not from too far back
+    let text = "Clevite Industries Inc said it agreed to form a joint venture. They said the \
+                venture would start in June.";
+    assert_eq!(actors(text, true)[1], Vec::<String>::new());
+    let text = "The dollar fell against the yen, dealers said. Prices fell. Rates rose. \
+                Markets closed. They said the central bank bought dollars.";
+    assert_eq!(actors(text, true)[1], Vec::<String>::new());
+}

@@ -779,6 +779,8 @@ struct LastSpeakers<'a> {
     thing: Option<(usize, Argument<'a>)>,
     /// The last speaker that is a person.
     person: Option<(usize, Argument<'a>)>,
+    /// The last speaker, when it is people named by a plural noun ("analysts", "delegates").
+    group: Option<(usize, Argument<'a>)>,
 }
 
 /// How many sentences after a person spoke "he said" or "she said" can still stand for them.
@@ -794,8 +796,11 @@ const PERSON_SPEAKER_REACH: usize = 8;
 ///   other person is named in between (the antecedent is clear) and no title before
 ///   the speaker's name says otherwise ("Mr" for "she", "Mrs" for "he"). (A person named in the
 ///   sentence or the three before is found by the pronoun rule of the argument cues first.)
+/// - "Brazil has been unwilling to accept …, delegates said. They said …": "they" stands for
+///   the last speaker when that is people named by a plural noun and spoke in this sentence or
+///   one of the two before (or "they" did, standing for it).
 ///
-/// Other pronouns ("they", "we") stay unresolved.
+/// Other pronouns ("we", "they" after a speaker of another kind) stay unresolved.
 fn pronoun_speakers<'a>(
     ms: &mut [MentionData<'a>],
     a: &Analysis<'a>,
@@ -812,6 +817,7 @@ fn pronoun_speakers<'a>(
             if person {
                 last.person = Some((m.sentence, x.clone()));
             }
+            last.group = plural_people(a, lx, low, x).then(|| (m.sentence, x.clone()));
             continue;
         }
         let first = a.sentences[m.sentence].first_token;
@@ -823,6 +829,11 @@ fn pronoun_speakers<'a>(
         let found = match low.get(k - 1) {
             "it" => last
                 .thing
+                .as_ref()
+                .filter(|(si, _)| m.sentence <= si + 2)
+                .map(|(_, x)| x),
+            "they" => last
+                .group
                 .as_ref()
                 .filter(|(si, _)| m.sentence <= si + 2)
                 .map(|(_, x)| x),
@@ -845,13 +856,33 @@ fn pronoun_speakers<'a>(
             ..speaker.clone()
         };
         // "X said … It said … It also said …": the chain goes on from here
-        if low.get(k - 1) == "it" {
-            last.thing = Some((m.sentence, arg.clone()));
-        } else {
-            last.person = Some((m.sentence, arg.clone()));
+        match low.get(k - 1) {
+            "it" => last.thing = Some((m.sentence, arg.clone())),
+            "they" => last.group = Some((m.sentence, arg.clone())),
+            _ => last.person = Some((m.sentence, arg.clone())),
         }
         m.args.insert(0, arg);
     }
+}
+
+/// Whether speaker `x` is people named by a plural noun ("analysts", "ICCO delegates", "the
+/// officials"): its last word is a lowercase plural that the noun lexicon takes for people or a
+/// group.
+fn plural_people(
+    a: &Analysis<'_>,
+    lx: &lexicon::EventLexicon,
+    low: &Lower<'_>,
+    x: &Argument<'_>,
+) -> bool {
+    if x.entity.is_some() || x.span.end == 0 {
+        return false;
+    }
+    let t = token_at(a, x.span.end - 1);
+    let w = low.get(t);
+    a.tokens[t].has(crate::model::tokflags::LOWER)
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && matches!(lx.noun(w), Some(NounClass::Person | NounClass::Group))
 }
 
 /// Whether every person named after the speaker's mention `x` and before byte `pos` is that
