@@ -2723,19 +2723,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             self.cue_at(first, t.start.min(s.end_token))
                 .is_some_and(|(_, m)| m == Modality::Negated)
         });
+        let after_subject =
+            |(first, end): (usize, usize)| if negative_subject { first } else { end };
         let from = subject
-            .map_or(
-                s.first_token,
-                |(first, end)| {
-                    if negative_subject {
-                        first
-                    } else {
-                        end
-                    }
-                },
-            )
+            .map_or(s.first_token, after_subject)
             .max(t.start.saturating_sub(10))
             .max(s.first_token);
+        let limit = t.start.min(s.end_token);
         // a verb that reports a statement takes only the cues of its own verb group ("did not
         // say", "declined to comment", "will announce"): "Jones denies using drugs and says …"
         // says it
@@ -2750,8 +2744,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             _ => 0,
         };
         // the trigger's verb group: back past adverbs and auxiliaries, passive ones too ("will
-        // be announced", "have not been announced")
-        // (found once a cue is: most triggers have none)
+        // be announced", "have not been announced"); found once a cue is (most triggers have
+        // none)
         let group = std::cell::OnceCell::new();
         let group = || {
             *group.get_or_init(|| {
@@ -2763,7 +2757,6 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             })
         };
         for i in from..t.start {
-            let limit = t.start.min(s.end_token);
             let Some((end, m)) = self.cue_at(i, limit).or_else(|| {
                 // a multi-word plan may end on the trigger ("planned visit")
                 self.cue_at(i, (t.start + 1).min(s.end_token))
