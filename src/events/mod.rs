@@ -817,7 +817,7 @@ fn pronoun_speakers<'a>(
             if person {
                 last.person = Some((m.sentence, x.clone()));
             }
-            last.group = plural_people(a, lx, low, x).then(|| (m.sentence, x.clone()));
+            last.group = plural_people(a, low, x).then(|| (m.sentence, x.clone()));
             continue;
         }
         let first = a.sentences[m.sentence].first_token;
@@ -868,12 +868,7 @@ fn pronoun_speakers<'a>(
 /// Whether speaker `x` is people named by a plural noun ("analysts", "ICCO delegates", "the
 /// officials"): its last word is a lowercase plural that the noun lexicon takes for people or a
 /// group.
-fn plural_people(
-    a: &Analysis<'_>,
-    lx: &lexicon::EventLexicon,
-    low: &Lower<'_>,
-    x: &Argument<'_>,
-) -> bool {
+fn plural_people(a: &Analysis<'_>, low: &Lower<'_>, x: &Argument<'_>) -> bool {
     if x.entity.is_some() || x.span.end == 0 {
         return false;
     }
@@ -882,7 +877,7 @@ fn plural_people(
     a.tokens[t].has(crate::model::tokflags::LOWER)
         && w.ends_with('s')
         && !w.ends_with("ss")
-        && matches!(lx.noun(w), Some(NounClass::Person | NounClass::Group))
+        && matches!(low.info[t].noun, Some(NounClass::Person | NounClass::Group))
 }
 
 /// Whether every person named after the speaker's mention `x` and before byte `pos` is that
@@ -2851,17 +2846,25 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
 
     /// The modality cue that starts at token `i` and ends at or before token `limit` (the
     /// longest of those that start with its word), with the token after it.
+    #[inline(always)]
     fn cue_at(&self, i: usize, limit: usize) -> Option<(usize, Modality)> {
-        let w = self.cue_word(i)?;
         // most words open no cue: a word's flag (or another token's bit) answers without
         // hashing it
-        if self.a.tokens[i].kind == crate::model::TokenKind::Word {
-            if !self.low.info[i].has(lexicon::word_flags::MODALITY) {
-                return None;
-            }
-        } else if self.lx.modality_bits & lexicon::word_bit(w) == 0 {
-            return None;
+        let opens = if self.a.tokens[i].kind == crate::model::TokenKind::Word {
+            self.low.info[i].has(lexicon::word_flags::MODALITY)
+        } else {
+            self.lx.modality_bits & lexicon::word_bit(self.low.get(i)) != 0
+        };
+        if opens {
+            self.cue_from(i, limit)
+        } else {
+            None
         }
+    }
+
+    /// [`SentenceCtx::cue_at`] for a token whose word opens some cue.
+    fn cue_from(&self, i: usize, limit: usize) -> Option<(usize, Modality)> {
+        let w = self.cue_word(i)?;
         let cues = self.lx.modality_first.get(w)?;
         cues.iter()
             .map(|&k| &self.lx.modality[k])
