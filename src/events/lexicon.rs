@@ -295,14 +295,14 @@ pub struct EventLexicon {
     /// Patterns.
     pub patterns: Vec<Pattern>,
     index: FxHashMap<Box<str>, Vec<usize>>,
-    /// Modality cues: token sequences (lowercase; [`CUE_GAP`] stands for one to
-    /// [`CUE_GAP_MAX`] words) → modality, longest first.
+    /// Modality cues: token sequences (lowercase; `…` stands for one to three words) →
+    /// modality, longest first.
     pub modality: Vec<(Vec<Box<str>>, Modality)>,
     /// Words that end a modality cue's reach (a new clause).
     pub modality_stops: FxHashSet<Box<str>>,
     /// Words that end the reach of a modality cue that ends in "to" (its verb phrase).
     pub infinitive_stops: FxHashSet<Box<str>>,
-    /// Words that a [`CUE_GAP`] never stands for.
+    /// Words that the `…` of a modality cue never stands for.
     pub cue_gap_stops: FxHashSet<Box<str>>,
     /// Units after a figure in an amount ("%", "pct", "mln").
     pub amount_units: FxHashSet<Box<str>>,
