@@ -653,3 +653,35 @@ fn presenting_a_show_pulling_out_of_a_deal_and_counted_things_are_no_events() {
         ("Putin met two ministers in Moscow.", Meet, "met"),
     ]);
 }
+
+#[test]
+fn arriving_at_a_view_and_visiting_a_website_are_no_visits() {
+    use EventType::*;
+    no_event(&[
+        (
+            "They have arrived at their own interpretations and assumptions.",
+            Visit,
+        ),
+        (
+            "But anyone visiting the website it mentions will be infected.",
+            Visit,
+        ),
+        (
+            "The 23-year-old has pulled out of international meets in Madrid and Lievin this \
+             week.",
+            Move,
+        ),
+    ]);
+    one_event(&[
+        (
+            "The president arrived at the airport in Moscow on Monday.",
+            Visit,
+            "arrived",
+        ),
+        (
+            "Xi visited the site of the earthquake on Monday.",
+            Visit,
+            "visited",
+        ),
+    ]);
+}
