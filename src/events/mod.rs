@@ -826,29 +826,21 @@ fn pronoun_speakers<'a>(
             continue;
         }
         let pronoun = a.tokens[k - 1].span();
-        let found = match low.get(k - 1) {
-            "it" => last
-                .thing
-                .as_ref()
-                .filter(|(si, _)| m.sentence <= si + 2)
-                .map(|(_, x)| x),
-            "they" => last
-                .group
-                .as_ref()
-                .filter(|(si, _)| m.sentence <= si + 2)
-                .map(|(_, x)| x),
-            w @ ("he" | "she") => last
-                .person
-                .as_ref()
-                .filter(|(si, x)| {
-                    m.sentence <= si + PERSON_SPEAKER_REACH
-                        && only_person_since(a, x, pronoun.start)
-                        && !title_says_otherwise(a, lx, low, x, w == "she")
-                })
-                .map(|(_, x)| x),
-            _ => None,
+        let w = low.get(k - 1);
+        // the last speaker the pronoun can stand for, and how many sentences back
+        let (slot, reach) = match w {
+            "it" => (&mut last.thing, 2),
+            "they" => (&mut last.group, 2),
+            "he" | "she" => (&mut last.person, PERSON_SPEAKER_REACH),
+            _ => continue,
         };
-        let Some(speaker) = found else {
+        let person = matches!(w, "he" | "she");
+        let Some((_, speaker)) = slot.as_ref().filter(|(si, x)| {
+            m.sentence <= si + reach
+                && (!person
+                    || only_person_since(a, x, pronoun.start)
+                        && !title_says_otherwise(a, lx, low, x, w == "she"))
+        }) else {
             continue;
         };
         let arg = Argument {
@@ -856,11 +848,7 @@ fn pronoun_speakers<'a>(
             ..speaker.clone()
         };
         // "X said … It said … It also said …": the chain goes on from here
-        match low.get(k - 1) {
-            "it" => last.thing = Some((m.sentence, arg.clone())),
-            "they" => last.group = Some((m.sentence, arg.clone())),
-            _ => last.person = Some((m.sentence, arg.clone())),
-        }
+        *slot = Some((m.sentence, arg.clone()));
         m.args.insert(0, arg);
     }
 }
@@ -2765,7 +2753,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             let infinitive = self.low.get(end - 1) == "to";
             if (end..t.start).any(|k| {
                 let w = self.low.get(k);
-                self.lx.modality_stops.contains(w) && !self.hyphen(k)
+                // (a hyphen inside a word, "straight-forward", is no dash)
+                self.lx.modality_stops.contains(w)
+                    && self.a.tokens[k].has(crate::model::tokflags::SPACE_BEFORE)
                     || infinitive && self.lx.infinitive_stops.contains(w)
             }) || m == Modality::Negated
                 && voice == Voice::Nominal
@@ -2811,13 +2801,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .get(self.a.tokens[c - 1].span().start)
                     .is_some_and(u8::is_ascii_punctuation)
         };
-        let inside = |x: usize| {
-            self.quotes
-                .iter()
-                .find(|&&(o, c)| o < x && x < c)
-                .filter(|q| clause(q))
-                .copied()
-        };
+        let inside = |x: usize| self.quote_of(x).filter(clause);
         inside(cue) == inside(trigger)
     }
 
@@ -2836,12 +2820,6 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .first()
             .is_some_and(u8::is_ascii_uppercase);
         (!capital || opens(i)).then(|| self.low.get(i))
-    }
-
-    /// Whether token `k` is a hyphen inside a word ("straight-forward"), no dash.
-    fn hyphen(&self, k: usize) -> bool {
-        let start = self.a.tokens[k].span().start;
-        k > 0 && self.a.tokens[k - 1].span().end == start
     }
 
     /// The modality cue that starts at token `i` and ends at or before token `limit` (the
