@@ -1892,6 +1892,18 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     });
                     return (!c.possessive && !relative).then(|| self.named_apposition(c).unwrap_or(c));
                 }
+                // "Brown called on rich nations to fund …", "urged Israel to withdraw": who
+                // is called on, urged or told to act is the infinitive's subject, not the
+                // caller; when the chunker found no phrase there ("called on hunts to do"),
+                // the subject stays unknown
+                let kt = verb_group_start(self.low, self.lx, s.first_token, t.start, false);
+                if let Some((_, gap)) = self.control_cue(kt)
+                    .filter(|_| self.voice(&self.lx.patterns[t.pattern], t) != Voice::Nominal)
+                {
+                    // ("urging shareholders not to sign")
+                    let not = usize::from(self.low.get(kt - 2) == "not");
+                    return vis().find(|c| c.first >= gap && c.end + 1 + not == kt);
+                }
                 // A chunk right before a verb trigger is its subject even after "after", "when";
                 // a chunk right after another trigger is that one's object.
                 let before_trigger = |c: &Chunk| {
@@ -2708,10 +2720,20 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         });
         let after_subject =
             |(first, end): (usize, usize)| if negative_subject { first } else { end };
-        let from = subject
+        let mut from = subject
             .map_or(s.first_token, after_subject)
             .max(t.start.saturating_sub(10))
             .max(s.first_token);
+        // the doer that "urged … to" names is the subject: the cue comes before it
+        if let Some((cue, _)) = self.control_cue(verb_group_start(
+            self.low,
+            self.lx,
+            s.first_token,
+            t.start,
+            false,
+        )) {
+            from = from.min(cue);
+        }
         let limit = t.start.min(s.end_token);
         // a verb that reports a statement takes only the cues of its own verb group ("did not
         // say", "declined to comment", "will announce"): "Jones denies using drugs and says …"
@@ -2847,6 +2869,30 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         cues.iter()
             .map(|&k| &self.lx.modality[k])
             .find_map(|(cue, m)| Some((self.cue_end(i, cue, limit)?, *m)))
+    }
+
+    /// The cue of a verb that names who is to do what it asks ("urged … to", "called on …
+    /// to", `…` standing for the doer) ending right before the verb group that starts at token
+    /// `k`: where the cue starts and where its `…` does.
+    fn control_cue(&self, k: usize) -> Option<(usize, usize)> {
+        let first = self.a.sentences[self.si].first_token;
+        if k < first + 3 || self.low.get(k - 1) != "to" {
+            return None;
+        }
+        (k.saturating_sub(lexicon::CUE_GAP_MAX + 3).max(first)..k - 2).find_map(|i| {
+            if !self.low.info[i].has(lexicon::word_flags::MODALITY) {
+                return None;
+            }
+            let cues = self.lx.modality_first.get(self.cue_word(i)?)?;
+            cues.iter().find_map(|&c| {
+                let cue = &self.lx.modality[c].0;
+                let g = cue.iter().position(|w| &**w == lexicon::CUE_GAP)?;
+                // (not "in order to be able to negotiate": the `…` names a doer)
+                (self.cue_end(i, cue, k)? == k
+                    && !(i + g..k - 1).any(|j| matches!(self.low.get(j), "to" | "be")))
+                .then_some((i, i + g))
+            })
+        })
     }
 
     /// Where `cue` matched from token `i` ends (the token after it), if it matches before

@@ -1,0 +1,108 @@
+//! Who does what an event names, where the nearest phrase before the verb is not its doer.
+//! Each case comes from the BBC or Reuters articles; one sentence per document.
+
+use newsfacts::model::{EventType, Modality, Role};
+use newsfacts::{Document, Pipeline};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new().expect("pipeline"))
+}
+
+/// The actors' texts and the modality of the one event of type `kind` whose trigger is
+/// `trigger` in `text`.
+fn actor_of(text: &str, kind: EventType, trigger: &str) -> (Vec<String>, Modality) {
+    let doc = Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    let found: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.kind == kind && &doc.text[e.trigger] == trigger)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{text}: {kind:?} '{trigger}' in {:?}",
+        a.events
+    );
+    let actors = found[0]
+        .arguments
+        .iter()
+        .filter(|x| x.role == Role::Actor)
+        .map(|x| doc.text[x.span].to_string())
+        .collect();
+    (actors, found[0].modality)
+}
+
+/// "urged X to …", "called on X to …": X is to do it, and it has not happened; when X is no
+/// phrase the chunker knows, the doer stays unknown rather than the one who urged.
+#[test]
+fn who_is_urged_to_act_does_it() {
+    use EventType::*;
+    let cases: &[(&str, EventType, &str, &[&str])] = &[
+        (
+            "Gordon Brown has called on rich nations to fund a plan to fight the Aids epidemic.",
+            TransferMoney,
+            "fund",
+            &["rich nations"],
+        ),
+        (
+            "Meanwhile, Gerrard has urged the Anfield board to sign Real Madrid striker \
+             Fernando Morientes in the January transfer window.",
+            SignAgreement,
+            "sign",
+            &["the Anfield board"],
+        ),
+        (
+            "Senate majority leader Robert Byrd urged President Reagan to negotiate with the \
+             Democratic-led Congress over budget matters.",
+            Negotiate,
+            "negotiate",
+            &["Reagan"],
+        ),
+        (
+            "Gencorp earlier urged shareholders to reject a 100 dlr per share tender offer.",
+            Reject,
+            "reject",
+            &["shareholders"],
+        ),
+        (
+            "O'Gara pounced after referee Honiss had told the skipper to warn his own players \
+             after consistent infringements.",
+            Threaten,
+            "warn",
+            &[],
+        ),
+    ];
+    for &(text, kind, trigger, want) in cases {
+        let (actors, modality) = actor_of(text, kind, trigger);
+        assert_eq!(actors, want, "{text}");
+        assert_eq!(modality, Modality::Hypothetical, "{text}");
+    }
+}
+
+/// Without a phrase between the verb and "to", or with "in order to", the subject is the
+/// nearest phrase before, as for any verb.
+#[test]
+fn subject_control_keeps_the_subject() {
+    use EventType::*;
+    let cases: &[(&str, EventType, &str, &[&str])] = &[
+        (
+            "Clayton Yeutter argued that flexibility was needed in order to be able to \
+             negotiate with countries to open their markets.",
+            Negotiate,
+            "negotiate",
+            &["Clayton Yeutter"],
+        ),
+        (
+            "The UN urged Israel to withdraw its troops from the town.",
+            Move,
+            "withdraw",
+            &["Israel"],
+        ),
+    ];
+    for &(text, kind, trigger, want) in cases {
+        assert_eq!(actor_of(text, kind, trigger).0, want, "{text}");
+    }
+}
