@@ -685,3 +685,49 @@ fn arriving_at_a_view_and_visiting_a_website_are_no_visits() {
         ),
     ]);
 }
+
+/// "Targets were met", "the report was welcomed": a passive of `meet`, `welcome` or
+/// `execute` whose subject names a thing, or a passive "met" with no one who met, is the other
+/// sense; "was met by Xi" is a meeting, its subject the one met.
+#[test]
+fn a_passive_with_a_thing_for_subject_is_another_sense() {
+    no_event(&[
+        (
+            "Local councillors would have to show certain conditions had been met before \
+             invoking the power.",
+            EventType::Meet,
+        ),
+        (
+            "But Ms Jowell insisted his concerns had been met.",
+            EventType::Meet,
+        ),
+        (
+            "Lyng is believed to be the first top administration official to publicly express \
+             doubts the target would be met.",
+            EventType::Meet,
+        ),
+        (
+            "The report was welcomed by Conservative shadow pensions secretary David Willetts.",
+            EventType::HostVisit,
+        ),
+        (
+            "Its board approved the merger on Oct 3 and the merger agreement was executed on \
+             Oct 7, the complaint said.",
+            EventType::Kill,
+        ),
+    ]);
+    one_event(&[(
+        "Passengers who tried to use the few sleeper trains running last night were met by \
+         angry pickets.",
+        EventType::Meet,
+        "met",
+    )]);
+    assert_eq!(
+        with_role(
+            "Li Shangfu was met by Xi Jinping at the airport.",
+            EventType::Meet,
+            "actor"
+        ),
+        [("met".to_string(), vec!["Xi Jinping".to_string()])]
+    );
+}

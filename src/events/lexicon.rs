@@ -336,6 +336,8 @@ pub struct EventLexicon {
     pub passive_aux: FxHashSet<Box<str>>,
     /// Irregular past participles ("held", "shot").
     pub participles: FxHashSet<Box<str>>,
+    /// Irregular past participles that make a passive only after an auxiliary ("was met by").
+    pub aux_participles: FxHashSet<Box<str>>,
     /// Adverbs that may stand between an auxiliary and its verb.
     pub adverbs: FxHashSet<Box<str>>,
     /// Auxiliaries and modals between a subject and its verb ("would", "has").
@@ -441,6 +443,7 @@ impl EventLexicon {
             "country_noun" => &mut self.country_nouns,
             "passive_aux" => &mut self.passive_aux,
             "participle" => &mut self.participles,
+            "aux_participle" => &mut self.aux_participles,
             "adverb" => &mut self.adverbs,
             "auxiliary" => &mut self.auxiliaries,
             "courtesy" => &mut self.courtesy,

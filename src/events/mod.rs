@@ -235,12 +235,19 @@ impl EventExtractor {
                 let voice = ctx.voice(p, t);
                 if voice == Voice::Active
                     && (p.participant_object && ctx.thing_object(t)
-                        || p.participant_subject && ctx.thing_subject(t))
+                        || p.participant_subject && ctx.thing_subject(t, false))
+                    || voice == Voice::Passive && p.participant_object && ctx.thing_subject(t, true)
                 {
                     return None;
                 }
                 let mut args = ctx.arguments(p, t, voice);
-                if !p.satisfied(&args) {
+                // "targets would be met", "costs were met": a passive that only an auxiliary
+                // makes is a meeting only with who met them ("was met by Xi")
+                if !p.satisfied(&args)
+                    || voice == Voice::Passive
+                        && lx.aux_participles.contains(low.get(t.head.0))
+                        && !args.iter().any(|x| x.role == Role::Actor)
+                {
                     return None;
                 }
                 let (modality, explicit) = ctx.modality(t, &args, voice);
@@ -1747,7 +1754,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 return Voice::Nominal;
             }
         }
-        let participle = w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w);
+        let aux_only = self.lx.aux_participles.contains(w);
+        let participle =
+            w.ends_with("ed") || w.ends_with("en") || self.lx.participles.contains(w) || aux_only;
         // (a verb of saying has no object cue, but "the winner will be announced" is passive
         // too: what was announced is no speaker; only after an auxiliary, since "the FBI said"
         // is no reduced relative clause)
@@ -1764,7 +1773,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 _ => break,
             }
         }
-        if !object {
+        if !object || aux_only {
             return Voice::Active;
         }
         // "people killed in the attack": right after a noun phrase, with no object after it
@@ -2345,9 +2354,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// whose words name things ([`SentenceCtx::names_a_thing`]); that subject is a thing, so
     /// the verb is in another sense (WordNet 3.0 call_for.v.01 "require"). Not after a verb or
     /// an adjective ("Blair rejected calls for", "mounting calls for": "calls" is a noun).
-    fn thing_subject(&self, t: &TriggerMatch) -> bool {
+    ///
+    /// With `passive`, the verb group runs back over its auxiliaries and the subject stands for
+    /// the object: "targets would be met" (WordNet 3.0 meet.v.04 "satisfy"; `obj!`).
+    fn thing_subject(&self, t: &TriggerMatch, passive: bool) -> bool {
         let first = self.a.sentences[self.si].first_token;
-        let mut k = verb_group_start(self.low, self.lx, first, t.start, false);
+        let mut k = verb_group_start(self.low, self.lx, first, t.start, passive);
+        while passive && k > first && self.lx.passive_aux.contains(self.low.get(k - 1)) {
+            k = verb_group_start(self.low, self.lx, first, k - 1, true);
+        }
         let head = k;
         while k > first && self.names_a_thing(k - 1) {
             k -= 1;
