@@ -106,3 +106,40 @@ fn subject_control_keeps_the_subject() {
         assert_eq!(actor_of(text, kind, trigger).0, want, "{text}");
     }
 }
+
+/// The roles of the events of `kind` in `text`, each as "role=text".
+fn roles(text: &str, kind: EventType) -> Vec<Vec<String>> {
+    let doc = Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    a.events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            e.arguments
+                .iter()
+                .map(|x| format!("{}={}", x.role, &doc.text[x.span]))
+                .collect()
+        })
+        .collect()
+}
+
+/// "to his radical plan": a possessive pronoun after a preposition names whose the phrase is,
+/// not who is addressed; "officials of major Japanese banks said": the officials speak.
+#[test]
+fn a_possessor_after_a_preposition_is_no_participant() {
+    assert_eq!(
+        roles(
+            "Lawson said he expected British interest rates to fall soon in response to his \
+             fiscal 1987/88 budget.",
+            EventType::Statement
+        ),
+        [["actor=Lawson"]]
+    );
+    assert_eq!(
+        roles(
+            "Officials of major Japanese banks said they will watch the ministry's reaction.",
+            EventType::Statement
+        ),
+        [["actor=Officials"]]
+    );
+}

@@ -731,3 +731,32 @@ fn a_passive_with_a_thing_for_subject_is_another_sense() {
         [("met".to_string(), vec!["Xi Jinping".to_string()])]
     );
 }
+
+/// "met with disapproval", "will meet with serious objections": meeting a reaction is no
+/// meeting (WordNet 3.0 meet.v.08); "met with senior Chinese officials" still is.
+#[test]
+fn meeting_with_a_reaction_is_no_meeting() {
+    no_event(&[
+        (
+            "The government's proposals have met with disapproval from fathers' rights groups.",
+            EventType::Meet,
+        ),
+        (
+            "In particular, its portrayal of Alexander as a bisexual has met with a hostile \
+             reception and the threat of legal action from Greek lawyers.",
+            EventType::Meet,
+        ),
+        (
+            "Any such moves could meet with opposition among some CBT members.",
+            EventType::Meet,
+        ),
+    ]);
+    assert_eq!(
+        with_role(
+            "Putin met with senior Chinese officials in Moscow.",
+            EventType::Meet,
+            "target"
+        ),
+        [("met".to_string(), vec!["Chinese officials".to_string()])]
+    );
+}

@@ -646,7 +646,10 @@ pub fn chunks<'l>(
         // (not after the infinitive "to": "to help Iraq")
         if prep.is_none()
             && !clause_follows
-            && matches!(out[c].head, Head::Entity(_) | Head::Description(..))
+            && matches!(
+                out[c].head,
+                Head::Entity(_) | Head::Description(..) | Head::Noun(_, Some(_), _)
+            )
             && f >= s.first_token + 2
             && a.tokens[f - 1].has(crate::model::tokflags::LOWER)
             && tok_class[f - 1 - base] == (None, 1)

@@ -2028,6 +2028,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .chunks
                     .iter()
                     .filter(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= reach && c.prep == Some(&**p) && c.coord == 0)
+                    // ("to his radical plan": a possessive names whose the phrase is)
+                    .filter(|c| !(c.possessive && matches!(c.head, Head::Pronoun(..))))
                     .map(named);
                 // A place role passes over phrases of the same preposition that name no place
                 // ("killed in a shooting in Mosul", "held at gunpoint at a base"); other roles
