@@ -143,3 +143,32 @@ fn a_possessor_after_a_preposition_is_no_participant() {
         [["actor=Officials"]]
     );
 }
+
+/// "X warned that the Tories were …": "that" opens what was said, so X is the actor (the verb
+/// has an object, so it is no reduced passive) and the clause's subject is no target; nor does
+/// "that" belong to the phrase after it ("ruled that doctors could withdraw").
+#[test]
+fn that_opens_a_clause_after_a_verb() {
+    assert_eq!(
+        roles(
+            "Mr Brown warned that the Tories were planning the biggest cuts ever.",
+            EventType::Threaten
+        ),
+        [["actor=Brown"]]
+    );
+    assert_eq!(
+        roles(
+            "Currencies weakened as analysts warned that economic growth may slow.",
+            EventType::Threaten
+        ),
+        [["actor=analysts"]]
+    );
+    assert_eq!(
+        roles(
+            "He again rejected newspaper speculation that his own father entered Britain \
+             illegally.",
+            EventType::Move
+        ),
+        [["actor=his own father", "destination=Britain"]]
+    );
+}

@@ -533,3 +533,30 @@ fn they_said_is_the_people_that_spoke_before() {
                 Markets closed. They said the central bank bought dollars.";
     assert_eq!(actors(text, true)[1], Vec::<String>::new());
 }
+
+/// "The agency quoted Dilson Funaro as saying that …": who is quoted speaks, not the paper; "was quoted
+/// as saying that …" keeps its subject.
+#[test]
+fn who_is_quoted_as_saying_speaks() {
+    assert_eq!(
+        speakers(
+            "The Estado de Sao Paulo agency quoted Finance Minister Dilson Funaro as saying that \
+             the government was very concerned about the farmers' situation."
+        ),
+        [["Dilson Funaro"]]
+    );
+    assert_eq!(
+        speakers(
+            "But the New York Times today quoted administration sources as saying that the U.S. \
+             may be able to lift trade sanctions against Japan by the end of June."
+        ),
+        [["administration sources"]]
+    );
+    assert_eq!(
+        speakers(
+            "Finance Minister Edouard Balladur was quoted today as saying that French 1987 \
+             growth will probably be about two pct."
+        ),
+        [["Edouard Balladur"]]
+    );
+}

@@ -407,6 +407,16 @@ pub fn chunks<'l>(
     let mut ents: Vec<usize> = Vec::new();
     let mut i = s.first_token;
     while i < s.end_token {
+        // "warned that companies could …", "the fact that Russia …": after a word that is no
+        // preposition or determiner, "that" opens a clause, not a phrase
+        if i > s.first_token
+            && a.tokens[i - 1].kind == TokenKind::Word
+            && !low.info[i - 1].has(wf::PREPOSITION | wf::DETERMINER)
+            && lower(i) == "that"
+        {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut j = i;
         // determiners ("dozens of", "two of the")

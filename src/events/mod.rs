@@ -1735,7 +1735,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if let Some(p1) = p1.filter(|_| !w.ends_with("ed")) {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
             // "since becoming Defense Minister": a gerund with an object is a verb
-            let gerund = w.ends_with("ing") && self.chunks.iter().any(|c| c.first == he);
+            // (or a clause: "quoted as saying that …")
+            let gerund = w.ends_with("ing")
+                && (self.chunks.iter().any(|c| c.first == he)
+                    || he < s.end_token && self.low.get(he) == "that");
             if self.in_set(hs - 1, lexicon::word_flags::DETERMINER, &self.lx.determiners)
                 // (not a past form: "Moody's said" is a name and its verb)
                 || clitic && !self.lx.participles.contains(w)
@@ -1788,9 +1791,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             || (he < s.end_token && self.lx.pronouns.contains_key(self.low.get(he)))
             // "a man dressed as a soldier killed a two-star general", "police arrested eight
             // suspected traffickers": an article or a number opens an object the chunker may
-            // not have taken whole
+            // not have taken whole ("warned that …": a clause)
             || (he < s.end_token
-                && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that")
                     || a.tokens[he].kind == crate::model::TokenKind::Number
                         && self.low.entity_at(he).is_none()));
         if after_chunk && !object_follows {
@@ -1836,6 +1839,17 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         return vis().find(|c| {
                             c.prep.is_none() && !c.embedded && !c.possessive && c.end <= hs
                         });
+                    }
+                    // "The paper quoted Deng as saying": who is quoted speaks
+                    if prev == "as" && hs > s.first_token + 2 {
+                        if let Some(c) = vis().find(|c| {
+                            c.end + 1 == hs
+                                && c.prep.is_none()
+                                && c.first > s.first_token
+                                && matches!(self.low.get(c.first - 1), "quoted" | "quotes" | "quoting" | "quote")
+                        }) {
+                            return Some(c);
+                        }
                     }
                     if self.lx.prepositions.contains(prev) && prev != "to" {
                         if let Some((b, _)) = self.rel.iter().find(|&&(b, e)| b < hs && hs < e) {
