@@ -760,3 +760,53 @@ fn meeting_with_a_reaction_is_no_meeting() {
         [("met".to_string(), vec!["Chinese officials".to_string()])]
     );
 }
+
+/// Hosting an event or files, a touring side, storming to a title and ink are no visits,
+/// attacks or signings; hosting a president and storming a building still are.
+#[test]
+fn hosting_a_match_storming_to_a_title_and_ink_are_no_events() {
+    no_event(&[
+        (
+            "Sydney will host a northern versus southern hemisphere charity match in June or July.",
+            EventType::HostVisit,
+        ),
+        (
+            "In BitTorrent systems, server sites do not host the files being shared.",
+            EventType::HostVisit,
+        ),
+        (
+            "New Zealand were strong enough to crush an Anglo-Welsh touring team in 1908.",
+            EventType::Visit,
+        ),
+        (
+            "James McIlroy stormed to his second international victory in less than a week.",
+            EventType::Fight,
+        ),
+        (
+            "Moya stormed into a 4-0 lead on his way to taking the first set against Roddick.",
+            EventType::Fight,
+        ),
+        (
+            "The Kyrgyz Republic is using invisible ink and ultraviolet readers in the country's \
+             elections.",
+            EventType::SignAgreement,
+        ),
+    ]);
+    one_event(&[
+        (
+            "China will host the Russian president next week.",
+            EventType::HostVisit,
+            "host",
+        ),
+        (
+            "Troops stormed the parliament building.",
+            EventType::Fight,
+            "stormed",
+        ),
+        (
+            "The two firms inked a deal on Monday.",
+            EventType::SignAgreement,
+            "inked",
+        ),
+    ]);
+}
