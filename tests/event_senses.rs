@@ -810,3 +810,30 @@ fn hosting_a_match_storming_to_a_title_and_ink_are_no_events() {
         ),
     ]);
 }
+
+/// A plural possessor before the thing met ("the strikers' demands"), "political suicide" and
+/// "balance of payments finance" make no events.
+#[test]
+fn demands_of_a_plural_possessor_and_political_suicide_are_no_events() {
+    no_event(&[
+        (
+            "The miners were willing to negotiate, but only if it showed an intention to meet \
+             the strikers' demands.",
+            EventType::Meet,
+        ),
+        (
+            "He was quizzed about his decision to commit fraud to meet analysts' profit \
+             estimates.",
+            EventType::Meet,
+        ),
+        (
+            "The National Association of Probation Officers said the move would be \"political \
+             suicide\".",
+            EventType::Kill,
+        ),
+        (
+            "Commercial banks cannot be the dominant supplier of balance of payments finance.",
+            EventType::TransferMoney,
+        ),
+    ]);
+}

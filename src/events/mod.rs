@@ -2429,7 +2429,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 continue;
             }
             // "meet the country's growing demand": a possessor is no head; what it has is
-            if head.is_some() && matches!(self.low.get(k), "'s" | "’s") {
+            // ("meet the strikers' demands": a bare apostrophe after a plural too)
+            if head.is_some() && self.a.tokens[k].kind == crate::model::TokenKind::Clitic {
                 head = None;
                 k += 1;
                 continue;
