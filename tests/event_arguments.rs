@@ -172,3 +172,41 @@ fn that_opens_a_clause_after_a_verb() {
         [["actor=his own father", "destination=Britain"]]
     );
 }
+
+/// A past participle with a lowercase content word after it has an object: "Lord Browne
+/// rejected calls for …" is active, Browne the actor; "people killed in the attack" stays a
+/// reduced passive.
+#[test]
+fn a_participle_with_an_object_is_active() {
+    assert_eq!(
+        roles(
+            "However, Lord Browne rejected calls for a windfall tax on his company's profits.",
+            EventType::Reject
+        ),
+        [["actor=Browne"]]
+    );
+    assert_eq!(
+        roles(
+            "The UK's biggest coal producer blamed geological problems and industrial action for \
+             its worsening fortunes.",
+            EventType::Accuse
+        ),
+        [["actor=The UK's biggest coal producer"]]
+    );
+    assert_eq!(
+        roles(
+            "The regime executed two dissidents on Monday.",
+            EventType::Kill
+        ),
+        [["actor=The regime", "victim=two dissidents"]]
+    );
+    let killed = roles(
+        "Two people killed in the attack were buried on Sunday.",
+        EventType::Kill,
+    );
+    assert_eq!(killed.len(), 1);
+    assert!(
+        killed[0].iter().all(|r| !r.starts_with("actor=")),
+        "{killed:?}"
+    );
+}

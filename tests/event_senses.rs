@@ -837,3 +837,36 @@ fn demands_of_a_plural_possessor_and_political_suicide_are_no_events() {
         ),
     ]);
 }
+
+/// Signing up for a service, withdrawing from a contest, being hit by illness, fund-raising and
+/// paying tribute are no signings, moves, attacks or payments.
+#[test]
+fn signing_up_withdrawing_from_games_and_paying_tribute_are_no_events() {
+    no_event(&[
+        (
+            "BT reports that more people signed up for broadband in the last three months.",
+            EventType::SignAgreement,
+        ),
+        (
+            "Kenteris and Thanou withdrew from the Athens Olympics last August.",
+            EventType::Move,
+        ),
+        (
+            "A member of the star's legal team was hit by family illness.",
+            EventType::Fight,
+        ),
+        (
+            "They came together to record their own fund-raising single.",
+            EventType::TransferMoney,
+        ),
+        (
+            "Mike Ruddock paid tribute to his Wales side after they beat France.",
+            EventType::TransferMoney,
+        ),
+    ]);
+    one_event(&[(
+        "The withdrawal of US troops from Iraq began.",
+        EventType::Move,
+        "withdrawal",
+    )]);
+}

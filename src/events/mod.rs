@@ -1795,7 +1795,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             || (he < s.end_token
                 && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that")
                     || a.tokens[he].kind == crate::model::TokenKind::Number
-                        && self.low.entity_at(he).is_none()));
+                        && self.low.entity_at(he).is_none()
+                    // "The UK's biggest coal producer blamed geological problems": a
+                    // lowercase content word opens an object too (not a preposition or an
+                    // adverb: "people killed in the attack", "troops deployed there")
+                    || self.lowercase_word(he)
+                        && !self.closed_class(he)
+                        && !self.lx.adverb(self.low.get(he))));
         if after_chunk && !object_follows {
             return Voice::Passive;
         }
