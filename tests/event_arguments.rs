@@ -210,3 +210,29 @@ fn a_participle_with_an_object_is_active() {
         "{killed:?}"
     );
 }
+
+/// "The ministers called for …": a plural title after a determiner, with no number, is a group
+/// of unnamed people, as "Ministers" alone is; "the two leaders" still stands for the last two
+/// people named.
+#[test]
+fn the_ministers_are_a_group() {
+    assert_eq!(
+        roles(
+            "The ministers called for more cooperation with Japan in industry and research.",
+            EventType::Appeal
+        ),
+        [["actor=The ministers"]]
+    );
+    let doc = Document::from_text(
+        "t",
+        "Putin met Xi in Moscow. The two leaders signed a deal.",
+    );
+    let a = pipeline().analyze(&doc);
+    let sign = a
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::SignAgreement)
+        .expect("a signing");
+    let who: Vec<&str> = sign.arguments.iter().map(|x| &*x.canonical).collect();
+    assert_eq!(who, ["Vladimir Putin", "Xi Jinping"]);
+}

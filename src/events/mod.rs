@@ -2576,12 +2576,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .collect()
             }
             Head::Pronoun(..) => Vec::new(),
-            // "Ministers say": a bare plural title is a group of unnamed people
-            Head::Description(t, country)
-                if is_plural_title(a, t)
-                    && c.count.is_none()
-                    && c.span.start == a.entities[t].span.start =>
-            {
+            // "Ministers say", "The ministers called for …": a plural title with no number is
+            // a group of unnamed people ("the two leaders", below, are the last two named)
+            Head::Description(t, country) if is_plural_title(a, t) && c.count.is_none() => {
                 vec![unnamed(country)]
             }
             Head::Description(t, _) if is_plural_title(a, t) => {
