@@ -870,3 +870,26 @@ fn signing_up_withdrawing_from_games_and_paying_tribute_are_no_events() {
         "withdrawal",
     )]);
 }
+
+/// "member states", "state-owned", "the French state": "state" is a verb of saying only
+/// before "that" or after a modal or an adverb ("would officially state his position").
+#[test]
+fn a_state_is_no_statement() {
+    for text in [
+        "Diplomats said member states were unable to settle differences.",
+        "Italian state-owned bank Banca Commerciale Italiana will sign a pact.",
+        "\"The Argentine state responded by taking most of their investments.\"",
+        "It takes place in the picturesque southern Indian state of Kerala.",
+    ] {
+        let found = triggers(text, EventType::Statement);
+        assert!(
+            !found.iter().any(|t| t.starts_with("state")),
+            "{text}: {found:?}"
+        );
+    }
+    one_event(&[(
+        "Lawson would officially state his position when the two meet again.",
+        EventType::Statement,
+        "state",
+    )]);
+}
