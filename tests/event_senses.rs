@@ -872,7 +872,8 @@ fn signing_up_withdrawing_from_games_and_paying_tribute_are_no_events() {
 }
 
 /// "member states", "state-owned", "the French state": "state" is a verb of saying only
-/// before "that" or after a modal or an adverb ("would officially state his position").
+/// before "that" or after a modal or an adverb ("would officially state his position"); a note
+/// that is a security or a bank note says nothing.
 #[test]
 fn a_state_is_no_statement() {
     for text in [
@@ -880,10 +881,14 @@ fn a_state_is_no_statement() {
         "Italian state-owned bank Banca Commerciale Italiana will sign a pact.",
         "\"The Argentine state responded by taking most of their investments.\"",
         "It takes place in the picturesque southern Indian state of Kerala.",
+        "Each note is convertible into one share.",
+        "Bank notes in circulation fell 309.1 mln francs to 24.49 billion.",
     ] {
         let found = triggers(text, EventType::Statement);
         assert!(
-            !found.iter().any(|t| t.starts_with("state")),
+            !found
+                .iter()
+                .any(|t| t.starts_with("state") || t.starts_with("note")),
             "{text}: {found:?}"
         );
     }
