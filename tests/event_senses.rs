@@ -873,7 +873,7 @@ fn signing_up_withdrawing_from_games_and_paying_tribute_are_no_events() {
 
 /// "member states", "state-owned", "the French state": "state" is a verb of saying only
 /// before "that" or after a modal or an adverb ("would officially state his position"); a note
-/// that is a security or a bank note says nothing.
+/// that is a security or a bank note says nothing, nor does adding an amount or to something.
 #[test]
 fn a_state_is_no_statement() {
     for text in [
@@ -883,6 +883,9 @@ fn a_state_is_no_statement() {
         "It takes place in the picturesque southern Indian state of Kerala.",
         "Each note is convertible into one share.",
         "Bank notes in circulation fell 309.1 mln francs to 24.49 billion.",
+        "Brent crude also rose in London trading, adding $1.89 to $48.62 at the close.",
+        "The Federal Reserve is expected to add temporary reserves via repurchase agreements.",
+        "Adding to its woes, Borussia Dortmund was beaten 5-0 by Bayern Munich on Saturday.",
     ] {
         let found = triggers(text, EventType::Statement);
         assert!(
