@@ -912,3 +912,28 @@ fn a_state_is_no_statement() {
         ),
     ]);
 }
+
+/// Named the best song, named after a painter, and an elected council are no posts taken; "was
+/// elected president" still is.
+#[test]
+fn named_the_best_and_elected_councils_are_no_posts() {
+    no_event(&[
+        (
+            "Robbie Williams' Angels was named the best song of the past 25 years.",
+            EventType::StartPosition,
+        ),
+        (
+            "The Woodsman won the Satyajit Ray Award, named after the Indian director.",
+            EventType::StartPosition,
+        ),
+        (
+            "Their powers would be returned to elected local councils or national government.",
+            EventType::StartPosition,
+        ),
+    ]);
+    one_event(&[(
+        "Nakasone was elected president of the party in 1982.",
+        EventType::StartPosition,
+        "elected",
+    )]);
+}
