@@ -778,6 +778,21 @@ fn verb_group_start(
     i
 }
 
+/// [`verb_group_start`] with auxiliaries, run back over passive ones too: "will be announced",
+/// "have not been announced", "targets would be met".
+fn passive_group_start(
+    low: &Lower<'_>,
+    lx: &lexicon::EventLexicon,
+    first: usize,
+    i: usize,
+) -> usize {
+    let mut g = verb_group_start(low, lx, first, i, true);
+    while g > first && lx.passive_aux.contains(low.get(g - 1)) {
+        g = verb_group_start(low, lx, first, g - 1, true);
+    }
+    g
+}
+
 /// The last speakers of a document's statements that a pronoun subject of a later verb of
 /// saying can stand for (see [`pronoun_speakers`]): the sentence and the argument.
 #[derive(Default)]
@@ -2381,10 +2396,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// the object: "targets would be met" (WordNet 3.0 meet.v.04 "satisfy"; `obj!`).
     fn thing_subject(&self, t: &TriggerMatch, passive: bool) -> bool {
         let first = self.a.sentences[self.si].first_token;
-        let mut k = verb_group_start(self.low, self.lx, first, t.start, passive);
-        while passive && k > first && self.lx.passive_aux.contains(self.low.get(k - 1)) {
-            k = verb_group_start(self.low, self.lx, first, k - 1, true);
-        }
+        let mut k = if passive {
+            passive_group_start(self.low, self.lx, first, t.start)
+        } else {
+            verb_group_start(self.low, self.lx, first, t.start, false)
+        };
         let head = k;
         while k > first && self.names_a_thing(k - 1) {
             k -= 1;
@@ -2787,15 +2803,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         // be announced", "have not been announced"); found once a cue is (most triggers have
         // none)
         let group = std::cell::OnceCell::new();
-        let group = || {
-            *group.get_or_init(|| {
-                let mut g = verb_group_start(self.low, self.lx, from, t.start, true);
-                while g > from && self.lx.passive_aux.contains(self.low.get(g - 1)) {
-                    g = verb_group_start(self.low, self.lx, from, g - 1, true);
-                }
-                g
-            })
-        };
+        let group = || *group.get_or_init(|| passive_group_start(self.low, self.lx, from, t.start));
         for i in from..t.start {
             let Some((end, m)) = self.cue_at(i, limit).or_else(|| {
                 // a multi-word plan may end on the trigger ("planned visit")
