@@ -1,14 +1,11 @@
 //! Who does what an event names, where the nearest phrase before the verb is not its doer.
 //! Each case comes from the BBC or Reuters articles; one sentence per document.
 
-use newsfacts::model::{EventType, Modality, Role};
-use newsfacts::{Document, Pipeline};
-use std::sync::OnceLock;
+mod common;
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new().expect("pipeline"))
-}
+use common::{event_roles, pipeline};
+use newsfacts::model::{EventType, Modality, Role};
+use newsfacts::Document;
 
 /// The actors' texts and the modality of the one event of type `kind` whose trigger is
 /// `trigger` in `text`.
@@ -109,17 +106,9 @@ fn subject_control_keeps_the_subject() {
 
 /// The roles of the events of `kind` in `text`, each as "role=text".
 fn roles(text: &str, kind: EventType) -> Vec<Vec<String>> {
-    let doc = Document::from_text("t", text);
-    let a = pipeline().analyze(&doc);
-    a.events
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| {
-            e.arguments
-                .iter()
-                .map(|x| format!("{}={}", x.role, &doc.text[x.span]))
-                .collect()
-        })
+    event_roles(text, kind)
+        .into_iter()
+        .map(|(_, args)| args.into_iter().map(|(r, t)| format!("{r}={t}")).collect())
         .collect()
 }
 

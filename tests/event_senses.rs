@@ -3,23 +3,16 @@
 //! with people, groups, pronouns or no object at all still do. One sentence per document, so
 //! that no event merges with another.
 
-use newsfacts::model::EventType;
-use newsfacts::{Document, Pipeline};
-use std::sync::OnceLock;
+mod common;
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new().expect("pipeline"))
-}
+use common::event_roles;
+use newsfacts::model::EventType;
 
 /// The trigger texts of the events of `kind` in `text`.
 fn triggers(text: &str, kind: EventType) -> Vec<String> {
-    let doc = Document::from_text("t", text);
-    let a = pipeline().analyze(&doc);
-    a.events
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| doc.text[e.trigger].to_string())
+    event_roles(text, kind)
+        .into_iter()
+        .map(|(t, _)| t)
         .collect()
 }
 
@@ -144,19 +137,15 @@ fn people_groups_and_no_object_still_meet() {
 
 /// (trigger, the texts of the `role` arguments) of the events of `kind` in `text`.
 fn with_role(text: &str, kind: EventType, role: &str) -> Vec<(String, Vec<String>)> {
-    let doc = Document::from_text("t", text);
-    let a = pipeline().analyze(&doc);
-    a.events
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| {
-            let args = e
-                .arguments
-                .iter()
-                .filter(|x| x.role.to_string() == role)
-                .map(|x| doc.text[x.span].to_string())
+    event_roles(text, kind)
+        .into_iter()
+        .map(|(t, args)| {
+            let args = args
+                .into_iter()
+                .filter(|(r, _)| r == role)
+                .map(|(_, x)| x)
                 .collect();
-            (doc.text[e.trigger].to_string(), args)
+            (t, args)
         })
         .collect()
 }

@@ -230,3 +230,31 @@ pub fn extract_csv(dir: &Path, args: &[&str]) {
         args,
     );
 }
+
+/// The default pipeline (embedded gazetteers and rules), built once per test binary.
+pub fn pipeline() -> &'static newsfacts::Pipeline {
+    static P: std::sync::OnceLock<newsfacts::Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| newsfacts::Pipeline::new().expect("pipeline"))
+}
+
+/// The events of `kind` in `text` (one document), in order: each trigger's text and its
+/// arguments as (role, text in the sentence).
+pub fn event_roles(
+    text: &str,
+    kind: newsfacts::model::EventType,
+) -> Vec<(String, Vec<(String, String)>)> {
+    let doc = newsfacts::Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    a.events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            let args = e
+                .arguments
+                .iter()
+                .map(|x| (x.role.to_string(), doc.text[x.span].to_string()))
+                .collect();
+            (doc.text[e.trigger].to_string(), args)
+        })
+        .collect()
+}
