@@ -225,3 +225,23 @@ fn the_ministers_are_a_group() {
     let who: Vec<&str> = sign.arguments.iter().map(|x| &*x.canonical).collect();
     assert_eq!(who, ["Vladimir Putin", "Xi Jinping"]);
 }
+
+/// "Police arrested and questioned two men": two verbs joined by "and" share the object after
+/// the second, so the first is no reduced passive and its object is found past the second.
+#[test]
+fn coordinated_verbs_share_their_object() {
+    assert_eq!(
+        roles("Police arrested and questioned two men.", EventType::Arrest),
+        [["actor=Police", "person=two men"]]
+    );
+    assert_eq!(
+        roles(
+            "Washington said four American frigates shelled and destroyed two Iranian platforms.",
+            EventType::Fight
+        )[0]
+        .iter()
+        .filter(|r| r.starts_with("target="))
+        .collect::<Vec<_>>(),
+        ["target=two Iranian platforms"]
+    );
+}

@@ -1799,6 +1799,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let after_chunk = self.chunks.iter().any(|c| {
             !c.possessive && (c.end == hs || c.end + 1 == hs && self.low.get(hs - 1) == ",")
         });
+        let he = self.past_coordinated_verb(he);
         let object_follows = self
             .chunks
             .iter()
@@ -1821,6 +1822,20 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             return Voice::Passive;
         }
         Voice::Active
+    }
+
+    /// Token `k`, or the token after a past form joined to the verb before it: "Police arrested
+    /// and questioned two men" has its object after the second verb.
+    fn past_coordinated_verb(&self, k: usize) -> usize {
+        let end = self.a.sentences[self.si].end_token;
+        if k + 2 < end
+            && matches!(self.low.get(k), "and" | "or")
+            && self.low.get(k + 1).ends_with("ed")
+        {
+            k + 2
+        } else {
+            k
+        }
     }
 
     /// The chunk a cue points to.
@@ -1984,7 +1999,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .map(|c| self.named_apposition(c).unwrap_or(c))
             }
             Cue::Obj => {
-                let first = self.past_age(t.end);
+                let first = self.past_coordinated_verb(self.past_age(t.end));
                 let c = vis().find(|c| c.first == first && c.prep.is_none())?;
                 // "become the country's 45th president": the post follows its possessor, past a
                 // modifier or two
