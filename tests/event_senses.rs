@@ -926,3 +926,22 @@ fn named_the_best_and_elected_councils_are_no_posts() {
         "elected",
     )]);
 }
+
+/// A return flight, carrying an injury and a hosting company are no moves or visits hosted.
+#[test]
+fn a_return_flight_an_injury_carried_and_hosting_firms_are_no_events() {
+    no_event(&[
+        (
+            "He was inspired to write his first screenplay while on a return flight to Toronto.",
+            EventType::Move,
+        ),
+        (
+            "The winger is carrying a shoulder injury and needs time on the sidelines.",
+            EventType::Move,
+        ),
+        (
+            "BT and DEC's hosting company were also making efforts to get the site shut down.",
+            EventType::HostVisit,
+        ),
+    ]);
+}
