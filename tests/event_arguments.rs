@@ -3,33 +3,20 @@
 
 mod common;
 
-use common::{event_roles, pipeline};
-use newsfacts::model::{EventType, Modality, Role};
+use common::{event_roles, pipeline, the_event};
+use newsfacts::model::{EventType, Modality};
 use newsfacts::Document;
 
 /// The actors' texts and the modality of the one event of type `kind` whose trigger is
 /// `trigger` in `text`.
 fn actor_of(text: &str, kind: EventType, trigger: &str) -> (Vec<String>, Modality) {
-    let doc = Document::from_text("t", text);
-    let a = pipeline().analyze(&doc);
-    let found: Vec<_> = a
-        .events
-        .iter()
-        .filter(|e| e.kind == kind && &doc.text[e.trigger] == trigger)
+    let (modality, args) = the_event(text, kind, trigger);
+    let actors = args
+        .into_iter()
+        .filter(|(r, _)| r == "actor")
+        .map(|(_, x)| x)
         .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "{text}: {kind:?} '{trigger}' in {:?}",
-        a.events
-    );
-    let actors = found[0]
-        .arguments
-        .iter()
-        .filter(|x| x.role == Role::Actor)
-        .map(|x| doc.text[x.span].to_string())
-        .collect();
-    (actors, found[0].modality)
+    (actors, modality)
 }
 
 /// "urged X to …", "called on X to …": X is to do it, and it has not happened; when X is no

@@ -2,32 +2,14 @@
 //! plans, what someone hopes, tries, or is urged to do) and how far a cue reaches. Each case
 //! comes from the BBC or Reuters articles; one sentence per document.
 
-use newsfacts::model::{EventType, Modality};
-use newsfacts::{Document, Pipeline};
-use std::sync::OnceLock;
+mod common;
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new().expect("pipeline"))
-}
+use common::the_event;
+use newsfacts::model::{EventType, Modality};
 
 /// The modality of the event of type `kind` whose trigger is `trigger` in `text`.
 fn modality(text: &str, kind: EventType, trigger: &str) -> Modality {
-    let doc = Document::from_text("t", text);
-    let a = pipeline().analyze(&doc);
-    let found: Vec<Modality> = a
-        .events
-        .iter()
-        .filter(|e| e.kind == kind && &doc.text[e.trigger] == trigger)
-        .map(|e| e.modality)
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "{text}: {kind:?} '{trigger}' in {:?}",
-        a.events
-    );
-    found[0]
+    the_event(text, kind, trigger).0
 }
 
 /// Each case's event has the modality given.

@@ -2530,10 +2530,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// unit after a figure ("$", "27.5bn", "1.4", "%", "pct", "mln").
     fn amount_word(&self, k: usize) -> bool {
         let w = self.low.get(k);
-        let figure = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        figure(w)
+        let figure = |i: usize| self.a.tokens[i].kind == crate::model::TokenKind::Number;
+        figure(k)
             || matches!(w, "$" | "£" | "€" | "¥")
-            || k > 0 && figure(self.low.get(k - 1)) && self.lx.amount_units.contains(w)
+            || k > 0 && figure(k - 1) && self.lx.amount_units.contains(w)
     }
 
     /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet

@@ -258,3 +258,31 @@ pub fn event_roles(
         })
         .collect()
 }
+
+/// The one event of `kind` whose trigger is `trigger` in `text` (one document): its modality and
+/// its arguments as (role, text in the sentence). Panics unless there is exactly one.
+pub fn the_event(
+    text: &str,
+    kind: newsfacts::model::EventType,
+    trigger: &str,
+) -> (newsfacts::model::Modality, Vec<(String, String)>) {
+    let doc = newsfacts::Document::from_text("t", text);
+    let a = pipeline().analyze(&doc);
+    let found: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.kind == kind && &doc.text[e.trigger] == trigger)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{text}: {kind:?} '{trigger}' in {:?}",
+        a.events
+    );
+    let args = found[0]
+        .arguments
+        .iter()
+        .map(|x| (x.role.to_string(), doc.text[x.span].to_string()))
+        .collect();
+    (found[0].modality, args)
+}
