@@ -297,8 +297,23 @@ fn a_plan_that_calls_for_something_makes_no_appeal() {
             "The average forecast called for an 800 mln dlr rise.",
             EventType::Appeal,
         ),
+        // a modifier's rarer sense (WordNet 3.0 current.n.03, a group) is not the head's
+        (
+            "The current agreement calls for an increase in beef imports.",
+            EventType::Appeal,
+        ),
+        // the plural verb, also after a verb of saying
+        (
+            "The company said the agreements call for the opening of 83 stores.",
+            EventType::Appeal,
+        ),
     ]);
     one_event(&[
+        (
+            "Protesters call for his resignation.",
+            EventType::Appeal,
+            "call for",
+        ),
         (
             "The union calls for a strike ballot.",
             EventType::Appeal,

@@ -2391,12 +2391,19 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// entity, no function word, pronoun, adverb or number, that no noun class takes
     /// (`rules/event_nouns.tsv`, in no sense).
     fn names_a_thing(&self, k: usize) -> bool {
+        self.modifies_a_thing(k) && !self.lx.animate_senses.contains(self.low.get(k))
+    }
+
+    /// Whether token `k` can modify a noun that names a thing: a lowercase content word that is
+    /// no pronoun, adverb or number and that no noun class takes in its first sense
+    /// ([`SentenceCtx::names_a_thing`] without the other senses, which only the head's word
+    /// decides).
+    fn modifies_a_thing(&self, k: usize) -> bool {
         let w = self.low.get(k);
         self.lowercase_word(k)
             && !self.closed_class(k)
             && self.low.info[k].pronoun.is_none()
             && self.low.info[k].noun.is_none()
-            && !self.lx.animate_senses.contains(w)
             && !self.lx.adverb(w)
             && !self.lx.numbers.contains_key(w)
     }
@@ -2417,8 +2424,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             verb_group_start(self.low, self.lx, first, t.start, false)
         };
         let head = k;
-        while k > first && self.names_a_thing(k - 1) {
+        // the head, right before the verb, names a thing; the words before it only modify it,
+        // so a rarer sense of theirs that is a person or group does not count ("the current
+        // agreement": WordNet 3.0 current.n.03 is a group)
+        if k > first && self.names_a_thing(k - 1) {
             k -= 1;
+            while k > first && self.modifies_a_thing(k - 1) {
+                k -= 1;
+            }
         }
         k < head
             && (k == first
