@@ -232,3 +232,38 @@ fn coordinated_verbs_share_their_object() {
         ["target=two Iranian platforms"]
     );
 }
+
+/// A word that only modifies a trigger in some row ("trade" in "trade [talks]", "coal" in
+/// "coal [strike]") still modifies a noun elsewhere ("trade sources", "the UK's biggest coal
+/// producer"); "more than 1,000 people" is a count, not a comparison, and its phrase keeps
+/// what governs the count ("ministers from more than 20 nations").
+#[test]
+fn modifiers_and_counts_stay_in_their_phrase() {
+    assert_eq!(
+        roles(
+            "Andriessen is thought to be prepared to cut cereals prices, trade sources said.",
+            EventType::Statement
+        ),
+        [["actor=trade sources"]]
+    );
+    assert_eq!(
+        roles(
+            "The group said that more than 1,000 people were arrested in Moscow.",
+            EventType::Arrest
+        ),
+        [["person=1,000 people", "location=Moscow"]]
+    );
+    assert_eq!(
+        roles(
+            "More than 3,000 people were killed under the regime, an official report says.",
+            EventType::Kill
+        ),
+        [["victim=3,000 people"]]
+    );
+    let (actors, _) = actor_of(
+        "Ministers from more than 20 nations began negotiations on trade.",
+        EventType::Negotiate,
+        "negotiations",
+    );
+    assert!(!actors.contains(&"20 nations".to_string()), "{actors:?}");
+}

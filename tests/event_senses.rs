@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::event_roles;
+use common::{event_roles, the_event};
 use newsfacts::model::EventType;
 
 /// The trigger texts of the events of `kind` in `text`.
@@ -959,4 +959,97 @@ fn a_return_flight_an_injury_carried_and_hosting_firms_are_no_events() {
             EventType::HostVisit,
         ),
     ]);
+}
+
+#[test]
+fn a_strike_is_an_attack_with_its_target_and_a_stoppage_among_workers() {
+    use newsfacts::model::Modality;
+    // an attack: its target or its weapon, or no word of work in the document
+    one_event(&[
+        (
+            "The US launched a strike against Iran.",
+            EventType::Fight,
+            "strike",
+        ),
+        (
+            "A missile strike hit the tanker.",
+            EventType::Fight,
+            "strike",
+        ),
+        (
+            "Officials said the jihadists could strike at any moment.",
+            EventType::Fight,
+            "strike",
+        ),
+    ]);
+    no_event(&[
+        (
+            "The US launched a strike against Iran.",
+            EventType::Demonstrate,
+        ),
+        (
+            "Officials said the jihadists could strike at any moment.",
+            EventType::Demonstrate,
+        ),
+    ]);
+    // a stoppage of work (CAMEO 143, ACE Conflict:Demonstrate): the words of a strike by
+    // workers, or a strike with no target where the document speaks of work
+    for (text, trigger) in [
+        ("Thousands of miners went on strike in Wales.", "strike"),
+        (
+            "A national seamen's strike entered its third week.",
+            "strike",
+        ),
+        (
+            "The strike began May 9, the union said, and pickets stayed at the gates.",
+            "strike",
+        ),
+        ("Striking miners blocked the road.", "Striking"),
+    ] {
+        assert_eq!(triggers(text, EventType::Demonstrate), [trigger], "{text}");
+        assert_eq!(
+            triggers(text, EventType::Fight),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    // the phrase after "by" within the row's own words is its actor
+    let (_, args) = the_event(
+        "A strike by 9,000 miners began on Monday.",
+        EventType::Demonstrate,
+        "strike",
+    );
+    assert!(
+        args.contains(&("actor".into(), "9,000 miners".into())),
+        "{args:?}"
+    );
+    // a strike that talks aim at averting has not happened
+    let (modality, _) = the_event(
+        "Talks aimed at averting a strike by miners will resume, the union said.",
+        EventType::Demonstrate,
+        "strike",
+    );
+    assert_eq!(modality, Modality::Hypothetical);
+    // other senses: a shot at goal, a deal struck, a disaster, an impression, crossing out
+    for text in [
+        "A late Steven Gerrard strike beat the goalkeeper.",
+        "Last week, it struck a $1bn cost-cutting deal with its pilots.",
+        "The orchestra strikes up more than 110 times.",
+        "Other terms were related to natural disasters that have struck the US.",
+        "They have been struck by the level of concern amongst voters.",
+        "Voters would strike out the names of those they did not support.",
+        "The graphics are among the most striking elements of the game.",
+        "Robert Redford cuts a figure through the star-struck crowds.",
+    ] {
+        assert_eq!(
+            triggers(text, EventType::Fight),
+            Vec::<String>::new(),
+            "{text}"
+        );
+        assert_eq!(
+            triggers(text, EventType::Demonstrate),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
 }

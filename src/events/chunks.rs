@@ -646,7 +646,17 @@ pub fn chunks<'l>(
                     && !lx.determiners.contains(w)
                     && !matches!(w, "and" | "or" | "but")
             };
-        let mut prep = if clause_follows || !maybe_prep {
+        // "more than 1,000 people were arrested": a count, not a comparison
+        let count = before == "than"
+            && f >= s.first_token + 2
+            && matches!(lower(f - 2), "more" | "less" | "fewer")
+            && (a.tokens[f].kind == TokenKind::Number || low.info[f].number().is_some());
+        let mut prep = if count {
+            // governed by what governs the count ("ministers from more than 20 nations")
+            (f >= s.first_token + 3 && low.info[f - 3].has(wf::PREPOSITION))
+                .then(|| lx.prepositions.get(lower(f - 3)))
+                .flatten()
+        } else if clause_follows || !maybe_prep {
             None
         } else {
             lx.prepositions.get(before)

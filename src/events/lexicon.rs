@@ -109,6 +109,10 @@ pub struct Pattern {
     /// The cue `subj!`: likewise for a thing right before the verb, its subject ("the plan
     /// calls for").
     pub participant_subject: bool,
+    /// Words (lowercase) one of which the document must hold for the row to apply, its sense
+    /// told by the words around it ("strike" among "union", "workers", "pickets" is a stoppage
+    /// of work); `None`: no condition.
+    pub context: Option<FxHashSet<Box<str>>>,
 }
 
 impl Pattern {
@@ -180,6 +184,10 @@ pub struct TriggerMatch {
     pub end: usize,
     /// Head tokens (the reported trigger).
     pub head: (usize, usize),
+    /// The next row that matched the same words, when this one's roles fall short of what it
+    /// `requires`: "a strike against Iran" is an attack, "the strike began May 9" (no target) a
+    /// stoppage of work.
+    pub fallback: Option<usize>,
 }
 
 /// What kind of thing a common noun names (ACE 2005 entity types), from `rules/event_nouns.tsv`.
@@ -527,6 +535,16 @@ impl EventLexicon {
                 }
                 requires.push(set);
             }
+            let context: Option<FxHashSet<Box<str>>> = row.opt("context").map(|c| {
+                c.split('|')
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.to_lowercase().into())
+                    .collect()
+            });
+            if context.as_ref().is_some_and(FxHashSet::is_empty) {
+                return Err(row.error("context lists no word"));
+            }
             let pid = lx.patterns.len();
             if let Elem::Alt(alts, _) = &elems[0] {
                 for a in alts {
@@ -552,6 +570,7 @@ impl EventLexicon {
                 requires,
                 participant_object,
                 participant_subject,
+                context,
             });
             let p = lx.patterns.last_mut().expect("just pushed");
             p.specificity = p
@@ -660,12 +679,21 @@ impl EventLexicon {
                 _ => {}
             }
         }
+        // the words a trigger is told by, which modify no noun: every word of a head, and a
+        // row's first word unless it stands right before the head, where it modifies it
+        // ("national" in "national [strike]", "peace" in "peace [talks]"; a verb with words
+        // between stays: "pay * [visit]")
         lx.trigger_words = lx
             .index
             .iter()
-            .filter(|(_, pids)| pids.iter().any(|&p| !lx.patterns[p].block))
+            .filter(|(_, pids)| {
+                pids.iter()
+                    .any(|&p| !lx.patterns[p].block && lx.patterns[p].head.0 != 1)
+            })
             .map(|(w, _)| w.clone())
             .collect();
+        // (passive auxiliaries are verbs: "get workers more involved" is no noun phrase)
+        lx.trigger_words.extend(lx.passive_aux.iter().cloned());
         for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts, _) = e {
@@ -686,6 +714,8 @@ impl EventLexicon {
             lx.nouns.remove(&w);
         }
         // A trigger is never an argument noun ("meeting", "visit").
+        // (passive auxiliaries are verbs: "get workers more involved" is no noun phrase)
+        lx.trigger_words.extend(lx.passive_aux.iter().cloned());
         for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts, _) = e {
@@ -832,6 +862,7 @@ impl EventLexicon {
                 start: i,
                 end: e,
                 head,
+                fallback: None,
             });
         };
         // A word of up to 15 bytes: only the alternatives of each pattern's first element that
@@ -1099,6 +1130,28 @@ mod tests {
         assert!(!p.participant_object && !p.participant_subject);
         let err = lexicon("target=with!").unwrap_err().to_string();
         assert!(err.contains("only obj! and subj! take `!`"), "{err}");
+    }
+
+    #[test]
+    fn a_context_is_lowercase_words_and_never_empty() {
+        use crate::data::Table;
+        let lexicon = |context: &str| {
+            let head =
+                "type\tcameo\tcameo_planned\tphrase\targs\tconfidence\trequires\tsource\tcontext\n";
+            let row =
+                format!("DEMONSTRATE\t143\t143\t[strike]\tactor=subj\t0.6\t\ttest\t{context}\n");
+            let triggers = Table::parse("triggers.tsv", &(head.to_string() + &row), &[]).unwrap();
+            let words = Table::parse("events.tsv", "kind\ttext\tvalue\tsource\n", &[]).unwrap();
+            let nouns = Table::parse("event_nouns.tsv", "text\tclass\tsource\n", &[]).unwrap();
+            super::EventLexicon::new(&triggers, &words, &nouns)
+        };
+        let p = &lexicon("Union| pickets").unwrap().patterns[0];
+        let mut words: Vec<&str> = p.context.as_ref().unwrap().iter().map(|w| &**w).collect();
+        words.sort_unstable();
+        assert_eq!(words, ["pickets", "union"]);
+        assert!(lexicon("").unwrap().patterns[0].context.is_none());
+        let err = lexicon("|").unwrap_err().to_string();
+        assert!(err.contains("context lists no word"), "{err}");
     }
 
     #[test]

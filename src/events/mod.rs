@@ -177,6 +177,8 @@ impl EventExtractor {
         let mut last_speakers = LastSpeakers::default();
         let mut found: Vec<TriggerMatch> = Vec::new();
         let mut triggers: Vec<TriggerMatch> = Vec::new();
+        // rows with a `context`: whether the document holds one of its words
+        let mut context_held: Vec<(usize, bool)> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
             let headline = s.kind == SegmentKind::Title || s.all_caps;
@@ -200,6 +202,22 @@ impl EventExtractor {
                 }
                 lx.matches_at(&low, &a.tokens, i, s.end_token, &mut found);
             }
+            // a row whose sense its context tells applies only where the document holds one
+            // of its words (each such row's answer found once per document)
+            found.retain(|m| {
+                let Some(words) = &lx.patterns[m.pattern].context else {
+                    return true;
+                };
+                if let Some(&(_, held)) = context_held.iter().find(|(p, _)| *p == m.pattern) {
+                    return held;
+                }
+                // (written in lowercase: "the Union" of "the European Union" is a name)
+                let held = (0..a.tokens.len()).any(|i| {
+                    a.tokens[i].has(crate::model::tokflags::LOWER) && words.contains(low.get(i))
+                });
+                context_held.push((m.pattern, held));
+                held
+            });
             if found.is_empty() {
                 continue;
             }
@@ -230,17 +248,29 @@ impl EventExtractor {
             // this sentence's mentions go straight to the document's list
             let first = mentions.len();
             mentions.extend(triggers.iter().zip(times).filter_map(|(t, time)| {
-                let p = &self.lx.patterns[t.pattern];
-                let kind = p.kind?;
-                let voice = ctx.voice(p, t);
+                let mut t = Cow::Borrowed(t);
+                let mut p = &self.lx.patterns[t.pattern];
+                let mut voice = ctx.voice(p, &t);
                 if voice == Voice::Active
-                    && (p.participant_object && ctx.thing_object(t)
-                        || p.participant_subject && ctx.thing_subject(t, false))
-                    || voice == Voice::Passive && p.participant_object && ctx.thing_subject(t, true)
+                    && (p.participant_object && ctx.thing_object(&t)
+                        || p.participant_subject && ctx.thing_subject(&t, false))
+                    || voice == Voice::Passive
+                        && p.participant_object
+                        && ctx.thing_subject(&t, true)
                 {
                     return None;
                 }
-                let mut args = ctx.arguments(p, t, voice);
+                let mut args = ctx.arguments(p, &t, voice);
+                // a row that lacks the roles it requires yields to the next row over its words
+                // ("the strike began": no target, no attack; a stoppage of work)
+                if !p.satisfied(&args) {
+                    let f = t.fallback?;
+                    t.to_mut().pattern = f;
+                    p = &self.lx.patterns[f];
+                    voice = ctx.voice(p, &t);
+                    args = ctx.arguments(p, &t, voice);
+                }
+                let kind = p.kind?;
                 // "targets would be met", "costs were met": a passive that only an auxiliary
                 // makes is a meeting only with who met them ("was met by Xi")
                 if !p.satisfied(&args)
@@ -250,16 +280,16 @@ impl EventExtractor {
                 {
                     return None;
                 }
-                let (modality, explicit) = ctx.modality(t, &args, voice);
+                let (modality, explicit) = ctx.modality(&t, &args, voice);
                 let nominal = voice == Voice::Nominal;
-                let series = ctx.series(p, t);
+                let series = ctx.series(p, &t);
                 // a place found elsewhere in the sentence locates the event but does not
                 // make a generic reference specific
                 let mut clause_place = false;
                 if p.args.iter().any(|(r, _)| *r == Role::Location)
                     && !args.iter().any(|x| x.role == Role::Location)
                 {
-                    if let Some(place) = ctx.clause_place(t, &args) {
+                    if let Some(place) = ctx.clause_place(&t, &args) {
                         args.push(place);
                         clause_place = true;
                     }
@@ -1125,10 +1155,19 @@ fn select_triggers(found: &mut [TriggerMatch], out: &mut Vec<TriggerMatch>) {
     });
     out.clear();
     for t in found.iter() {
-        if out.iter().any(|o| {
+        if let Some(o) = out.iter_mut().find(|o| {
             o.head.0 < t.head.1 && t.head.0 < o.head.1
                 || (!o.block && o.start <= t.head.0 && t.head.1 <= o.end)
         }) {
+            // the next row over the same words is the one to try when the chosen one lacks
+            // the roles it requires
+            if !o.block
+                && !t.block
+                && o.fallback.is_none()
+                && (o.start, o.end, o.head) == (t.start, t.end, t.head)
+            {
+                o.fallback = Some(t.pattern);
+            }
             continue;
         }
         out.push(t.clone());
@@ -1980,7 +2019,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 };
                 vis()
                     .rev()
-                    .filter(|c| c.end <= t.start && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
+                    // (a row's words before its head may be the subject: "protesters [gathered]")
+                    .filter(|c| (c.end <= t.start || c.end == hs && c.first <= t.start) && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
                     .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
                     .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
@@ -2074,10 +2114,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     }
                     c
                 };
+                // from the end of the head: words of the row after it may be the argument's
+                // own ("[strike] by * miners"); the reach counts from the end of the row's words
+                let after = if speech { t.end } else { t.head.1 };
                 let mut cands = self
                     .chunks
                     .iter()
-                    .filter(|c| c.first >= t.end && c.end <= clause_end && c.first - t.end <= reach && c.prep == Some(&**p) && c.coord == 0)
+                    .filter(|c| c.first >= after && c.end <= clause_end && c.first.saturating_sub(t.end) <= reach && c.prep == Some(&**p) && c.coord == 0)
                     // ("to his radical plan": a possessive names whose the phrase is)
                     .filter(|c| !(c.possessive && matches!(c.head, Head::Pronoun(..))))
                     .map(named);
