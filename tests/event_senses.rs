@@ -1053,3 +1053,33 @@ fn a_strike_is_an_attack_with_its_target_and_a_stoppage_among_workers() {
         );
     }
 }
+
+#[test]
+fn a_loan_or_a_payment_with_no_giver_or_recipient_is_no_transfer() {
+    no_event(&[
+        (
+            "It said the entire loan is due March 1990.",
+            EventType::TransferMoney,
+        ),
+        (
+            "First interest payments will occur Dec 10, 1987, it said.",
+            EventType::TransferMoney,
+        ),
+        (
+            "Marine Midland's fourth-quarter loan-loss provisions fell to 44.1 mln dlrs.",
+            EventType::TransferMoney,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Zambia took a loan from China.",
+            EventType::TransferMoney,
+            "loan",
+        ),
+        (
+            "Three officials were charged with taking bribes from logging companies.",
+            EventType::TransferMoney,
+            "bribes",
+        ),
+    ]);
+}
