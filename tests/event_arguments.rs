@@ -267,3 +267,61 @@ fn modifiers_and_counts_stay_in_their_phrase() {
     );
     assert!(!actors.contains(&"20 nations".to_string()), "{actors:?}");
 }
+
+/// "X said it signed …": "it" right after a verb of saying stands for its speaker when that is
+/// a company or an institution (its name ends in "Inc", "Corp", "Bank" … or the tagger knows
+/// it), not for a person; "they" likewise for people named by a plural noun.
+#[test]
+fn it_after_a_verb_of_saying_is_the_company_that_said_it() {
+    let actor = |text: &str, kind: EventType| -> Vec<String> {
+        let doc = Document::from_text("t", text);
+        let a = pipeline().analyze(&doc);
+        a.events
+            .iter()
+            .filter(|e| e.kind == kind)
+            .flat_map(|e| e.arguments.iter().filter(|x| x.role.to_string() == "actor"))
+            .map(|x| format!("{}={}", &doc.text[x.span], x.canonical))
+            .collect()
+    };
+    assert_eq!(
+        actor(
+            "Fluorocarbon Co said it signed a definitive agreement to acquire a division of \
+             Eaton Corp.",
+            EventType::SignAgreement
+        ),
+        ["it=Fluorocarbon Co"]
+    );
+    assert_eq!(
+        actor(
+            "WearEver-ProctorSilex Inc said it will relocate its headquarters from \
+             Chillicothe to Richmond.",
+            EventType::Move
+        ),
+        ["it=WearEver-ProctorSilex Inc"]
+    );
+    // a person's "it" is something else
+    assert_eq!(
+        actor(
+            "Mr Jones said it signed the deal.",
+            EventType::SignAgreement
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        actor(
+            "In an attempt to win over Windows PC customers, Mr Jobs said it would appeal to \
+             people thinking of changing operating systems.",
+            EventType::Appeal
+        ),
+        Vec::<String>::new()
+    );
+    // the nearest phrase before it that "it" can stand for, not any
+    assert_eq!(
+        actor(
+            "Boeing apologised publicly for the affair, although it claimed it did not gain \
+             any unfair advantage.",
+            EventType::Statement
+        ),
+        ["Boeing=Boeing"]
+    );
+}

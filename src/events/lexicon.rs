@@ -354,6 +354,9 @@ pub struct EventLexicon {
     pub courtesy: FxHashSet<Box<str>>,
     /// Nouns of what a source publishes ("report", "figures"): "according to a report by X".
     pub source_nouns: FxHashSet<Box<str>>,
+    /// The last word of a company's or an institution's name ("inc", "corp", "bank"), lowercase:
+    /// a speaker "it" can stand for ("Bally Manufacturing Corp said it signed …").
+    pub org_words: FxHashSet<Box<str>>,
     /// Titles before a name that say which pronoun stands for the person ("mr" → he: false,
     /// "mrs" → she: true).
     pub title_gender: FxHashMap<Box<str>, bool>,
@@ -456,6 +459,7 @@ impl EventLexicon {
             "auxiliary" => &mut self.auxiliaries,
             "courtesy" => &mut self.courtesy,
             "source_noun" => &mut self.source_nouns,
+            "org_word" => &mut self.org_words,
             "nominal_cue" => &mut self.nominal_cues,
             "modality_stop" => &mut self.modality_stops,
             "infinitive_stop" => &mut self.infinitive_stops,

@@ -54,6 +54,9 @@ struct MentionData<'a> {
     series: bool,
     /// Its location comes from elsewhere in the sentence (`clause_place`), not from its rule.
     clause_place: bool,
+    /// The token of "it" or "they" standing as its subject where no actor was found ("Bally
+    /// said it signed …": see `reported_subjects`).
+    pronoun_subject: Option<usize>,
 }
 
 impl MentionData<'_> {
@@ -294,7 +297,37 @@ impl EventExtractor {
                         clause_place = true;
                     }
                 }
+                // "Bally said it signed …": "it" is no person, so no antecedent is looked for
+                // here; the speaker may stand for it (`reported_subjects`)
+                let pronoun_subject = (voice == Voice::Active
+                    && !args.iter().any(|x| x.role == Role::Actor)
+                    && p.args
+                        .iter()
+                        .any(|(r, cues)| *r == Role::Actor && cues.contains(&Cue::Subj)))
+                .then(|| {
+                    let first = s.first_token;
+                    verb_group_start(&low, lx, first, t.start, true)
+                })
+                .filter(|&k| k > s.first_token && matches!(low.get(k - 1), "it" | "they"))
+                .map(|k| k - 1);
+                // "Boeing apologised, although it claimed …": the subject the sentence opens
+                // with, when it agrees with the pronoun
+                let pronoun_subject = match pronoun_subject.and_then(|k| ctx.opening_subject(k)) {
+                    Some(c) => {
+                        let k = pronoun_subject.expect("found with it");
+                        let at = a.tokens[k].span();
+                        args.splice(
+                            0..0,
+                            ctx.referent(c, Role::Actor)
+                                .into_iter()
+                                .map(|x| Argument { span: at, ..x }),
+                        );
+                        None
+                    }
+                    None => pronoun_subject,
+                };
                 Some(MentionData {
+                    pronoun_subject,
                     pattern: t.pattern,
                     kind,
                     trigger: Span::new(
@@ -321,6 +354,7 @@ impl EventExtractor {
             inherit_modality(ms, a);
             link_reports(ms);
             pronoun_speakers(ms, a, lx, &low, &mut last_speakers);
+            reported_subjects(ms, a, lx, &low);
         }
         a.events = self.merge(a, mentions);
     }
@@ -905,6 +939,87 @@ fn pronoun_speakers<'a>(
     }
 }
 
+/// "Bally Manufacturing Corp said it signed a definitive agreement", "Officials said they
+/// rejected …": a subject "it" or "they" right after a verb of saying (or its "that") in the same
+/// sentence stands for the speaker, when the speaker is no person for "it" and people named by a
+/// plural noun for "they" (Reuters writes a company's news this way); the event takes the
+/// speaker as its actor, at the pronoun's place. Other events keep an unknown actor.
+fn reported_subjects<'a>(
+    ms: &mut [MentionData<'a>],
+    a: &Analysis<'a>,
+    lx: &lexicon::EventLexicon,
+    low: &Lower<'_>,
+) {
+    for i in 0..ms.len() {
+        let Some(tok) = ms[i].pronoun_subject else {
+            continue;
+        };
+        let they = low.get(tok) == "they";
+        let said_before = |m: &MentionData<'_>| {
+            let last = token_at(a, m.trigger.end - 1);
+            last + 1 == tok || last + 2 == tok && low.get(tok - 1) == "that"
+        };
+        let Some(speaker) = ms
+            .iter()
+            .filter(|m| m.kind == EventType::Statement && said_before(m))
+            .find_map(|m| m.args.iter().find(|x| x.role == Role::Actor))
+            .filter(|x| {
+                if they {
+                    plural_people(a, low, x)
+                } else {
+                    it_can_stand_for(a, lx, low, x)
+                }
+            })
+            .cloned()
+        else {
+            continue;
+        };
+        let arg = Argument {
+            span: a.tokens[tok].span(),
+            role: Role::Actor,
+            ..speaker
+        };
+        ms[i].args.insert(0, arg);
+    }
+}
+
+/// Whether "it" can stand for speaker `x`: a country, place or organisation the tagger found,
+/// or a phrase whose last word names a company or an institution ("Bally Manufacturing Corp",
+/// "the bank"; `org_word` rows of `rules/events.tsv`), not a person nor a pronoun.
+fn it_can_stand_for(
+    a: &Analysis<'_>,
+    lx: &lexicon::EventLexicon,
+    low: &Lower<'_>,
+    x: &Argument<'_>,
+) -> bool {
+    if x.span.end == 0 {
+        return false;
+    }
+    let last = token_at(a, x.span.end - 1);
+    // ("Chronar Corp", which the tagger may take for a person)
+    if lx.org_words.contains(low.get(last)) {
+        return true;
+    }
+    match x.entity {
+        Some(e) => matches!(
+            a.entities[e].kind,
+            EntityType::Organization | EntityType::Country | EntityType::City | EntityType::Region
+        ),
+        // a name no list holds ("Colonial said it …"; not after "Mr"), or a group noun ("the
+        // cartel")
+        None => {
+            let t = &a.tokens[last];
+            let first = token_at(a, x.span.start);
+            let titled = (first.saturating_sub(1)..=first)
+                .any(|i| i < a.tokens.len() && lx.courtesy.contains(low.get(i)));
+            t.is_cap() && !titled
+                || t.has(crate::model::tokflags::LOWER)
+                    && low.info[last].noun == Some(NounClass::Group)
+                    && !low.get(last).ends_with('s')
+        }
+    }
+}
+
 /// Whether speaker `x` is people named by a plural noun ("analysts", "ICCO delegates", "the
 /// officials"): its last word is a lowercase plural that the noun lexicon takes for people or a
 /// group.
@@ -1321,6 +1436,48 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         None
+    }
+
+    /// The phrase a sentence opens with (its first one outside a prepositional phrase, before
+    /// token `tok`), when pronoun `tok` can stand for it: "it" for a country, place or
+    /// organisation or a singular group noun ("Boeing", "the cartel"), "they" for people named
+    /// by a plural noun.
+    fn opening_subject(&self, tok: usize) -> Option<&'c Chunk<'c>> {
+        self.chunks
+            .iter()
+            .find(|c| c.prep.is_none() && !c.possessive && !c.embedded)
+            .filter(|c| c.end <= tok && self.pronoun_agrees(c, tok))
+    }
+
+    /// Whether pronoun `tok` ("it", "they") can stand for chunk `c`: "it" for a country, place
+    /// or organisation or a singular group noun, "they" for people named by a plural noun.
+    fn pronoun_agrees(&self, c: &Chunk, tok: usize) -> bool {
+        let they = self.low.get(tok) == "they";
+        let agrees = match c.head {
+            Head::Entity(e) => {
+                !they
+                    && (self.lx.org_words.contains(self.low.get(c.end - 1))
+                        || matches!(
+                            self.a.entities[e].kind,
+                            EntityType::Organization
+                                | EntityType::Country
+                                | EntityType::City
+                                | EntityType::Region
+                        ))
+            }
+            Head::Noun(h, _, class) => {
+                let w = self.low.get(h);
+                let plural = w.ends_with('s') && !w.ends_with("ss");
+                self.a.tokens[h].has(crate::model::tokflags::LOWER)
+                    && if they {
+                        plural && matches!(class, NounClass::Person | NounClass::Group)
+                    } else {
+                        !plural && class == NounClass::Group || self.lx.org_words.contains(w)
+                    }
+            }
+            Head::Pronoun(..) | Head::Description(..) => false,
+        };
+        agrees
     }
 
     /// Whether trigger `t` is a verb of saying, urging or warning.
@@ -2017,13 +2174,22 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             && self.lx.patterns[o.pattern].kind != Some(EventType::Statement)
                     })
                 };
-                vis()
+                let mut cands = vis()
                     .rev()
                     // (a row's words before its head may be the subject: "protesters [gathered]")
                     .filter(|c| (c.end <= t.start || c.end == hs && c.first <= t.start) && !c.embedded && (c.prep.is_none() || before_trigger(c)) && !object_of_other(c))
-                    .filter(|c| !matches!(c.head, Head::Pronoun(_, n) if n != 1) && !self.anti(c))
+                    .filter(|c| !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
-                    .find(|c| !(c.end..t.start).any(|i| self.word(i) == ";"))
+                    .filter(|c| !(c.end..t.start).any(|i| self.word(i) == ";"));
+                cands
+                    .next()
+                    // "it" or "they" stands for the nearest phrase before it that it can stand
+                    // for ("Boeing apologised, although it claimed …"), not any ("Mr Jones said
+                    // it signed": not Jones); the speaker right before may (`reported_subjects`)
+                    .and_then(|c| match c.head {
+                        Head::Pronoun(tok, n) if n != 1 => cands.find(|d| self.pronoun_agrees(d, tok)),
+                        _ => Some(c),
+                    })
                     // "…a fixed-line telephone, the report said": a phrase opening after a comma
                     // or a quotation and running up to a verb of saying is its subject, though
                     // no chunk of a participant (one closed by a comma is an apposition:
