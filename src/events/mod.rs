@@ -297,9 +297,11 @@ impl EventExtractor {
                         clause_place = true;
                     }
                 }
-                // "Bally said it signed …": "it" is no person, so no antecedent is looked for
-                // here; the speaker may stand for it (`reported_subjects`)
-                let pronoun_subject = (voice == Voice::Active
+                // a subject "it" or "they" where no actor was found: the phrase the sentence
+                // opens with stands for it when they agree ("Boeing apologised, although it
+                // claimed …"), else the speaker of a verb of saying right before it may ("Bally
+                // said it signed …": `reported_subjects`)
+                let mut pronoun_subject = (voice == Voice::Active
                     && !args.iter().any(|x| x.role == Role::Actor)
                     && p.args
                         .iter()
@@ -310,22 +312,14 @@ impl EventExtractor {
                 })
                 .filter(|&k| k > s.first_token && matches!(low.get(k - 1), "it" | "they"))
                 .map(|k| k - 1);
-                // "Boeing apologised, although it claimed …": the subject the sentence opens
-                // with, when it agrees with the pronoun
-                let pronoun_subject = match pronoun_subject.and_then(|k| ctx.opening_subject(k)) {
-                    Some(c) => {
-                        let k = pronoun_subject.expect("found with it");
-                        let at = a.tokens[k].span();
-                        args.splice(
-                            0..0,
-                            ctx.referent(c, Role::Actor)
-                                .into_iter()
-                                .map(|x| Argument { span: at, ..x }),
-                        );
-                        None
-                    }
-                    None => pronoun_subject,
-                };
+                if let Some((k, c)) =
+                    pronoun_subject.and_then(|k| Some((k, ctx.opening_subject(k)?)))
+                {
+                    let at = a.tokens[k].span();
+                    let found = ctx.referent(c, Role::Actor);
+                    args.splice(0..0, found.into_iter().map(|x| Argument { span: at, ..x }));
+                    pronoun_subject = None;
+                }
                 Some(MentionData {
                     pronoun_subject,
                     pattern: t.pattern,
@@ -983,6 +977,14 @@ fn reported_subjects<'a>(
     }
 }
 
+/// Whether "it" can stand for an entity of this kind: an organisation, a country or a place.
+fn it_names(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Organization | EntityType::Country | EntityType::City | EntityType::Region
+    )
+}
+
 /// Whether "it" can stand for speaker `x`: a country, place or organisation the tagger found,
 /// or a phrase whose last word names a company or an institution ("Bally Manufacturing Corp",
 /// "the bank"; `org_word` rows of `rules/events.tsv`), not a person nor a pronoun.
@@ -1001,10 +1003,7 @@ fn it_can_stand_for(
         return true;
     }
     match x.entity {
-        Some(e) => matches!(
-            a.entities[e].kind,
-            EntityType::Organization | EntityType::Country | EntityType::City | EntityType::Region
-        ),
+        Some(e) => it_names(a.entities[e].kind),
         // a name no list holds ("Colonial said it …"; not after "Mr"), or a group noun ("the
         // cartel")
         None => {
@@ -1457,13 +1456,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             Head::Entity(e) => {
                 !they
                     && (self.lx.org_words.contains(self.low.get(c.end - 1))
-                        || matches!(
-                            self.a.entities[e].kind,
-                            EntityType::Organization
-                                | EntityType::Country
-                                | EntityType::City
-                                | EntityType::Region
-                        ))
+                        || it_names(self.a.entities[e].kind))
             }
             Head::Noun(h, _, class) => {
                 let w = self.low.get(h);
