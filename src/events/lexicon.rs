@@ -718,8 +718,6 @@ impl EventLexicon {
             lx.nouns.remove(&w);
         }
         // A trigger is never an argument noun ("meeting", "visit").
-        // (passive auxiliaries are verbs: "get workers more involved" is no noun phrase)
-        lx.trigger_words.extend(lx.passive_aux.iter().cloned());
         for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts, _) = e {

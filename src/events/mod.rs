@@ -998,25 +998,31 @@ fn it_can_stand_for(
         return false;
     }
     let last = token_at(a, x.span.end - 1);
-    // ("Chronar Corp", which the tagger may take for a person)
-    if lx.org_words.contains(low.get(last)) {
+    // ("Chronar Corp", which the tagger may take for a person; "the cartel")
+    if it_word(a, lx, low, last) {
         return true;
     }
     match x.entity {
         Some(e) => it_names(a.entities[e].kind),
-        // a name no list holds ("Colonial said it …"; not after "Mr"), or a group noun ("the
-        // cartel")
+        // a name no list holds ("Colonial said it …"; not after "Mr")
         None => {
-            let t = &a.tokens[last];
             let first = token_at(a, x.span.start);
             let titled = (first.saturating_sub(1)..=first)
                 .any(|i| i < a.tokens.len() && lx.courtesy.contains(low.get(i)));
-            t.is_cap() && !titled
-                || t.has(crate::model::tokflags::LOWER)
-                    && low.info[last].noun == Some(NounClass::Group)
-                    && !low.get(last).ends_with('s')
+            a.tokens[last].is_cap() && !titled
         }
     }
+}
+
+/// Whether "it" can stand for a phrase ending in token `k`: a word that ends a company's or an
+/// institution's name ("Corp", "bank"; `org_word` rows of `rules/events.tsv`) or a lowercase
+/// singular group noun ("the cartel").
+fn it_word(a: &Analysis<'_>, lx: &lexicon::EventLexicon, low: &Lower<'_>, k: usize) -> bool {
+    let w = low.get(k);
+    lx.org_words.contains(w)
+        || a.tokens[k].has(crate::model::tokflags::LOWER)
+            && low.info[k].noun == Some(NounClass::Group)
+            && !plural_form(w)
 }
 
 /// Whether speaker `x` is people named by a plural noun ("analysts", "ICCO delegates", "the
@@ -1029,8 +1035,7 @@ fn plural_people(a: &Analysis<'_>, low: &Lower<'_>, x: &Argument<'_>) -> bool {
     let t = token_at(a, x.span.end - 1);
     let w = low.get(t);
     a.tokens[t].has(crate::model::tokflags::LOWER)
-        && w.ends_with('s')
-        && !w.ends_with("ss")
+        && plural_form(w)
         && matches!(low.info[t].noun, Some(NounClass::Person | NounClass::Group))
 }
 
@@ -1253,7 +1258,12 @@ impl EventExtractor {
 /// A one-word trigger ending in -s that no noun phrase governs as a verb ("protests", "attacks").
 fn plural_noun(a: &Analysis<'_>, trigger: Span) -> bool {
     let w = &a.text()[trigger];
-    !w.contains(' ') && w.ends_with('s') && !w.ends_with("ss")
+    !w.contains(' ') && plural_form(w)
+}
+
+/// A word with the form of a regular plural: ending in -s, not in -ss ("talks", not "press").
+fn plural_form(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss")
 }
 
 /// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one (a
@@ -1452,25 +1462,23 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// or organisation or a singular group noun, "they" for people named by a plural noun.
     fn pronoun_agrees(&self, c: &Chunk, tok: usize) -> bool {
         let they = self.low.get(tok) == "they";
-        let agrees = match c.head {
+        match c.head {
             Head::Entity(e) => {
                 !they
-                    && (self.lx.org_words.contains(self.low.get(c.end - 1))
+                    && (it_word(self.a, self.lx, self.low, c.end - 1)
                         || it_names(self.a.entities[e].kind))
             }
-            Head::Noun(h, _, class) => {
-                let w = self.low.get(h);
-                let plural = w.ends_with('s') && !w.ends_with("ss");
+            Head::Noun(h, _, class) if they => {
                 self.a.tokens[h].has(crate::model::tokflags::LOWER)
-                    && if they {
-                        plural && matches!(class, NounClass::Person | NounClass::Group)
-                    } else {
-                        !plural && class == NounClass::Group || self.lx.org_words.contains(w)
-                    }
+                    && plural_form(self.low.get(h))
+                    && matches!(class, NounClass::Person | NounClass::Group)
+            }
+            Head::Noun(h, ..) => {
+                self.a.tokens[h].has(crate::model::tokflags::LOWER)
+                    && it_word(self.a, self.lx, self.low, h)
             }
             Head::Pronoun(..) | Head::Description(..) => false,
-        };
-        agrees
+        }
     }
 
     /// Whether trigger `t` is a verb of saying, urging or warning.
