@@ -176,6 +176,11 @@ fn a_participle_with_an_object_is_active() {
         ),
         [["actor=The regime", "victim=two dissidents"]]
     );
+    // a sum opens an object too
+    assert_eq!(
+        roles("Microsoft paid $850m to Apple.", EventType::TransferMoney),
+        [["actor=Microsoft", "target=Apple"]]
+    );
     let killed = roles(
         "Two people killed in the attack were buried on Sunday.",
         EventType::Kill,

@@ -63,6 +63,27 @@ fn a_thing_after_meet_or_welcome_is_another_sense() {
             "The minister welcomed the move on food prices.",
             EventType::HostVisit,
         ),
+        // a thing of something is a thing; a part or an amount of people is people
+        (
+            "Ken Clarke welcomed a relaxation of the rules governing the euro zone.",
+            EventType::HostVisit,
+        ),
+        (
+            "Tokyo failed to meet terms of a 1986 bilateral pact on chips.",
+            EventType::Meet,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Putin welcomed a number of officials from China.",
+            EventType::HostVisit,
+            "welcomed",
+        ),
+        (
+            "The terrorist who attacked the place of entertainment was captured.",
+            EventType::Fight,
+            "attacked",
+        ),
     ]);
 }
 

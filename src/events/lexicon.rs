@@ -357,6 +357,9 @@ pub struct EventLexicon {
     /// The last word of a company's or an institution's name ("inc", "corp", "bank"), lowercase:
     /// a speaker "it" can stand for ("Bally Manufacturing Corp said it signed …").
     pub org_words: FxHashSet<Box<str>>,
+    /// Nouns that name a part, an amount or a kind of what follows their "of" ("a number of
+    /// local authorities"): such a phrase names what the "of" phrase names.
+    pub partitives: FxHashSet<Box<str>>,
     /// Titles before a name that say which pronoun stands for the person ("mr" → he: false,
     /// "mrs" → she: true).
     pub title_gender: FxHashMap<Box<str>, bool>,
@@ -460,6 +463,7 @@ impl EventLexicon {
             "courtesy" => &mut self.courtesy,
             "source_noun" => &mut self.source_nouns,
             "org_word" => &mut self.org_words,
+            "partitive" => &mut self.partitives,
             "nominal_cue" => &mut self.nominal_cues,
             "modality_stop" => &mut self.modality_stops,
             "infinitive_stop" => &mut self.infinitive_stops,

@@ -2009,6 +2009,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that")
                     || a.tokens[he].kind == crate::model::TokenKind::Number
                         && self.low.entity_at(he).is_none()
+                    // "Microsoft paid $850m": a sum opens an object
+                    || matches!(self.low.get(he), "$" | "£" | "€" | "¥")
                     // "The UK's biggest coal producer blamed geological problems": a
                     // lowercase content word opens an object too (not a preposition or an
                     // adverb: "people killed in the attack", "troops deployed there")
@@ -2741,12 +2743,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             return false;
         };
         // the phrase ends at punctuation, a function word or the clause's end, not at a name
-        // ("meet the Japanese delegation"), a number ("met three times") or "of", after which
-        // comes what it names ("a large number of local authorities")
+        // ("meet the Japanese delegation") or a number ("met three times"); after "of" comes
+        // what a part or an amount names ("a large number of local authorities"), but a thing
+        // of something is a thing ("welcomed a relaxation of the rules")
         debug_assert!(head < k);
         k == end
             || self.a.tokens[k].kind == crate::model::TokenKind::Punct
-            || self.lowercase_word(k) && self.low.get(k) != "of"
+            || self.lowercase_word(k)
+                && (self.low.get(k) != "of" || !self.lx.partitives.contains(self.low.get(head)))
     }
 
     /// Whether token `k` is part of an amount before a noun: a currency sign, a figure, or a
