@@ -176,6 +176,21 @@ fn a_participle_with_an_object_is_active() {
         ),
         [["actor=The regime", "victim=two dissidents"]]
     );
+    // so does an object after a date ("the fall" of profits is one to the date tagger)
+    assert_eq!(
+        roles(
+            "PCS leader Mark Serwotka warned last week that there could be further walkouts.",
+            EventType::Threaten
+        ),
+        [["actor=Mark Serwotka"]]
+    );
+    assert_eq!(
+        roles(
+            "The carmaker blamed the fall in profits on high launch costs.",
+            EventType::Accuse
+        ),
+        [["actor=The carmaker"]]
+    );
     // a sum opens an object too
     assert_eq!(
         roles("Microsoft paid $850m to Apple.", EventType::TransferMoney),

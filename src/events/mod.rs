@@ -1997,26 +1997,37 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             !c.possessive && (c.end == hs || c.end + 1 == hs && self.low.get(hs - 1) == ",")
         });
         let he = self.past_coordinated_verb(he);
-        let object_follows = self
-            .chunks
-            .iter()
-            .any(|c| c.first == he && c.prep.is_none())
-            || (he < s.end_token && self.lx.pronouns.contains_key(self.low.get(he)))
-            // "a man dressed as a soldier killed a two-star general", "police arrested eight
-            // suspected traffickers": an article or a number opens an object the chunker may
-            // not have taken whole ("warned that …": a clause)
-            || (he < s.end_token
-                && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that")
-                    || a.tokens[he].kind == crate::model::TokenKind::Number
-                        && self.low.entity_at(he).is_none()
-                    // "Microsoft paid $850m": a sum opens an object
-                    || matches!(self.low.get(he), "$" | "£" | "€" | "¥")
-                    // "The UK's biggest coal producer blamed geological problems": a
-                    // lowercase content word opens an object too (not a preposition or an
-                    // adverb: "people killed in the attack", "troops deployed there")
-                    || self.lowercase_word(he)
-                        && !self.closed_class(he)
-                        && !self.lx.adverb(self.low.get(he))));
+        let object_at = |he: usize| {
+            self.chunks
+                .iter()
+                .any(|c| c.first == he && c.prep.is_none())
+                || (he < s.end_token && self.lx.pronouns.contains_key(self.low.get(he)))
+                // "a man dressed as a soldier killed a two-star general", "police arrested eight
+                // suspected traffickers": an article or a number opens an object the chunker
+                // may not have taken whole ("warned that …": a clause)
+                || (he < s.end_token
+                    && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that")
+                        || a.tokens[he].kind == crate::model::TokenKind::Number
+                            && self.low.entity_at(he).is_none()
+                        // "Microsoft paid $850m": a sum opens an object
+                        || matches!(self.low.get(he), "$" | "£" | "€" | "¥")
+                        // "The UK's biggest coal producer blamed geological problems": a
+                        // lowercase content word opens an object too (not a preposition or an
+                        // adverb: "people killed in the attack", "troops deployed there")
+                        || self.lowercase_word(he)
+                            && !self.closed_class(he)
+                            && !self.lx.adverb(self.low.get(he))))
+        };
+        // "Serwotka warned last week that …": the object may come after a date
+        let date = |k: usize| {
+            k < s.end_token
+                && self
+                    .low
+                    .entity_at(k)
+                    .is_some_and(|e| a.entities[e].kind == EntityType::Date)
+        };
+        let past_date = (he..s.end_token).find(|&k| !date(k)).unwrap_or(s.end_token);
+        let object_follows = object_at(he) || past_date > he && object_at(past_date);
         if after_chunk && !object_follows {
             return Voice::Passive;
         }
