@@ -345,3 +345,64 @@ fn it_after_a_verb_of_saying_is_the_company_that_said_it() {
         ["Boeing=Boeing"]
     );
 }
+
+/// "said Fiat chief executive Sergio Marchionne": a noun of a person right before a name is in
+/// apposition to it, and the name is the participant; two posts joined by "and" before a name
+/// are both that person's; after "of", a capitalised word opens a name of its own ("Bank of
+/// Tokyo economist Haruo Muto"); "and" before a phrase and a past form with its object opens a
+/// clause, not a second recipient.
+#[test]
+fn a_person_noun_before_a_name_is_that_person() {
+    let cases: &[(&str, EventType, &[&str])] = &[
+        (
+            "\"We now have absolute freedom to design our own future,\" said Fiat chief \
+             executive Sergio Marchionne.",
+            EventType::Statement,
+            &["actor=Sergio Marchionne"],
+        ),
+        (
+            "The deal was celebrated by Mitsubishi's newly-appointed chief executive Takashi \
+             Nishioka.",
+            EventType::StartPosition,
+            &["person=Takashi Nishioka"],
+        ),
+        (
+            "\"Our financial performance was strong,\" chairman and chief executive Richard \
+             Parsons said.",
+            EventType::Statement,
+            &["actor=Richard Parsons"],
+        ),
+        (
+            "Rates are so low it is impossible to cut them further, Bank of Tokyo economist \
+             Haruo Muto said.",
+            EventType::Statement,
+            &["actor=Haruo Muto"],
+        ),
+        (
+            "The Manson murders saw the deaths of actress Sharon Tate and four of her friends.",
+            EventType::Kill,
+            &["victim=Sharon Tate"],
+        ),
+        (
+            "Actress Sandra Bullock has donated $1m to The American Red Cross and actor \
+             Leonardo DiCaprio pledged a sizable aid contribution to Unicef.",
+            EventType::ExpressIntent,
+            &["actor=Leonardo DiCaprio"],
+        ),
+        (
+            "Actress Sandra Bullock has donated $1m to The American Red Cross and actor \
+             Leonardo DiCaprio pledged a sizable aid contribution to Unicef.",
+            EventType::TransferMoney,
+            &["actor=Sandra Bullock", "target=American Red Cross"],
+        ),
+        // a past form followed by a preposition leaves the phrases joined
+        (
+            "The attack came as police and troops deployed at railway stations.",
+            EventType::Move,
+            &["actor=troops", "actor=police"],
+        ),
+    ];
+    for &(text, kind, want) in cases {
+        assert_eq!(roles(text, kind), [want], "{text}");
+    }
+}

@@ -402,6 +402,20 @@ pub fn chunks<'l>(
         owner,
         count,
     };
+    // "chief executive Takashi Nishioka", "England striker Michael Owen": a singular noun of
+    // a person right before a person's name stands in apposition to it (a plural one is
+    // rather a clause's end: "told reporters Blair was wrong"); returns the name and its end
+    let apposed_name = |h: usize, end: usize, class: NounClass| -> Option<(usize, usize)> {
+        if class != NounClass::Person || crate::events::plural_form(lower(h)) {
+            return None;
+        }
+        let e = ent_start(end).filter(|&e| a.entities[e].kind == EntityType::Person)?;
+        Some((e, last_tok(a, end, e) + 1))
+    };
+    // a phrase right after "of" that opens with a capitalised word ends a name ("Bank of Tokyo
+    // economist Haruo Muto": two phrases, not one after "of"; but "the death of actress Sharon
+    // Tate")
+    let after_of = |start: usize| start > s.first_token && lower(start - 1) == "of";
     // about one chunk in three tokens: room for them at once, not grown by doubling
     let mut out: Vec<Chunk<'l>> = Vec::with_capacity((s.end_token - s.first_token) / 3 + 1);
     let mut ents: Vec<usize> = Vec::new();
@@ -469,8 +483,23 @@ pub fn chunks<'l>(
             // a noun or a modifier: `noun_run` tests that first, here without the call).
             if j < s.end_token && tok_class[j - base] != (None, tok_class[j - base].1 & !1) {
                 if let Some((h, end, class)) = noun_run(j) {
-                    out.push(noun_chunk(start, h, end, class, owner, count));
-                    i = end;
+                    let mut c = noun_chunk(start, h, end, class, owner, count);
+                    // ("chairman and chief executive Richard Parsons": two posts of one
+                    // person)
+                    let second = (class == NounClass::Person
+                        && end + 1 < s.end_token
+                        && lower(end) == "and")
+                        .then(|| noun_run(end + 1))
+                        .flatten();
+                    if let Some((e, name_end)) = apposed_name(h, end, class)
+                        .or_else(|| second.and_then(|(h2, end2, c2)| apposed_name(h2, end2, c2)))
+                        .filter(|_| !(a.tokens[j].is_cap() && after_of(start)))
+                    {
+                        c = noun_chunk(start, h, name_end, class, owner, count);
+                        c.head = Head::Entity(e);
+                    }
+                    i = c.end;
+                    out.push(c);
                     continue;
                 }
             }
@@ -588,6 +617,14 @@ pub fn chunks<'l>(
                 let country = ents.iter().rev().find_map(|&e| a.entities[e].country);
                 head = Head::Noun(h, country, class);
                 end = e2;
+                // (one entity, not after "of": "in Las Vegas Microsoft boss Bill Gates", "Bank
+                // of Tokyo economist Haruo Muto" are two phrases each)
+                if let Some((e, name_end)) =
+                    apposed_name(h, e2, class).filter(|_| ents.len() == 1 && !after_of(start))
+                {
+                    head = Head::Entity(e);
+                    end = name_end;
+                }
             }
         }
         // "trucks carrying Turkish goods", "a Venezuelan charter company": a nationality
@@ -623,6 +660,43 @@ pub fn chunks<'l>(
         });
         i = end;
     }
+    // "chairman and chief executive Richard Parsons": a post with no name, joined to a post
+    // before a name, is a post of that person too; one phrase headed by the name
+    let mut c = 1;
+    while c < out.len() {
+        let (p, n) = (&out[c - 1], &out[c]);
+        let posts = matches!(p.head, Head::Description(..))
+            && p.end + 1 == n.first
+            && lower(p.end) == "and"
+            && matches!(n.head, Head::Entity(x)
+                if a.entities[x].kind == EntityType::Person
+                    && a.entities[x].span.start > a.tokens[n.first].span().start);
+        if posts {
+            let n = out.remove(c);
+            let p = &mut out[c - 1];
+            p.span = Span::new(p.span.start, n.span.end);
+            p.end = n.end;
+            p.head = n.head;
+            p.possessive = n.possessive;
+        } else {
+            c += 1;
+        }
+    }
+    // "donated $1m to the Red Cross and actor Leonardo DiCaprio pledged a …": after a
+    // prepositional phrase, "and" and a phrase followed by a past form with its object (not a
+    // preposition: "police and troops deployed at stations", "talks with banks and the IMF
+    // aimed at …") open a clause of their own ("between" and "of" phrases keep theirs: "talks
+    // between Iran and Iraq ended")
+    let opens_clause = |out: &[Chunk<'_>], c: usize| {
+        let e = out[c].end;
+        out[c - 1].prep.is_some_and(|p| p != "between" && p != "of")
+            && e + 1 < s.end_token
+            && a.tokens[e].has(crate::model::tokflags::LOWER)
+            && lower(e).ends_with("ed")
+            && a.tokens[e + 1].kind == TokenKind::Word
+            && !low.info[e + 1].has(wf::PREPOSITION)
+            && lower(e + 1) != "by"
+    };
     // prepositions and coordination
     for c in 0..out.len() {
         let f = out[c].first;
@@ -681,7 +755,11 @@ pub fn chunks<'l>(
         }
         if let Some(p) = prep {
             out[c].prep = Some(&**p);
-        } else if (before == "and" || before == "or") && c > 0 && out[c - 1].end + 1 == f {
+        } else if (before == "and" || before == "or")
+            && c > 0
+            && out[c - 1].end + 1 == f
+            && !opens_clause(&out, c)
+        {
             out[c].prep = out[c - 1].prep;
             out[c].coord = out[c - 1].coord + 1;
         }

@@ -1262,7 +1262,7 @@ fn plural_noun(a: &Analysis<'_>, trigger: Span) -> bool {
 }
 
 /// A word with the form of a regular plural: ending in -s, not in -ss ("talks", not "press").
-fn plural_form(w: &str) -> bool {
+pub(crate) fn plural_form(w: &str) -> bool {
     w.ends_with('s') && !w.ends_with("ss")
 }
 
@@ -1775,18 +1775,17 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
 
     /// The chunks joined to `c` by "and" / "or" (either side), in order.
     fn coordinated(&self, c: &Chunk) -> Vec<&'c Chunk<'c>> {
-        let conj = |i: usize| matches!(self.a.tok(i), "and" | "or");
         let mut out = Vec::new();
-        let mut cur = c.first;
-        while let Some(p) = self.chunks.iter().find(|p| p.end + 1 == cur && conj(p.end)) {
-            out.push(p);
-            cur = p.first;
+        let Some(at) = self.chunks.iter().position(|x| x.first == c.first) else {
+            return out;
+        };
+        // the chunker joined each chunk with `coord` > 0 to the one before it
+        let mut k = at;
+        while self.chunks[k].coord > 0 && k > 0 {
+            k -= 1;
+            out.push(&self.chunks[k]);
         }
-        let mut cur = c.end;
-        while let Some(n) = self.chunks.iter().find(|n| n.first == cur + 1 && conj(cur)) {
-            out.push(n);
-            cur = n.end;
-        }
+        out.extend(self.chunks[at + 1..].iter().take_while(|n| n.coord > 0));
         out
     }
 
