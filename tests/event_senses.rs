@@ -1104,3 +1104,63 @@ fn a_loan_or_a_payment_with_no_giver_or_recipient_is_no_transfer() {
         ),
     ]);
 }
+
+/// "a good sign", "encouraging signs", "a compensation fund": after a determiner or a modifier
+/// of their kind the words are nouns, no signing or transfer; in a document about a game,
+/// "clash", "meet", "visit" and "rallied" name matches and rallies of a ball. The verbs stay.
+#[test]
+fn signs_funds_and_matches_are_no_events() {
+    no_event(&[
+        (
+            "All in all I'm happy with the match, and I won it - that's a good sign.",
+            EventType::SignAgreement,
+        ),
+        (
+            "Volcker said there are encouraging signs, particularly the rising volume of exports.",
+            EventType::SignAgreement,
+        ),
+        (
+            "In 2001, the company set up a fund to compensate asbestos victims.",
+            EventType::TransferMoney,
+        ),
+        (
+            "The firm said a previous compensation fund was running out of money.",
+            EventType::TransferMoney,
+        ),
+        (
+            "The goalkeeper is fit. The sides meet again at Highbury on 1 February.",
+            EventType::Meet,
+        ),
+        (
+            "The striker is fit for Sunday's Six Nations clash with Ireland at Lansdowne Road.",
+            EventType::Fight,
+        ),
+        (
+            "The seeded German rallied well at times in the tennis final.",
+            EventType::Demonstrate,
+        ),
+    ]);
+    one_event(&[
+        (
+            "The president signs the bill.",
+            EventType::SignAgreement,
+            "signs",
+        ),
+        (
+            "The bank agreed to fund the project.",
+            EventType::TransferMoney,
+            "fund",
+        ),
+        // no game spoken of
+        (
+            "The sides meet again in Geneva on 1 February.",
+            EventType::Meet,
+            "meet",
+        ),
+        (
+            "Police in riot gear battled with football fans in the stand.",
+            EventType::Fight,
+            "battled",
+        ),
+    ]);
+}

@@ -1267,13 +1267,15 @@ pub(crate) fn plural_form(w: &str) -> bool {
 }
 
 /// Keeps one trigger per head (the longest phrase); drops triggers overlapping a longer one (a
-/// blocking row's match drops only what overlaps its head: "[suicide] attack" leaves "attack").
+/// blocking row's match drops only what overlaps its head: "[suicide] attack" leaves "attack";
+/// over the same words a blocking row wins, wherever it stands in the table).
 /// Sorts `found` and writes the kept triggers into `out` (both reused from sentence to sentence).
 fn select_triggers(found: &mut [TriggerMatch], out: &mut Vec<TriggerMatch>) {
     found.sort_by_key(|t| {
         (
             std::cmp::Reverse(t.end - t.start),
             std::cmp::Reverse(t.specificity),
+            !t.block,
             t.start,
         )
     });
