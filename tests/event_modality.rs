@@ -199,3 +199,40 @@ fn what_was_said_does_not_negate_the_saying() {
         ),
     ]);
 }
+
+/// A condition opens its clause before the subject ("if he left Britain"); what is likely or
+/// probable is not asserted; a cue before a subject that stands elsewhere in the sentence does
+/// not reach the trigger ("if America went ahead with its threatened tariffs").
+#[test]
+fn conditions_before_the_subject_and_likelihood() {
+    use EventType::*;
+    use Modality::*;
+    cases(&[
+        (
+            "A letter to Martin Mubanga said his passport would not be issued. This suggested \
+             he was likely to take part in action if he left Britain, it said.",
+            Move,
+            "left",
+            Hypothetical,
+        ),
+        (
+            "Argentina could suspend payments if creditor banks reject a loan request.",
+            Reject,
+            "reject",
+            Hypothetical,
+        ),
+        (
+            "Police said he was likely to attack targets.",
+            Fight,
+            "attack",
+            Hypothetical,
+        ),
+        (
+            "The official refused to rule out retaliation if America went ahead with its \
+             threatened tariffs.",
+            Threaten,
+            "threatened",
+            Asserted,
+        ),
+    ]);
+}

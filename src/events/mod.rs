@@ -3025,10 +3025,25 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         });
         let after_subject =
             |(first, end): (usize, usize)| if negative_subject { first } else { end };
+        let limit = t.start.min(s.end_token);
         let mut from = subject
             .map_or(s.first_token, after_subject)
             .max(t.start.saturating_sub(10))
             .max(s.first_token);
+        // a cue that opens the clause comes right before its subject, when that subject
+        // stands right before the trigger's verb group ("if he left Britain", "possible
+        // Iranian attack"; not "if America went ahead with its threatened tariffs")
+        let group_start = verb_group_start(self.low, self.lx, s.first_token, t.start, false);
+        if let Some((first, _)) =
+            subject.filter(|&(first, end)| first > s.first_token && end == group_start)
+        {
+            if self
+                .cue_at(first - 1, limit)
+                .is_some_and(|(end, _)| end == first)
+            {
+                from = from.min(first - 1);
+            }
+        }
         // the doer that "urged … to" names is the subject: the cue comes before it
         if let Some((cue, _)) = self.control_cue(verb_group_start(
             self.low,
@@ -3039,7 +3054,6 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         )) {
             from = from.min(cue);
         }
-        let limit = t.start.min(s.end_token);
         // a verb that reports a statement takes only the cues of its own verb group ("did not
         // say", "declined to comment", "will announce"): "Jones denies using drugs and says …"
         // says it
