@@ -1141,8 +1141,18 @@ impl Tagger {
         let surname_next = next
             .as_ref()
             .is_some_and(|x| x.w & word::SURNAME != 0 || x.class == Class::Person);
+        // after an honorific, a surname that is also a common word is a name even when some
+        // locale gives it as a first name ("Mr Smith": Smith is a given name in faker's es-co
+        // list); after another title that one stays a word ("leader Bill")
+        let honorific_surname = after_title
+            && k > 0
+            && items[k - 1].class == Class::Honorific
+            && it.class == Class::WeakGiven
+            && it.w & word::SURNAME != 0;
         let start = if after_title {
-            name_part(&it) || it.class == Class::Common && it.w & word::SURNAME != 0
+            name_part(&it)
+                || it.class == Class::Common && it.w & word::SURNAME != 0
+                || honorific_surname
         } else {
             match it.class {
                 Class::Given | Class::Initial => next.as_ref().is_some_and(name_part),
@@ -1224,8 +1234,8 @@ impl Tagger {
             }
             break;
         }
-        // A lone weak given name is no name (`leader Bill` without a surname).
-        if e == k + 1 && it.class == Class::WeakGiven {
+        // A lone weak given name is no name (`leader Bill` without a surname; `Mr Smith` is).
+        if e == k + 1 && it.class == Class::WeakGiven && !honorific_surname {
             return None;
         }
         Some(e)

@@ -86,6 +86,14 @@ fn title_and_honorific_before_a_name() {
             "+PERSON Zvereva",
         ],
     );
+    // a surname that is a common word, and a first name in some locale, after an honorific;
+    // after another title such a word stays a word
+    check(
+        p,
+        "Colleagues said that Mr Smith was proud of his work.",
+        &["+PERSON Smith"],
+    );
+    check(p, "The party leader Bill said it.", &["-PERSON Bill"]);
 }
 
 #[test]
