@@ -1164,3 +1164,40 @@ fn signs_funds_and_matches_are_no_events() {
         ),
     ]);
 }
+
+/// "The ruling could threaten the production": a thing that threatens poses a danger (WordNet
+/// 3.0 threaten.v.02), no CAMEO threat; "that calls for" and a modal between the thing and
+/// the verb too. A country still threatens, and a date before the verb is no subject.
+#[test]
+fn things_that_threaten_or_call_for_make_no_event() {
+    no_event(&[
+        (
+            "It is concerned that the ruling could threaten the production of other cheeses.",
+            EventType::Threaten,
+        ),
+        (
+            "The ban had threatened food shortages of imported wheat.",
+            EventType::Threaten,
+        ),
+        (
+            "\"That calls for a radical alliance of the English-speaking nations,\" he said.",
+            EventType::Appeal,
+        ),
+        (
+            "Gray said his plan would call for a freeze in spending.",
+            EventType::Appeal,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Iran threatened the United States.",
+            EventType::Threaten,
+            "threatened",
+        ),
+        (
+            "Angry Labour MPs this week warned Mr Blair about the dangers of disunity.",
+            EventType::Threaten,
+            "warned",
+        ),
+    ]);
+}

@@ -2010,8 +2010,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     && (matches!(self.low.get(he), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that")
                         || a.tokens[he].kind == crate::model::TokenKind::Number
                             && self.low.entity_at(he).is_none()
-                        // "Microsoft paid $850m": a sum opens an object
+                        // "Microsoft paid $850m": a sum opens an object; "warned Mr Blair":
+                        // so does a courtesy title
                         || matches!(self.low.get(he), "$" | "£" | "€" | "¥")
+                        || self.lx.courtesy.contains(self.low.get(he))
                         // "The UK's biggest coal producer blamed geological problems": a
                         // lowercase content word opens an object too (not a preposition or an
                         // adverb: "people killed in the attack", "troops deployed there")
@@ -2220,7 +2222,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .map(|c| self.named_apposition(c).unwrap_or(c))
             }
             Cue::Obj => {
-                let first = self.past_coordinated_verb(self.past_age(t.end));
+                let mut first = self.past_coordinated_verb(self.past_age(t.end));
+                // "arrested Mr Smith": the name after its courtesy title
+                if first + 1 < s.end_token && self.lx.courtesy.contains(self.low.get(first)) {
+                    first += 1;
+                }
                 let c = vis().find(|c| c.first == first && c.prep.is_none())?;
                 // "become the country's 45th president": the post follows its possessor, past a
                 // modifier or two
@@ -2642,11 +2648,26 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// the object: "targets would be met" (WordNet 3.0 meet.v.04 "satisfy"; `obj!`).
     fn thing_subject(&self, t: &TriggerMatch, passive: bool) -> bool {
         let first = self.a.sentences[self.si].first_token;
+        // (past auxiliaries and modals: "the ruling could threaten the production")
         let mut k = if passive {
             passive_group_start(self.low, self.lx, first, t.start)
         } else {
-            verb_group_start(self.low, self.lx, first, t.start, false)
+            verb_group_start(self.low, self.lx, first, t.start, true)
         };
+        // a date before the verb is no subject ("Labour MPs this week warned": "week" reads as
+        // an adverb of the verb group, "this" as a demonstrative)
+        if k > first
+            && self
+                .low
+                .entity_at(k - 1)
+                .is_some_and(|e| self.a.entities[e].kind == EntityType::Date)
+        {
+            return false;
+        }
+        // "That calls for a radical alliance": a demonstrative stands for a thing
+        if k > first && matches!(self.low.get(k - 1), "this" | "that") {
+            return true;
+        }
         let head = k;
         // the head, right before the verb, names a thing; the words before it only modify it,
         // so a rarer sense of theirs that is a person or group does not count ("the current
