@@ -412,9 +412,9 @@ pub fn chunks<'l>(
         let e = ent_start(end).filter(|&e| a.entities[e].kind == EntityType::Person)?;
         Some((e, last_tok(a, end, e) + 1))
     };
-    // a phrase right after "of" that opens with a capitalised word ends a name ("Bank of Tokyo
-    // economist Haruo Muto": two phrases, not one after "of"; but "the death of actress Sharon
-    // Tate")
+    // whether the phrase opening at `start` follows "of": there a capitalised word opens a
+    // name of its own ("Bank of Tokyo economist Haruo Muto" is two phrases), while a lowercase
+    // noun may stand before a name ("the death of actress Sharon Tate")
     let after_of = |start: usize| start > s.first_token && lower(start - 1) == "of";
     // about one chunk in three tokens: room for them at once, not grown by doubling
     let mut out: Vec<Chunk<'l>> = Vec::with_capacity((s.end_token - s.first_token) / 3 + 1);

@@ -2022,14 +2022,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             && !self.lx.adverb(self.low.get(he))))
         };
         // "Serwotka warned last week that …": the object may come after a date
-        let date = |k: usize| {
-            k < s.end_token
-                && self
-                    .low
-                    .entity_at(k)
-                    .is_some_and(|e| a.entities[e].kind == EntityType::Date)
-        };
-        let past_date = (he..s.end_token).find(|&k| !date(k)).unwrap_or(s.end_token);
+        let past_date = (he..s.end_token)
+            .find(|&k| !self.date_at(k))
+            .unwrap_or(s.end_token);
         let object_follows = object_at(he) || past_date > he && object_at(past_date);
         if after_chunk && !object_follows {
             return Voice::Passive;
@@ -2277,7 +2272,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     let mut k = t.end;
                     while k < s.end_token
                         && (matches!(self.low.get(k), "on" | "in" | "at")
-                            || self.low.entity_at(k).is_some_and(|e| self.a.entities[e].kind == EntityType::Date))
+                            || self.date_at(k))
                     {
                         k += 1;
                     }
@@ -2656,12 +2651,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         };
         // a date before the verb is no subject ("Labour MPs this week warned": "week" reads as
         // an adverb of the verb group, "this" as a demonstrative)
-        if k > first
-            && self
-                .low
-                .entity_at(k - 1)
-                .is_some_and(|e| self.a.entities[e].kind == EntityType::Date)
-        {
+        if k > first && self.date_at(k - 1) {
             return false;
         }
         // "That calls for a radical alliance": a demonstrative stands for a thing
@@ -2713,13 +2703,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             // "meet month-end payments": a date before the head modifies it ("met briefly
             // earlier today": after it, a date ends the phrase); so does an amount ("meet its
             // 1.4% growth target", "meet a $27.5bn tax bill")
-            if head.is_none()
-                && (self
-                    .low
-                    .entity_at(k)
-                    .is_some_and(|e| self.a.entities[e].kind == EntityType::Date)
-                    || self.amount_word(k))
-            {
+            if head.is_none() && (self.date_at(k) || self.amount_word(k)) {
                 k += 1;
                 continue;
             }
@@ -2784,6 +2768,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             || self.a.tokens[k].kind == crate::model::TokenKind::Punct
             || self.lowercase_word(k)
                 && (self.low.get(k) != "of" || !self.lx.partitives.contains(self.low.get(head)))
+    }
+
+    /// Whether token `k` is part of a date expression.
+    fn date_at(&self, k: usize) -> bool {
+        self.low
+            .entity_at(k)
+            .is_some_and(|e| self.a.entities[e].kind == EntityType::Date)
     }
 
     /// Whether token `k` is part of an amount before a noun: a currency sign, a figure, or a
