@@ -1120,10 +1120,6 @@ fn signs_funds_and_matches_are_no_events() {
             EventType::SignAgreement,
         ),
         (
-            "In 2001, the company set up a fund to compensate asbestos victims.",
-            EventType::TransferMoney,
-        ),
-        (
             "The firm said a previous compensation fund was running out of money.",
             EventType::TransferMoney,
         ),

@@ -295,6 +295,8 @@ pub mod word_flags {
     pub const INDEXED: u8 = 32;
     /// A word some modality cue starts with.
     pub const MODALITY: u8 = 64;
+    /// A word of some row's `context`.
+    pub const CONTEXT: u8 = 128;
 }
 
 /// The compiled event lexicon.
@@ -365,6 +367,8 @@ pub struct EventLexicon {
     pub title_gender: FxHashMap<Box<str>, bool>,
     /// Words after which a trigger is a noun ("deadly attack", "suicide bombing").
     pub nominal_cues: FxHashSet<Box<str>>,
+    /// Every word of the rows' `context` columns (flagged [`word_flags::CONTEXT`]).
+    context_words: FxHashSet<Box<str>>,
     /// Every word any trigger phrase can start with.
     trigger_words: FxHashSet<Box<str>>,
     /// Every word of the sets above, with what they say about it.
@@ -754,6 +758,15 @@ impl EventLexicon {
         keys.extend(lx.nouns.keys().cloned());
         keys.extend(lx.numbers.keys().cloned());
         keys.extend(lx.modality_first.keys().cloned());
+        let context: Vec<Box<str>> = lx
+            .patterns
+            .iter()
+            .filter_map(|p| p.context.as_ref())
+            .flatten()
+            .cloned()
+            .collect();
+        keys.extend(context.iter().cloned());
+        lx.context_words = context.into_iter().collect();
         for k in keys {
             if lx.words.contains_key(&k) {
                 continue;
@@ -788,6 +801,7 @@ impl EventLexicon {
             (self.role_nouns.contains(w), ROLE_NOUN),
             (self.index.contains_key(w), INDEXED),
             (self.modality_first.contains_key(w), MODALITY),
+            (self.context_words.contains(w), CONTEXT),
         ] {
             if on {
                 flags |= f;

@@ -215,8 +215,11 @@ impl EventExtractor {
                     return held;
                 }
                 // (written in lowercase: "the Union" of "the European Union" is a name)
+                // (the lexicon's flag answers for most tokens without the set's string hash)
                 let held = (0..a.tokens.len()).any(|i| {
-                    a.tokens[i].has(crate::model::tokflags::LOWER) && words.contains(low.get(i))
+                    a.tokens[i].has(crate::model::tokflags::LOWER)
+                        && low.info[i].has(lexicon::word_flags::CONTEXT)
+                        && words.contains(low.get(i))
                 });
                 context_held.push((m.pattern, held));
                 held
