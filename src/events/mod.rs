@@ -1264,6 +1264,11 @@ fn plural_noun(a: &Analysis<'_>, trigger: Span) -> bool {
     !w.contains(' ') && plural_form(w)
 }
 
+/// A currency sign that opens an amount ("$850m", "£21 billion").
+fn currency_sign(w: &str) -> bool {
+    matches!(w, "$" | "£" | "€" | "¥")
+}
+
 /// A word with the form of a regular plural: ending in -s, not in -ss ("talks", not "press").
 pub(crate) fn plural_form(w: &str) -> bool {
     w.ends_with('s') && !w.ends_with("ss")
@@ -2015,7 +2020,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             && self.low.entity_at(he).is_none()
                         // "Microsoft paid $850m": a sum opens an object; "warned Mr Blair":
                         // so does a courtesy title
-                        || matches!(self.low.get(he), "$" | "£" | "€" | "¥")
+                        || currency_sign(self.low.get(he))
                         || self.lx.courtesy.contains(self.low.get(he))
                         // "The UK's biggest coal producer blamed geological problems": a
                         // lowercase content word opens an object too (not a preposition or an
@@ -2785,9 +2790,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn amount_word(&self, k: usize) -> bool {
         let w = self.low.get(k);
         let figure = |i: usize| self.a.tokens[i].kind == crate::model::TokenKind::Number;
-        figure(k)
-            || matches!(w, "$" | "£" | "€" | "¥")
-            || k > 0 && figure(k - 1) && self.lx.amount_units.contains(w)
+        figure(k) || currency_sign(w) || k > 0 && figure(k - 1) && self.lx.amount_units.contains(w)
     }
 
     /// Whether a noun trigger stands in a phrase of "during" or "at" ("during a cabinet
@@ -3060,13 +3063,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         // the doer that "urged … to" names is the subject: the cue comes before it
-        if let Some((cue, _)) = self.control_cue(verb_group_start(
-            self.low,
-            self.lx,
-            s.first_token,
-            t.start,
-            false,
-        )) {
+        if let Some((cue, _)) = self.control_cue(group_start) {
             from = from.min(cue);
         }
         // a verb that reports a statement takes only the cues of its own verb group ("did not
