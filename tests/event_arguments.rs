@@ -288,6 +288,26 @@ fn modifiers_and_counts_stay_in_their_phrase() {
     assert!(!actors.contains(&"20 nations".to_string()), "{actors:?}");
 }
 
+/// A country followed by a date is the place, not a country modifying a noun ("Belgium
+/// troops"): "captured in Belgium last week" (M2E2), "will meet in Bahrain today" (Reuters).
+#[test]
+fn a_place_before_a_date_is_the_place() {
+    assert_eq!(
+        roles(
+            "Salah Abdeslam was captured in Belgium last week.",
+            EventType::Arrest
+        ),
+        [["person=Salah Abdeslam", "location=Belgium"]]
+    );
+    assert_eq!(
+        roles(
+            "Deputy oil ministers from six Gulf Arab states will meet in Bahrain today.",
+            EventType::Meet
+        ),
+        [["actor=ministers", "location=Bahrain"]]
+    );
+}
+
 /// "X said it signed …": "it" right after a verb of saying stands for its speaker when that is
 /// a company or an institution (its name ends in "Inc", "Corp", "Bank" … or the tagger knows
 /// it), not for a person; "they" likewise for people named by a plural noun.

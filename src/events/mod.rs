@@ -1894,7 +1894,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             && c.end < self.a.tokens.len()
                             && self.a.tokens[c.end].has(crate::model::tokflags::LOWER)
                             // (a word that opens a modality cue, "plans", is as much a noun)
-                            && self.word_flags(c.end) & !lexicon::word_flags::MODALITY == 0)
+                            && self.word_flags(c.end) & !lexicon::word_flags::MODALITY == 0
+                            // (a date is no noun: "captured in Belgium yesterday")
+                            && !self.date_at(c.end))
                     }
                     Role::Destination => k != EntityType::Person,
                     Role::Instrument | Role::Vehicle => false,
