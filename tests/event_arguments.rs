@@ -426,3 +426,59 @@ fn a_person_noun_before_a_name_is_that_person() {
         assert_eq!(roles(text, kind), [want], "{text}");
     }
 }
+
+/// A past form joined by "and" to a passive one is passive too ("Van Gogh was shot and stabbed":
+/// Van Gogh is the target of both, one event); the verb of saying after a passive is not ("the
+/// internet was developed and said …" keeps its speaker).
+#[test]
+fn a_verb_joined_to_a_passive_is_passive() {
+    assert_eq!(
+        roles(
+            "Van Gogh was shot and stabbed in November 2004.",
+            EventType::Fight
+        ),
+        [["target=Van Gogh"]]
+    );
+    assert_eq!(
+        roles(
+            "Mr Jollans likened the plan to the way the internet was developed and said \
+             everyone could take advantage.",
+            EventType::Statement
+        ),
+        [["actor=Jollans"]]
+    );
+}
+
+/// The phrase right before "who" is the subject of the verb after it, whatever governs the
+/// phrase ("in support of Mumtaz Qadri who was convicted and executed", "criticised by the
+/// churches who say"); "who" is a person or a group, not a place before it ("Turkey's
+/// ambassador to Athens who arrived").
+#[test]
+fn who_stands_for_the_phrase_before_it() {
+    assert_eq!(
+        roles(
+            "Pakistanis rally in support of Mumtaz Qadri who was convicted and executed for a \
+             killing.",
+            EventType::Kill
+        )[0],
+        ["victim=Mumtaz Qadri"]
+    );
+    assert_eq!(
+        roles(
+            "Swiss banks are criticised by the churches who say they are in effect lending \
+             support to the South African government.",
+            EventType::Statement
+        ),
+        [[
+            "actor=the churches",
+            "addressee=the South African government"
+        ]]
+    );
+    assert_eq!(
+        roles(
+            "He spoke after talks with Turkey's ambassador to Athens who arrived last night.",
+            EventType::Visit
+        ),
+        [["actor=Turkey's ambassador"]]
+    );
+}

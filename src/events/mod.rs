@@ -1990,14 +1990,29 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if !participle || !object && !p.kind.is_some_and(EventType::is_speech_act) {
             return Voice::Active;
         }
-        // "was (reportedly) detained"
-        let mut k = hs;
-        for _ in 0..3 {
-            match prev(k) {
-                Some(x) if self.lx.passive_aux.contains(x) => return Voice::Passive,
-                Some(x) if self.lx.adverb(x) => k -= 1,
-                _ => break,
+        // "was (reportedly) detained"; "was found and killed", "to be convicted and executed":
+        // a past form joined to a passive one is passive too
+        let passive_at = |hs: usize| {
+            let mut k = hs;
+            for _ in 0..3 {
+                match prev(k) {
+                    Some(x) if self.lx.passive_aux.contains(x) => return true,
+                    Some(x) if self.lx.adverb(x) => k -= 1,
+                    _ => break,
+                }
             }
+            false
+        };
+        if passive_at(hs)
+            || object
+                && hs >= s.first_token + 3
+                && matches!(prev(hs), Some("and" | "or"))
+                && prev(hs - 1).is_some_and(|x| {
+                    x.ends_with("ed") || x.ends_with("en") || self.lx.participles.contains(x)
+                })
+                && passive_at(hs - 2)
+        {
+            return Voice::Passive;
         }
         if !object || aux_only {
             return Voice::Active;
@@ -2084,6 +2099,47 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 if let Some((b, _)) = in_rel {
                     // The antecedent of "who".
                     return vis().rev().find(|c| c.end == b);
+                }
+                // "Mumtaz Qadri who was convicted and executed": the phrase right before a "who"
+                // that opens the verb's group (or the group of the verb it is joined to) is its
+                // subject, whatever governs that phrase ("in support of Mumtaz Qadri")
+                let mut g = passive_group_start(self.low, self.lx, s.first_token, hs);
+                if g >= s.first_token + 2 && matches!(self.low.get(g - 1), "and" | "or") {
+                    g = passive_group_start(self.low, self.lx, s.first_token, g - 2);
+                }
+                if g >= s.first_token + 2 && self.low.get(g - 1) == "who" {
+                    // "who" is a person or a group: past a place or a thing the phrase before
+                    // its preposition is ("Turkey's ambassador to Athens who arrived", "six
+                    // people on top of the vessel who were dead"), and past a group a person
+                    // before "of" ("analyst Sherman Chao of Salomon Brothers who noted")
+                    let kind = |c: &Chunk| match c.head {
+                        Head::Entity(e) => match self.a.entities[e].kind {
+                            EntityType::Person => Some(true),
+                            EntityType::Organization => Some(false),
+                            _ => None,
+                        },
+                        Head::Noun(_, _, class) => class
+                            .animate()
+                            .then_some(class == NounClass::Person),
+                        Head::Description(..) | Head::Pronoun(..) => Some(true),
+                    };
+                    let before = |c: &Chunk| vis().rev().find(|d| d.end + 1 == c.first);
+                    let mut c = vis().rev().find(|c| c.end + 1 == g && !c.possessive);
+                    for _ in 0..2 {
+                        match c {
+                            Some(x) if kind(x).is_none() && x.prep.is_some() => c = before(x),
+                            Some(x) if kind(x) == Some(false) && x.prep == Some("of") => {
+                                if let Some(p) = before(x).filter(|p| kind(p) == Some(true)) {
+                                    c = Some(p);
+                                }
+                                break;
+                            }
+                            _ => break,
+                        }
+                    }
+                    if let Some(c) = c.filter(|c| kind(c).is_some()) {
+                        return Some(self.named_apposition(c).unwrap_or(c));
+                    }
                 }
                 // ", threatening …": a participle after a comma shares the main clause's subject;
                 // so does a gerund after a preposition ("since becoming Defense Minister, Li …")
