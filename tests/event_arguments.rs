@@ -482,3 +482,17 @@ fn who_stands_for_the_phrase_before_it() {
         [["actor=Turkey's ambassador"]]
     );
 }
+
+/// An attack word right after a nationality adjective is a noun, and the nationality its
+/// attacker ("an Iranian attack against American ships": not the United States named before).
+#[test]
+fn a_nationality_before_an_attack_is_the_attacker() {
+    assert_eq!(
+        roles(
+            "Walters said the United States took defensive action in response to an Iranian \
+             attack against American ships in the Gulf.",
+            EventType::Fight
+        ),
+        [["actor=Iranian", "target=American ships"]]
+    );
+}

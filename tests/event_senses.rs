@@ -372,6 +372,28 @@ fn attacking_a_plan_or_striking_a_ball_is_no_attack() {
             "He added that the legal attacks on BitTorrent had driven people away.",
             EventType::Fight,
         ),
+        (
+            "Congress is trying to attack the trade deficit on one front.",
+            EventType::Fight,
+        ),
+        (
+            "The program is the latest of the viruses produced to attack mobile phones.",
+            EventType::Fight,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Iranian Silkworm missiles were ruled out as a target in the retaliatory attack \
+             mounted on Monday.",
+            EventType::Fight,
+            "attack",
+        ),
+        (
+            "In its first reaction to reports of a new Iranian offensive on the northern front, \
+             Iraq said fighting continues.",
+            EventType::Fight,
+            "offensive",
+        ),
     ]);
     one_event(&[
         (

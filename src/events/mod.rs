@@ -1969,6 +1969,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     && p1 != "to"
                     && !gerund)
                 || a.tokens[hs - 1].kind == crate::model::TokenKind::Number
+                // "an overnight Iranian attack": an attack word after a nationality adjective
+                // ("the American said": a word of saying after a noun)
+                || p.kind == Some(EventType::Fight)
+                    && self
+                        .low
+                        .entity_at(hs - 1)
+                        .is_some_and(|e| chunks::demonym_adjective(a, e))
                 // ("an official visit"; not "an official said": a past form is a verb)
                 || self.lx.nominal_cues.contains(p1) && !self.lx.participles.contains(w)
                 // "a missile attack", "the truck bombing": a weapon or vehicle noun before an
@@ -2808,6 +2815,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             // (not after a hyphen: "anti-doping officials")
             if head.is_some_and(|h| h + 1 == k) && (w.ends_with("ing") || w.ends_with("ed")) {
                 break;
+            }
+            // "the retaliatory attack mounted on Monday": a past form right after an attack
+            // word makes it a noun, with no object ("meet scheduled repayments" has one)
+            if k == t.end
+                && w.ends_with("ed")
+                && self.lx.patterns[t.pattern].kind == Some(EventType::Fight)
+            {
+                return false;
             }
             head = Some(k);
             k += 1;
