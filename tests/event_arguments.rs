@@ -469,10 +469,7 @@ fn who_stands_for_the_phrase_before_it() {
              support to the South African government.",
             EventType::Statement
         ),
-        [[
-            "actor=the churches",
-            "addressee=the South African government"
-        ]]
+        [["actor=the churches"]]
     );
     assert_eq!(
         roles(
@@ -495,4 +492,29 @@ fn a_nationality_before_an_attack_is_the_attacker() {
         ),
         [["actor=Iranian", "target=American ships"]]
     );
+}
+
+/// Whom something was said to follows the verb of saying ("said to reporters", "said in a
+/// speech to shareholders"); a "to" further on belongs to what was said ("said exports to
+/// Japan rose", "said up to 1,800 workers will be affected").
+#[test]
+fn the_hearer_follows_the_verb_of_saying() {
+    let hearers = |text: &str| -> Vec<String> {
+        roles(text, EventType::Statement)
+            .concat()
+            .into_iter()
+            .filter(|r| r.starts_with("addressee="))
+            .collect()
+    };
+    assert_eq!(
+        hearers("He said to reporters that he would stay."),
+        ["addressee=reporters"]
+    );
+    assert_eq!(
+        hearers("Wilson said in his speech to the House of Commons that taxes must change."),
+        ["addressee=House of Commons"]
+    );
+    assert!(hearers("Officials said exports to Japan rose.").is_empty());
+    assert!(hearers("A spokesman said up to 1,800 workers will be affected.").is_empty());
+    assert!(hearers("Critics said the firms were sold cheaply to friends.").is_empty());
 }

@@ -356,6 +356,9 @@ pub struct EventLexicon {
     pub courtesy: FxHashSet<Box<str>>,
     /// Nouns of what a source publishes ("report", "figures"): "according to a report by X".
     pub source_nouns: FxHashSet<Box<str>>,
+    /// Nouns of speaking to someone ("speech", "statement", "testimony"): "said in a speech to
+    /// shareholders" names whom it was said to.
+    pub address_nouns: FxHashSet<Box<str>>,
     /// The last word of a company's or an institution's name ("inc", "corp", "bank"), lowercase:
     /// a speaker "it" can stand for ("Bally Manufacturing Corp said it signed …").
     pub org_words: FxHashSet<Box<str>>,
@@ -466,6 +469,7 @@ impl EventLexicon {
             "auxiliary" => &mut self.auxiliaries,
             "courtesy" => &mut self.courtesy,
             "source_noun" => &mut self.source_nouns,
+            "address_noun" => &mut self.address_nouns,
             "org_word" => &mut self.org_words,
             "partitive" => &mut self.partitives,
             "nominal_cue" => &mut self.nominal_cues,

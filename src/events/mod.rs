@@ -2340,16 +2340,29 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // it; a later "by" belongs to what was said ("…, saying decisions should be
                 // made by ministers")
                 let speech = self.is_speech(t);
-                // (past a date: "as stated on Tuesday by CIA director William Burns")
-                let reach = if speech && &**p == "by" {
+                // (past a date: "as stated on Tuesday by CIA director William Burns"); whom it
+                // was said to stands right after it too ("said to reporters"; not "said exports
+                // to Japan rose", "said companies are looking to the government")
+                let reach = if speech && (&**p == "by" || role == Role::Addressee) {
                     let mut k = t.end;
                     while k < s.end_token
                         && (matches!(self.low.get(k), "on" | "in" | "at")
-                            || self.date_at(k))
+                            || self.date_at(k)
+                            // ("said privately to", not "said up to 1,800 workers")
+                            || self.low.get(k).ends_with("ly") && self.lx.adverb(self.low.get(k)))
                     {
                         k += 1;
                     }
-                    if k >= s.end_token || self.low.get(k) != "by" {
+                    // ("said in a speech to shareholders", "in testimony to the Senate")
+                    if role == Role::Addressee && k > t.end && self.low.get(k - 1) == "in" {
+                        if let Some(m) = (k..s.end_token.min(k + 5))
+                            .take_while(|&m| self.a.tokens[m].kind == crate::model::TokenKind::Word)
+                            .find(|&m| self.lx.address_nouns.contains(self.low.get(m)))
+                        {
+                            k = m + 1;
+                        }
+                    }
+                    if k >= s.end_token || self.low.get(k) != &**p {
                         return None;
                     }
                     k + 4 - t.end
