@@ -1219,3 +1219,36 @@ fn things_that_threaten_or_call_for_make_no_event() {
         ),
     ]);
 }
+
+/// A thing that appeals to people attracts them, and an agreement or a plan that calls for
+/// something provides for it: no appeal (`subj!` on the row of "appeal" and "calling for");
+/// people, groups and the nouns after "a personal", "a direct" still appeal.
+#[test]
+fn a_thing_that_appeals_or_calls_for_makes_no_appeal() {
+    no_event(&[
+        (
+            "The company points out that this will also appeal to anyone using Opera.",
+            EventType::Appeal,
+        ),
+        (
+            "The game appealed to the Kiwi psyche and quickly spread.",
+            EventType::Appeal,
+        ),
+        (
+            "They signed a merger agreement calling for Dixie to acquire all of the stock.",
+            EventType::Appeal,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Reynolds urged shareholders to be patient.",
+            EventType::Appeal,
+            "urged",
+        ),
+        (
+            "He finished with a personal appeal to party activists to go out and win.",
+            EventType::Appeal,
+            "appeal",
+        ),
+    ]);
+}
