@@ -204,6 +204,36 @@ fn who_starts_a_position_is_the_appointee() {
     }
 }
 
+/// The post an appointment names: after the appointee ("named Eugene Mora its chairman",
+/// "appointed John Kearney as president"), or after a passive or noun trigger ("was elected
+/// chief executive officer", "his appointment as chairman").
+#[test]
+fn the_post_follows_the_appointee() {
+    for (text, post) in [
+        (
+            "Phone-A-Gram System Inc said it named Eugene Mora its Chairman.",
+            "its Chairman",
+        ),
+        (
+            "Northgate Exploration Ltd said it appointed John Kearney as president of the \
+             company.",
+            "president",
+        ),
+        (
+            "The company said David Peterson was elected chief executive officer.",
+            "chief executive officer",
+        ),
+        (
+            "Mr Kinnock added that a factor was his appointment as chairman of the British Council.",
+            "chairman",
+        ),
+    ] {
+        let got = with_role(text, EventType::StartPosition, "position");
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, [post.to_string()], "{text}");
+    }
+}
+
 #[test]
 fn becoming_is_a_start_only_with_the_post() {
     assert_eq!(

@@ -29,6 +29,11 @@ pub enum Cue {
     Source,
     /// The chunk right after the trigger.
     Obj,
+    /// What the object is made ("named Eugene Mora its chairman", "appointed John Kearney as
+    /// president"): the chunk right after the object, past "as"; after a passive or nominal
+    /// trigger, right after the trigger ("was elected chief executive officer", "his
+    /// appointment as chairman").
+    Compl,
     /// A possessor before the trigger.
     Poss,
     /// A country or organisation right before a noun trigger.
@@ -57,6 +62,7 @@ impl Cue {
             "name" => Cue::Name,
             "source" => Cue::Source,
             "obj" => Cue::Obj,
+            "compl" => Cue::Compl,
             "poss" => Cue::Poss,
             "mod" => Cue::Mod,
             "anti" => Cue::Anti,

@@ -2304,6 +2304,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 }
                 Some(c)
             }
+            Cue::Compl => {
+                let mut k = match self.voice(&self.lx.patterns[t.pattern], t) {
+                    Voice::Active => self.find(&Cue::Obj, t, Role::Person)?.end,
+                    Voice::Passive | Voice::Nominal => t.end,
+                };
+                if k < s.end_token && self.low.get(k) == "as" {
+                    k += 1;
+                }
+                vis().find(|c| c.first == k && matches!(c.prep, None | Some("as")))
+            }
             Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
             Cue::Mod => vis().find(|c| {
                 // "US sanctions", "the Israeli attack", and a group or person noun: "police
