@@ -236,3 +236,25 @@ fn conditions_before_the_subject_and_likelihood() {
         ),
     ]);
 }
+
+/// "can" gives what is possible or allowed, not what happened (FactBank's possibility markers).
+#[test]
+fn what_can_happen_is_not_asserted() {
+    use EventType::*;
+    use Modality::Hypothetical;
+    cases(&[
+        (
+            "Under the Act, foreign terror suspects can be detained in British jails without \
+             trial or charge.",
+            Arrest,
+            "detained",
+            Hypothetical,
+        ),
+        (
+            "Foreign investors can enter any construction development area.",
+            Move,
+            "enter",
+            Hypothetical,
+        ),
+    ]);
+}
