@@ -280,6 +280,13 @@ fn modifiers_and_counts_stay_in_their_phrase() {
         ),
         [["victim=3,000 people"]]
     );
+    assert_eq!(
+        roles(
+            "Twenty-seven people were killed when an airliner flew into electricity lines.",
+            EventType::Kill
+        ),
+        [["victim=Twenty-seven people"]]
+    );
     let (actors, _) = actor_of(
         "Ministers from more than 20 nations began negotiations on trade.",
         EventType::Negotiate,
