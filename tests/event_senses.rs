@@ -1282,3 +1282,33 @@ fn a_thing_that_appeals_or_calls_for_makes_no_appeal() {
         ),
     ]);
 }
+
+/// A trigger word after a hyphen that joins it to a modifier is an adjective ("self-financed
+/// debut", "best-paid actor", "life-threatening cruelty", "previously-announced sale"); a verb
+/// prefix keeps the event ("re-elected").
+#[test]
+fn a_hyphenated_adjective_is_no_event() {
+    no_event(&[
+        (
+            "Godzilla star Jean Reno was France's second best-paid actor in 2004.",
+            EventType::TransferMoney,
+        ),
+        (
+            "The band released a self-financed debut after designing the artwork.",
+            EventType::TransferMoney,
+        ),
+        (
+            "She will make her return from a career-threatening injury in February.",
+            EventType::Threaten,
+        ),
+        (
+            "The company completed its previously-announced sale of Heublein.",
+            EventType::Statement,
+        ),
+    ]);
+    one_event(&[(
+        "Karl Otto Poehl is likely to be re-elected President of the Bundesbank.",
+        EventType::StartPosition,
+        "elected",
+    )]);
+}

@@ -362,6 +362,9 @@ pub struct EventLexicon {
     pub courtesy: FxHashSet<Box<str>>,
     /// Nouns of what a source publishes ("report", "figures"): "according to a report by X".
     pub source_nouns: FxHashSet<Box<str>>,
+    /// Words that before a hyphen make the trigger after them an adjective ("self-financed",
+    /// "best-paid", "life-threatening").
+    pub compound_modifiers: FxHashSet<Box<str>>,
     /// Nouns of speaking to someone ("speech", "statement", "testimony"): "said in a speech to
     /// shareholders" names whom it was said to.
     pub address_nouns: FxHashSet<Box<str>>,
@@ -476,6 +479,7 @@ impl EventLexicon {
             "courtesy" => &mut self.courtesy,
             "source_noun" => &mut self.source_nouns,
             "address_noun" => &mut self.address_nouns,
+            "compound_modifier" => &mut self.compound_modifiers,
             "org_word" => &mut self.org_words,
             "partitive" => &mut self.partitives,
             "nominal_cue" => &mut self.nominal_cues,

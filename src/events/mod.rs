@@ -203,6 +203,9 @@ impl EventExtractor {
                 {
                     continue;
                 }
+                if self.compound_adjective(a, &low, i) {
+                    continue;
+                }
                 lx.matches_at(&low, &a.tokens, i, s.end_token, &mut found);
             }
             // a row whose sense its context tells applies only where the document holds one
@@ -1227,6 +1230,24 @@ fn is_pronoun(a: &Analysis<'_>, span: Span) -> bool {
 }
 
 impl EventExtractor {
+    /// Whether token `i` ends a hyphenated adjective ("self-financed", "best-paid",
+    /// "life-threatening", "previously-announced"): after a hyphen that touches both words, a
+    /// word of the lexicon's `compound_modifier` list or an adverb in -ly ("newly-elected" is
+    /// an election).
+    fn compound_adjective(&self, a: &Analysis<'_>, low: &Lower<'_>, i: usize) -> bool {
+        if i < 2 || low.get(i - 1) != "-" {
+            return false;
+        }
+        let (m, h, w) = (a.tokens[i - 2], a.tokens[i - 1], a.tokens[i]);
+        if m.span().end != h.span().start || h.span().end != w.span().start {
+            return false;
+        }
+        let modifier = low.get(i - 2);
+        m.kind == crate::model::TokenKind::Word
+            && (self.lx.compound_modifiers.contains(modifier)
+                || modifier.len() > 4 && modifier.ends_with("ly") && modifier != "newly")
+    }
+
     /// A trigger right after a number ("500 arrests", "at least three airstrikes").
     fn counted_trigger(&self, a: &Analysis<'_>, trigger: Span) -> bool {
         // tokens are in text order: the trigger's first token by binary search
