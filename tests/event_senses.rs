@@ -1312,3 +1312,35 @@ fn a_hyphenated_adjective_is_no_event() {
         "elected",
     )]);
 }
+
+/// "named" after "a …" or after a noun and its comma, before a name closed by a comma, says
+/// what something is called: no appointment; "The company also named Cody Geddes as vice
+/// president" and "Reagan, moving to add a conservative to his team, named Kenneth Cribb to be
+/// his adviser" still are.
+#[test]
+fn a_thing_named_so_is_no_appointment() {
+    no_event(&[
+        (
+            "You control a character, on this occasion a youth named CJ, who sets out on \
+             missions.",
+            EventType::StartPosition,
+        ),
+        (
+            "A Canadian company, named IOG, is reported to have won the contract.",
+            EventType::StartPosition,
+        ),
+    ]);
+    one_event(&[
+        (
+            "The company also named Cody Geddes as vice president.",
+            EventType::StartPosition,
+            "named",
+        ),
+        (
+            "President Reagan, moving to add a prominent conservative to his team, named \
+             Kenneth Cribb to be his domestic affairs adviser.",
+            EventType::StartPosition,
+            "named",
+        ),
+    ]);
+}

@@ -365,6 +365,8 @@ pub struct EventLexicon {
     /// Words that before a hyphen make the trigger after them an adjective ("self-financed",
     /// "best-paid", "life-threatening").
     pub compound_modifiers: FxHashSet<Box<str>>,
+    /// Verbs that also give a name ("named", "called", "dubbed"): "a youth named CJ".
+    pub naming_verbs: FxHashSet<Box<str>>,
     /// Nouns of speaking to someone ("speech", "statement", "testimony"): "said in a speech to
     /// shareholders" names whom it was said to.
     pub address_nouns: FxHashSet<Box<str>>,
@@ -480,6 +482,7 @@ impl EventLexicon {
             "source_noun" => &mut self.source_nouns,
             "address_noun" => &mut self.address_nouns,
             "compound_modifier" => &mut self.compound_modifiers,
+            "naming_verb" => &mut self.naming_verbs,
             "org_word" => &mut self.org_words,
             "partitive" => &mut self.partitives,
             "nominal_cue" => &mut self.nominal_cues,

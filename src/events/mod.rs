@@ -260,9 +260,10 @@ impl EventExtractor {
                 let mut t = Cow::Borrowed(t);
                 let mut p = &self.lx.patterns[t.pattern];
                 let mut voice = ctx.voice(p, &t);
-                if voice == Voice::Active
-                    && (p.participant_object && ctx.thing_object(&t)
-                        || p.participant_subject && ctx.thing_subject(&t, false))
+                if ctx.gives_a_name(&t)
+                    || voice == Voice::Active
+                        && (p.participant_object && ctx.thing_object(&t)
+                            || p.participant_subject && ctx.thing_subject(&t, false))
                     || voice == Voice::Passive
                         && p.participant_object
                         && ctx.thing_subject(&t, true)
@@ -2893,6 +2894,49 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             || self.a.tokens[k].kind == crate::model::TokenKind::Punct
             || self.lowercase_word(k)
                 && (self.low.get(k) != "of" || !self.lx.partitives.contains(self.low.get(head)))
+    }
+
+    /// "a youth named CJ", "A Canadian company, named IOG, …": a verb that also gives a name
+    /// (`naming_verb` in rules/events.tsv), right after a phrase opened by "a" or "an" or after
+    /// a common noun and its comma, before a capitalised word that is no title, says what
+    /// something is called: no appointment ("The company named Cody Geddes as vice president",
+    /// "was named chairman" still are).
+    fn gives_a_name(&self, t: &TriggerMatch) -> bool {
+        let (hs, he) = t.head;
+        let s = &self.a.sentences[self.si];
+        if he - hs != 1
+            || hs == s.first_token
+            || he >= s.end_token
+            || !self.lx.naming_verbs.contains(self.low.get(hs))
+        {
+            return false;
+        }
+        let next = self.a.tokens[he];
+        let title = self
+            .low
+            .entity_at(he)
+            .is_some_and(|e| self.a.entities[e].kind == EntityType::Title);
+        if next.kind != crate::model::TokenKind::Word || !next.is_cap() || title {
+            return false;
+        }
+        // (after a comma, the name closes with one too: "Reagan, moving to add a conservative to
+        // his team, named Kenneth Cribb to be his adviser" appointed him)
+        let comma = usize::from(self.low.get(hs - 1) == ",");
+        let closed = || {
+            let mut m = he;
+            while m < s.end_token
+                && self.a.tokens[m].kind != crate::model::TokenKind::Punct
+                && (self.a.tokens[m].is_cap() || self.low.entity_at(m).is_some())
+            {
+                m += 1;
+            }
+            self.low.get(m) == ","
+        };
+        self.chunks.iter().any(|c| {
+            c.end + comma == hs
+                && (matches!(self.low.get(c.first), "a" | "an")
+                    || comma == 1 && matches!(c.head, Head::Noun(..)) && closed())
+        })
     }
 
     /// Whether token `k` is part of a date expression.
