@@ -38,6 +38,7 @@ use crate::model::{
 };
 use crate::resources;
 use crate::span::Span;
+use crate::tokenize::hyphen_at;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -1968,17 +1969,6 @@ fn form_rows<'r, K>(
         .iter()
         .take_while(move |r| cmp(&r.0).is_eq())
         .map(|r| r.1)
-}
-
-/// Token `i` is followed by a hyphen touching it.
-#[inline]
-fn hyphen_at(tokens: &[Token], text: &[u8], i: usize) -> bool {
-    tokens.get(i + 1).is_some_and(|h| {
-        h.kind == TokenKind::Punct
-            && h.span().start == tokens[i].span().end
-            && text[h.span().start] == b'-'
-            && h.span().len() == 1
-    })
 }
 
 /// `-`, `—` or `–`: the dashes [`inline_dateline`] looks for.

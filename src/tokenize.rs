@@ -93,6 +93,17 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// Token `i` is followed by a hyphen touching it ("al-Abadi", "self-financed").
+#[inline]
+pub(crate) fn hyphen_at(tokens: &[Token], text: &[u8], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|h| {
+        h.kind == TokenKind::Punct
+            && h.span().start == tokens[i].span().end
+            && text[h.span().start] == b'-'
+            && h.span().len() == 1
+    })
+}
+
 /// `char::is_whitespace` of an ASCII byte: tab, line feed, vertical tab, form feed, carriage
 /// return and space (`u8::is_ascii_whitespace` leaves out the vertical tab), as `str::trim` and
 /// `split_whitespace` see ASCII text.

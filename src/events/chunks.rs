@@ -453,10 +453,10 @@ pub fn chunks<'l>(
                 Some(n) if ent_start(j).is_none() => {
                     // "Twenty-eight people": tens, a hyphen and units are one number
                     let units = (j + 2 < s.end_token
-                        && bytes[a.tokens[j + 1].span().range()] == *b"-")
-                        .then(|| number_at(j + 2))
-                        .flatten()
-                        .filter(|&u| n % 10 == 0 && (20..100).contains(&n) && (1..10).contains(&u));
+                        && crate::tokenize::hyphen_at(&a.tokens, bytes, j))
+                    .then(|| number_at(j + 2))
+                    .flatten()
+                    .filter(|&u| n % 10 == 0 && (20..100).contains(&n) && (1..10).contains(&u));
                     count = Some(n + units.unwrap_or(0));
                     j += if units.is_some() { 3 } else { 1 };
                 }

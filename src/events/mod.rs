@@ -18,6 +18,7 @@ use crate::model::{
     Modality, Role, SegmentKind, TimeSource, TimexType,
 };
 use crate::span::Span;
+use crate::tokenize::hyphen_at;
 use chrono::{Days, NaiveDate};
 use chunks::{chunks, relative_clauses, Chunk, Head, Lower};
 use lexicon::TriggerMatch;
@@ -1236,15 +1237,14 @@ impl EventExtractor {
     /// word of the lexicon's `compound_modifier` list or an adverb in -ly ("newly-elected" is
     /// an election).
     fn compound_adjective(&self, a: &Analysis<'_>, low: &Lower<'_>, i: usize) -> bool {
-        if i < 2 || low.get(i - 1) != "-" {
-            return false;
-        }
-        let (m, h, w) = (a.tokens[i - 2], a.tokens[i - 1], a.tokens[i]);
-        if m.span().end != h.span().start || h.span().end != w.span().start {
+        if i < 2
+            || !hyphen_at(&a.tokens, a.text().as_bytes(), i - 2)
+            || a.tokens[i - 1].span().end != a.tokens[i].span().start
+        {
             return false;
         }
         let modifier = low.get(i - 2);
-        m.kind == crate::model::TokenKind::Word
+        a.tokens[i - 2].kind == crate::model::TokenKind::Word
             && (self.lx.compound_modifiers.contains(modifier)
                 || modifier.len() > 4 && modifier.ends_with("ly") && modifier != "newly")
     }
@@ -2034,12 +2034,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         };
         if passive_at(hs)
             || object
-                && hs >= s.first_token + 3
-                && matches!(prev(hs), Some("and" | "or"))
-                && prev(hs - 1).is_some_and(|x| {
-                    x.ends_with("ed") || x.ends_with("en") || self.lx.participles.contains(x)
+                && self.verb_joined_before(hs).is_some_and(|v| {
+                    let x = self.low.get(v);
+                    (x.ends_with("ed") || x.ends_with("en") || self.lx.participles.contains(x))
+                        && passive_at(v)
                 })
-                && passive_at(hs - 2)
         {
             return Voice::Passive;
         }
@@ -2084,6 +2083,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             return Voice::Passive;
         }
         Voice::Active
+    }
+
+    /// The verb that "and" or "or" right before token `k` joins it to ("convicted" for
+    /// "executed" in "was convicted and executed"): token `k - 2`.
+    fn verb_joined_before(&self, k: usize) -> Option<usize> {
+        (k >= self.a.sentences[self.si].first_token + 2
+            && matches!(self.low.get(k - 1), "and" | "or"))
+        .then(|| k - 2)
     }
 
     /// Token `k`, or the token after a past form joined to the verb before it: "Police arrested
@@ -2133,8 +2140,8 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // that opens the verb's group (or the group of the verb it is joined to) is its
                 // subject, whatever governs that phrase ("in support of Mumtaz Qadri")
                 let mut g = passive_group_start(self.low, self.lx, s.first_token, hs);
-                if g >= s.first_token + 2 && matches!(self.low.get(g - 1), "and" | "or") {
-                    g = passive_group_start(self.low, self.lx, s.first_token, g - 2);
+                if let Some(v) = self.verb_joined_before(g) {
+                    g = passive_group_start(self.low, self.lx, s.first_token, v);
                 }
                 if g >= s.first_token + 2 && self.low.get(g - 1) == "who" {
                     // "who" is a person or a group: past a place or a thing the phrase before
