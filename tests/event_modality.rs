@@ -47,6 +47,14 @@ fn negation_between_subject_and_verb() {
         ),
         // the apostrophe as news often writes it
         ("Putin didn’t meet Xi in Moscow.", Meet, "meet", Negated),
+        // "don't", the present's contraction
+        (
+            "He was expecting a cross from Matthew Taylor and it ended up like a shot, so I \
+             don't blame him for what happened.",
+            Accuse,
+            "blame",
+            Negated,
+        ),
         // a negative subject
         ("Nobody died.", Kill, "died", Negated),
         // words that look like a negation and negate nothing
