@@ -196,6 +196,23 @@ fn a_participle_with_an_object_is_active() {
         roles("Microsoft paid $850m to Apple.", EventType::TransferMoney),
         [["actor=Microsoft", "target=Apple"]]
     );
+    // so does a name the tagger does not know
+    assert_eq!(
+        roles(
+            "After federal agents raided HealthSouth's offices in March 2003, the company said \
+             none of its past financial statements could be relied on.",
+            EventType::Fight
+        ),
+        [["actor=federal agents"]]
+    );
+    assert_eq!(
+        roles(
+            "But director of the Victims of Crime Trust, Norman Brennan, accused Lord Woolf of \
+             having an \"arrogant contempt for victims of crime\".",
+            EventType::Accuse
+        ),
+        [["actor=Norman Brennan"]]
+    );
     let killed = roles(
         "Two people killed in the attack were buried on Sunday.",
         EventType::Kill,
@@ -204,6 +221,19 @@ fn a_participle_with_an_object_is_active() {
     assert!(
         killed[0].iter().all(|r| !r.starts_with("actor=")),
         "{killed:?}"
+    );
+}
+
+/// A headline leaves out the auxiliary of its passives: the phrase before the participle is
+/// what it was done to, not a modifier naming who did it.
+#[test]
+fn a_headline_participle_is_passive() {
+    assert_eq!(
+        roles(
+            "Apple attacked over sources row\n\nThe EFF has joined a legal fight against Apple.",
+            EventType::Fight
+        )[0],
+        ["target=Apple"]
     );
 }
 

@@ -1545,6 +1545,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 let cue: Cow<'_, Cue> = match (voice, cue) {
                     (Voice::Passive, Cue::Subj) => Cow::Owned(Cue::Prep("by".into())),
                     (Voice::Passive, Cue::Obj) => Cow::Owned(Cue::Subj),
+                    // in a headline the phrase right before a participle is its subject, no
+                    // modifier of a noun ("Apple attacked over sources row": Apple is the
+                    // target; in running text, "Iran attacked across the peaks" may be a verb
+                    // without its object)
+                    (Voice::Passive, Cue::Mod) if self.headline() => continue,
                     // "Putin reads papers during a meeting", "Holbrooke listens during a news
                     // conference": who is at a meeting takes part in it (ACE 2005 English Events
                     // Guidelines v5.4.3, Contact:Meet Entity)
@@ -1649,7 +1654,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     fn name_before(&self, t: &TriggerMatch, role: Role) -> Option<Argument<'a>> {
         let a = self.a;
         let s = &a.sentences[self.si];
-        if s.kind == SegmentKind::Title || s.all_caps {
+        if self.headline() {
             return None;
         }
         let first = s.first_token;
@@ -2051,6 +2056,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             !c.possessive && (c.end == hs || c.end + 1 == hs && self.low.get(hs - 1) == ",")
         });
         let he = self.past_coordinated_verb(he);
+        let headline = self.headline();
         let object_at = |he: usize| {
             self.chunks
                 .iter()
@@ -2067,6 +2073,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         // so does a courtesy title
                         || currency_sign(self.low.get(he))
                         || self.lx.courtesy.contains(self.low.get(he))
+                        // "federal agents raided HealthSouth's offices": so does a name the
+                        // tagger does not know (outside a headline, where every word may be
+                        // capitalised)
+                        || a.tokens[he].kind == crate::model::TokenKind::Word
+                            && a.tokens[he].is_cap()
+                            && self.low.entity_at(he).is_none()
+                            && !headline
+                            && !self.closed_class(he)
                         // "The UK's biggest coal producer blamed geological problems": a
                         // lowercase content word opens an object too (not a preposition or an
                         // adverb: "people killed in the attack", "troops deployed there")
@@ -2083,6 +2097,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             return Voice::Passive;
         }
         Voice::Active
+    }
+
+    /// True when the sentence is a headline (a title, or written in capitals).
+    fn headline(&self) -> bool {
+        let s = &self.a.sentences[self.si];
+        s.kind == SegmentKind::Title || s.all_caps
     }
 
     /// The verb that "and" or "or" right before token `k` joins it to ("convicted" for
