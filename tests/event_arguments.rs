@@ -555,3 +555,51 @@ fn the_hearer_follows_the_verb_of_saying() {
     assert!(hearers("A spokesman said up to 1,800 workers will be affected.").is_empty());
     assert!(hearers("Critics said the firms were sold cheaply to friends.").is_empty());
 }
+
+/// A verb of saying opens the clause of what was said: the speaker is no subject of a verb in
+/// it, and where the chunker found no phrase for that subject ("types") the doer stays unknown.
+/// Not past a verb of saying in a relative clause, nor for a meeting the speaker attends.
+#[test]
+fn the_speaker_is_no_subject_of_what_was_said() {
+    for (text, kind) in [
+        (
+            "Malcolm Seagrave, security expert at Energis, said the most common types of attacks \
+             hit sites with 10 megabytes of data over short periods of time.",
+            EventType::Fight,
+        ),
+        (
+            "Ian Harris, deputy editor of UK magazine Mac Format, said the machine would appeal \
+             to PC-owning consumers who had purchased an iPod.",
+            EventType::Appeal,
+        ),
+        (
+            "Banking sources said almost 10 billion U.S. Dlrs had entered Taiwan since early \
+             1986.",
+            EventType::Move,
+        ),
+    ] {
+        for (_, args) in event_roles(text, kind) {
+            assert!(args.iter().all(|(r, _)| r != "actor"), "{text}: {args:?}");
+        }
+    }
+    assert_eq!(
+        actor_of(
+            "Mr Barber, who said the \"problem is far worse than official statistics show\", \
+             called for a legal system that \"protects safety whistleblowers\".",
+            EventType::Appeal,
+            "called for"
+        )
+        .0,
+        ["Barber"]
+    );
+    assert_eq!(
+        actor_of(
+            "\"Everything was done by market methods,\" Mr Putin said at his year-end press \
+             conference in Moscow.",
+            EventType::Meet,
+            "press conference"
+        )
+        .0,
+        ["Putin"]
+    );
+}

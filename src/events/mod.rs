@@ -2308,6 +2308,25 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             && self.lx.patterns[o.pattern].kind != Some(EventType::Statement)
                     })
                 };
+                // "Malcolm Seagrave said the most common types of attacks hit sites": a verb of
+                // saying between a phrase and the verb opens the clause the verb is in, and
+                // the speaker is no subject of what was said (the chunker found no phrase for
+                // "types"): the subject stays unknown (not past a verb of saying in a relative
+                // clause, "Mr Barber, who said …, called for"; not past one that opens no
+                // clause: "are said to be dissatisfied … and have said", or one with a
+                // preposition after it, "Mr Putin said at his year-end press conference")
+                let nominal = self.voice(&self.lx.patterns[t.pattern], t) == Voice::Nominal;
+                let said_between = |c: &Chunk| {
+                    !nominal && self.triggers.iter().any(|o| {
+                        o.start >= c.end
+                            && o.end <= t.start
+                            && self.low.get(o.end) != "to"
+                            && !self.in_set(o.end, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
+                            && !self.rel.iter().any(|&(b, e)| b < o.start && o.start < e)
+                            && self.lx.patterns[o.pattern].kind == Some(EventType::Statement)
+                            && self.voice(&self.lx.patterns[o.pattern], o) != Voice::Nominal
+                    })
+                };
                 let mut cands = vis()
                     .rev()
                     // (a row's words before its head may be the subject: "protesters [gathered]")
@@ -2317,6 +2336,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .filter(|c| !(c.end..t.start).any(|i| self.word(i) == ";"));
                 cands
                     .next()
+                    .filter(|c| !said_between(c))
                     // "it" or "they" stands for the nearest phrase before it that it can stand
                     // for ("Boeing apologised, although it claimed …"), not any ("Mr Jones said
                     // it signed": not Jones); the speaker right before may (`reported_subjects`)
