@@ -254,7 +254,29 @@ fn becoming_is_a_start_only_with_the_post() {
             "The problem is likely to become worse as prices rise.",
             EventType::StartPosition,
         ),
+        // a person noun that names no post one takes
+        (
+            "Anthony became Lopez's third husband in June 2004.",
+            EventType::StartPosition,
+        ),
+        (
+            "Laurence Tisch became the largest shareholder in CBS.",
+            EventType::StartPosition,
+        ),
+        (
+            "Hailey emigrated to Canada in 1947, where he eventually became a citizen.",
+            EventType::StartPosition,
+        ),
     ]);
+    // a noun of a post is one
+    assert_eq!(
+        with_role(
+            "He later became general manager of the plant.",
+            EventType::StartPosition,
+            "position"
+        ),
+        [("became".to_string(), vec!["general manager".to_string()])]
+    );
 }
 
 #[test]

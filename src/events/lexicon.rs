@@ -367,6 +367,10 @@ pub struct EventLexicon {
     pub compound_modifiers: FxHashSet<Box<str>>,
     /// Verbs that also give a name ("named", "called", "dubbed"): "a youth named CJ".
     pub naming_verbs: FxHashSet<Box<str>>,
+    /// Common nouns of a post one takes ("manager", "officer", "member"): a person noun that is
+    /// none ("shareholder", "husband", "winner") names no position ("became the largest
+    /// shareholder").
+    pub post_nouns: FxHashSet<Box<str>>,
     /// Nouns of speaking to someone ("speech", "statement", "testimony"): "said in a speech to
     /// shareholders" names whom it was said to.
     pub address_nouns: FxHashSet<Box<str>>,
@@ -483,6 +487,7 @@ impl EventLexicon {
             "address_noun" => &mut self.address_nouns,
             "compound_modifier" => &mut self.compound_modifiers,
             "naming_verb" => &mut self.naming_verbs,
+            "post_noun" => &mut self.post_nouns,
             "org_word" => &mut self.org_words,
             "partitive" => &mut self.partitives,
             "nominal_cue" => &mut self.nominal_cues,

@@ -1884,13 +1884,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 | Role::Beneficiary
         );
         let place_role = matches!(role, Role::Location | Role::Destination | Role::Origin);
-        // a post is a title or a person noun ("became chairman", "became Defense Minister"),
-        // not any phrase after "become" ("have become the main forum")
+        // a post is a title or a noun of a post ("became chairman", "became Defense Minister",
+        // "was named general manager"), not any phrase after "become" ("have become the main
+        // forum", "became the largest shareholder", "became Lopez's third husband")
         if role == Role::Position {
             return match c.head {
                 Head::Description(..) => true,
                 Head::Entity(e) => self.a.entities[e].kind == EntityType::Title,
-                Head::Noun(_, _, class) => class == NounClass::Person,
+                Head::Noun(k, _, class) => {
+                    class == NounClass::Person && self.lx.post_nouns.contains(self.low.get(k))
+                }
                 Head::Pronoun(..) => false,
             };
         }
