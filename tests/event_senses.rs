@@ -279,6 +279,32 @@ fn becoming_is_a_start_only_with_the_post() {
     );
 }
 
+/// Blaming a cause ("blamed high fuel prices for a drop in profits") accuses nobody (CAMEO 112
+/// accuses an actor: `obj!`); "Those arrested are accused of …" still accuses people.
+#[test]
+fn blaming_a_cause_is_no_accusation() {
+    no_event(&[
+        (
+            "The UK's biggest coal producer blamed geological problems, industrial action and \
+             \"operating flaws\" at its deep mines for its worsening fortunes.",
+            EventType::Accuse,
+        ),
+        (
+            "British Airways has blamed high fuel prices for a 40% drop in profits.",
+            EventType::Accuse,
+        ),
+    ]);
+    assert_eq!(
+        with_role(
+            "Those arrested are accused of operating Shadowcrew.com.",
+            EventType::Accuse,
+            "target"
+        )
+        .len(),
+        1
+    );
+}
+
 #[test]
 fn financial_nouns_of_other_senses_are_no_events() {
     no_event(&[

@@ -2827,6 +2827,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             return true;
         }
         let head = k;
+        // "Those arrested are accused of …", "the injured were taken": a past form after a
+        // determiner names people
+        if passive && k > first && self.low.get(k - 1).ends_with("ed") {
+            return false;
+        }
         // the head, right before the verb, names a thing; the words before it only modify it,
         // so a rarer sense of theirs that is a person or group does not count ("the current
         // agreement": WordNet 3.0 current.n.03 is a group)
