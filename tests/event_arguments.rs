@@ -596,3 +596,49 @@ fn the_speaker_is_no_subject_of_what_was_said() {
         ["Putin"]
     );
 }
+
+/// A "that" after a phrase, before what opens a clause, opens the clause the verb is in: the
+/// phrase is no subject of it. Not the determiner or pronoun "that", nor one right after the
+/// phrase (a relative clause), nor one in a phrase set off by commas.
+#[test]
+fn that_opens_the_clause_of_the_verb() {
+    let killing = roles(
+        "And many in France would prefer Turkey to admit that World War I-era killing of \
+         Armenians constituted genocide.",
+        EventType::Kill,
+    );
+    assert!(
+        killing
+            .iter()
+            .all(|args| args.iter().all(|r| r != "actor=Turkey")),
+        "{killing:?}"
+    );
+    assert_eq!(
+        actor_of(
+            "President Reagan vetoed that bill last year and would almost certainly reject \
+             this year's bill, he added.",
+            EventType::Reject,
+            "reject"
+        )
+        .0,
+        ["Reagan"]
+    );
+    assert_eq!(
+        actor_of(
+            "USAir said its board and that of Piedmont Aviation Inc met separately yesterday.",
+            EventType::Meet,
+            "met"
+        )
+        .0,
+        ["its board"]
+    );
+    assert_eq!(
+        actor_of(
+            "The board, noting that the bid was too low, rejected the offer.",
+            EventType::Reject,
+            "rejected"
+        )
+        .0,
+        ["The board"]
+    );
+}

@@ -2337,9 +2337,39 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .filter(|c| !self.anti(c))
                     .filter(|c| !(c.possessive && c.end + 1 < t.start && !matches!(c.head, Head::Pronoun(..))))
                     .filter(|c| !(c.end..t.start).any(|i| self.word(i) == ";"));
+                // "many would prefer Turkey to admit that World War I-era killing of Armenians
+                // …": a "that" past the phrase's end (not right after it, where it opens a
+                // relative clause: "the attacks that killed 39") opens the clause the verb is
+                // in; not one past a comma, inside a phrase set off between the subject and its
+                // verb ("Radomski, noting that …, said"); and only a "that" before what opens a
+                // clause, a function word, a name or a number (not the determiner of "Reagan
+                // vetoed that bill and would reject …", nor the pronoun of "its board and that
+                // of Piedmont met"; "said that prices rose" stays as it was)
+                let that_between = |c: &Chunk| {
+                    (c.end..t.start)
+                        .take_while(|&i| self.low.get(i) != ",")
+                        .any(|i| {
+                            let next = &self.a.tokens[(i + 1).min(t.start)];
+                            i > c.end
+                                && i + 1 < t.start
+                                && self.low.get(i) == "that"
+                                && (next.kind == crate::model::TokenKind::Number
+                                    || next.kind == crate::model::TokenKind::Word
+                                        && (next.is_cap()
+                                            || self.low.info[i + 1].pronoun.is_some()
+                                            || self.closed_class(i + 1)
+                                                && self.word_flags(i + 1)
+                                                    & lexicon::word_flags::PREPOSITION
+                                                    == 0
+                                                && !matches!(
+                                                    self.low.get(i + 1),
+                                                    "and" | "or" | "but" | "nor"
+                                                )))
+                        })
+                };
                 cands
                     .next()
-                    .filter(|c| !said_between(c))
+                    .filter(|c| !said_between(c) && !that_between(c))
                     // "it" or "they" stands for the nearest phrase before it that it can stand
                     // for ("Boeing apologised, although it claimed …"), not any ("Mr Jones said
                     // it signed": not Jones); the speaker right before may (`reported_subjects`)
