@@ -167,7 +167,11 @@ fn a_participle_with_an_object_is_active() {
              fortunes.",
             EventType::Accuse
         ),
-        [["actor=The UK's biggest coal producer", "target=ministers", "target=unions"]]
+        [[
+            "actor=The UK's biggest coal producer",
+            "target=ministers",
+            "target=unions"
+        ]]
     );
     assert_eq!(
         roles(
@@ -640,5 +644,31 @@ fn that_opens_the_clause_of_the_verb() {
         )
         .0,
         ["The board"]
+    );
+}
+
+/// The verb after a modal (past an -ly adverb) is no modifier of the noun after it: "may impress
+/// bid chiefs" is a verb and its object, and the object alone is the phrase.
+#[test]
+fn the_verb_after_a_modal_is_no_part_of_a_phrase() {
+    assert_eq!(
+        actor_of(
+            "The mayor added that his determination may impress bid chiefs, who arrived in \
+             London on Tuesday.",
+            EventType::Visit,
+            "arrived"
+        )
+        .0,
+        ["bid chiefs"]
+    );
+    assert_eq!(
+        actor_of(
+            "Combined International Corp said it will ask shareholders at the April 23 annual \
+             meeting to approve the doubling of authorized common shares.",
+            EventType::Meet,
+            "meeting"
+        )
+        .0,
+        ["shareholders"]
     );
 }

@@ -195,6 +195,11 @@ fn parse_number(t: &str) -> Option<u32> {
     any.then_some(n)
 }
 
+/// Modal verbs: the word after one is a verb, no modifier of a noun ("may impress bid chiefs").
+const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must",
+];
+
 /// Words that are prepositions before a noun but subordinators before a clause.
 pub const SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "until", "as", "because", "while", "once",
@@ -292,11 +297,22 @@ pub fn chunks<'l>(
                 && k + 1 < toks.len()
                 && tok_class[k + 1].0.is_some()
         } else {
-            // verb forms ("remained", "killing") do not modify nouns here
-            !info.has(wf::FUNCTION | wf::TRIGGER) && {
-                let l = low.get(base + k);
-                !l.ends_with("ed") && !l.ends_with("ing")
-            }
+            // verb forms ("remained", "killing") do not modify nouns here; nor does the verb
+            // after a modal ("may impress bid chiefs")
+            !info.has(wf::FUNCTION | wf::TRIGGER)
+                && {
+                    let l = low.get(base + k);
+                    !l.ends_with("ed") && !l.ends_with("ing")
+                }
+                && {
+                    // (past an adverb in -ly: "can currently exclude pupils")
+                    let modal = |j: usize| {
+                        toks[j].has(crate::model::tokflags::LOWER)
+                            && MODALS.contains(&low.get(base + j))
+                    };
+                    !(k > 0 && modal(k - 1)
+                        || k > 1 && low.get(base + k - 1).ends_with("ly") && modal(k - 2))
+                }
         };
         let number = || {
             if t.kind == TokenKind::Number {
