@@ -212,6 +212,12 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// True for a headline: a title, or a sentence written in capitals (every word may be
+    /// capitalised, and auxiliaries are left out).
+    pub fn is_headline(&self) -> bool {
+        self.kind == SegmentKind::Title || self.all_caps
+    }
+
     /// The token index range of the sentence.
     pub fn tokens(&self) -> std::ops::Range<usize> {
         self.first_token..self.end_token

@@ -195,11 +195,6 @@ fn parse_number(t: &str) -> Option<u32> {
     any.then_some(n)
 }
 
-/// Modal verbs: the word after one is a verb, no modifier of a noun ("may impress bid chiefs").
-const MODALS: &[&str] = &[
-    "will", "would", "can", "could", "may", "might", "shall", "should", "must",
-];
-
 /// Words that are prepositions before a noun but subordinators before a clause.
 pub const SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "until", "as", "because", "while", "once",
@@ -249,7 +244,7 @@ pub fn chunks<'l>(
         let ent = &a.entities[e];
         (ent.span.start == a.tokens[i].span().start && ent.kind != EntityType::Date).then_some(e)
     };
-    let headline = s.kind == crate::model::SegmentKind::Title || s.all_caps;
+    let headline = s.is_headline();
     let number_at = |i: usize| -> Option<u32> {
         if a.tokens[i].kind == TokenKind::Number {
             return parse_number(&text[a.tokens[i].span()]);
@@ -308,7 +303,7 @@ pub fn chunks<'l>(
                     // (past an adverb in -ly: "can currently exclude pupils")
                     let modal = |j: usize| {
                         toks[j].has(crate::model::tokflags::LOWER)
-                            && MODALS.contains(&low.get(base + j))
+                            && lx.modals.contains(low.get(base + j))
                     };
                     !(k > 0 && modal(k - 1)
                         || k > 1 && low.get(base + k - 1).ends_with("ly") && modal(k - 2))

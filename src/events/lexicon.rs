@@ -371,6 +371,9 @@ pub struct EventLexicon {
     /// none ("shareholder", "husband", "winner") names no position ("became the largest
     /// shareholder").
     pub post_nouns: FxHashSet<Box<str>>,
+    /// Modal verbs: the word after one is a verb, no modifier of a noun ("may impress bid
+    /// chiefs").
+    pub modals: FxHashSet<Box<str>>,
     /// Nouns of speaking to someone ("speech", "statement", "testimony"): "said in a speech to
     /// shareholders" names whom it was said to.
     pub address_nouns: FxHashSet<Box<str>>,
@@ -488,6 +491,7 @@ impl EventLexicon {
             "compound_modifier" => &mut self.compound_modifiers,
             "naming_verb" => &mut self.naming_verbs,
             "post_noun" => &mut self.post_nouns,
+            "modal" => &mut self.modals,
             "org_word" => &mut self.org_words,
             "partitive" => &mut self.partitives,
             "nominal_cue" => &mut self.nominal_cues,

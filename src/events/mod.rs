@@ -185,7 +185,7 @@ impl EventExtractor {
         let mut context_held: Vec<(usize, bool)> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
-            let headline = s.kind == SegmentKind::Title || s.all_caps;
+            let headline = s.is_headline();
             for i in s.first_token..s.end_token {
                 let t = a.tokens[i];
                 // only a word that some trigger row starts with can start a match
@@ -2102,10 +2102,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         Voice::Active
     }
 
-    /// True when the sentence is a headline (a title, or written in capitals).
+    /// True when the sentence is a headline ([`crate::model::Sentence::is_headline`]).
     fn headline(&self) -> bool {
-        let s = &self.a.sentences[self.si];
-        s.kind == SegmentKind::Title || s.all_caps
+        self.a.sentences[self.si].is_headline()
     }
 
     /// The verb that "and" or "or" right before token `k` joins it to ("convicted" for
