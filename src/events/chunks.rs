@@ -301,8 +301,11 @@ pub fn chunks<'l>(
                 }
                 && {
                     // (past an adverb in -ly: "can currently exclude pupils")
+                    // (a modal is a function word: the flag answers for most tokens without
+                    // the set's string hash)
                     let modal = |j: usize| {
                         toks[j].has(crate::model::tokflags::LOWER)
+                            && infos[j].has(wf::FUNCTION)
                             && lx.modals.contains(low.get(base + j))
                     };
                     !(k > 0 && modal(k - 1)

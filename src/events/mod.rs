@@ -2317,17 +2317,17 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // clause, "Mr Barber, who said …, called for"; not past one that opens no
                 // clause: "are said to be dissatisfied … and have said", or one with a
                 // preposition after it, "Mr Putin said at his year-end press conference")
-                let nominal = self.voice(&self.lx.patterns[t.pattern], t) == Voice::Nominal;
+                // (the trigger's own voice only asked where such a verb stands between)
                 let said_between = |c: &Chunk| {
-                    !nominal && self.triggers.iter().any(|o| {
+                    self.triggers.iter().any(|o| {
                         o.start >= c.end
                             && o.end <= t.start
+                            && self.lx.patterns[o.pattern].kind == Some(EventType::Statement)
                             && self.low.get(o.end) != "to"
                             && !self.in_set(o.end, lexicon::word_flags::PREPOSITION, &self.lx.prepositions)
                             && !self.rel.iter().any(|&(b, e)| b < o.start && o.start < e)
-                            && self.lx.patterns[o.pattern].kind == Some(EventType::Statement)
                             && self.voice(&self.lx.patterns[o.pattern], o) != Voice::Nominal
-                    })
+                    }) && self.voice(&self.lx.patterns[t.pattern], t) != Voice::Nominal
                 };
                 let mut cands = vis()
                     .rev()
@@ -2348,22 +2348,22 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     (c.end..t.start)
                         .take_while(|&i| self.low.get(i) != ",")
                         .any(|i| {
-                            let next = &self.a.tokens[(i + 1).min(t.start)];
-                            i > c.end
-                                && i + 1 < t.start
-                                && self.low.get(i) == "that"
-                                && (next.kind == crate::model::TokenKind::Number
-                                    || next.kind == crate::model::TokenKind::Word
-                                        && (next.is_cap()
-                                            || self.low.info[i + 1].pronoun.is_some()
-                                            || self.closed_class(i + 1)
-                                                && self.word_flags(i + 1)
-                                                    & lexicon::word_flags::PREPOSITION
-                                                    == 0
-                                                && !matches!(
-                                                    self.low.get(i + 1),
-                                                    "and" | "or" | "but" | "nor"
-                                                )))
+                            use lexicon::word_flags::{DETERMINER, FUNCTION, PREPOSITION};
+                            if i == c.end || i + 1 >= t.start || self.low.get(i) != "that" {
+                                return false;
+                            }
+                            let next = &self.a.tokens[i + 1];
+                            let flags = self.word_flags(i + 1);
+                            next.kind == crate::model::TokenKind::Number
+                                || next.kind == crate::model::TokenKind::Word
+                                    && (next.is_cap()
+                                        || self.low.info[i + 1].pronoun.is_some()
+                                        || flags & (FUNCTION | DETERMINER) != 0
+                                            && flags & PREPOSITION == 0
+                                            && !matches!(
+                                                self.low.get(i + 1),
+                                                "and" | "or" | "but" | "nor"
+                                            ))
                         })
                 };
                 cands
