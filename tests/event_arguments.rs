@@ -672,3 +672,24 @@ fn the_verb_after_a_modal_is_no_part_of_a_phrase() {
         ["shareholders"]
     );
 }
+
+/// A subordinator ends the clause for an argument after a preposition: "a loan while its partner
+/// has joined from Japan" names no lender ("on loan while fly-half Craig McMullen has joined
+/// from Narbonne"); right after the trigger the phrase is its own.
+#[test]
+fn a_subordinator_ends_the_phrases_of_a_trigger() {
+    assert_eq!(
+        roles(
+            "The bank agreed a large loan while its partner has joined from Japan.",
+            EventType::TransferMoney
+        ),
+        Vec::<Vec<String>>::new()
+    );
+    assert_eq!(
+        roles(
+            "The bank agreed a large loan from Japan.",
+            EventType::TransferMoney
+        ),
+        [["actor=Japan"]]
+    );
+}

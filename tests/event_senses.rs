@@ -1392,3 +1392,89 @@ fn a_thing_named_so_is_no_appointment() {
         ),
     ]);
 }
+
+/// A trigger word that a hyphen joins to the next word is the first part of a compound, no
+/// trigger ("fly-half", "sign-up"); rows that name the compound match
+/// past its hyphen ("sit-in").
+#[test]
+fn the_first_part_of_a_hyphenated_compound_is_no_trigger() {
+    no_event(&[
+        (
+            "The Tykes have signed Newcastle prop Ed Kalman while fly-half Craig McMullen has \
+             joined from Narbonne.",
+            EventType::Move,
+        ),
+        (
+            "Analysts look for a 10 to 12 mln acre sign-up in the conservation program.",
+            EventType::SignAgreement,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Students staged a sit-in at the university on Monday.",
+            EventType::Demonstrate,
+            "sit-in",
+        ),
+        (
+            "He said he would sign the agreement with Canada on Monday.",
+            EventType::SignAgreement,
+            "sign",
+        ),
+    ]);
+}
+
+/// A thing after a named possessor is still a thing: "meet Iran's demands", "attacked Japan's
+/// fiscal policy", "welcomed the CFTC's decision" make no event; "met Putin's envoy" (a person)
+/// still does.
+#[test]
+fn a_thing_after_a_named_possessor_is_another_sense() {
+    no_event(&[
+        (
+            "The results did not meet the Communist Party's exacting demands.",
+            EventType::Meet,
+        ),
+        (
+            "The United States has openly attacked Japan's tight-fisted fiscal policy.",
+            EventType::Fight,
+        ),
+        (
+            "Hong Kong commodity traders welcomed the CFTC's decision.",
+            EventType::HostVisit,
+        ),
+        (
+            "Wayne Rooney met Gary Neville's cross with a low shot.",
+            EventType::Meet,
+        ),
+    ]);
+    one_event(&[("Blair met Putin's envoy in London.", EventType::Meet, "met")]);
+}
+
+/// "attacks" as a verb of a thing is criticism or sport ("Howard attacks cost of asylum", "he
+/// attacks the net"); the noun with its target still attacks.
+#[test]
+fn attacks_on_a_thing_are_no_attack() {
+    no_event(&[
+        ("Howard attacks cost of asylum", EventType::Fight),
+        ("Corbett attacks cost of dumbed-down TV", EventType::Fight),
+    ]);
+    one_event(&[(
+        "Rebels launched attacks on army posts in the north.",
+        EventType::Fight,
+        "attacks",
+    )]);
+}
+
+/// A shell company is no shelling; a player on loan is no transfer of money.
+#[test]
+fn shell_companies_and_players_on_loan_are_no_events() {
+    no_event(&[
+        (
+            "Yugansk was sold to a little-known shell company, which was bought by Rosneft.",
+            EventType::Fight,
+        ),
+        (
+            "Simon Royce is in his second month on loan from Charlton.",
+            EventType::TransferMoney,
+        ),
+    ]);
+}

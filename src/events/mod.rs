@@ -207,7 +207,21 @@ impl EventExtractor {
                 if self.compound_adjective(a, &low, i) {
                     continue;
                 }
+                let from = found.len();
                 lx.matches_at(&low, &a.tokens, i, s.end_token, &mut found);
+                // a phrase whose last word a hyphen joins to the next is the first part of a
+                // compound ("fly-half", "die-hard", "sign-up", "strike-happy"), no trigger;
+                // rows that name a compound ("sit-in") match past its hyphen; blocking rows
+                // still block
+                let text = a.text().as_bytes();
+                let mut k = from;
+                while k < found.len() {
+                    if !found[k].block && first_of_compound(&a.tokens, text, found[k].end - 1) {
+                        found.swap_remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
             }
             // a row whose sense its context tells applies only where the document holds one
             // of its words (each such row's answer found once per document)
@@ -1229,6 +1243,15 @@ fn is_pronoun(a: &Analysis<'_>, span: Span) -> bool {
         a.text()[span].to_lowercase().as_str(),
         "he" | "she" | "his" | "her" | "him"
     )
+}
+
+/// Whether word `i` is the first part of a hyphenated compound: a hyphen touches it and the
+/// word after ("fly-half", "sign-up").
+fn first_of_compound(tokens: &[crate::model::Token], text: &[u8], i: usize) -> bool {
+    hyphen_at(tokens, text, i)
+        && tokens.get(i + 2).is_some_and(|w| {
+            w.kind == crate::model::TokenKind::Word && w.span().start == tokens[i + 1].span().end
+        })
 }
 
 impl EventExtractor {
@@ -2446,7 +2469,16 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 vis().find(|c| c.first >= he && c.end <= clause_end && c.prep == Some("between") && c.coord == want)
             }
             Cue::Prep(p) => {
+                // a subordinator or a clause's punctuation ends the clause too ("on loan while
+                // fly-half Craig McMullen has joined from Narbonne"); not "that", mostly a
+                // determiner or a pronoun after a trigger ("in that city")
                 let clause_end = clause_end();
+                let clause_end = (t.end..clause_end)
+                    .find(|&k| {
+                        let w = self.low.get(k);
+                        w != "that" && self.lx.boundaries.contains(w)
+                    })
+                    .unwrap_or(clause_end);
                 // "announced by the ministry": the agent of a verb of saying stands right after
                 // it; a later "by" belongs to what was said ("…, saying decisions should be
                 // made by ministers")
@@ -2899,6 +2931,18 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 || matches!(self.low.get(k), "its" | "their" | "his" | "our"))
         {
             k += 1;
+        }
+        // "meet Iran's demands", "meet the Law Lords' concerns": a named possessor is no head;
+        // what it has is
+        let mut m = k;
+        while m < end
+            && self.a.tokens[m].kind == crate::model::TokenKind::Word
+            && self.a.tokens[m].is_cap()
+        {
+            m += 1;
+        }
+        if m > k && m < end && self.a.tokens[m].kind == crate::model::TokenKind::Clitic {
+            k = m + 1;
         }
         let mut head = None;
         while k < end {
