@@ -693,3 +693,17 @@ fn a_subordinator_ends_the_phrases_of_a_trigger() {
         [["actor=Japan"]]
     );
 }
+
+/// "if" and "unless" open a clause: no word of the phrase after them ("unless major producers
+/// like Brazil showed readiness to negotiate": the producers, not "unless major producers").
+#[test]
+fn if_and_unless_open_a_clause() {
+    assert_eq!(
+        roles(
+            "The delegate said unless major producers like Brazil showed readiness to negotiate \
+             new quota shares, prospects looked bleak.",
+            EventType::Negotiate
+        ),
+        [["actor=major producers"]]
+    );
+}

@@ -1478,3 +1478,23 @@ fn shell_companies_and_players_on_loan_are_no_events() {
         ),
     ]);
 }
+
+/// A host of a show, an event or a conference hosts no visit; a host of people does.
+#[test]
+fn a_host_of_a_thing_hosts_no_visit() {
+    no_event(&[
+        (
+            "Mr Howard will host a news conference at the party's London HQ every morning.",
+            EventType::HostVisit,
+        ),
+        (
+            "He grew up in the Netherlands where he hosted pirate radio shows.",
+            EventType::HostVisit,
+        ),
+    ]);
+    one_event(&[(
+        "China hosted the Russian delegation in Beijing.",
+        EventType::HostVisit,
+        "hosted",
+    )]);
+}
