@@ -128,14 +128,14 @@ fn that_opens_a_clause_after_a_verb() {
     assert_eq!(
         roles(
             "Mr Brown warned that the Tories were planning the biggest cuts ever.",
-            EventType::Threaten
+            EventType::Statement
         ),
         [["actor=Brown"]]
     );
     assert_eq!(
         roles(
             "Currencies weakened as analysts warned that economic growth may slow.",
-            EventType::Threaten
+            EventType::Statement
         ),
         [["actor=analysts"]]
     );

@@ -1498,3 +1498,36 @@ fn a_host_of_a_thing_hosts_no_visit() {
         "hosted",
     )]);
 }
+
+/// "warned that …" foretells (CAMEO 012, a pessimistic comment): a statement, no threat;
+/// "warned China against …" and "threatened to sue" still threaten.
+#[test]
+fn a_warning_of_what_may_come_is_a_statement() {
+    no_event(&[
+        (
+            "Heineken warned that earnings in 2005 may also slide.",
+            EventType::Threaten,
+        ),
+        (
+            "Analysts warned there could be thousands of job losses.",
+            EventType::Threaten,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Heineken warned that earnings in 2005 may also slide.",
+            EventType::Statement,
+            "warned",
+        ),
+        (
+            "Western officials have warned China against providing military aid to Russia.",
+            EventType::Threaten,
+            "warned",
+        ),
+        (
+            "Yukos has threatened to sue the Russian government for $28bn.",
+            EventType::Threaten,
+            "threatened",
+        ),
+    ]);
+}
