@@ -1531,3 +1531,27 @@ fn a_warning_of_what_may_come_is_a_statement() {
         ),
     ]);
 }
+
+/// Scare quotes open a thing ("welcomed his \"gracious apology\"", "meet his \"golden rule\""); a
+/// call centre is no call; "a signed photograph" no signing.
+#[test]
+fn things_in_scare_quotes_call_centres_and_signed_things_are_no_events() {
+    no_event(&[
+        (
+            "Shadow home secretary David Davis welcomed his \"gracious apology\" and the review.",
+            EventType::HostVisit,
+        ),
+        (
+            "Mr Brown insisted he was on course to meet his \"golden rule\" of borrowing.",
+            EventType::Meet,
+        ),
+        (
+            "Telephone call centres are expected to be used as never before.",
+            EventType::PhoneCall,
+        ),
+        (
+            "A signed Presley photograph managed to fetch $2,115.",
+            EventType::SignAgreement,
+        ),
+    ]);
+}

@@ -2944,6 +2944,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if m > k && m < end && self.a.tokens[m].kind == crate::model::TokenKind::Clitic {
             k = m + 1;
         }
+        // scare quotes open the phrase: "welcomed his \"gracious apology\""
+        if k < end && matches!(self.a.tok(k), "\"" | "“" | "‘") {
+            k += 1;
+        }
         let mut head = None;
         while k < end {
             // "meet month-end payments": a date before the head modifies it ("met briefly
