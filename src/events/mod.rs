@@ -2944,8 +2944,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if m > k && m < end && self.a.tokens[m].kind == crate::model::TokenKind::Clitic {
             k = m + 1;
         }
-        // scare quotes open the phrase: "welcomed his \"gracious apology\""
-        if k < end && matches!(self.a.tok(k), "\"" | "“" | "‘") {
+        // scare quotes around a few words open the phrase: "welcomed his \"gracious
+        // apology\"" (not a quotation: "their withdrawal \"regardless of the situation …\"")
+        let quote = |k: usize| matches!(self.a.tok(k), "\"" | "“" | "”" | "‘" | "’");
+        if k < end && quote(k) && (k + 2..end.min(k + 6)).any(quote) {
             k += 1;
         }
         let mut head = None;
