@@ -1555,3 +1555,37 @@ fn things_in_scare_quotes_call_centres_and_signed_things_are_no_events() {
         ),
     ]);
 }
+
+/// Withdrawing a thing (a video, a bill, an amendment) is no movement; withdrawing troops, or
+/// withdrawing from a place, is; a quotation after a noun trigger is none of its object.
+#[test]
+fn withdrawing_a_thing_is_no_movement() {
+    no_event(&[
+        (
+            "Sony BMG has withdrawn the video and issued replacements to television stations.",
+            EventType::Move,
+        ),
+        (
+            "The holders then withdrew a proposed amendment that sought to delay the closing.",
+            EventType::Move,
+        ),
+    ]);
+    one_event(&[
+        (
+            "The US withdrew its troops from Iraq in 2011.",
+            EventType::Move,
+            "withdrew",
+        ),
+        (
+            "Libyan forces appear to be withdrawing from their last stronghold in Chad.",
+            EventType::Move,
+            "withdrawing",
+        ),
+        (
+            "Italian forces have announced their imminent withdrawal \"regardless of the \
+             situation on the ground\".",
+            EventType::Move,
+            "withdrawal",
+        ),
+    ]);
+}
