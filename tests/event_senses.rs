@@ -1589,3 +1589,23 @@ fn withdrawing_a_thing_is_no_movement() {
         ),
     ]);
 }
+
+/// Set phrases: "a voice to die for", "maternity pay", "reached number one".
+#[test]
+fn set_phrases_are_no_events() {
+    no_event(&[
+        (
+            "Here you have a 17-year-old from Devon with a voice to die for.",
+            EventType::Kill,
+        ),
+        (
+            "Other plans include letting maternity pay be given to fathers.",
+            EventType::TransferMoney,
+        ),
+        (
+            "Her second album Mind, Body & Soul reached number one in the UK charts last \
+             October and went straight into the US charts at number 11.",
+            EventType::Move,
+        ),
+    ]);
+}
