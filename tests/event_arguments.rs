@@ -707,3 +707,31 @@ fn if_and_unless_open_a_clause() {
         [["actor=major producers"]]
     );
 }
+
+/// A name between a determiner and an attack or killing word modifies the noun ("the
+/// Tiananmen Square massacre", "the Champions League clash"): the clause's subject is none of
+/// its participants.
+#[test]
+fn a_name_before_an_attack_noun_makes_it_a_noun() {
+    for (text, kind) in [
+        (
+            "Sir Menzies was among those worried about plans to lift the arms embargo imposed \
+             on China after the Tiananmen Square massacre.",
+            EventType::Kill,
+        ),
+        (
+            "Chelsea manager Jose Mourinho expects the Champions League clash with Barcelona \
+             to be a fight to the finish.",
+            EventType::Fight,
+        ),
+    ] {
+        for args in roles(text, kind) {
+            assert!(
+                !args
+                    .iter()
+                    .any(|a| a.contains("Menzies") || a.contains("Mourinho")),
+                "{text}: {args:?}"
+            );
+        }
+    }
+}

@@ -1996,6 +1996,22 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         !after_subject
     }
 
+    /// Whether capitalised words stand right before token `k`, and a determiner right before
+    /// them ("the Tiananmen Square …", "the Paris …"; not at the sentence's start).
+    fn after_determiner_and_name(&self, k: usize) -> bool {
+        let first = self.a.sentences[self.si].first_token;
+        let mut j = k;
+        while j > first + 1
+            && self.a.tokens[j - 1].kind == crate::model::TokenKind::Word
+            && self.a.tokens[j - 1].is_cap()
+        {
+            j -= 1;
+        }
+        j < k
+            && j > first
+            && self.in_set(j - 1, lexicon::word_flags::DETERMINER, &self.lx.determiners)
+    }
+
     /// Active, passive ("was detained", "people killed in …") or nominal ("the attack").
     fn voice(&self, p: &Pattern, t: &TriggerMatch) -> Voice {
         let a = self.a;
@@ -2036,6 +2052,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 || p.kind == Some(EventType::Fight)
                     && !self.lx.participles.contains(w)
                     && matches!(self.lx.noun(p1), Some(NounClass::Weapon | NounClass::Vehicle))
+                // "the Tiananmen Square massacre", "the Paris attacks": a name between a
+                // determiner and an attack or killing word modifies it
+                || matches!(p.kind, Some(EventType::Fight | EventType::Kill))
+                    && !self.lx.participles.contains(w)
+                    && self.after_determiner_and_name(hs)
             {
                 return Voice::Nominal;
             }
