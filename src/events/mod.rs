@@ -2494,10 +2494,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // fly-half Craig McMullen has joined from Narbonne"); not "that", mostly a
                 // determiner or a pronoun after a trigger ("in that city")
                 let clause_end = clause_end();
+                // (a boundary word is a function word: the flag answers for most words)
                 let clause_end = (t.end..clause_end)
                     .find(|&k| {
-                        let w = self.low.get(k);
-                        w != "that" && self.lx.boundaries.contains(w)
+                        (self.a.tokens[k].kind != crate::model::TokenKind::Word
+                            || self.low.info[k].has(lexicon::word_flags::FUNCTION))
+                            && self.low.get(k) != "that"
+                            && self.lx.boundaries.contains(self.low.get(k))
                     })
                     .unwrap_or(clause_end);
                 // "announced by the ministry": the agent of a verb of saying stands right after
