@@ -34,8 +34,8 @@ fn f1(v: &Value) -> f64 {
 fn m2e2_dev_events() {
     let s = eval("m2e2/dev.jsonl");
     assert_eq!(s["documents"], 105);
-    assert!(f1(&s["trigger_classification"]) >= 0.547, "{s}");
-    assert!(f1(&s["argument_classification"]) >= 0.298, "{s}");
+    assert!(f1(&s["trigger_classification"]) >= 0.550, "{s}");
+    assert!(f1(&s["argument_classification"]) >= 0.301, "{s}");
 }
 
 #[test]
@@ -43,8 +43,8 @@ fn m2e2_dev_events() {
 fn wikievents_dev_events() {
     let s = eval("wikievents/dev.jsonl");
     assert_eq!(s["documents"], 20);
-    assert!(f1(&s["trigger_classification"]) >= 0.398, "{s}");
-    assert!(f1(&s["argument_classification"]) >= 0.209, "{s}");
+    assert!(f1(&s["trigger_classification"]) >= 0.395, "{s}");
+    assert!(f1(&s["argument_classification"]) >= 0.210, "{s}");
 }
 
 #[test]
@@ -69,11 +69,11 @@ fn m2e2_dev_events_referee() {
     let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
     let m = &last["metrics"];
     assert!(
-        m["trigger_classification"]["f1"].as_f64().unwrap() >= 0.547,
+        m["trigger_classification"]["f1"].as_f64().unwrap() >= 0.550,
         "{m}"
     );
     assert!(
-        m["argument_classification"]["f1"].as_f64().unwrap() >= 0.298,
+        m["argument_classification"]["f1"].as_f64().unwrap() >= 0.301,
         "{m}"
     );
 }
