@@ -183,6 +183,7 @@ impl EventExtractor {
         let mut triggers: Vec<TriggerMatch> = Vec::new();
         // rows with a `context`: whether the document holds one of its words
         let mut context_held: Vec<(usize, bool)> = Vec::new();
+        let text = a.text().as_bytes();
         for (si, s) in a.sentences.iter().enumerate() {
             found.clear();
             let headline = s.is_headline();
@@ -213,7 +214,6 @@ impl EventExtractor {
                 // compound ("fly-half", "die-hard", "sign-up", "strike-happy"), no trigger;
                 // rows that name a compound ("sit-in") match past its hyphen; blocking rows
                 // still block
-                let text = a.text().as_bytes();
                 let mut k = from;
                 while k < found.len() {
                     if !found[k].block && first_of_compound(&a.tokens, text, found[k].end - 1) {
@@ -2490,11 +2490,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 vis().find(|c| c.first >= he && c.end <= clause_end && c.prep == Some("between") && c.coord == want)
             }
             Cue::Prep(p) => {
-                // a subordinator or a clause's punctuation ends the clause too ("on loan while
-                // fly-half Craig McMullen has joined from Narbonne"); not "that", mostly a
-                // determiner or a pronoun after a trigger ("in that city")
+                // a subordinator or a clause's punctuation (rules/events.tsv's boundaries) ends
+                // the clause too ("on loan while fly-half Craig McMullen has joined from
+                // Narbonne"); not "that", mostly a determiner or a pronoun after a trigger ("in
+                // that city"). (A boundary word is a function word: the flag answers for most
+                // words without the set's hash.)
                 let clause_end = clause_end();
-                // (a boundary word is a function word: the flag answers for most words)
                 let clause_end = (t.end..clause_end)
                     .find(|&k| {
                         (self.a.tokens[k].kind != crate::model::TokenKind::Word
@@ -2956,7 +2957,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         {
             k += 1;
         }
-        // "meet Iran's demands", "meet the Law Lords' concerns": a named possessor is no head;
+        // "meet Iran's demands", "welcomed the CFTC's decision": a named possessor is no head;
         // what it has is
         let mut m = k;
         while m < end
@@ -2970,7 +2971,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
         // scare quotes around a few words open the phrase: "welcomed his \"gracious
         // apology\"" (not a quotation: "their withdrawal \"regardless of the situation …\"")
-        let quote = |k: usize| matches!(self.a.tok(k), "\"" | "“" | "”" | "‘" | "’");
+        let quote = |k: usize| {
+            self.a.tokens[k].kind == crate::model::TokenKind::Punct
+                && matches!(self.a.tok(k), "\"" | "“" | "”" | "‘" | "’")
+        };
         if k < end && quote(k) && (k + 2..end.min(k + 6)).any(quote) {
             k += 1;
         }
