@@ -2970,12 +2970,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             k = m + 1;
         }
         // scare quotes around a few words open the phrase: "welcomed his \"gracious
-        // apology\"" (not a quotation: "their withdrawal \"regardless of the situation …\"")
-        let quote = |k: usize| {
-            self.a.tokens[k].kind == crate::model::TokenKind::Punct
-                && matches!(self.a.tok(k), "\"" | "“" | "”" | "‘" | "’")
-        };
-        if k < end && quote(k) && (k + 2..end.min(k + 6)).any(quote) {
+        // apology\"" (not a quotation: "their withdrawal \"regardless of the situation …\""):
+        // the sentence's quotations, closed within four words
+        if k + 1 < end
+            && self
+                .quote_of(k + 1)
+                .is_some_and(|(o, c)| o == k && c < (k + 6).min(end))
+        {
             k += 1;
         }
         let mut head = None;
