@@ -99,12 +99,44 @@ fn what_is_hoped_tried_or_urged_has_not_happened() {
             "negotiate",
             Hypothetical,
         ),
+        // "call for … to" asks for what follows
+        (
+            "A campaign has been waged over lyrics that allegedly call for gay people to be \
+             killed or assaulted.",
+            Kill,
+            "killed",
+            Hypothetical,
+        ),
+        (
+            "But Hong Kong Rugby Football Union (HKRFU) chairman John Molloy has called for \
+             the territory to host one of the pools and a quarter-final.",
+            HostVisit,
+            "host",
+            Hypothetical,
+        ),
         // a pronoun subject opens a clause of its own: "told … to" does not reach over it
         (
             "Entertainment Marketing told the SEC it expects to meet with Crazy Eddie \
              representatives in the near future.",
             Meet,
             "meet",
+            Asserted,
+        ),
+        // "to" before a determiner is a preposition: the cue ends in no infinitive (the
+        // conflict and the hostilities are one event, asserted)
+        (
+            "China has remained neutral in the ongoing conflict between Russia and Ukraine, \
+             instead calling for a peaceful resolution to the hostilities.",
+            Fight,
+            "conflict",
+            Asserted,
+        ),
+        // nor does a finite verb: "called for … to" does not take "were similar" for its doer
+        (
+            "One official said that while the policy actions called for were similar to those \
+             urged by the seven, the study shows it will take years.",
+            Appeal,
+            "urged",
             Asserted,
         ),
     ]);

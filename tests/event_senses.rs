@@ -1595,3 +1595,34 @@ fn set_phrases_are_no_events() {
         ),
     ]);
 }
+
+/// "dead" of a thing is another sense (WordNet 3.0 dead.a.01 is "no longer having … life"):
+/// a thing before it or right after it makes no death.
+#[test]
+fn a_dead_thing_is_no_death() {
+    no_event(&[
+        (
+            "Mardy Fish beat Tommy Robredo 7-6 (8-6) 6-2 in the final dead rubber to cut \
+             Spain's winning margin to 3-2.",
+            EventType::Kill,
+        ),
+        (
+            "The Glass-Steagall Act separating banking and securities activities in the U.S. \
+             is all but dead following decisions by federal and state authorities.",
+            EventType::Kill,
+        ),
+    ]);
+    one_event(&[
+        ("Two soldiers are dead.", EventType::Kill, "dead"),
+        (
+            "Barschel was found dead in a hotel bath in Geneva last weekend.",
+            EventType::Kill,
+            "dead",
+        ),
+        (
+            "The storm left two people dead and 800 others injured.",
+            EventType::Kill,
+            "dead",
+        ),
+    ]);
+}

@@ -3420,6 +3420,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             // a comma right before the trigger's verb group ("… do not buy insurance, said an
             // expert"); a cue that ends in "to" reaches no further than its verb phrase
             let infinitive = self.low.get(end - 1) == "to";
+            // a "to" before a determiner is a preposition, no infinitive: "calling for a
+            // peaceful resolution to the hostilities" asks for the resolution, not the
+            // hostilities
+            if infinitive
+                && end < t.start
+                && self.word_flags(end) & lexicon::word_flags::DETERMINER != 0
+            {
+                continue;
+            }
             if (end..t.start).any(|k| {
                 let w = self.low.get(k);
                 // (a hyphen inside a word, "straight-forward", is no dash)
