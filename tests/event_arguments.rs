@@ -52,9 +52,10 @@ fn who_is_urged_to_act_does_it() {
             &["shareholders"],
         ),
         (
+            // (with no warner known, the warning is a statement: rules/triggers.tsv, "warn")
             "O'Gara pounced after referee Honiss had told the skipper to warn his own players \
              after consistent infringements.",
-            Threaten,
+            Statement,
             "warn",
             &[],
         ),
@@ -184,7 +185,7 @@ fn a_participle_with_an_object_is_active() {
     assert_eq!(
         roles(
             "PCS leader Mark Serwotka warned last week that there could be further walkouts.",
-            EventType::Threaten
+            EventType::Statement
         ),
         [["actor=Mark Serwotka"]]
     );

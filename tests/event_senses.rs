@@ -1526,6 +1526,53 @@ fn a_warning_of_what_may_come_is_a_statement() {
     ]);
 }
 
+/// A warning is a threat only with who warns and whom (`actor+target`); without them it tells
+/// what may come (CAMEO 012): after the quotation (`"…," warned Richards`), with no one
+/// warned ("warned recently that", "warned of"), or a clause said ("warned his side will not
+/// relinquish": a phrase a modal follows is no object of a verb of saying).
+#[test]
+fn a_warning_with_no_one_warned_is_a_statement() {
+    let cases = [
+        "\"You can't change history,\" warned Richards.",
+        "A new European directive could put software writers at risk of legal action, warns \
+         former programmer and technology analyst Bill Thompson.",
+        "Analysts had warned recently that the airline might have to seek Chapter 11 \
+         bankruptcy protection.",
+        "In a filing to US regulators the airline warned of \"inadequate liquidity\" if it \
+         fails to reduce wage costs.",
+        "However, Wasps rugby director Warren Gatland warned his side will not relinquish \
+         their European title without a fight.",
+    ];
+    no_event(&cases.map(|t| (t, EventType::Threaten)));
+    let speakers: Vec<_> = cases
+        .iter()
+        .map(|t| with_role(t, EventType::Statement, "actor"))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            vec![("warned".to_string(), vec!["Richards".to_string()])],
+            vec![("warns".to_string(), vec!["Bill Thompson".to_string()])],
+            vec![("warned".to_string(), vec!["Analysts".to_string()])],
+            vec![("warned".to_string(), vec!["the airline".to_string()])],
+            vec![("warned".to_string(), vec!["Warren Gatland".to_string()])],
+        ]
+    );
+    // after other verbs, a phrase a verb follows may still be an object ("reports that Iraq
+    // attacked Iranian oil fields were supportive")
+    assert_eq!(
+        with_role(
+            "Traders said reports that Iraq attacked Iranian oil fields were also supportive.",
+            EventType::Fight,
+            "target"
+        ),
+        [(
+            "attacked".to_string(),
+            vec!["Iranian oil fields".to_string()]
+        )]
+    );
+}
+
 /// Scare quotes open a thing ("welcomed his \"gracious apology\"", "meet his \"golden rule\""); a
 /// call centre is no call.
 #[test]

@@ -2441,6 +2441,17 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     first += 1;
                 }
                 let c = vis().find(|c| c.first == first && c.prep.is_none())?;
+                // "warned house prices were overvalued", "warned the government would have to
+                // work hard": after a verb of saying, a phrase that a finite verb or a modal
+                // follows is the subject of the clause said, no object (after other verbs it
+                // may be the object in a clause that is a subject: "reports that Iraq attacked
+                // Iranian oil fields were supportive")
+                if c.end < s.end_token && self.lx.patterns[t.pattern].kind.is_some_and(EventType::is_speech_act) && {
+                    let w = self.low.get(c.end);
+                    w != "," && self.lx.infinitive_stops.contains(w) || self.lx.modals.contains(w)
+                } {
+                    return None;
+                }
                 // "become the country's 45th president": the post follows its possessor, past a
                 // modifier or two
                 if role == Role::Position && c.possessive {
