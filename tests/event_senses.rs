@@ -1673,3 +1673,54 @@ fn a_dead_thing_is_no_death() {
         ),
     ]);
 }
+
+/// A name that modifies the noun after it is no head: "meet Wall Street earnings estimates",
+/// "did not meet DOT requirements", "attacked Tory plans" name things; a person, a courtesy
+/// title or a nationality adjective is no such name ("met Mr Prescott", "attacked Iraqi
+/// positions").
+#[test]
+fn a_name_before_a_thing_is_no_participant() {
+    no_event(&[
+        (
+            "Scott Sullivan admitted to jurors he was willing to commit fraud to meet Wall \
+             Street earnings projections.",
+            EventType::Meet,
+        ),
+        (
+            "USAir said the TWA filing did not meet DOT requirements.",
+            EventType::Meet,
+        ),
+        (
+            "But Chief Secretary to the Treasury Paul Boateng attacked the Tory plans.",
+            EventType::Fight,
+        ),
+        (
+            "Mine owners in Malaysia have welcomed the ATPC export curb.",
+            EventType::HostVisit,
+        ),
+    ]);
+    one_event(&[
+        (
+            "The five unions which met Mr Prescott want the government to withdraw these \
+             regulations.",
+            EventType::Meet,
+            "met",
+        ),
+        (
+            "Four Revolutionary Guards divisions attacked Iraqi positions east of Basra.",
+            EventType::Fight,
+            "attacked",
+        ),
+        (
+            "Santos Alvite last night met Venezuelan energy and mines minister Arturo \
+             Hernandez Grisanti.",
+            EventType::Meet,
+            "met",
+        ),
+        (
+            "Xi will meet Kremlin officials in Moscow.",
+            EventType::Meet,
+            "meet",
+        ),
+    ]);
+}

@@ -2979,6 +2979,19 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         }
         if m > k && m < end && self.a.tokens[m].kind == crate::model::TokenKind::Clitic {
             k = m + 1;
+        } else if m > k
+            && m < end
+            && self.lowercase_word(m)
+            && !self.closed_class(m)
+            && !self.lx.adverb(self.low.get(m))
+            && !self.lx.numbers.contains_key(self.low.get(m))
+            && !self.date_at(m)
+            && (k..m).all(|i| self.modifying_name(i))
+        {
+            // "meet Wall Street earnings estimates", "meet US demand", "met IMF requirements":
+            // a name that modifies the noun after it is no head either ("meet Kremlin
+            // officials": the head names people, and they are met)
+            k = m;
         }
         // scare quotes around a few words open the phrase: "welcomed his \"gracious
         // apology\"" (not a quotation: "their withdrawal \"regardless of the situation …\""):
@@ -3068,6 +3081,28 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             || self.a.tokens[k].kind == crate::model::TokenKind::Punct
             || self.lowercase_word(k)
                 && (self.low.get(k) != "of" || !self.lx.partitives.contains(self.low.get(head)))
+    }
+
+    /// Whether capitalised token `i` can be part of a name that modifies a noun after it
+    /// ("Wall Street earnings estimates", "US requirements", "IMF requirements"): no person or
+    /// courtesy title ("met Mr Prescott want …" has a verb after the name) and no country
+    /// written as a word of its own, mostly a nationality adjective ("attacked Iraqi
+    /// positions", "attack any Soviet ship", "met Venezuelan energy and mines minister …");
+    /// a country's abbreviation ("US", "UK") can be.
+    fn modifying_name(&self, i: usize) -> bool {
+        if self.lx.courtesy.contains(self.low.get(i)) {
+            return false;
+        }
+        self.low.entity_at(i).is_none_or(|e| {
+            let ent = &self.a.entities[e];
+            match ent.kind {
+                EntityType::Person => false,
+                EntityType::Country => !self.a.text()[ent.span]
+                    .bytes()
+                    .any(|b| b.is_ascii_lowercase()),
+                _ => true,
+            }
+        })
     }
 
     /// "a youth named CJ", "A Canadian company, named IOG, …": a verb that also gives a name
