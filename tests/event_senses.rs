@@ -1724,3 +1724,27 @@ fn a_name_before_a_thing_is_no_participant() {
         ),
     ]);
 }
+
+/// "which" stands for the phrase before it: a thing there is the subject of a `subj!` verb
+/// ("reform which threatened his members' jobs", "the Baker debt initiative, which called for
+/// new funding"); a group is no thing ("The army, which attacked the town").
+#[test]
+fn which_after_a_thing_is_a_thing_subject() {
+    no_event(&[
+        (
+            "He said the union leader was trying to block civil service reform which \
+             threatened his members' jobs.",
+            EventType::Threaten,
+        ),
+        (
+            "The meetings will also assess the success of the Baker debt initiative, which \
+             called for new funding to help debtor countries grow out of their problems.",
+            EventType::Appeal,
+        ),
+    ]);
+    one_event(&[(
+        "The army, which attacked the town, withdrew.",
+        EventType::Fight,
+        "attacked",
+    )]);
+}

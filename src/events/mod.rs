@@ -2923,6 +2923,17 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if k > first && matches!(self.low.get(k - 1), "this" | "that") {
             return true;
         }
+        // "civil service reform which threatened his members' jobs": "which" stands for the
+        // phrase before it (past a comma), a thing when its head word names one ("the army
+        // which attacked" is a group)
+        if !passive && k > first + 1 && self.low.get(k - 1) == "which" {
+            let h = if self.low.get(k - 2) == "," {
+                k - 2
+            } else {
+                k - 1
+            };
+            return h > first && self.names_a_thing(h - 1);
+        }
         let head = k;
         // "Those arrested are accused of …", "the injured were taken": a past form after a
         // determiner names people
