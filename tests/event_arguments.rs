@@ -736,3 +736,25 @@ fn a_name_before_an_attack_noun_makes_it_a_noun() {
         }
     }
 }
+
+/// After a past verb, "of" names a cause, a charge or what something is of, no participant
+/// ("killed himself after four days of police questioning": the police are no victim); after a
+/// count or a part of a group it is the object's own ("killed more than 30,000 of its people").
+#[test]
+fn of_after_a_past_verb_is_no_participant() {
+    assert_eq!(
+        roles(
+            "Four police inspectors were questioned over the death of a suspect who killed \
+             himself after four days of police questioning.",
+            EventType::Kill
+        ),
+        [vec!["victim=a suspect"], vec!["actor=a suspect"]]
+    );
+    assert_eq!(
+        roles(
+            "The tsunami killed more than 30,000 of its people.",
+            EventType::Kill
+        ),
+        [["victim=its people"]]
+    );
+}

@@ -1627,7 +1627,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     .then(|| self.reduced_relative_head(t))
                     .flatten();
                 if let Some(c) = reduced.or_else(|| self.find(&cue, t, *role)) {
-                    if used.contains(&c.span) || !self.role_fits(*role, c) {
+                    if used.contains(&c.span)
+                        || !self.role_fits(*role, c)
+                        || self.of_after_past_verb(&cue, t, voice, c)
+                    {
                         continue;
                     }
                     // a city modifying an event noun is where it happened, not who did it
@@ -1666,6 +1669,34 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             }
         }
         out
+    }
+
+    /// Whether chunk `c`, found by the cue "of" for a past verb in the active ("died of a drug
+    /// overdose", "named X to the new position of president"), names a cause, a charge or a
+    /// post's owner rather than a participant; an "of" after a count or a part of a group is
+    /// the object's own ("killed more than 30,000 of its people", "arrested were Anne Maguire
+    /// and members of her family"), and so is a noun trigger's ("the death of Marlon Brando").
+    fn of_after_past_verb(&self, cue: &Cue, t: &TriggerMatch, voice: Voice, c: &Chunk) -> bool {
+        if !matches!(cue, Cue::Prep(p) if &**p == "of") || voice != Voice::Active {
+            return false;
+        }
+        let w = self.low.get(t.head.0);
+        if t.head.1 - t.head.0 != 1 || !(w.ends_with("ed") || self.lx.participles.contains(w)) {
+            return false;
+        }
+        // the word before "of"
+        let Some(k) = c.first.checked_sub(2) else {
+            return true;
+        };
+        let before = self.low.get(k);
+        !(self.a.tokens[k].kind == crate::model::TokenKind::Number
+            || self.lx.numbers.contains_key(before)
+            || self.lx.partitives.contains(before)
+            || self.low.info[k].noun.is_some_and(|n| n.animate())
+            || matches!(
+                before,
+                "some" | "many" | "most" | "all" | "none" | "each" | "one"
+            ))
     }
 
     /// "Citibank said", "LyphoMed Inc said", "In a statement, Chrysler said", "…," Kraft said":
@@ -2226,7 +2257,11 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                         Head::Description(..) | Head::Pronoun(..) => Some(true),
                     };
                     let before = |c: &Chunk| vis().rev().find(|d| d.end + 1 == c.first);
-                    let mut c = vis().rev().find(|c| c.end + 1 == g && !c.possessive);
+                    // (past a comma: "the Doors frontman, who died aged 27")
+                    let mut c = vis().rev().find(|c| {
+                        (c.end + 1 == g || c.end + 2 == g && self.low.get(g - 2) == ",")
+                            && !c.possessive
+                    });
                     for _ in 0..2 {
                         match c {
                             Some(x) if kind(x).is_none() && x.prep.is_some() => c = before(x),
