@@ -1748,3 +1748,50 @@ fn which_after_a_thing_is_a_thing_subject() {
         "attacked",
     )]);
 }
+
+/// Attacks on computers, a liability to attack, an explosion of growth and the shooting of a
+/// film are no fighting (WordNet 3.0 attack.n.01 uses weapons; explosion.n.03 "a sudden great
+/// increase"; shoot.v.04 "make a film").
+#[test]
+fn attacks_on_computers_growth_and_filming_are_no_fighting() {
+    no_event(&[
+        (
+            "While virus traffic has slowed down, denial of service attacks are on the \
+             increase according to the firm.",
+            EventType::Fight,
+        ),
+        (
+            "It flagged up eight critical security holes which could leave PCs open to attack \
+             if left unpatched.",
+            EventType::Fight,
+        ),
+        (
+            "The explosion in consumer technology is to continue into 2005, delegates at the \
+             world's largest gadget show, in Las Vegas, have been told.",
+            EventType::Fight,
+        ),
+        (
+            "Shooting on the sequel is expected to begin in April.",
+            EventType::Fight,
+        ),
+    ]);
+    one_event(&[
+        (
+            "Europe suffered fewer natural disasters, but 191 people were killed after the \
+             terrorist attack on train stations in Madrid.",
+            EventType::Fight,
+            "attack",
+        ),
+        (
+            "R&B star Beverley Knight was haunted by the fatal 2003 shooting of two teenage \
+             girls in Birmingham.",
+            EventType::Fight,
+            "shooting",
+        ),
+        (
+            "An explosion in Baghdad killed 20 people.",
+            EventType::Fight,
+            "explosion",
+        ),
+    ]);
+}
