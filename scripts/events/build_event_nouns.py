@@ -88,6 +88,9 @@ def artifact_class(off, seen=None):
 
 
 LEX = {18: "person", 14: "group", 15: "place"}
+# person.n.01 itself (person, individual, someone, somebody, mortal, soul) is in noun.Tops, not
+# noun.person
+TOPS = {nouns["person"][1][0]: "person"}
 rows = {}
 for lemma, (tag, offs) in nouns.items():
     if not lemma.isalpha() or not lemma.islower() or len(lemma) < 2:
@@ -101,7 +104,7 @@ for lemma, (tag, offs) in nouns.items():
     if (tag == 0 and aoffs) or atag > tag:
         continue
     lex = synsets[offs[0]][0]
-    cls = LEX.get(lex) or (artifact_class(offs[0]) if lex == 6 else None)
+    cls = LEX.get(lex) or TOPS.get(offs[0]) or (artifact_class(offs[0]) if lex == 6 else None)
     if cls:
         rows[lemma] = (cls, f"WordNet 3.0 {lemma}.n.01 ({cls})")
 

@@ -3118,6 +3118,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let Some(head) = head.filter(|&h| self.names_a_thing(h)) else {
             return false;
         };
+        // "saw a woman killed trying to cross the road": a participle right after the trigger,
+        // with no determiner, opens a clause; it is no object
+        if head == t.end
+            && self.low.get(head).ends_with("ing")
+            && (k == end || !self.lowercase_word(k) || self.closed_class(k))
+        {
+            return false;
+        }
         // the phrase ends at punctuation, a function word or the clause's end, not at a name
         // ("meet the Japanese delegation") or a number ("met three times"); after "of" comes
         // what a part or an amount names ("a large number of local authorities"), but a thing
