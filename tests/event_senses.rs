@@ -1830,3 +1830,26 @@ fn killing_or_hitting_a_thing_is_another_sense() {
         [("killed".to_string(), vec!["one person".to_string()])]
     );
 }
+
+/// A battle in court, for a company or for votes is no fighting (WordNet 3.0 battle.n.01 is
+/// military; battle.n.02 "an energetic attempt to achieve something").
+#[test]
+fn legal_and_takeover_battles_are_no_fighting() {
+    no_event(&[
+        (
+            "Texaco filed for protection from creditors while it fights a legal battle with \
+             Pennzoil Co over the purchase of Getty Petroleum.",
+            EventType::Fight,
+        ),
+        (
+            "Texaco appealed the decision that it had to post a bond to continue its court \
+             battles with Pennzoil Co.",
+            EventType::Fight,
+        ),
+    ]);
+    one_event(&[(
+        "The battle between Iran and Iraq continued near Basra.",
+        EventType::Fight,
+        "battle",
+    )]);
+}
