@@ -1627,10 +1627,18 @@ fn withdrawing_a_thing_is_no_movement() {
     ]);
 }
 
-/// Set phrases: "maternity pay", "reached number one".
+/// Set phrases: "maternity pay", "reached number one", "sign up" for a service.
 #[test]
 fn set_phrases_are_no_events() {
     no_event(&[
+        (
+            "The service will be free and those who sign up can get e-mail or text alerts.",
+            EventType::SignAgreement,
+        ),
+        (
+            "Part of the surge in people signing up was due to BT stretching the reach of ADSL.",
+            EventType::SignAgreement,
+        ),
         (
             "Other plans include letting maternity pay be given to fathers.",
             EventType::TransferMoney,
