@@ -1688,15 +1688,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         let Some(k) = c.first.checked_sub(2) else {
             return true;
         };
+        // (a quantifier is a determiner of rules/events.tsv: "some of", "many of")
         let before = self.low.get(k);
         !(self.a.tokens[k].kind == crate::model::TokenKind::Number
             || self.lx.numbers.contains_key(before)
             || self.lx.partitives.contains(before)
-            || self.low.info[k].noun.is_some_and(|n| n.animate())
-            || matches!(
-                before,
-                "some" | "many" | "most" | "all" | "none" | "each" | "one"
-            ))
+            || self.word_flags(k) & lexicon::word_flags::DETERMINER != 0
+            || self.low.info[k].noun.is_some_and(|n| n.animate()))
     }
 
     /// "Citibank said", "LyphoMed Inc said", "In a statement, Chrysler said", "…," Kraft said":
@@ -2481,10 +2479,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 // follows is the subject of the clause said, no object (after other verbs it
                 // may be the object in a clause that is a subject: "reports that Iraq attacked
                 // Iranian oil fields were supportive")
-                if c.end < s.end_token && self.lx.patterns[t.pattern].kind.is_some_and(EventType::is_speech_act) && {
+                let speech = self.lx.patterns[t.pattern]
+                    .kind
+                    .is_some_and(EventType::is_speech_act);
+                let finite_after = c.end < s.end_token && {
                     let w = self.low.get(c.end);
                     w != "," && self.lx.infinitive_stops.contains(w) || self.lx.modals.contains(w)
-                } {
+                };
+                if speech && finite_after {
                     return None;
                 }
                 // "become the country's 45th president": the post follows its possessor, past a
