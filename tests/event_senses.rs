@@ -1684,8 +1684,8 @@ fn a_dead_thing_is_no_death() {
 
 /// A name that modifies the noun after it is no head: "meet Wall Street earnings estimates",
 /// "did not meet DOT requirements", "attacked Tory plans" name things; a person, a courtesy
-/// title or a nationality adjective is no such name ("met Mr Prescott", "attacked Iraqi
-/// positions").
+/// title, a place or a nationality adjective is no such name ("met Mr Prescott", "attacked
+/// Basra injuring dozens", "attacked Iraqi positions").
 #[test]
 fn a_name_before_a_thing_is_no_participant() {
     no_event(&[
@@ -1713,6 +1713,11 @@ fn a_name_before_a_thing_is_no_participant() {
              regulations.",
             EventType::Meet,
             "met",
+        ),
+        (
+            "Warplanes attacked Basra injuring dozens.",
+            EventType::Fight,
+            "attacked",
         ),
         (
             "Four Revolutionary Guards divisions attacked Iraqi positions east of Basra.",

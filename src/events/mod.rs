@@ -3034,6 +3034,10 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             && !self.lx.adverb(self.low.get(m))
             && !self.lx.numbers.contains_key(self.low.get(m))
             && !self.date_at(m)
+            // (a verb form after the name belongs to the clause: "attacked Basra injuring
+            // dozens")
+            && !self.low.get(m).ends_with("ing")
+            && !self.low.get(m).ends_with("ed")
             && (k..m).all(|i| self.modifying_name(i))
         {
             // "meet Wall Street earnings estimates", "meet US demand", "met IMF requirements":
@@ -3141,8 +3145,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
 
     /// Whether capitalised token `i` can be part of a name that modifies a noun after it
     /// ("Wall Street earnings estimates", "US requirements", "IMF requirements"): no person or
-    /// courtesy title ("met Mr Prescott want …" has a verb after the name) and no country
-    /// written as a word of its own, mostly a nationality adjective ("attacked Iraqi
+    /// courtesy title ("met Mr Prescott want …" has a verb after the name), no city or region
+    /// (a place is what is attacked or visited: "businessmen visiting Tokyo spend …") and no
+    /// country written as a word of its own, mostly a nationality adjective ("attacked Iraqi
     /// positions", "attack any Soviet ship", "met Venezuelan energy and mines minister …");
     /// a country's abbreviation ("US", "UK") can be.
     fn modifying_name(&self, i: usize) -> bool {
@@ -3152,7 +3157,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         self.low.entity_at(i).is_none_or(|e| {
             let ent = &self.a.entities[e];
             match ent.kind {
-                EntityType::Person => false,
+                EntityType::Person | EntityType::City | EntityType::Region => false,
                 EntityType::Country => !self.a.text()[ent.span]
                     .bytes()
                     .any(|b| b.is_ascii_lowercase()),
