@@ -142,6 +142,36 @@ fn what_is_hoped_tried_or_urged_has_not_happened() {
     ]);
 }
 
+/// The noun and adjective of refusing negate what follows, as "refused to" does.
+#[test]
+fn a_refusal_negates_what_follows() {
+    use EventType::*;
+    use Modality::Negated;
+    cases(&[
+        (
+            "The prime minister is said to believe the United States' refusal to sign the \
+             Kyoto Protocol on emissions is undermining other countries' resolve.",
+            SignAgreement,
+            "sign",
+            Negated,
+        ),
+        (
+            "Texaco filed for protection, saying it had no choice because of Pennzoil's refusal \
+             to negotiate a reasonable settlement.",
+            Negotiate,
+            "negotiate",
+            Negated,
+        ),
+        (
+            "Texaco, he said, was unwilling to pledge the stock of its other foreign \
+             subsidiaries as security.",
+            ExpressIntent,
+            "pledge",
+            Negated,
+        ),
+    ]);
+}
+
 #[test]
 fn a_cue_reaches_no_further_than_its_clause() {
     use EventType::*;
