@@ -296,8 +296,14 @@ fn sqlite_needs_a_file_name() {
 #[test]
 #[ignore = "needs ../shared/data"]
 fn an_interrupted_run_leaves_a_consistent_database() {
-    let bbc = data_dir().join("bbc-news");
+    // Four copies of the BBC articles under distinct names: the run lasts seconds, not a
+    // fraction of one, so it is still running when the first batch is seen (on a fast machine
+    // one copy could finish between two polls).
     let dir = tempfile::tempdir().unwrap();
+    let bbc = dir.path().join("corpus");
+    for k in 0..4 {
+        copy_articles(&data_dir().join("bbc-news"), &bbc.join(format!("copy{k}")));
+    }
     let db = dir.path().join("facts.db");
     let mut child = bin()
         .args(["extract", "-q", "-j", "1", "--format", "sqlite", "--out"])
@@ -318,6 +324,10 @@ fn an_interrupted_run_leaves_a_consistent_database() {
         assert!(child.try_wait().unwrap().is_none(), "finished too early");
         assert!(started.elapsed().as_secs() < 300, "no batch committed");
     }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run finished before it could be interrupted"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
 
@@ -355,6 +365,20 @@ fn an_interrupted_run_leaves_a_consistent_database() {
     let all = check(&db);
     let files = walk_count(&bbc);
     assert_eq!(all as usize, files);
+}
+
+/// Copies the article files (`*.txt`) under `from` to the same paths under `to`.
+fn copy_articles(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_articles(&p, &dest);
+        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
 }
 
 /// Article files under a folder.
