@@ -151,13 +151,22 @@ fn bench_prints_a_table_and_has_help_with_examples() {
 
 /// Memory grows with the thread count and the largest document, not with the corpus: Reuters
 /// read four times over peaks no more than 10 % above one pass (the README shows 20 passes).
+/// Each is the lowest of three runs: the startup's two building threads overlap more or less
+/// from run to run, which moves one run's peak by about 5 MB (README, "Speed"); growth with
+/// the corpus would raise all three.
 #[test]
 #[ignore = "needs ../shared/data"]
 fn peak_memory_does_not_grow_with_the_corpus() {
     let reuters = common::data_dir().join("reuters21578/reuters21578.jsonl");
     let path = reuters.to_str().unwrap();
-    let once = bench_json(&["--threads", "2", path]);
-    let four = bench_json(&["--threads", "2", "--repeat", "4", path]);
+    let lowest = |args: &[&str]| {
+        (0..3)
+            .map(|_| bench_json(args))
+            .min_by(|a, b| f(a, "peak_memory_mb").total_cmp(&f(b, "peak_memory_mb")))
+            .unwrap()
+    };
+    let once = lowest(&["--threads", "2", path]);
+    let four = lowest(&["--threads", "2", "--repeat", "4", path]);
     assert_eq!(u(&four, "documents"), 4 * u(&once, "documents"));
     assert_eq!(u(&four, "events"), 4 * u(&once, "events"));
     let (m1, m4) = (f(&once, "peak_memory_mb"), f(&four, "peak_memory_mb"));
