@@ -242,3 +242,40 @@ fn out_through_a_link_or_a_named_pipe_is_written_in_place() {
         .file_type()
         .is_file());
 }
+
+#[test]
+fn eval_events_scores_by_type_lists_errors_and_reads_user_gazetteers() {
+    let line = r#"{"sentence_id": "VOA_EN_NW_2016.04.19.1_0", "sentence": "Police arrested two men in Cairo. Rebels attacked the town.", "words": ["Police", "arrested", "two", "men", "in", "Cairo", ".", "Rebels", "attacked", "the", "town", "."], "golden-event-mentions": [{"event_type": "Justice:Arrest-Jail", "trigger": {"start": 1, "end": 2}, "arguments": [{"role": "Person", "start": 2, "end": 4}]}]}"#;
+    let (_data, p) = temp_file("dev.jsonl", format!("{line}\n"));
+    let file = p.to_str().unwrap();
+    let out = run(&["eval", "events", "--show-errors", "5", file]);
+    assert!(out.status.success());
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("Justice:Arrest-Jail (ARREST)"), "{table}");
+    assert!(table.contains("spurious triggers (1):"), "{table}");
+    assert!(
+        table.contains(r#"1 FIGHT "attacked"  e.g. VOA_EN_NW_2016.04.19.1: "#),
+        "{table}"
+    );
+    let json = run_ok(&["eval", "events", "--json"], &[file]);
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(v["by_type"][0]["type"], "Contact:Meet");
+    assert!(v.get("errors").is_none());
+    // --gazetteers is read as for extract: a bad row stops the run, naming file and line
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.tsv"),
+        "text\ttype\tcanonical\tkey\tcountry\tcase\tflags\tsource\nAcme\tCOMPANY\tAcme\t\t\ttitle\t\tme\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "eval",
+        "events",
+        "--gazetteers",
+        dir.path().to_str().unwrap(),
+        file,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mine.tsv:2: unknown type `COMPANY`"), "{err}");
+}

@@ -45,7 +45,9 @@ Example:\n  newsfacts eval timeml ../shared/data/tempeval3/TimeBank ../shared/da
     /// Events against M2E2 (ACE types) or WikiEvents (KAIROS types): trigger and argument
     /// identification and classification P/R/F1.
     #[command(
-        after_help = "Example:\n  newsfacts eval events ../shared/data/m2e2/dev.jsonl\n  newsfacts eval events --json ../shared/data/wikievents/dev.jsonl"
+        after_help = "Input: M2E2 JSON Lines (sentence_id DOC_index, sentence, words, golden-event-mentions; the\n  sentences of a document joined by newlines) or WikiEvents JSON Lines (doc_id, sentences,\n  entity_mentions, event_mentions).\n\n\
+Scores: our types map to the gold types (M2E2: MEET -> Contact:Meet, VISIT and MOVE ->\n  Movement:Transport, FIGHT -> Conflict:Attack, DEMONSTRATE -> Conflict:Demonstrate, ARREST ->\n  Justice:Arrest-Jail, KILL -> Life:Die, PHONE_CALL -> Contact:Phone-Write, TRANSFER_MONEY ->\n  Transaction:Transfer-Money; WikiEvents likewise to KAIROS types, plus THREATEN, STATEMENT and\n  APPEAL); other types are ignored. A trigger is identified when its span overlaps a gold\n  trigger, classified when its type maps to that trigger's type (one-to-one). Arguments are\n  compared inside classified pairs: identified when the spans overlap, classified when our role\n  may stand for the gold role (actor for Attacker, Agent, Entity...). The table gives the totals,\n  then each gold type; --show-errors lists the most frequent spurious and missed triggers and\n  arguments, each with a first example, the trigger or argument in [[ ]].\n\n\
+Example:\n  newsfacts eval events ../shared/data/m2e2/dev.jsonl\n  newsfacts eval events --show-errors 15 ../shared/data/m2e2/dev.jsonl\n  newsfacts eval events --json ../shared/data/wikievents/dev.jsonl"
     )]
     Events {
         /// The corpus file: an M2E2 `dev.jsonl` or a WikiEvents `dev.jsonl`.
@@ -54,9 +56,16 @@ Example:\n  newsfacts eval timeml ../shared/data/tempeval3/TimeBank ../shared/da
         /// Corpus format (default: from the file's first line).
         #[arg(long, value_enum)]
         corpus: Option<CorpusArg>,
+        /// List the N most frequent errors of each kind (spurious and missed triggers and
+        /// arguments), each with an example sentence.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        show_errors: usize,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+        /// Folder of extra gazetteers, as for `extract`.
+        #[arg(long, value_name = "DIR")]
+        gazetteers: Vec<PathBuf>,
     },
 }
 
@@ -92,7 +101,13 @@ pub fn run(kind: EvalKind) -> Result<ExitCode> {
     let (args, which) = match kind {
         EvalKind::Conll(a) => (a, "conll"),
         EvalKind::M2e2Entities(a) => (a, "m2e2"),
-        EvalKind::Events { file, corpus, json } => return events(file, corpus, json),
+        EvalKind::Events {
+            file,
+            corpus,
+            show_errors,
+            json,
+            gazetteers,
+        } => return events(file, corpus, show_errors, json, &gazetteers),
         EvalKind::Timeml {
             dirs,
             show_errors,
@@ -128,7 +143,13 @@ pub fn run(kind: EvalKind) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn events(file: PathBuf, corpus: Option<CorpusArg>, json: bool) -> Result<ExitCode> {
+fn events(
+    file: PathBuf,
+    corpus: Option<CorpusArg>,
+    show_errors: usize,
+    json: bool,
+    gazetteers: &[PathBuf],
+) -> Result<ExitCode> {
     let content = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read {}", file.display()))?;
     let corpus = match corpus {
@@ -143,8 +164,14 @@ fn events(file: PathBuf, corpus: Option<CorpusArg>, json: bool) -> Result<ExitCo
         }
         None => Corpus::WikiEvents,
     };
-    let pipeline = Pipeline::new().context("cannot build the pipeline")?;
-    let scores = evaluate(&pipeline, corpus, &file.display().to_string(), &content)?;
+    let pipeline = super::build_pipeline(gazetteers, None)?;
+    let scores = evaluate(
+        &pipeline,
+        corpus,
+        &file.display().to_string(),
+        &content,
+        show_errors,
+    )?;
     if json {
         println!("{}", serde_json::to_string(&scores)?);
     } else {

@@ -13,6 +13,7 @@
 //!
 //! The type and role maps are the referee's (M2E2) and their KAIROS counterparts (WikiEvents).
 
+use super::entities::ErrorCount;
 use super::Prf;
 use crate::error::{Error, Result};
 use crate::model::{Document, EventType, Role};
@@ -125,13 +126,46 @@ pub enum Corpus {
     WikiEvents,
 }
 
+/// A gold or predicted argument.
+#[derive(Clone, Debug, PartialEq)]
+struct Arg {
+    /// Gold: its role. Predicted: the gold roles its role may stand for.
+    roles: Vec<String>,
+    span: Span,
+    /// The role as the error listing names it (gold role, or our role).
+    label: String,
+}
+
 /// A gold or predicted event mention.
 #[derive(Clone, Debug)]
 struct Mention {
     /// Gold: the corpus type. Predicted: the mapped gold types it may match.
     types: Vec<String>,
     span: Span,
-    args: Vec<(Vec<String>, Span)>,
+    args: Vec<Arg>,
+    /// The type as the error listing names it (gold type, or ours: `VISIT/MOVE`).
+    label: String,
+}
+
+impl Arg {
+    fn gold(role: &str, span: Span) -> Arg {
+        Arg {
+            roles: vec![role.to_string()],
+            span,
+            label: role.to_string(),
+        }
+    }
+}
+
+impl Mention {
+    fn gold(kind: &str, span: Span, args: Vec<Arg>) -> Mention {
+        Mention {
+            types: vec![kind.to_string()],
+            span,
+            args,
+            label: kind.to_string(),
+        }
+    }
 }
 
 /// A rebuilt document and its gold events.
@@ -153,15 +187,65 @@ pub struct EventScores {
     pub argument_identification: Prf,
     /// Argument classification.
     pub argument_classification: Prf,
+    /// Trigger and argument classification per gold type, in the order of the type map; the
+    /// rows add up to the totals above.
+    pub by_type: Vec<TypeScores>,
+    /// The errors, when asked for (`evaluate`'s `errors` above 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<EventErrors>,
+}
+
+/// Trigger and argument classification of one gold type.
+///
+/// A gold mention counts under its type; a predicted one under the type of the gold mention it
+/// matched, or else under the first gold type its own type maps to.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct TypeScores {
+    /// The gold type (M2E2: the ACE type; WikiEvents: the KAIROS type prefix of the map).
+    #[serde(rename = "type")]
+    pub gold_type: String,
+    /// Our event types that map to it.
+    pub ours: Vec<EventType>,
+    /// Trigger classification.
+    pub trigger_classification: Prf,
+    /// Argument classification.
+    pub argument_classification: Prf,
+}
+
+/// One kind of error with its total and its most frequent cases.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ErrorList {
+    /// How many errors of this kind.
+    pub total: usize,
+    /// The most frequent, as `TYPE "text"` or `TYPE/ROLE "text"`, with a first example.
+    pub most_frequent: Vec<ErrorCount>,
+}
+
+/// What the pipeline got wrong, by kind.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct EventErrors {
+    /// Predicted triggers that match no gold trigger of their type (our type named).
+    pub spurious_triggers: ErrorList,
+    /// Gold triggers no prediction of their type matches (the gold type named).
+    pub missed_triggers: ErrorList,
+    /// Arguments of matched triggers that match no gold argument in span and role (our type and
+    /// role named).
+    pub spurious_arguments: ErrorList,
+    /// Gold arguments of matched triggers that no predicted argument matches in span and role
+    /// (the gold type and role named), whether missed or given another role.
+    pub missed_arguments: ErrorList,
 }
 
 impl EventScores {
-    /// A readable table.
+    /// A readable table: the totals, the scores per gold type, and the errors if listed.
     pub fn table(&self) -> String {
-        let mut s = format!(
-            "{:<26} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n",
-            "metric", "gold", "pred", "tp", "P", "R", "F1"
-        );
+        let header = |title: &str| {
+            format!(
+                "{title:<26} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n",
+                "gold", "pred", "tp", "P", "R", "F1"
+            )
+        };
+        let mut s = header("metric");
         for (name, p) in [
             ("trigger identification", self.trigger_identification),
             ("trigger classification", self.trigger_classification),
@@ -169,6 +253,38 @@ impl EventScores {
             ("argument classification", self.argument_classification),
         ] {
             s.push_str(&format!("{name:<26} {p}\n"));
+        }
+        s.push_str(&format!("\n{}", header("by gold type")));
+        for t in &self.by_type {
+            let ours: Vec<&str> = t.ours.iter().map(|k| k.as_str()).collect();
+            s.push_str(&format!("{} ({})\n", t.gold_type, ours.join(", ")));
+            s.push_str(&format!(
+                "  {:<24} {}\n",
+                "triggers", t.trigger_classification
+            ));
+            s.push_str(&format!(
+                "  {:<24} {}\n",
+                "arguments", t.argument_classification
+            ));
+        }
+        if let Some(e) = &self.errors {
+            for (name, list) in [
+                ("spurious triggers", &e.spurious_triggers),
+                ("missed triggers", &e.missed_triggers),
+                (
+                    "spurious arguments of matched triggers",
+                    &e.spurious_arguments,
+                ),
+                ("missed arguments of matched triggers", &e.missed_arguments),
+            ] {
+                s.push_str(&format!("\n{name} ({}):\n", list.total));
+                for x in &list.most_frequent {
+                    s.push_str(&format!(
+                        "  {:>4} {}  e.g. {}\n",
+                        x.count, x.text, x.example
+                    ));
+                }
+            }
         }
         s
     }
@@ -326,13 +442,9 @@ fn m2e2_docs(path: &str, content: &str) -> Result<Vec<GoldDoc>> {
                 let args = ev
                     .arguments
                     .iter()
-                    .filter_map(|a| Some((vec![a.role.clone()], span(a.start, a.end)?)))
+                    .filter_map(|a| Some(Arg::gold(&a.role, span(a.start, a.end)?)))
                     .collect();
-                events.push(Mention {
-                    types: vec![ev.event_type.clone()],
-                    span: sp,
-                    args,
-                });
+                events.push(Mention::gold(&ev.event_type, sp, args));
             }
             text.push_str(&stext);
         }
@@ -432,17 +544,13 @@ fn wikievents_docs(path: &str, content: &str) -> Result<Vec<GoldDoc>> {
             .event_mentions
             .iter()
             .filter_map(|ev| {
-                Some(Mention {
-                    types: vec![ev.event_type.clone()],
-                    span: span(ev.trigger.start, ev.trigger.end)?,
-                    args: ev
-                        .arguments
-                        .iter()
-                        .filter_map(|a| {
-                            Some((vec![a.role.clone()], *ents.get(a.entity_id.as_str())?))
-                        })
-                        .collect(),
-                })
+                let args = ev
+                    .arguments
+                    .iter()
+                    .filter_map(|a| Some(Arg::gold(&a.role, *ents.get(a.entity_id.as_str())?)))
+                    .collect();
+                let sp = span(ev.trigger.start, ev.trigger.end)?;
+                Some(Mention::gold(&ev.event_type, sp, args))
             })
             .collect();
         out.push(GoldDoc {
@@ -495,12 +603,84 @@ fn matching(
     out
 }
 
-/// Scores the pipeline on a corpus file.
+/// The sentence (line of the rebuilt text) around `span`, with `[[` `]]` around it, at most
+/// about 100 bytes either side.
+fn context(text: &str, span: Span) -> String {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let (a, b) = (
+        floor(span.start.min(text.len())),
+        ceil(span.end.min(text.len())),
+    );
+    let line_start = text[..a].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[b..].find('\n').map_or(text.len(), |i| b + i);
+    let from = floor(a.saturating_sub(100).max(line_start));
+    let to = ceil((b + 100).min(line_end));
+    format!(
+        "{}{}[[{}]]{}{}",
+        if from > line_start { "…" } else { "" },
+        &text[from..a],
+        &text[a..b],
+        &text[b..to],
+        if to < line_end { "…" } else { "" }
+    )
+}
+
+/// Counts errors by their text, keeping the first example of each.
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    /// text → (count, order of the first, example)
+    by_text: std::collections::HashMap<String, (usize, usize, String)>,
+}
+
+impl Tally {
+    fn add(&mut self, text: String, example: impl FnOnce() -> String) {
+        self.total += 1;
+        let order = self.by_text.len();
+        self.by_text
+            .entry(text)
+            .or_insert_with(|| (0, order, example()))
+            .0 += 1;
+    }
+
+    /// The `n` most frequent, ties in the order they were first seen.
+    fn list(self, n: usize) -> ErrorList {
+        let mut v: Vec<(String, (usize, usize, String))> = self.by_text.into_iter().collect();
+        v.sort_by_key(|(_, (count, order, _))| (std::cmp::Reverse(*count), *order));
+        ErrorList {
+            total: self.total,
+            most_frequent: v
+                .into_iter()
+                .take(n)
+                .map(|(text, (count, _, example))| ErrorCount {
+                    text,
+                    count,
+                    example,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Scores the pipeline on a corpus file, listing up to `errors` of the most frequent errors of
+/// each kind (none when 0).
 pub fn evaluate(
     pipeline: &Pipeline,
     corpus: Corpus,
     path: &str,
     content: &str,
+    errors: usize,
 ) -> Result<EventScores> {
     let (docs, types, roles) = match corpus {
         Corpus::M2e2 => (m2e2_docs(path, content)?, M2E2_TYPES, M2E2_ROLES),
@@ -512,12 +692,31 @@ pub fn evaluate(
     };
     let gold_matches =
         |ours: &[String], gold: &str| ours.iter().any(|t| gold.starts_with(t.as_str()));
+    // one row per gold type of the map, in map order
+    let mut by_type: Vec<TypeScores> = Vec::new();
+    for (ours, gold) in types {
+        match by_type.iter_mut().find(|t| t.gold_type == *gold) {
+            Some(t) if !t.ours.contains(ours) => t.ours.push(*ours),
+            Some(_) => {}
+            None => by_type.push(TypeScores {
+                gold_type: gold.to_string(),
+                ours: vec![*ours],
+                ..TypeScores::default()
+            }),
+        }
+    }
+    let rows: Vec<String> = by_type.iter().map(|t| t.gold_type.clone()).collect();
+    let row = |gold: &str| rows.iter().position(|t| gold.starts_with(t.as_str()));
     let mut sc = EventScores {
         documents: docs.len(),
         ..EventScores::default()
     };
+    let mut tallies: [Tally; 4] = Default::default();
     for g in &docs {
         let a = pipeline.analyze(&g.doc);
+        let text = g.doc.text.as_str();
+        let quote = |span: Span| text.get(span.start..span.end).unwrap_or("");
+        let example = |span: Span| move || format!("{}: {}", g.doc.id, context(text, span));
         // predicted mentions (event and its other mentions), one per span and type
         let mut pred: Vec<Mention> = Vec::new();
         for e in &a.events {
@@ -529,21 +728,32 @@ pub fn evaluate(
             if ts.is_empty() {
                 continue;
             }
-            let args = |list: &[crate::model::Argument<'_>]| -> Vec<(Vec<String>, Span)> {
+            let args = |list: &[crate::model::Argument<'_>]| -> Vec<Arg> {
                 list.iter()
                     .filter_map(|x| {
                         let r = roles.iter().find(|(r, _)| *r == x.role)?;
-                        Some((r.1.iter().map(|s| s.to_string()).collect(), x.span))
+                        Some(Arg {
+                            roles: r.1.iter().map(|s| s.to_string()).collect(),
+                            span: x.span,
+                            label: x.role.as_str().to_string(),
+                        })
                     })
                     .collect()
             };
-            let mut add = |span: Span, a: Vec<(Vec<String>, Span)>| match pred
+            let mut add = |span: Span, a: Vec<Arg>| match pred
                 .iter_mut()
                 .find(|p| p.span == span && p.types == ts)
             {
                 Some(p) => {
+                    if !p.label.split('/').any(|l| l == e.kind.as_str()) {
+                        p.label = format!("{}/{}", p.label, e.kind);
+                    }
                     for x in a {
-                        if !p.args.iter().any(|y| y.1 == x.1 && y.0 == x.0) {
+                        if !p
+                            .args
+                            .iter()
+                            .any(|y| y.span == x.span && y.roles == x.roles)
+                        {
                             p.args.push(x);
                         }
                     }
@@ -552,6 +762,7 @@ pub fn evaluate(
                     types: ts.clone(),
                     span,
                     args: a,
+                    label: e.kind.as_str().to_string(),
                 }),
             };
             add(e.trigger, args(&e.arguments));
@@ -563,7 +774,7 @@ pub fn evaluate(
         let gold: Vec<Mention> = g
             .events
             .iter()
-            .filter(|x| types.iter().any(|(_, t)| x.types[0].starts_with(t)))
+            .filter(|x| row(&x.types[0]).is_some())
             .cloned()
             .collect();
         let gold = &gold;
@@ -587,14 +798,57 @@ pub fn evaluate(
             pred: pred.len(),
             gold: gold.len(),
         });
+        // each mention's row: a gold one's type; a predicted one's matched gold type, else its own
+        let gold_row: Vec<usize> = gold.iter().map(|x| row(&x.types[0]).unwrap_or(0)).collect();
+        let mut pred_row: Vec<usize> = pred.iter().map(|x| row(&x.types[0]).unwrap_or(0)).collect();
+        let mut matched_gold = vec![false; gold.len()];
+        let mut matched_pred = vec![false; pred.len()];
+        for &(gi, pj) in &cls {
+            pred_row[pj] = gold_row[gi];
+            matched_gold[gi] = true;
+            matched_pred[pj] = true;
+        }
+        for (i, x) in gold.iter().enumerate() {
+            let t = &mut by_type[gold_row[i]];
+            t.trigger_classification.gold += 1;
+            t.argument_classification.gold += x.args.len();
+            if !matched_gold[i] && errors > 0 {
+                tallies[1].add(format!("{} {:?}", x.label, quote(x.span)), example(x.span));
+            }
+        }
+        for (j, x) in pred.iter().enumerate() {
+            let t = &mut by_type[pred_row[j]];
+            t.trigger_classification.pred += 1;
+            t.argument_classification.pred += x.args.len();
+            if !matched_pred[j] && errors > 0 {
+                tallies[0].add(format!("{} {:?}", x.label, quote(x.span)), example(x.span));
+            }
+        }
         let (mut ai, mut ac) = (0, 0);
         for &(gi, pj) in &cls {
             let (ga, pa) = (&gold[gi].args, &pred[pj].args);
-            ai += matching(ga.len(), pa.len(), |i, j| overlaps(ga[i].1, pa[j].1)).len();
-            ac += matching(ga.len(), pa.len(), |i, j| {
-                overlaps(ga[i].1, pa[j].1) && pa[j].0.contains(&ga[i].0[0])
-            })
-            .len();
+            ai += matching(ga.len(), pa.len(), |i, j| overlaps(ga[i].span, pa[j].span)).len();
+            let args = matching(ga.len(), pa.len(), |i, j| {
+                overlaps(ga[i].span, pa[j].span) && pa[j].roles.contains(&ga[i].roles[0])
+            });
+            ac += args.len();
+            let t = &mut by_type[gold_row[gi]];
+            t.trigger_classification.tp += 1;
+            t.argument_classification.tp += args.len();
+            if errors > 0 {
+                for (i, x) in ga.iter().enumerate() {
+                    if !args.iter().any(|&(k, _)| k == i) {
+                        let key = format!("{}/{} {:?}", gold[gi].label, x.label, quote(x.span));
+                        tallies[3].add(key, example(x.span));
+                    }
+                }
+                for (j, x) in pa.iter().enumerate() {
+                    if !args.iter().any(|&(_, k)| k == j) {
+                        let key = format!("{}/{} {:?}", pred[pj].label, x.label, quote(x.span));
+                        tallies[2].add(key, example(x.span));
+                    }
+                }
+            }
         }
         let n_gold: usize = gold.iter().map(|x| x.args.len()).sum();
         let n_pred: usize = pred.iter().map(|x| x.args.len()).sum();
@@ -607,6 +861,16 @@ pub fn evaluate(
             tp: ac,
             pred: n_pred,
             gold: n_gold,
+        });
+    }
+    sc.by_type = by_type;
+    if errors > 0 {
+        let [spurious, missed, spurious_args, missed_args] = tallies;
+        sc.errors = Some(EventErrors {
+            spurious_triggers: spurious.list(errors),
+            missed_triggers: missed.list(errors),
+            spurious_arguments: spurious_args.list(errors),
+            missed_arguments: missed_args.list(errors),
         });
     }
     Ok(sc)
@@ -632,11 +896,81 @@ mod tests {
     fn scores_a_tiny_m2e2_file() {
         let line = r#"{"sentence_id": "VOA_EN_NW_2016.04.19.1_0", "sentence": "Police arrested two men in Cairo", "words": ["Police", "arrested", "two", "men", "in", "Cairo", "."], "golden-event-mentions": [{"event_type": "Justice:Arrest-Jail", "trigger": {"start": 1, "end": 2}, "arguments": [{"role": "Agent", "start": 0, "end": 1}, {"role": "Person", "start": 3, "end": 4}, {"role": "Place", "start": 5, "end": 6}]}]}"#;
         let p = Pipeline::new().unwrap();
-        let s = evaluate(&p, Corpus::M2e2, "t.jsonl", line).unwrap();
+        let s = evaluate(&p, Corpus::M2e2, "t.jsonl", line, 0).unwrap();
         assert_eq!(s.documents, 1);
         assert_eq!(s.trigger_classification.tp, 1);
         assert_eq!(s.trigger_classification.gold, 1);
         assert_eq!(s.argument_classification.gold, 3);
         assert!(s.argument_classification.tp >= 2, "{s:?}");
+    }
+
+    #[test]
+    fn per_type_rows_add_up_and_errors_name_types_roles_and_sentences() {
+        let line = r#"{"sentence_id": "VOA_EN_NW_2016.04.19.1_0", "sentence": "Police arrested two men in Cairo. Rebels attacked the town. The firm gave no money.", "words": ["Police", "arrested", "two", "men", "in", "Cairo", ".", "Rebels", "attacked", "the", "town", ".", "The", "firm", "gave", "no", "money", "."], "golden-event-mentions": [{"event_type": "Justice:Arrest-Jail", "trigger": {"start": 1, "end": 2}, "arguments": [{"role": "Agent", "start": 0, "end": 1}, {"role": "Person", "start": 2, "end": 4}, {"role": "Crime", "start": 5, "end": 6}]}, {"event_type": "Transaction:Transfer-Money", "trigger": {"start": 14, "end": 15}, "arguments": []}]}"#;
+        let p = Pipeline::new().unwrap();
+        let s = evaluate(&p, Corpus::M2e2, "t.jsonl", line, 5).unwrap();
+        let sum = |f: fn(&TypeScores) -> Prf| {
+            let mut t = Prf::default();
+            s.by_type.iter().for_each(|x| t.add(f(x)));
+            t
+        };
+        assert_eq!(sum(|t| t.trigger_classification), s.trigger_classification);
+        assert_eq!(
+            sum(|t| t.argument_classification),
+            s.argument_classification
+        );
+        let row = |name: &str| s.by_type.iter().find(|t| t.gold_type == name).unwrap();
+        assert_eq!(
+            row("Movement:Transport").ours,
+            [EventType::Visit, EventType::Move]
+        );
+        // the attack is no gold event: a spurious FIGHT, counted under its own type
+        let attack = row("Conflict:Attack").trigger_classification;
+        assert_eq!((attack.tp, attack.pred, attack.gold), (0, 1, 0), "{s:?}");
+        let arrest = row("Justice:Arrest-Jail").trigger_classification;
+        assert_eq!((arrest.tp, arrest.pred, arrest.gold), (1, 1, 1));
+        let e = s.errors.as_ref().unwrap();
+        assert_eq!(e.spurious_triggers.total, 1);
+        assert_eq!(
+            e.spurious_triggers.most_frequent[0].text,
+            r#"FIGHT "attacked""#
+        );
+        assert!(e.spurious_triggers.most_frequent[0]
+            .example
+            .contains("Rebels [[attacked]] the town."));
+        assert_eq!(e.missed_triggers.total, 1);
+        assert_eq!(
+            e.missed_triggers.most_frequent[0].text,
+            r#"Transaction:Transfer-Money "gave""#
+        );
+        // "Cairo" is a place to us and a crime to the gold: missed and spurious both
+        assert!(e
+            .missed_arguments
+            .most_frequent
+            .iter()
+            .any(|x| x.text == r#"Justice:Arrest-Jail/Crime "Cairo""#));
+        assert!(e
+            .spurious_arguments
+            .most_frequent
+            .iter()
+            .any(|x| x.text == r#"ARREST/location "Cairo""#));
+        assert!(evaluate(&p, Corpus::M2e2, "t.jsonl", line, 0)
+            .unwrap()
+            .errors
+            .is_none());
+    }
+
+    #[test]
+    fn context_marks_the_span_within_its_line() {
+        let text = "First line.\nThe Chinese defence minister arrived in Moscow.\nLast.";
+        let at = text.find("arrived").unwrap();
+        assert_eq!(
+            context(text, Span::new(at, at + 7)),
+            "The Chinese defence minister [[arrived]] in Moscow."
+        );
+        let long = format!("{}é attacked {}", "x".repeat(150), "y".repeat(150));
+        let at = long.find("attacked").unwrap();
+        let c = context(&long, Span::new(at, at + 8));
+        assert!(c.starts_with('…') && c.ends_with('…') && c.contains("é [[attacked]] y"));
     }
 }
