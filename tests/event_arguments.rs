@@ -281,6 +281,30 @@ fn coordinated_verbs_share_their_object() {
     );
 }
 
+/// "killed six troops and wounded 14 other people": a lone past form after "and" that takes an
+/// object (a number, a determiner or a phrase) is a second verb, not a victim named "wounded"
+/// (M2E2 dev, VOA 2016.06.21); a coordinated phrase still shares the role.
+#[test]
+fn a_past_verb_after_and_is_no_conjunct() {
+    for text in [
+        "The car bomb killed six Jordanian troops and wounded 14 other people.",
+        "The car bomb killed six Jordanian troops and wounded the driver.",
+    ] {
+        assert_eq!(
+            roles(text, EventType::Kill),
+            [["victim=six Jordanian troops"]],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        roles(
+            "The car bomb killed six soldiers and two policemen.",
+            EventType::Kill
+        ),
+        [["victim=six soldiers", "victim=two policemen"]]
+    );
+}
+
 /// A word that only modifies a trigger in some row ("trade" in "trade [talks]", "coal" in
 /// "coal [strike]") still modifies a noun elsewhere ("trade sources", "the UK's biggest coal
 /// producer"); "more than 1,000 people" is a count, not a comparison, and its phrase keeps

@@ -717,6 +717,18 @@ pub fn chunks<'l>(
             && !low.info[e + 1].has(wf::PREPOSITION)
             && lower(e + 1) != "by"
     };
+    // "killed six troops and wounded 14 other people": a lone past form ("the wounded" is a
+    // noun) right before another phrase is a verb taking it as its object, no conjunct
+    let past_verb_with_object = |out: &[Chunk<'_>], c: usize| {
+        let f = out[c].first;
+        out[c].end == f + 1
+            && a.tokens[f].has(crate::model::tokflags::LOWER)
+            && lower(f).ends_with("ed")
+            && out[c].end < s.end_token
+            && (out.get(c + 1).is_some_and(|n| n.first == out[c].end)
+                || number_at(out[c].end).is_some()
+                || lx.determiners.contains(lower(out[c].end)))
+    };
     // prepositions and coordination
     for c in 0..out.len() {
         let f = out[c].first;
@@ -779,6 +791,7 @@ pub fn chunks<'l>(
             && c > 0
             && out[c - 1].end + 1 == f
             && !opens_clause(&out, c)
+            && !past_verb_with_object(&out, c)
         {
             out[c].prep = out[c - 1].prep;
             out[c].coord = out[c - 1].coord + 1;
