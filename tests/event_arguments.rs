@@ -305,6 +305,43 @@ fn a_past_verb_after_and_is_no_conjunct() {
     );
 }
 
+/// "Kizza Besigye, runner-up in the election to longtime incumbent Yoweri Museveni, was
+/// arrested" (M2E2 dev, VOA 2016.05.16), "Andy Clarke, ERAA director of air transport, said"
+/// (BBC business 015): a phrase set off by commas between the sentence's first phrase and its
+/// verb is an apposition, and the first phrase is the subject; a name set off after a
+/// description is the subject itself ("The spokeswoman, Davia B. Temin, said").
+#[test]
+fn a_phrase_set_off_by_commas_is_no_subject() {
+    assert_eq!(
+        roles(
+            "Kizza Besigye, runner-up in the presidential election to longtime incumbent \
+             Yoweri Museveni, was arrested on Wednesday.",
+            EventType::Arrest
+        ),
+        [["person=Kizza Besigye"]]
+    );
+    for (text, speaker) in [
+        (
+            "Andy Clarke, ERAA director of air transport, said that the advice misleads customers.",
+            "actor=Andy Clarke",
+        ),
+        (
+            "Blake Lee-Harwood, campaigns director at Greenpeace in the UK, said the firms must change.",
+            "actor=Blake Lee-Harwood",
+        ),
+        (
+            "The spokeswoman, Davia B. Temin, said no other comments would be made.",
+            "actor=B. Temin",
+        ),
+        (
+            "Their lawyer, Majeed Memon, said the film was unfair.",
+            "actor=Majeed Memon",
+        ),
+    ] {
+        assert_eq!(roles(text, EventType::Statement), [[speaker]], "{text}");
+    }
+}
+
 /// A word that only modifies a trigger in some row ("trade" in "trade [talks]", "coal" in
 /// "coal [strike]") still modifies a noun elsewhere ("trade sources", "the UK's biggest coal
 /// producer"); "more than 1,000 people" is a count, not a comparison, and its phrase keeps

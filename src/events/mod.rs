@@ -2466,6 +2466,7 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                             }))
                     })
                     .map(|c| self.named_apposition(c).unwrap_or(c))
+                    .map(|c| self.set_off_subject(c, g).unwrap_or(c))
             }
             Cue::Obj => {
                 let mut first = self.past_coordinated_verb(self.past_age(t.end));
@@ -2875,6 +2876,75 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 && !d.possessive
                 && matches!(d.head, Head::Entity(e) if matches!(self.a.entities[e].kind, EntityType::Person | EntityType::Organization))
         })
+    }
+
+    /// "Besigye, runner-up in the election to longtime incumbent Yoweri Museveni, was
+    /// arrested": a phrase set off by commas between the sentence's first phrase and its verb
+    /// group (starting at `g`) is an apposition or an aside, and the first phrase is the subject,
+    /// not the phrase nearest the verb. Only a first phrase that opens the sentence (after at
+    /// most a conjunction) and a person or group, and only one comma pair with no quotation or
+    /// other punctuation inside.
+    fn set_off_subject(&self, c: &'c Chunk<'c>, g: usize) -> Option<&'c Chunk<'c>> {
+        let first = self.a.sentences[self.si].first_token;
+        if g < first + 4 || self.low.get(g - 1) != "," || c.end >= g {
+            return None;
+        }
+        let open = (first..g - 1).rev().find(|&i| {
+            matches!(
+                self.low.get(i),
+                "," | ";"
+                    | ":"
+                    | "("
+                    | ")"
+                    | "\""
+                    | "\u{201c}"
+                    | "\u{201d}"
+                    | "\u{2013}"
+                    | "\u{2014}"
+                    | "who"
+                    | "which"
+                    | "said"
+                    | "says"
+            )
+        })?;
+        if self.low.get(open) != "," || c.first <= open {
+            return None;
+        }
+        // a name set off after a description is the subject itself ("Their lawyer, Majeed
+        // Memon, said", "James Hardie chairwoman, Meredith Hellicar, said")
+        if self.chunks.iter().any(|x| {
+            x.first == open + 1
+                && matches!(x.head, Head::Entity(e) if self.a.entities[e].kind == EntityType::Person)
+        }) {
+            return None;
+        }
+        let d = self
+            .chunks
+            .iter()
+            .find(|d| d.end == open && d.prep.is_none() && !d.possessive && !d.embedded)?;
+        // a name after a description ("The spokeswoman, Davia B. Temin, said") names the
+        // subject; the description does not
+        if !self.a.tokens[d.end - 1].is_cap() && self.a.tokens[open + 1].is_cap() {
+            return None;
+        }
+        let start = self
+            .coordinated(d)
+            .iter()
+            .map(|x| x.first)
+            .min()
+            .unwrap_or(d.first)
+            .min(d.first);
+        let opens = (first..start).all(|i| matches!(self.low.get(i), "and" | "but" | "so" | "yet"));
+        let animate = match d.head {
+            Head::Entity(e) => matches!(
+                self.a.entities[e].kind,
+                EntityType::Person | EntityType::Organization | EntityType::Country
+            ),
+            Head::Noun(_, _, class) => class.animate(),
+            Head::Description(..) => true,
+            Head::Pronoun(..) => false,
+        };
+        (opens && animate).then_some(d)
     }
 
     /// The token after an age written before a name ("shooting 17-year-old Laquan McDonald",
