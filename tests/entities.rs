@@ -237,6 +237,32 @@ fn places_inside_other_names_are_not_places() {
     );
 }
 
+/// Object and possessive pronouns never start or continue a person's name (rules/names.tsv
+/// `not_name`): song titles in BBC entertainment ("Sometimes You Can't Make It On Your Own",
+/// "You Don't Know My Name", "I Want You Back") had "You Can't", "You Don't" and "You Back"
+/// as people. ("My" is left out: it is a Vietnamese given name, "Nguyen Hoang My Khanh" in
+/// M2E2.)
+#[test]
+fn pronouns_are_no_name_words() {
+    let p = pipeline();
+    for text in [
+        "U2's latest single Sometimes You Can't Make It On Your Own took the top spot.",
+        "She won best R&B song for You Don't Know My Name.",
+        "The hits sampled the Jackson Five's I Want You Back.",
+    ] {
+        let got = entities(p, text);
+        assert!(
+            got.iter().all(|(t, _, _, _)| t != "PERSON"),
+            "{text:?}: a pronoun started a name: {got:?}"
+        );
+    }
+    check(
+        p,
+        "A reporter approached Nguyen Hoang My Khanh to ask her about it.",
+        &["+PERSON Nguyen Hoang My Khanh"],
+    );
+}
+
 #[test]
 fn street_square_and_building_names_are_no_people() {
     let p = pipeline();
