@@ -1864,3 +1864,65 @@ fn legal_and_takeover_battles_are_no_fighting() {
         "battle",
     )]);
 }
+
+/// A bomb that explodes, goes off or is detonated, a bomber who blows himself up and what is
+/// blown up are attacks (CAMEO 183; WikiEvents Conflict.Attack.DetonateExplode, 43 of its 62
+/// missed Conflict.Attack triggers before these rows); other things that explode or blow up
+/// ("sales exploded", "her cable modem blew up", "I blew up in the end") and a bomb "due to
+/// explode" (a cue between the weapon and the verb) are none.
+#[test]
+fn bombs_that_explode_are_attacks() {
+    one_event(&[
+        (
+            "A car bomb exploded in a street outside the stadium.",
+            EventType::Fight,
+            "exploded",
+        ),
+        (
+            "The 100-kg bomb went off outside an officers' mess.",
+            EventType::Fight,
+            "went off",
+        ),
+        (
+            "Quoting military sources, it said a bomb had exploded at the academy.",
+            EventType::Fight,
+            "exploded",
+        ),
+        (
+            "Huge explosive devices were detonated at bus termini and railway stations.",
+            EventType::Fight,
+            "detonated",
+        ),
+        (
+            "The attacker detonated a bomb in the market.",
+            EventType::Fight,
+            "detonated",
+        ),
+        (
+            "A suicide bomber blew himself up in the market on Monday.",
+            EventType::Fight,
+            "blew",
+        ),
+        (
+            "Guerrillas blew up a railway line on Tuesday.",
+            EventType::Fight,
+            "blew up",
+        ),
+    ]);
+    no_event(&[
+        (
+            "Sales of broadband have exploded over the past year.",
+            EventType::Fight,
+        ),
+        (
+            "Her cable modem blew up and she was offline.",
+            EventType::Fight,
+        ),
+        ("I blew up in the end.", EventType::Fight),
+        ("A friend of mine went off to college.", EventType::Fight),
+        (
+            "A caller said a bomb was due to explode at 2100 local time.",
+            EventType::Fight,
+        ),
+    ]);
+}
