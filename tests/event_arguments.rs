@@ -342,6 +342,21 @@ fn a_phrase_set_off_by_commas_is_no_subject() {
     }
 }
 
+/// A bomber in news is the person who plants bombs (bomber.n.02, the news sense in
+/// rules/event_nouns.tsv; WordNet's first sense is the aircraft): the attacker or killer, not
+/// an instrument.
+#[test]
+fn a_bomber_is_a_person() {
+    assert_eq!(
+        roles("The bomber killed six people.", EventType::Kill),
+        [["actor=The bomber", "victim=six people"]]
+    );
+    assert_eq!(
+        roles("Suicide bombers attacked the camp.", EventType::Fight),
+        [["actor=Suicide bombers", "target=the camp"]]
+    );
+}
+
 /// A word that only modifies a trigger in some row ("trade" in "trade [talks]", "coal" in
 /// "coal [strike]") still modifies a noun elsewhere ("trade sources", "the UK's biggest coal
 /// producer"); "more than 1,000 people" is a count, not a comparison, and its phrase keeps
