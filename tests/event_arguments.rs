@@ -320,7 +320,22 @@ fn a_phrase_set_off_by_commas_is_no_subject() {
         ),
         [["person=Kizza Besigye"]]
     );
+    // past a relative clause that closes the set-off phrase, after an opening phrase (M2E2
+    // dev, VOA 2016.01.05)
+    assert_eq!(
+        roles(
+            "In the same month, Junaid Hussain, a 21-year-old hacker from Birmingham, who ran \
+             an IS recruitment arm from Syria, was killed in a drone strike.",
+            EventType::Kill
+        ),
+        [["victim=Junaid Hussain"]]
+    );
     for (text, speaker) in [
+        (
+            "In response to Dr Gibbons' comments, Ieuan Wyn Jones, leader of the Plaid Cymru \
+             group in the assembly, said the reshuffle changed nothing.",
+            "actor=Ieuan Wyn Jones",
+        ),
         (
             "Andy Clarke, ERAA director of air transport, said that the advice misleads customers.",
             "actor=Andy Clarke",
@@ -354,6 +369,25 @@ fn a_bomber_is_a_person() {
     assert_eq!(
         roles("Suicide bombers attacked the camp.", EventType::Fight),
         [["actor=Suicide bombers", "target=the camp"]]
+    );
+}
+
+/// "killed in a drone strike": a lowercase word between "a" after "in", "by", "during",
+/// "after" or "from" and an attack word modifies it, so the strike is a noun and the clause's
+/// subject (the one killed) is not its attacker; "As the women die" keeps its verb.
+#[test]
+fn a_noun_before_an_attack_word_after_a_preposition_makes_it_a_noun() {
+    assert!(
+        roles("The hacker was killed in a drone strike.", EventType::Fight)
+            .iter()
+            .all(|args| !args.iter().any(|r| r.starts_with("actor=")))
+    );
+    assert_eq!(
+        roles(
+            "As the women die, the number of orphans rises.",
+            EventType::Kill
+        ),
+        [["victim=the women"]]
     );
 }
 

@@ -2081,6 +2081,15 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 || p.kind == Some(EventType::Fight)
                     && !self.lx.participles.contains(w)
                     && matches!(self.lx.noun(p1), Some(NounClass::Weapon | NounClass::Vehicle))
+                // "killed in a drone strike", "by an air raid": a lowercase word between "a"
+                // after "in", "by", "during", "after" or "from" and an attack or killing word
+                // modifies it (such a phrase takes no verb right after its noun)
+                || matches!(p.kind, Some(EventType::Fight | EventType::Kill))
+                    && !self.lx.participles.contains(w)
+                    && hs >= s.first_token + 3
+                    && a.tokens[hs - 1].has(crate::model::tokflags::LOWER)
+                    && matches!(self.low.get(hs - 2), "a" | "an")
+                    && matches!(self.low.get(hs - 3), "in" | "by" | "during" | "after" | "from")
                 // "the Tiananmen Square massacre", "the Paris attacks": a name between a
                 // determiner and an attack or killing word modifies it
                 || matches!(p.kind, Some(EventType::Fight | EventType::Kill))
@@ -2889,24 +2898,36 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
         if g < first + 4 || self.low.get(g - 1) != "," || c.end >= g {
             return None;
         }
-        let open = (first..g - 1).rev().find(|&i| {
-            matches!(
-                self.low.get(i),
-                "," | ";"
-                    | ":"
-                    | "("
-                    | ")"
-                    | "\""
-                    | "\u{201c}"
-                    | "\u{201d}"
-                    | "\u{2013}"
-                    | "\u{2014}"
-                    | "who"
-                    | "which"
-                    | "said"
-                    | "says"
-            )
-        })?;
+        let stop = |to: usize| {
+            (first..to).rev().find(|&i| {
+                matches!(
+                    self.low.get(i),
+                    "," | ";"
+                        | ":"
+                        | "("
+                        | ")"
+                        | "\""
+                        | "\u{201c}"
+                        | "\u{201d}"
+                        | "\u{2013}"
+                        | "\u{2014}"
+                        | "who"
+                        | "which"
+                        | "said"
+                        | "says"
+                )
+            })
+        };
+        let mut open = stop(g - 1)?;
+        // past a relative clause that closes the set-off phrase ("Junaid Hussain, a 21-year-old
+        // hacker-turned-jihadist from Birmingham, who ran an IS recruitment arm from Syria, was
+        // killed"): the comma before it
+        if matches!(self.low.get(open), "who" | "which")
+            && open > first
+            && self.low.get(open - 1) == ","
+        {
+            open = stop(open - 1)?;
+        }
         if self.low.get(open) != "," || c.first <= open {
             return None;
         }
@@ -2934,7 +2955,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             .min()
             .unwrap_or(d.first)
             .min(d.first);
-        let opens = (first..start).all(|i| matches!(self.low.get(i), "and" | "but" | "so" | "yet"));
+        // (or after an opening prepositional phrase and its comma: "In the same month, Junaid
+        // Hussain, …, was killed")
+        let opens = (first..start).all(|i| matches!(self.low.get(i), "and" | "but" | "so" | "yet"))
+            || start > first + 1
+                && self.low.get(start - 1) == ","
+                && self.lx.prepositions.contains(self.low.get(first))
+                && !(first..start - 1).any(|i| self.low.get(i) == ",");
         let animate = match d.head {
             Head::Entity(e) => matches!(
                 self.a.entities[e].kind,
