@@ -43,8 +43,8 @@ fn m2e2_dev_events() {
 fn wikievents_dev_events() {
     let s = eval("wikievents/dev.jsonl");
     assert_eq!(s["documents"], 20);
-    assert!(f1(&s["trigger_classification"]) >= 0.395, "{s}");
-    assert!(f1(&s["argument_classification"]) >= 0.210, "{s}");
+    assert!(f1(&s["trigger_classification"]) >= 0.410, "{s}");
+    assert!(f1(&s["argument_classification"]) >= 0.229, "{s}");
 }
 
 #[test]
