@@ -1926,3 +1926,23 @@ fn bombs_that_explode_are_attacks() {
         ),
     ]);
 }
+
+/// "There was an explosion" (WikiEvents dev, scenario_en_kairos_60): an event noun that an
+/// existential clause introduces with "a" or "an" is one particular event, not a generic
+/// mention, though it names no participant; without that clause it stays generic.
+#[test]
+fn there_was_an_explosion_is_an_event() {
+    one_event(&[
+        (
+            "\"There was an explosion and I thought it was a car crash,\" said Eva.",
+            EventType::Fight,
+            "explosion",
+        ),
+        (
+            "There has been an attack on the base.",
+            EventType::Fight,
+            "attack",
+        ),
+    ]);
+    no_event(&[("Nobody likes an explosion of that size.", EventType::Fight)]);
+}

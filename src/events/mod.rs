@@ -491,6 +491,7 @@ impl EventExtractor {
                 g.iter().all(|m| {
                     (m.nominal || plural_noun(a, m.trigger))
                         && !has_participants(m)
+                        && !self.existential(a, m.trigger)
                         && !m.args.iter().any(|x| x.role == Role::Instrument)
                         && (m.clause_place || !m.args.iter().any(|x| x.role == Role::Location))
                         && m.time.is_none()
@@ -1288,6 +1289,21 @@ impl EventExtractor {
         p.kind == crate::model::TokenKind::Number
             && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
             || self.number_word(w)
+    }
+
+    /// A nominal trigger that an existential clause introduces with "a" or "an" ("There was an
+    /// explosion", "there has been an attack"): one particular event, told as having happened
+    /// (ACE 2005 GENERICITY=Specific), not a generic reference.
+    fn existential(&self, a: &Analysis<'_>, trigger: Span) -> bool {
+        let t = a.tokens.partition_point(|x| x.span().start < trigger.start);
+        let word = |k: usize| a.text()[a.tokens[k].span()].to_ascii_lowercase();
+        t >= 3
+            && matches!(word(t - 1).as_str(), "a" | "an")
+            && (matches!(word(t - 2).as_str(), "was" | "were") && word(t - 3) == "there"
+                || t >= 4
+                    && word(t - 2) == "been"
+                    && matches!(word(t - 3).as_str(), "has" | "had" | "have")
+                    && word(t - 4) == "there")
     }
 
     /// An argument that opens with a number ("two black men", "39 people").
