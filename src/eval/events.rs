@@ -636,6 +636,16 @@ fn context(text: &str, span: Span) -> String {
     )
 }
 
+/// One side of a document's matching, for the counts by type: its mentions, each one's row,
+/// whether it matched, which count it adds to (gold or pred) and which error tally lists it.
+type Side<'m> = (
+    &'m [Mention],
+    &'m [usize],
+    &'m [bool],
+    fn(&mut Prf) -> &mut usize,
+    usize,
+);
+
 /// Counts errors by their text, keeping the first example of each.
 #[derive(Default)]
 struct Tally {
@@ -808,20 +818,21 @@ pub fn evaluate(
             matched_gold[gi] = true;
             matched_pred[pj] = true;
         }
-        for (i, x) in gold.iter().enumerate() {
-            let t = &mut by_type[gold_row[i]];
-            t.trigger_classification.gold += 1;
-            t.argument_classification.gold += x.args.len();
-            if !matched_gold[i] && errors > 0 {
-                tallies[1].add(format!("{} {:?}", x.label, quote(x.span)), example(x.span));
-            }
-        }
-        for (j, x) in pred.iter().enumerate() {
-            let t = &mut by_type[pred_row[j]];
-            t.trigger_classification.pred += 1;
-            t.argument_classification.pred += x.args.len();
-            if !matched_pred[j] && errors > 0 {
-                tallies[0].add(format!("{} {:?}", x.label, quote(x.span)), example(x.span));
+        // each mention counted under its row, the unmatched ones listed (gold: missed, tally
+        // 1; predicted: spurious, tally 0)
+        let sides: [Side<'_>; 2] = [
+            (gold, &gold_row, &matched_gold, |p| &mut p.gold, 1),
+            (&pred, &pred_row, &matched_pred, |p| &mut p.pred, 0),
+        ];
+        for (list, rows_of, matched, count, tally) in sides {
+            for (i, x) in list.iter().enumerate() {
+                let t = &mut by_type[rows_of[i]];
+                *count(&mut t.trigger_classification) += 1;
+                *count(&mut t.argument_classification) += x.args.len();
+                if !matched[i] && errors > 0 {
+                    let key = format!("{} {:?}", x.label, quote(x.span));
+                    tallies[tally].add(key, example(x.span));
+                }
             }
         }
         let (mut ai, mut ac) = (0, 0);

@@ -2907,8 +2907,9 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
     /// arrested": a phrase set off by commas between the sentence's first phrase and its verb
     /// group (starting at `g`) is an apposition or an aside, and the first phrase is the subject,
     /// not the phrase nearest the verb. Only a first phrase that opens the sentence (after at
-    /// most a conjunction) and a person or group, and only one comma pair with no quotation or
-    /// other punctuation inside.
+    /// most a conjunction, or after an opening prepositional phrase and its comma) and a
+    /// person, group or country, and only one comma pair with no quotation or other
+    /// punctuation inside but a relative clause that closes it.
     fn set_off_subject(&self, c: &'c Chunk<'c>, g: usize) -> Option<&'c Chunk<'c>> {
         let first = self.a.sentences[self.si].first_token;
         if g < first + 4 || self.low.get(g - 1) != "," || c.end >= g {
