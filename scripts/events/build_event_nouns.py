@@ -110,8 +110,8 @@ for lemma, (tag, offs) in nouns.items():
 
 # The news sense where WordNet's first is another (its number in index.noun): a bomber in news
 # since the 1990s is "a person who plants bombs" (bomber.n.02), the suicide bomber of M2E2 dev
-# and WikiEvents dev, where every bomber is one (13 and 49 mentions); Reuters-21578 (1987) writes
-# of bomber aircraft (bomber.n.01) a few times.
+# and WikiEvents dev, where every bomber is one (6 and 9 tokens "bomber(s)"); Reuters-21578
+# (1987) writes of bomber aircraft (bomber.n.01) a few times.
 NEWS_SENSE = {"bomber": 2}
 for lemma, k in NEWS_SENSE.items():
     off = nouns[lemma][1][k - 1]
