@@ -1296,14 +1296,18 @@ impl EventExtractor {
     /// (ACE 2005 GENERICITY=Specific), not a generic reference.
     fn existential(&self, a: &Analysis<'_>, trigger: Span) -> bool {
         let t = a.tokens.partition_point(|x| x.span().start < trigger.start);
-        let word = |k: usize| a.text()[a.tokens[k].span()].to_ascii_lowercase();
+        // token `t - back` is one of `words`, in any case
+        let is = |back: usize, words: &[&str]| {
+            let w = &a.text()[a.tokens[t - back].span()];
+            words.iter().any(|x| w.eq_ignore_ascii_case(x))
+        };
         t >= 3
-            && matches!(word(t - 1).as_str(), "a" | "an")
-            && (matches!(word(t - 2).as_str(), "was" | "were") && word(t - 3) == "there"
+            && is(1, &["a", "an"])
+            && (is(2, &["was", "were"]) && is(3, &["there"])
                 || t >= 4
-                    && word(t - 2) == "been"
-                    && matches!(word(t - 3).as_str(), "has" | "had" | "have")
-                    && word(t - 4) == "there")
+                    && is(2, &["been"])
+                    && is(3, &["has", "had", "have"])
+                    && is(4, &["there"]))
     }
 
     /// An argument that opens with a number ("two black men", "39 people").
