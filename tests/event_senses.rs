@@ -730,7 +730,7 @@ fn prizes_legal_appeals_and_taking_back_an_offer_are_no_events() {
         (
             "The UN appealed to both sides to stop the fighting.",
             Appeal,
-            "appealed",
+            "appealed to",
         ),
         (
             "The ship reached the port of Piraeus on Monday.",
@@ -1299,8 +1299,8 @@ fn things_that_threaten_or_call_for_make_no_event() {
 }
 
 /// A thing that appeals to people attracts them, and an agreement or a plan that calls for
-/// something provides for it: no appeal (`subj!` on the row of "appeal" and "calling for");
-/// people, groups and the nouns after "a personal", "a direct" still appeal.
+/// something provides for it: no appeal (`subj!` on the rows of "appealed to", "appeal for"
+/// and "calling for"); people, groups and the nouns after "a personal", "a direct" still appeal.
 #[test]
 fn a_thing_that_appeals_or_calls_for_makes_no_appeal() {
     no_event(&[
@@ -1945,4 +1945,69 @@ fn there_was_an_explosion_is_an_event() {
         ),
     ]);
     no_event(&[("Nobody likes an explosion of that size.", EventType::Fight)]);
+}
+
+/// "Appeal" is a request (WordNet 3.0 appeal.v.02, appeal.n.01: CAMEO 02) only with what it asks
+/// ("appealed for calm") or whom it asks and what ("appealed to fans to calm down"), or as a
+/// noun someone makes; a legal appeal (appeal.v.01, v.04), the sense of being attractive
+/// (appeal.v.03) and a bare "appeal" make no APPEAL event (BBC and Reuters-21578 sentences).
+#[test]
+fn an_appeal_is_a_request_only_with_what_it_asks() {
+    one_event(&[
+        (
+            "Police appealed for public help to find the perpetrators.",
+            EventType::Appeal,
+            "appealed for",
+        ),
+        (
+            "Doherty appealed to fans to calm down.",
+            EventType::Appeal,
+            "appealed to",
+        ),
+        (
+            "Sri Lanka has appealed to 24 countries for emergency aid.",
+            EventType::Appeal,
+            "appealed to",
+        ),
+        (
+            "Gordon Brown has made an appeal for unity.",
+            EventType::Appeal,
+            "appeal",
+        ),
+        (
+            "Labour MPs took the step of making a direct appeal to the two men.",
+            EventType::Appeal,
+            "appeal",
+        ),
+    ]);
+    no_event(&[
+        ("The company said it would appeal the ruling.", EventType::Appeal),
+        ("The Justice Department refused to say if it would appeal.", EventType::Appeal),
+        ("The bank has made no decision on whether to appeal.", EventType::Appeal),
+        (
+            "The Mac mini will appeal to PC users looking for an attractive computer.",
+            EventType::Appeal,
+        ),
+        (
+            "The programme aimed to appeal to both middle England voters who switched to the party.",
+            EventType::Appeal,
+        ),
+        (
+            "All parties will have the right to appeal to the Court of Arbitration for Sport.",
+            EventType::Appeal,
+        ),
+        (
+            "Its efforts to make the US marque appeal to European drivers failed.",
+            EventType::Appeal,
+        ),
+    ]);
+    let with = |text: &str, role: &str| with_role(text, EventType::Appeal, role);
+    assert_eq!(
+        with("Mozambique appealed for emergency aid.", "actor"),
+        [("appealed for".to_string(), vec!["Mozambique".to_string()])]
+    );
+    assert_eq!(
+        with("The minister appealed to voters to stay home.", "target"),
+        [("appealed to".to_string(), vec!["voters".to_string()])]
+    );
 }

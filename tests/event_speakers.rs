@@ -273,6 +273,16 @@ fn a_description_is_the_speaker_when_no_name_is_given() {
             "The airline",
         ),
         ("The paper said Toyota would build a plant.", "The paper"),
+        // nor before a preposition, which is no trigger word though a head holds it ("in" of
+        // "[sworn in]", "for" of "[calling for]"): the official stays a phrase (Reuters-21578)
+        (
+            "An SEC official in Washington said the case is unrelated.",
+            "An SEC official",
+        ),
+        (
+            "An official for Pechiney said an agreement could be signed soon.",
+            "An official",
+        ),
     ]);
 }
 

@@ -735,7 +735,13 @@ impl EventLexicon {
         for p in lx.patterns.iter().filter(|p| !p.block) {
             for e in &p.elems[p.head.0..p.head.1] {
                 if let Elem::Alt(alts, _) = e {
-                    for w in alts.iter().flatten() {
+                    // (not a preposition a head holds: "sworn in", "calling for" leave "in" and
+                    // "for" free to govern "An SEC official in Washington said")
+                    for w in alts
+                        .iter()
+                        .flatten()
+                        .filter(|w| !lx.prepositions.contains(*w))
+                    {
                         lx.trigger_words.insert(w.clone());
                     }
                 }

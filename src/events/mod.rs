@@ -2630,7 +2630,13 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 };
                 // from the end of the head: words of the row after it may be the argument's
                 // own ("[strike] by * miners"); the reach counts from the end of the row's words
-                let after = if speech { t.end } else { t.head.1 };
+                // (a head that ends with the preposition governs the phrase right after it,
+                // past the row's gap: "[appealed to] * to|for", "appealed to voters to stay")
+                let after = if speech && self.low.get(t.head.1 - 1) != &**p {
+                    t.end
+                } else {
+                    t.head.1
+                };
                 let mut cands = self
                     .chunks
                     .iter()
