@@ -1650,6 +1650,12 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                     if used.contains(&c.span)
                         || !self.role_fits(*role, c)
                         || self.of_after_past_verb(&cue, t, voice, c)
+                        // "his murder", "Fortuyn's murder": a person who owns a killing is its
+                        // victim; a group or a government is its killer ("the Philippine
+                        // government's suspected extrajudicial killings")
+                        || *cue == Cue::Poss
+                            && *role == Role::Victim
+                            && !matches!(c.head, Head::Pronoun(..) | Head::Entity(_) | Head::Noun(_, _, NounClass::Person))
                     {
                         continue;
                     }
@@ -2077,9 +2083,14 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
             let clitic = a.tokens[hs - 1].kind == crate::model::TokenKind::Clitic;
             // "since becoming Defense Minister": a gerund with an object is a verb
             // (or a clause: "quoted as saying that …")
+            // ("after meeting with Mattis": meeting someone is done by the clause's subject;
+            // not "killed in fighting with rebels")
             let gerund = w.ends_with("ing")
                 && (self.chunks.iter().any(|c| c.first == he)
-                    || he < s.end_token && self.low.get(he) == "that");
+                    || he < s.end_token && self.low.get(he) == "that"
+                    || p.kind == Some(EventType::Meet)
+                        && he < s.end_token
+                        && self.low.get(he) == "with");
             if self.in_set(hs - 1, lexicon::word_flags::DETERMINER, &self.lx.determiners)
                 // (not a past form: "Moody's said" is a name and its verb)
                 || clitic && !self.lx.participles.contains(w)
@@ -2537,7 +2548,26 @@ impl<'c, 'a> SentenceCtx<'c, 'a> {
                 }
                 vis().find(|c| c.first == k && matches!(c.prep, None | Some("as")))
             }
-            Cue::Poss => vis().rev().find(|c| c.possessive && c.end <= hs && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))),
+            // (only modifiers between the possessor and its noun: "his suspected extrajudicial
+            // killings", not "pays her respects to slain Jennifer Laude")
+            Cue::Poss => vis().rev().find(|c| {
+                c.possessive
+                    && c.end <= hs
+                    && hs - c.end <= 3 + usize::from(!matches!(c.head, Head::Pronoun(..)))
+                    && (c.end..hs).all(|k| match self.a.tokens[k].kind {
+                        crate::model::TokenKind::Word => {
+                            !self.low.info[k].has(lexicon::word_flags::FUNCTION)
+                        }
+                        // the possessive's own "'s" or "'", a number or a sum ("Turkey's
+                        // current $18.6bn loan"), a hyphen ("his one-week visit"); not a
+                        // clause's punctuation
+                        crate::model::TokenKind::Punct => !matches!(
+                            self.low.get(k),
+                            "," | ";" | ":" | "." | "(" | ")" | "\"" | "“" | "”" | "!" | "?"
+                        ),
+                        _ => true,
+                    })
+            }),
             Cue::Mod => vis().find(|c| {
                 // "US sanctions", "the Israeli attack", and a group or person noun: "police
                 // shooting", "coalition airstrikes", "civilian deaths"
