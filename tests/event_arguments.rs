@@ -914,3 +914,47 @@ fn who_owns_a_killing_is_its_victim() {
         [["actor=Trump", "target=Mattis"]]
     );
 }
+
+/// One bare word after "to" with a determiner or a possessive right after it is an infinitive
+/// with its object, no place or recipient ("returning to end the set", "to outline his ideas":
+/// BBC); "almost" stands inside a verb group like the adverbs in -ly ("is almost entirely
+/// blamed for": what is blamed, no accuser; Reuters-21578); "elected not to" is a choice, no
+/// election (WordNet 3.0 elect.v.02).
+#[test]
+fn an_infinitive_after_to_is_no_phrase() {
+    assert_eq!(
+        roles(
+            "They were bundled off stage before returning to end the set.",
+            EventType::Move
+        ),
+        Vec::<Vec<String>>::new()
+    );
+    assert_eq!(
+        roles(
+            "Smith brought his squad together on Monday to outline his ideas.",
+            EventType::Move
+        ),
+        Vec::<Vec<String>>::new()
+    );
+    assert_eq!(
+        roles(
+            "The minister returned to the city after a decade abroad.",
+            EventType::Move
+        ),
+        [["actor=The minister", "destination=the city"]]
+    );
+    assert_eq!(
+        roles(
+            "EC farm spending is almost entirely blamed for a projected budget shortfall.",
+            EventType::Accuse
+        ),
+        [["target=EC"]]
+    );
+    assert_eq!(
+        roles(
+            "Two banks have elected not to extend a financing agreement with Newbery.",
+            EventType::StartPosition
+        ),
+        Vec::<Vec<String>>::new()
+    );
+}

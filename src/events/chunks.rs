@@ -798,6 +798,24 @@ pub fn chunks<'l>(
         }
         out[c].embedded = rel.iter().any(|&(b, e)| f > b && f < e);
     }
+    // "returning to end the set", "to outline his ideas": one bare lowercase word after "to"
+    // with a determiner or a possessive right after it is an infinitive with its object, no
+    // phrase ("to people", "to councils this year", "to police" stay: a plural, or a noun that
+    // names people or places)
+    out.retain(|c| {
+        !(c.prep == Some("to")
+            && c.end == c.first + 1
+            && c.end < s.end_token
+            && matches!(c.head, Head::Noun(_, _, class) if !class.animate())
+            && a.tokens[c.first].kind == TokenKind::Word
+            && a.tokens[c.first].has(crate::model::tokflags::LOWER)
+            && !crate::events::plural_form(lower(c.first))
+            && (lx.determiners.contains(lower(c.end))
+                || matches!(
+                    lower(c.end),
+                    "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                )))
+    });
     out
 }
 
