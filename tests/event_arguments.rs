@@ -958,3 +958,42 @@ fn an_infinitive_after_to_is_no_phrase() {
         Vec::<Vec<String>>::new()
     );
 }
+
+/// What follows "pay … for" is what was bought (FrameNet Commerce_pay, Goods), no beneficiary:
+/// a purchase without a payee makes no TRANSFER_MONEY, and a payment of a sum keeps its payer
+/// and payee without one; a gift or a grant is for someone (BBC and Reuters-21578 sentences).
+#[test]
+fn what_is_paid_for_is_no_beneficiary() {
+    for text in [
+        "Marathon Petroleum said it reduced the contract price it will pay for all grades of \
+         crude oil.",
+        "Fan website Trek United hopes to raise $32m from donations to pay for a fifth series.",
+    ] {
+        assert_eq!(
+            roles(text, EventType::TransferMoney),
+            Vec::<Vec<String>>::new(),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        roles(
+            "The company paid $5m for the division to the victims.",
+            EventType::TransferMoney
+        ),
+        [["actor=The company", "target=the victims"]]
+    );
+    assert_eq!(
+        roles(
+            "The government gave $5m for the victims.",
+            EventType::TransferMoney
+        ),
+        [["actor=The government", "beneficiary=the victims"]]
+    );
+    assert_eq!(
+        roles(
+            "Rafael Nadal donated his prize money for the tsunami victims.",
+            EventType::TransferMoney
+        ),
+        [["actor=Rafael Nadal", "beneficiary=the tsunami victims"]]
+    );
+}
