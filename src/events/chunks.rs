@@ -801,7 +801,7 @@ pub fn chunks<'l>(
     // "returning to end the set", "to outline his ideas": one bare lowercase word after "to"
     // with a determiner or a possessive right after it is an infinitive with its object, no
     // phrase ("to people", "to councils this year", "to police" stay: a plural, or a noun that
-    // names people or places)
+    // names people or groups)
     out.retain(|c| {
         !(c.prep == Some("to")
             && c.end == c.first + 1
