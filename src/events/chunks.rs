@@ -810,11 +810,9 @@ pub fn chunks<'l>(
             && a.tokens[c.first].kind == TokenKind::Word
             && a.tokens[c.first].has(crate::model::tokflags::LOWER)
             && !crate::events::plural_form(lower(c.first))
+            // (the determiners hold "his", "her", "its", "their")
             && (lx.determiners.contains(lower(c.end))
-                || matches!(
-                    lower(c.end),
-                    "his" | "her" | "its" | "their" | "our" | "my" | "your"
-                )))
+                || matches!(lower(c.end), "our" | "my" | "your")))
     });
     out
 }
